@@ -1,0 +1,128 @@
+// diar search QUERY : ranked documents with snippets, optional facet counts.
+#include <algorithm>
+#include <iostream>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "index/searcher.h"
+
+namespace diar::cli {
+namespace {
+
+struct SearchOptions {
+  std::vector<std::string> query_words;
+  std::vector<std::string> filters;  // FIELD=VALUE
+  std::string from, to, format = "text", sort = "relevance";
+  bool facets = false;
+  int limit = 10, offset = 0;
+};
+
+void PrintText(const SearchResult& r, const SearchRequest& request) {
+  std::cout << r.total << (r.total == 1 ? " document matches" : " documents match");
+  if (!r.query.empty()) std::cout << " \"" << r.query << "\"";
+  if (!r.hits.empty()) {
+    std::cout << " (showing " << r.hits.front().rank << "–" << r.hits.back().rank << ")";
+  }
+  std::cout << "\n";
+  if (!r.suggestion.empty()) std::cout << "Did you mean: " << r.suggestion << "\n";
+  for (const Hit& hit : r.hits) {
+    std::cout << "\n" << hit.rank << ". " << hit.title << "\n";
+    std::cout << "   " << hit.path << "  (" << hit.pages << (hit.pages == 1 ? " page" : " pages");
+    if (!hit.date.empty()) std::cout << ", " << hit.date;
+    if (!hit.type.empty()) std::cout << ", " << hit.type;
+    std::cout << ", id " << hit.id.substr(0, 12) << ")\n";
+    if (!hit.snippet.empty()) {
+      std::string snippet = hit.snippet;
+      std::replace(snippet.begin(), snippet.end(), '\n', ' ');
+      std::cout << "   " << snippet << "\n";
+    }
+  }
+  if (request.facets) {
+    for (const auto& [name, counts] : r.facets) {
+      if (counts.empty()) continue;
+      std::cout << "\n" << name << ":\n";
+      for (const FacetCount& c : counts) std::cout << "  " << c.count << "  " << c.value << "\n";
+    }
+  }
+}
+
+void PrintJson(const SearchResult& r) {
+  nlohmann::ordered_json j;
+  j["query"] = r.query;
+  j["total"] = r.total;
+  if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+  j["hits"] = nlohmann::ordered_json::array();
+  for (const Hit& hit : r.hits) {
+    j["hits"].push_back({{"rank", hit.rank}, {"score", hit.score}, {"id", hit.id},
+                         {"title", hit.title}, {"path", hit.path}, {"pages", hit.pages},
+                         {"date", hit.date}, {"type", hit.type}, {"snippet", hit.snippet}});
+  }
+  if (!r.facets.empty()) {
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const auto& [name, counts] : r.facets) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const FacetCount& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+      facets[name] = list;
+    }
+    j["facets"] = facets;
+  }
+  std::cout << j.dump(2) << "\n";
+}
+
+void RunSearch(Context& ctx, const SearchOptions& opts) {
+  ctx.Resolve();
+  SearchRequest request;
+  for (const std::string& word : opts.query_words) {
+    request.query += (request.query.empty() ? "" : " ") + word;
+  }
+  for (const std::string& filter : opts.filters) {
+    const std::size_t eq = filter.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return ctx.Fail(ConfigError("--filter " + filter + ": write FIELD=VALUE, e.g. --filter body=Regionstyrelsen"));
+    }
+    request.filters.emplace_back(filter.substr(0, eq), filter.substr(eq + 1));
+  }
+  request.from = opts.from;
+  request.to = opts.to;
+  request.facets = opts.facets;
+  request.limit = opts.limit;
+  request.offset = opts.offset;
+  request.sort_by_date = opts.sort == "date";
+  Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
+  if (!searcher) return ctx.Fail(searcher.error());
+  Result<SearchResult> result = searcher->Search(request);
+  if (!result) {
+    // A query the user can fix is a usage error, not a failed input.
+    return ctx.Fail(ConfigError(result.error().message));
+  }
+  if (opts.format == "json") {
+    PrintJson(*result);
+  } else {
+    PrintText(*result, request);
+  }
+}
+
+}  // namespace
+
+void RegisterSearch(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<SearchOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "search",
+      "Search the index: Swedish words (stemmed), \"phrases\", AND/OR/NOT, and fields "
+      "organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:, dnr:, år:/year:, "
+      "datum:2021-01-01..2022-12-31");
+  cmd->add_option("QUERY", opts->query_words, "The query (several words are joined)");
+  cmd->add_option("--filter", opts->filters, "FIELD=VALUE filter, repeatable (body=Regionstyrelsen)");
+  cmd->add_option("--from", opts->from, "Documents dated on or after YYYY[-MM[-DD]]");
+  cmd->add_option("--to", opts->to, "Documents dated on or before YYYY[-MM[-DD]]");
+  cmd->add_flag("--facets", opts->facets, "Print counts per body, plan, type, topic, county, year, dnr");
+  cmd->add_option("--limit", opts->limit, "Results per page")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--offset", opts->offset, "Results to skip")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--sort", opts->sort, "relevance or date (newest first)")
+      ->capture_default_str()->check(CLI::IsMember({"relevance", "date"}));
+  cmd->add_option("--format", opts->format, "text or json")
+      ->capture_default_str()->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&ctx, opts] { RunSearch(ctx, *opts); });
+}
+
+}  // namespace diar::cli

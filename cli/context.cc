@@ -1,0 +1,45 @@
+#include "cli/context.h"
+
+#include <cstdlib>
+
+namespace diar::cli {
+namespace {
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+}  // namespace
+
+void Context::Resolve() {
+  if (index_dir.empty()) index_dir = Env("DIAR_INDEX");
+  if (index_dir.empty()) {
+    std::string data = Env("XDG_DATA_HOME");
+    if (data.empty()) data = Env("HOME") + "/.local/share";
+    index_dir = data + "/diar/index";
+  }
+  if (dictionaries_dir.empty()) dictionaries_dir = Env("DIAR_DICTIONARIES");
+  if (dictionaries_dir.empty()) dictionaries_dir = DIAR_DEFAULT_DICTIONARIES;
+  log->set_level(quiet ? spdlog::level::warn
+                       : verbose ? spdlog::level::debug : spdlog::level::info);
+}
+
+std::optional<Tagger> Context::LoadTagger() {
+  TaggerOptions options;
+  options.logger = log;
+  Result<Tagger> tagger = Tagger::Load(dictionaries_dir, options);
+  if (!tagger) {
+    Fail(tagger.error());
+    return std::nullopt;
+  }
+  return std::move(tagger).value();
+}
+
+void Context::Fail(const Error& error) {
+  log->error("{}", error.message);
+  const int code = error.kind == ErrorKind::kConfig ? kExitUsage : kExitInputFailed;
+  exit_code = std::max(exit_code, code);
+}
+
+}  // namespace diar::cli

@@ -1,0 +1,54 @@
+// diar: the command line. Parses arguments, hands each subcommand to its
+// cmd_*.cc, and turns the outcome into an exit status (0 ok, 1 some inputs
+// failed, 2 usage or configuration error). Results go to stdout, logs to stderr.
+#include <spdlog/sinks/stdout_color_sinks.h>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/context.h"
+
+int main(int argc, char** argv) {
+  using namespace diar::cli;
+  Context ctx;
+  ctx.log = spdlog::stderr_color_mt("diar");
+  ctx.log->set_pattern("diar: %^%l%$: %v");
+
+  CLI::App app{
+      "diar: ingest, tag, classify and search Swedish public-sector documents "
+      "(plans, tjänsteskrivelser, protokoll, riktlinjer, överenskommelser)."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "diar 0.1.0");
+  app.add_option("--index", ctx.index_dir,
+                 "Index directory (default: $DIAR_INDEX, else "
+                 "$XDG_DATA_HOME/diar/index, else ~/.local/share/diar/index)")
+      ->type_name("DIR");
+  app.add_option("--dictionaries", ctx.dictionaries_dir,
+                 "Dictionaries directory (default: $DIAR_DICTIONARIES, else the "
+                 "one built in)")
+      ->type_name("DIR");
+  app.add_flag("-q,--quiet", ctx.quiet, "Only warnings and errors on stderr");
+  app.add_flag("-v,--verbose", ctx.verbose, "Debug output on stderr");
+  // Global options may follow the subcommand: `diar search q --index DIR`.
+  app.fallthrough();
+
+  RegisterIngest(app, ctx);
+  RegisterSearch(app, ctx);
+  RegisterShow(app, ctx);
+  RegisterExtract(app, ctx);
+  RegisterTag(app, ctx);
+  RegisterStatus(app, ctx);
+  RegisterRemove(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  } catch (const std::exception& e) {
+    ctx.log->error("{}", e.what());
+    return kExitUsage;
+  }
+  std::cout.flush();
+  return ctx.exit_code;
+}

@@ -1,0 +1,87 @@
+#include "cli/output.h"
+
+#include <algorithm>
+#include <map>
+
+namespace diar::cli {
+namespace {
+
+std::string Flat(std::string s) {
+  std::replace_if(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  return s;
+}
+
+// Byte offset of each code point boundary in `text` (size = code points + 1).
+std::vector<std::size_t> CodePointOffsets(const std::string& text) {
+  std::vector<std::size_t> offsets;
+  offsets.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+  }
+  offsets.push_back(text.size());
+  return offsets;
+}
+
+}  // namespace
+
+nlohmann::ordered_json MentionJson(const Mention& m) {
+  nlohmann::ordered_json j;
+  j["type"] = m.type;
+  j["text"] = m.text;
+  j["value"] = m.value;
+  j["start"] = m.start;
+  j["end"] = m.end;
+  j["page"] = m.page;
+  j["rule"] = m.rule;
+  if (m.inferred) j["inferred"] = true;
+  if (!m.owner.empty()) j["owner"] = m.owner;
+  return j;
+}
+
+std::string MentionTsv(const Mention& m) {
+  return m.type + "\t" + Flat(m.text) + "\t" + Flat(m.value) + "\t" +
+         std::to_string(m.start) + "\t" + std::to_string(m.end) + "\t" +
+         std::to_string(m.page) + "\t" + m.rule + "\t" + (m.inferred ? "true" : "") +
+         "\t" + Flat(m.owner);
+}
+
+std::string CodePointSlice(const std::string& text, std::size_t start, std::size_t end) {
+  const std::vector<std::size_t> at = CodePointOffsets(text);
+  start = std::min(start, at.size() - 1);
+  end = std::clamp(end, start, at.size() - 1);
+  return text.substr(at[start], at[end] - at[start]);
+}
+
+std::string MarkMentions(const std::string& text, const std::vector<Mention>& mentions) {
+  const std::vector<std::size_t> at = CodePointOffsets(text);
+  // Per code-point position: what closes there (inner first) and what opens
+  // there (outer first), so nested mentions come out properly bracketed.
+  std::map<std::size_t, std::vector<const Mention*>> opens, closes;
+  for (const Mention& m : mentions) {
+    if (m.start >= m.end || m.end >= at.size()) continue;
+    opens[m.start].push_back(&m);
+    closes[m.end].push_back(&m);
+  }
+  for (auto& [pos, list] : opens) {
+    std::sort(list.begin(), list.end(), [](const Mention* a, const Mention* b) { return a->end > b->end; });
+  }
+  for (auto& [pos, list] : closes) {
+    std::sort(list.begin(), list.end(), [](const Mention* a, const Mention* b) { return a->start > b->start; });
+  }
+  std::string out;
+  out.reserve(text.size() + mentions.size() * 12);
+  const std::size_t count = at.size() - 1;
+  for (std::size_t cp = 0; cp <= count; ++cp) {
+    if (auto c = closes.find(cp); c != closes.end()) {
+      for (std::size_t k = 0; k < c->second.size(); ++k) out += "⟧";
+    }
+    if (cp == count) break;
+    if (auto o = opens.find(cp); o != opens.end()) {
+      for (const Mention* m : o->second) out += "⟦" + m->type + ":";
+    }
+    out.append(text, at[cp], at[cp + 1] - at[cp]);
+  }
+  return out;
+}
+
+}  // namespace diar::cli

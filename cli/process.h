@@ -1,0 +1,25 @@
+// process: the pipeline glue — one file through extract, normalise, tag and
+// classify, for the commands that need all or part of it.
+#ifndef DIAR_CLI_PROCESS_H_
+#define DIAR_CLI_PROCESS_H_
+
+#include <string>
+
+#include "index/writer.h"
+#include "pipeline/extract/extract.h"
+#include "pipeline/result.h"
+#include "pipeline/tag/tag.h"
+
+namespace diar::cli {
+
+// extract -> normalise -> document date -> tag -> classify.
+Result<IndexedDocument> ProcessFile(const std::string& path,
+                                    const Tagger& tagger,
+                                    const ExtractOptions& options);
+
+// Parses --ocr; false for an unknown mode.
+bool ParseOcrMode(const std::string& text, OcrMode& mode);
+
+}  // namespace diar::cli
+
+#endif  // DIAR_CLI_PROCESS_H_

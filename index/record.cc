@@ -1,0 +1,155 @@
+#include "index/record.h"
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "index/schema.h"
+
+namespace diar {
+namespace {
+
+using nlohmann::json;
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+json MentionToJson(const Mention& m) {
+  json j = {{"type", m.type},   {"text", m.text},   {"value", m.value},
+            {"start", m.start}, {"end", m.end},     {"page", m.page},
+            {"rule", m.rule}};
+  if (m.inferred) j["inferred"] = true;
+  if (!m.owner.empty()) j["owner"] = m.owner;
+  return j;
+}
+
+Mention MentionFromJson(const json& j) {
+  Mention m;
+  m.type = j.at("type").get<std::string>();
+  m.text = j.at("text").get<std::string>();
+  m.value = j.at("value").get<std::string>();
+  m.start = j.at("start").get<std::size_t>();
+  m.end = j.at("end").get<std::size_t>();
+  m.page = j.at("page").get<int>();
+  m.rule = j.value("rule", "");
+  m.inferred = j.value("inferred", false);
+  m.owner = j.value("owner", "");
+  return m;
+}
+
+json ClassificationToJson(const Classification& c) {
+  json cues = json::array();
+  for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
+  return {{"title", c.title},   {"type", c.type},     {"issuer", c.issuer},
+          {"county", c.county}, {"date", c.date},     {"dnr", c.dnr},
+          {"topics", c.topics}, {"cues", cues}};
+}
+
+Classification ClassificationFromJson(const json& j) {
+  Classification c;
+  c.title = j.value("title", "");
+  c.type = j.value("type", "");
+  c.issuer = j.value("issuer", "");
+  c.county = j.value("county", "");
+  c.date = j.value("date", "");
+  c.dnr = j.value("dnr", "");
+  c.topics = j.value("topics", std::vector<std::string>{});
+  for (const json& cue : j.value("cues", json::array())) {
+    c.cues.push_back({cue.value("field", ""), cue.value("cue", "")});
+  }
+  return c;
+}
+
+}  // namespace
+
+StoredDocument RecordFromIndexed(const IndexedDocument& document,
+                                 const std::string& path) {
+  StoredDocument r;
+  r.id = document.source.sha256;
+  r.paths = {path};
+  r.format = document.source.format;
+  r.bytes = document.source.bytes;
+  r.pages = static_cast<int>(document.source.pages.size());
+  r.author = document.source.author;
+  r.created = document.source.created;
+  r.ingested = NowIso();
+  r.classification = document.classification;
+  r.text = document.text.text;
+  r.page_starts = document.text.page_starts;
+  for (std::size_t i = 0; i < document.text.page_ocr.size(); ++i) {
+    if (document.text.page_ocr[i]) r.ocr_pages.push_back(static_cast<int>(i) + 1);
+  }
+  r.mentions = document.mentions;
+  return r;
+}
+
+std::string EncodeRecord(const StoredDocument& r) {
+  json mentions = json::array();
+  for (const Mention& m : r.mentions) mentions.push_back(MentionToJson(m));
+  json j = {{"id", r.id},
+            {"paths", r.paths},
+            {"format", r.format},
+            {"bytes", r.bytes},
+            {"pages", r.pages},
+            {"author", r.author},
+            {"created", r.created},
+            {"ingested", r.ingested},
+            {"classification", ClassificationToJson(r.classification)},
+            {"text", r.text},
+            {"page_starts", r.page_starts},
+            {"ocr_pages", r.ocr_pages},
+            {"mentions", mentions}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+StoredDocument DecodeRecord(const std::string& data) {
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
+    throw std::runtime_error("document record is not diar JSON");
+  }
+  StoredDocument r;
+  r.id = j.at("id").get<std::string>();
+  r.paths = j.value("paths", std::vector<std::string>{});
+  r.format = j.value("format", "");
+  r.bytes = j.value("bytes", std::uint64_t{0});
+  r.pages = j.value("pages", 0);
+  r.author = j.value("author", "");
+  r.created = j.value("created", "");
+  r.ingested = j.value("ingested", "");
+  r.classification = ClassificationFromJson(j.value("classification", json::object()));
+  r.text = j.value("text", "");
+  r.page_starts = j.value("page_starts", std::vector<std::size_t>{});
+  r.ocr_pages = j.value("ocr_pages", std::vector<int>{});
+  for (const json& m : j.value("mentions", json::array())) {
+    r.mentions.push_back(MentionFromJson(m));
+  }
+  return r;
+}
+
+std::string PrefixedTerm(std::string_view prefix, const std::string& value) {
+  std::size_t limit = schema::kMaxTermBytes - prefix.size();
+  std::size_t n = value.size();
+  if (n > limit) {
+    n = limit;
+    // Back up to the start of a UTF-8 character.
+    while (n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80) --n;
+  }
+  std::string term(prefix);
+  term.append(value, 0, n);
+  return term;
+}
+
+std::string PathTerm(const std::string& path) {
+  if (schema::kPath.size() + path.size() <= schema::kMaxTermBytes) {
+    return std::string(schema::kPath) + path;
+  }
+  return std::string(schema::kPathHash) + Sha256Hex(path);
+}
+
+}  // namespace diar

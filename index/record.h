@@ -1,0 +1,29 @@
+// record: the JSON document record stored as each Xapian document's data —
+// what `show`, snippets and export read back. Private to index/.
+#ifndef DIAR_INDEX_RECORD_H_
+#define DIAR_INDEX_RECORD_H_
+
+#include <string>
+
+#include "index/searcher.h"
+#include "index/writer.h"
+
+namespace diar {
+
+StoredDocument RecordFromIndexed(const IndexedDocument& document,
+                                 const std::string& path);
+std::string EncodeRecord(const StoredDocument& record);
+// Throws std::runtime_error when `data` is not a record this version wrote.
+StoredDocument DecodeRecord(const std::string& data);
+
+// The term that maps `path` to its document (schema::kPath, or kPathHash
+// when the path is too long for a term).
+std::string PathTerm(const std::string& path);
+
+// `value` cut to at most schema::kMaxTermBytes - prefix bytes, at a UTF-8
+// character boundary, with the prefix in front.
+std::string PrefixedTerm(std::string_view prefix, const std::string& value);
+
+}  // namespace diar
+
+#endif  // DIAR_INDEX_RECORD_H_

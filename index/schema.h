@@ -1,0 +1,51 @@
+// schema: every term prefix and value slot diar writes to Xapian, in one
+// place. Writer and searcher use these names only; changing one here is an
+// index format change (bump kSchemaVersion, re-ingest).
+//
+// Conventions follow Xapian's (xapian-omega/docs/termprefixes.rst): one
+// capital letter for the standard meanings, "X..." for our own. Boolean facet
+// terms hold the exact canonical value after the prefix, in its own case
+// ("XBRegion Västmanland"), so facet counts show the value as the tagger
+// produced it; the searcher matches user input against them without regard
+// to case. Terms longer than Xapian's limit are cut by kMaxTermBytes.
+#ifndef DIAR_INDEX_SCHEMA_H_
+#define DIAR_INDEX_SCHEMA_H_
+
+#include <string_view>
+
+namespace diar::schema {
+
+inline constexpr int kSchemaVersion = 1;  // stored under metadata "diar:schema"
+
+// --- Term prefixes -----------------------------------------------------------
+inline constexpr std::string_view kId = "Q";          // SHA-256 of the file's bytes (hex): the document's identity
+inline constexpr std::string_view kPath = "XP";       // a source path the bytes were ingested from (one per path)
+inline constexpr std::string_view kPathHash = "XPH";  // SHA-256 of a source path too long for a term
+inline constexpr std::string_view kTitle = "S";       // title words (also indexed unprefixed), for title: searches
+inline constexpr std::string_view kBody = "XB";       // body mentioned (canonical value), facet body/organ
+inline constexpr std::string_view kPlan = "XL";       // plan mentioned (canonical value), facet plan
+inline constexpr std::string_view kType = "XT";       // document type from classify, facet type/typ
+inline constexpr std::string_view kTopic = "XO";      // topic from classify, facet topic/ämne
+inline constexpr std::string_view kCounty = "XC";     // county (län) of the issuer, facet county/län
+inline constexpr std::string_view kYear = "XY";       // document year YYYY, facet year/år
+inline constexpr std::string_view kDnr = "XD";        // dnr mentioned (canonical value), facet dnr
+inline constexpr std::string_view kIssuer = "XI";     // issuing body (canonical value), facet issuer
+inline constexpr std::string_view kFormat = "XF";     // source format: "pdf" or "text"
+inline constexpr std::string_view kOcr = "XZ";        // "ocr" when some page's text came from OCR
+
+// --- Value slots ---------------------------------------------------------------
+inline constexpr unsigned kSlotDate = 0;     // document date as "YYYYMMDD" (string order = date order); empty if unknown
+inline constexpr unsigned kSlotYear = 1;     // document year, Xapian::sortable_serialise(YYYY)
+inline constexpr unsigned kSlotIngested = 2; // ingest time, Xapian::sortable_serialise(unix seconds)
+
+// --- Database metadata keys ------------------------------------------------------
+inline constexpr std::string_view kMetaSchema = "diar:schema";    // kSchemaVersion as decimal text
+inline constexpr std::string_view kMetaFailure = "diar:failed:";  // + source path -> JSON {"reason","time"} of its last failed ingest
+
+// Xapian rejects terms over 245 bytes; values longer than this are cut at a
+// UTF-8 boundary (facet values that long do not occur in practice).
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+}  // namespace diar::schema
+
+#endif  // DIAR_INDEX_SCHEMA_H_

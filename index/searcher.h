@@ -1,0 +1,118 @@
+// searcher: a query in, ranked documents, facet counts and stored records out.
+//
+//   diar::Result<diar::Searcher> s = diar::Searcher::Open("idx");
+//   diar::SearchRequest request{.query = "planer organ:kulturnämnden"};
+//   diar::Result<diar::SearchResult> r = s->Search(request);
+//
+// Queries use Xapian's QueryParser with the Swedish stemmer (so "planer"
+// finds "planen"), phrases in quotes, AND/OR/NOT, and the field prefixes of
+// DESIGN.md: organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:,
+// dnr:, år:/year:, issuer:, and datum:A..B. A field value matches the stored
+// canonical value without regard to case and with or without a possessive -s.
+//
+// Errors: Open fails kConfig when no index exists at the path; Search fails
+// kInput for a query the parser rejects (the message quotes it). Thread
+// safety: one Searcher per thread.
+#ifndef DIAR_INDEX_SEARCHER_H_
+#define DIAR_INDEX_SEARCHER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/classify/classify.h"
+#include "pipeline/result.h"
+#include "pipeline/tag/tag.h"
+
+namespace diar {
+
+// A document as stored in the index (schema: index/record.h).
+struct StoredDocument {
+  std::string id;                  // SHA-256 of the file's bytes
+  std::vector<std::string> paths;  // every path these bytes were ingested from
+  std::string format;              // "pdf" or "text"
+  std::uint64_t bytes = 0;
+  int pages = 0;
+  std::string author;
+  std::string created;   // PDF creation date, YYYY-MM-DD or empty
+  std::string ingested;  // UTC time of the last ingest, ISO 8601
+  Classification classification;
+  std::string text;                      // normalised text
+  std::vector<std::size_t> page_starts;  // code-point offset of each page
+  std::vector<int> ocr_pages;            // 1-based pages read by OCR
+  std::vector<Mention> mentions;
+};
+
+struct SearchRequest {
+  std::string query;  // may be empty: all documents
+  // Extra FIELD=VALUE filters, same fields as the query prefixes.
+  std::vector<std::pair<std::string, std::string>> filters;
+  std::string from;  // document date lower bound, YYYY[-MM[-DD]], inclusive
+  std::string to;    // document date upper bound, YYYY[-MM[-DD]], inclusive
+  bool facets = false;
+  int limit = 10;
+  int offset = 0;
+  bool sort_by_date = false;  // newest first; default relevance
+};
+
+struct Hit {
+  int rank = 0;  // 1-based over the whole result list
+  double score = 0;
+  std::string id;
+  std::string title;
+  std::string path;  // first known path
+  int pages = 0;
+  std::string date;
+  std::string type;
+  std::string snippet;  // with matches marked «like this»
+};
+
+struct FacetCount {
+  std::string value;
+  int count = 0;
+};
+
+struct SearchResult {
+  std::string query;           // the query as given
+  std::uint64_t total = 0;     // matching documents (exact when facets asked)
+  std::vector<Hit> hits;
+  // Facet name ("body", "plan", "type", ...) -> values by count, descending.
+  std::map<std::string, std::vector<FacetCount>> facets;
+  std::string suggestion;      // a corrected query, when spelling data has one
+};
+
+struct IndexStatus {
+  std::uint64_t documents = 0;
+  std::uint64_t pages = 0;
+  std::uint64_t mentions = 0;
+  std::uint64_t paths = 0;
+  std::vector<std::pair<std::string, std::string>> failures;  // path, reason
+};
+
+class Searcher {
+ public:
+  static Result<Searcher> Open(const std::string& dir);
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  Result<SearchResult> Search(const SearchRequest& request) const;
+
+  // The stored document with id `id_or_path` (full id, a unique id prefix of
+  // at least 8 hex digits, or a source path). kInput error when not found.
+  Result<StoredDocument> Get(const std::string& id_or_path) const;
+
+  IndexStatus Status() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace diar
+
+#endif  // DIAR_INDEX_SEARCHER_H_

@@ -1,0 +1,114 @@
+// extract: one source file in, its pages of raw text and its metadata out.
+//
+//   diar::ExtractOptions options;
+//   diar::Result<diar::ExtractedDocument> doc = diar::ExtractFile("a.pdf", options);
+//   if (!doc) report(doc.error().message);   // names the file and says what to do
+//
+// PDFs are read with poppler-cpp page by page; plain-text files (.txt) are
+// split into pages at form feeds (one page when there is none). The file's
+// bytes are read once: the SHA-256 of those bytes is the document's identity
+// everywhere downstream (re-ingest is idempotent).
+//
+// Text here is raw: UTF-8 as the PDF's text layer gives it, with running
+// headers, hyphenation and layout still in. Cleaning is normalise's job.
+// What extract does settle is reading order: each PDF page's words are
+// grouped into lines with their boxes, and a page set in two columns is read
+// column 1 before column 2 (ExtractedPage::lines).
+//
+// Pages without a usable text layer (scans) are rendered at 300 dpi and read
+// by tesseract with the Swedish model ("swe"), one OCR engine per calling
+// thread, single-threaded inside (tesseract's OpenMP teams are switched off
+// because they make a page 4-5x slower on a loaded machine). Parallelism comes
+// from running ExtractFile on several files or processes.
+//
+// Text files may be UTF-8, UTF-16 with a byte-order mark, or a legacy 8-bit
+// encoding (Windows-1252 / ISO-8859-1, detected with ICU's charset detector);
+// all come out as UTF-8.
+//
+// Errors are kInput and name the file: missing, unreadable, empty, not a PDF,
+// encrypted with a password. Thread safety: ExtractFile may run concurrently on
+// different files.
+#ifndef DIAR_PIPELINE_EXTRACT_EXTRACT_H_
+#define DIAR_PIPELINE_EXTRACT_EXTRACT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/result.h"
+
+namespace diar {
+
+enum class OcrMode {
+  kAuto,    // OCR pages without a usable text layer
+  kNever,   // never OCR; image-only pages stay empty
+  kAlways,  // OCR every page, ignoring the text layer
+};
+
+struct ExtractOptions {
+  // When to run OCR (tesseract, Swedish model) on a page.
+  OcrMode ocr = OcrMode::kAuto;
+  // Where tesseract finds swe.traineddata; empty: tesseract's built-in
+  // default (TESSDATA_PREFIX, else the packaged tessdata directory).
+  std::string tessdata_dir;
+  // Tesseract language(s), as for `tesseract -l`.
+  std::string ocr_language = "swe";
+  // Resolution pages are rendered at for OCR. 300 dpi is what tesseract's
+  // models are trained around; lower loses diacritics (å/ä/ö) first.
+  double ocr_dpi = 300.0;
+};
+
+// One line of a page as laid out: a run of words on one baseline, not
+// crossing a column gap. Coordinates are PDF points (1/72 inch) with the
+// origin at the top-left corner of the page, y growing downwards. For text
+// files the box is empty (all zero) and font_size is 0: there is no layout.
+struct TextLine {
+  std::string text;  // UTF-8, words separated by single spaces
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // bounding box
+  double font_size = 0;  // dominant font size in points; 0 when unknown
+  bool bold = false;     // dominant font is a bold face
+  int column = 0;        // 0 full width, 1 left column, 2 right column
+};
+
+struct ExtractedPage {
+  int number = 0;    // 1-based page number in the source
+  std::string text;  // raw UTF-8 text of the page, lines separated by '\n'
+  bool ocr = false;  // true when the text came from OCR, not the text layer
+  double width = 0, height = 0;  // page size in points; 0 for text files
+  // The lines of `text` in reading order, with their layout. `text` is
+  // exactly these lines joined by '\n'. Empty for text files.
+  std::vector<TextLine> lines;
+  // Why OCR was not run on a page that seemed to need it, or failed (for
+  // example: the Swedish model is not installed). Empty when all went well.
+  std::string ocr_note;
+};
+
+struct ExtractedDocument {
+  std::string path;     // the path as given by the caller
+  std::string sha256;   // lower-case hex SHA-256 of the file's bytes
+  std::uint64_t bytes = 0;
+  std::string format;   // "pdf" or "text"
+  std::string title;    // PDF Info Title, empty if none
+  std::string author;   // PDF Info Author, empty if none
+  std::string created;  // PDF CreationDate as YYYY-MM-DD, empty if none
+  std::vector<ExtractedPage> pages;
+};
+
+// True for the file names ExtractFile accepts (.pdf, .txt; any case).
+bool IsSupportedFile(const std::string& path);
+
+// Reads `path` and extracts its pages. See the header comment for errors.
+Result<ExtractedDocument> ExtractFile(const std::string& path,
+                                      const ExtractOptions& options);
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(const std::string& bytes);
+
+// Lower-case hex SHA-256 of the file at `path`, read in chunks; the cheap
+// check that lets re-ingest skip unchanged files. kInput error when the file
+// cannot be read.
+Result<std::string> HashFile(const std::string& path);
+
+}  // namespace diar
+
+#endif  // DIAR_PIPELINE_EXTRACT_EXTRACT_H_

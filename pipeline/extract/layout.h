@@ -1,0 +1,45 @@
+// layout: the words of one page, with their boxes, into lines in reading
+// order. Private to extract; pure geometry, so it is shared by the PDF text
+// layer and OCR, and tested without a PDF.
+//
+// Steps, each with a reason:
+//   1. Words sharing a baseline band form a row.
+//   2. A row is split into fragments where the gap between two words is much
+//      wider than a word space: that gap is a column gutter, a table cell
+//      border or a tab stop, and the text either side does not run on.
+//   3. A gutter is looked for near the middle of the page: an x no fragment
+//      crosses, with several full-ish fragments on both sides at the same
+//      heights. Bands of the page whose rows all keep clear of it are read
+//      as two columns, left column first; other rows (a full-width heading,
+//      the running header) are read in place, top to bottom.
+//   4. A block that looks like a two-column table rather than running text
+//      (short left cells) is read row by row, which keeps label and value
+//      together.
+#ifndef DIAR_PIPELINE_EXTRACT_LAYOUT_H_
+#define DIAR_PIPELINE_EXTRACT_LAYOUT_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/extract/extract.h"
+
+namespace diar::extract_internal {
+
+struct Word {
+  std::string text;  // UTF-8
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points, top-left origin
+  double font_size = 0;
+  bool bold = false;
+};
+
+// Lines of the page in reading order. `page_width` is used to look for the
+// gutter near the middle of the page.
+std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width);
+
+// True when the font name (as embedded, with or without a subset prefix such
+// as "ABCDEF+") names a bold, black, heavy or semibold face.
+bool IsBoldFontName(const std::string& name);
+
+}  // namespace diar::extract_internal
+
+#endif  // DIAR_PIPELINE_EXTRACT_LAYOUT_H_

@@ -1,0 +1,114 @@
+#include "pipeline/extract/ocr.h"
+
+#include <omp.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <string>
+
+namespace diar::extract_internal {
+namespace {
+
+struct Engine {
+  std::string key;  // tessdata_dir + '\n' + language it was initialised with
+  std::unique_ptr<tesseract::TessBaseAPI> api;
+};
+
+// The calling thread's engine for `options`, initialising it if needed.
+Result<tesseract::TessBaseAPI*> ThreadEngine(const ExtractOptions& options) {
+  thread_local Engine engine;
+  const std::string key = options.tessdata_dir + "\n" + options.ocr_language;
+  if (engine.api && engine.key == key) return engine.api.get();
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  // Tesseract prints its warnings ("Estimating resolution ...") to stderr
+  // through this file; a library must stay quiet.
+  api->SetVariable("debug_file", "/dev/null");
+  const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+  if (api->Init(datapath, options.ocr_language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return ConfigError("tesseract: cannot load the OCR model '" + options.ocr_language +
+                       "'" + (datapath ? std::string(" from ") + datapath : std::string()) +
+                       "; install tesseract-ocr-swe (apt-get install tesseract-ocr-swe) "
+                       "or run with --ocr never");
+  }
+  api->SetPageSegMode(tesseract::PSM_AUTO);
+  engine.key = key;
+  engine.api = std::move(api);
+  return engine.api.get();
+}
+
+// Share of pixels darker than mid-grey; paper is near 255, ink near 0.
+double InkShare(const poppler::image& image) {
+  const char* data = image.const_data();
+  std::size_t dark = 0;
+  for (int y = 0; y < image.height(); y += 2) {
+    const auto* row = reinterpret_cast<const unsigned char*>(data + static_cast<std::size_t>(y) * image.bytes_per_row());
+    for (int x = 0; x < image.width(); x += 2) dark += row[x] < 128 ? 1 : 0;
+  }
+  const double sampled = std::ceil(image.height() / 2.0) * std::ceil(image.width() / 2.0);
+  return sampled > 0 ? static_cast<double>(dark) / sampled : 0;
+}
+
+std::string Trim(const char* text) {
+  std::string s = text ? text : "";
+  const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOptions& options) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hints(poppler::page_renderer::antialiasing |
+                            poppler::page_renderer::text_antialiasing);
+  poppler::image image = renderer.render_page(&page, options.ocr_dpi, options.ocr_dpi);
+  std::vector<TextLine> lines;
+  // Below one dark pixel in ten thousand there is no text to read: a line of
+  // 10 pt text alone darkens about 0.1 % of an A4 page.
+  if (!image.is_valid() || InkShare(image) < 1e-4) return lines;
+
+  Result<tesseract::TessBaseAPI*> engine = ThreadEngine(options);
+  if (!engine) return engine.error();
+  tesseract::TessBaseAPI* api = *engine;
+  omp_set_max_active_levels(0);
+  api->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                image.height(), 1, image.bytes_per_row());
+  api->SetSourceResolution(static_cast<int>(options.ocr_dpi));
+  if (api->Recognize(nullptr) != 0) {
+    api->Clear();
+    return lines;
+  }
+  const double scale = 72.0 / options.ocr_dpi;  // pixels to points
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (it) {
+    do {
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+      int left = 0, top = 0, right = 0, bottom = 0;
+      if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) continue;
+      TextLine line;
+      line.text = Trim(text.get());
+      if (line.text.empty()) continue;
+      line.x0 = left * scale;
+      line.y0 = top * scale;
+      line.x1 = right * scale;
+      line.y1 = bottom * scale;
+      // font_size stays 0 (unknown): a line box's height depends on which
+      // letters have ascenders and descenders, so it would show font changes
+      // that are not there.
+      lines.push_back(std::move(line));
+    } while (it->Next(tesseract::RIL_TEXTLINE));
+  }
+  api->Clear();
+  return lines;
+}
+
+}  // namespace diar::extract_internal

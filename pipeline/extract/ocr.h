@@ -1,0 +1,41 @@
+// ocr: one PDF page read by tesseract. Private to extract; the second backend
+// behind ExtractFile, next to the text layer (as xapian-omega's
+// handler_tesseract.cc sits next to handler_poppler.cc).
+//
+// The page is rendered by poppler's page renderer to 8-bit grey at
+// options.ocr_dpi and handed to tesseract's C++ API with the model
+// options.ocr_language. Each calling thread gets its own TessBaseAPI, created
+// on first use and kept for the thread's life (initialising one costs about
+// 0.3 s; the API is not thread-safe, so sharing would need a lock held for
+// whole pages).
+//
+// Tesseract's OpenMP teams are switched off on the calling thread before each
+// page: on a 2-core machine shared with other work, a 300 dpi page takes
+// ~12.8 s with the default teams and ~2.7 s without (issue 4). Setting
+// OMP_THREAD_LIMIT from inside the process would be too late: libgomp reads
+// its environment when it is loaded, before main. omp_set_max_active_levels(0)
+// is the run-time equivalent: no parallel region becomes active.
+#ifndef DIAR_PIPELINE_EXTRACT_OCR_H_
+#define DIAR_PIPELINE_EXTRACT_OCR_H_
+
+#include <vector>
+
+#include "pipeline/extract/extract.h"
+#include "pipeline/result.h"
+
+namespace poppler {
+class page;
+}
+
+namespace diar::extract_internal {
+
+// Lines of the page in tesseract's reading order, boxes in PDF points.
+// An empty vector for a blank page (nothing dark enough to be ink, checked
+// before OCR so blank pages cost a render, not a recognition). kConfig error
+// when tesseract cannot load the model (the message says what to install).
+Result<std::vector<TextLine>> OcrPage(const poppler::page& page,
+                                      const ExtractOptions& options);
+
+}  // namespace diar::extract_internal
+
+#endif  // DIAR_PIPELINE_EXTRACT_OCR_H_

@@ -1,0 +1,169 @@
+#include "pipeline/extract/pdf.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <ctime>
+#include <memory>
+#include <vector>
+
+#include "pipeline/extract/layout.h"
+#include "pipeline/extract/ocr.h"
+
+namespace diar::extract_internal {
+namespace {
+
+std::string Utf8(const poppler::ustring& text) {
+  poppler::byte_array bytes = text.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// poppler reports recoverable syntax errors through a global callback that
+// prints to stderr by default; a library must not print, so silence it once.
+void SilencePoppler() {
+  static const bool done = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)done;
+}
+
+std::string IsoDate(std::time_t t) {
+  if (t <= 0) return "";
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::vector<TextLine> TextLayerLines(const poppler::page& page, double width) {
+  std::vector<Word> words;
+  std::vector<TextLine> rotated;  // vertical margin notes, read after the page
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    Word w;
+    w.text = Utf8(box.text());
+    if (w.text.empty()) continue;
+    const poppler::rectf r = box.bbox();
+    w.x0 = r.left();
+    w.y0 = r.top();
+    w.x1 = r.right();
+    w.y1 = r.bottom();
+    if (box.has_font_info()) {
+      w.font_size = box.get_font_size();
+      w.bold = IsBoldFontName(box.get_font_name());
+    }
+    if (box.rotation() != 0) {
+      TextLine line;
+      line.text = w.text;
+      line.x0 = w.x0, line.y0 = w.y0, line.x1 = w.x1, line.y1 = w.y1;
+      rotated.push_back(std::move(line));
+      continue;
+    }
+    words.push_back(std::move(w));
+  }
+  std::vector<TextLine> lines = BuildLines(std::move(words), width);
+  lines.insert(lines.end(), rotated.begin(), rotated.end());
+  return lines;
+}
+
+std::string JoinLines(const std::vector<TextLine>& lines) {
+  std::string text;
+  for (const TextLine& line : lines) {
+    if (!text.empty()) text += '\n';
+    text += line.text;
+  }
+  return text;
+}
+
+std::size_t Alnums(const std::vector<TextLine>& lines) {
+  std::size_t n = 0;
+  for (const TextLine& line : lines) {
+    for (char c : line.text) n += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+bool IsUsableTextLayer(const std::string& text) {
+  std::size_t alnum = 0, broken = 0, visible = 0;
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0 || c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) ||
+        (u_iscntrl(c) && c != '\n' && c != '\t')) {
+      ++broken;
+    }
+    if (u_isalnum(c)) ++alnum;
+    if (c > ' ') ++visible;
+  }
+  // 20 letters: less than one short line, so a page with only a stray page
+  // number or a scanner's stamp over an image still counts as a scan. A tenth
+  // of garbage means the font has no usable ToUnicode map.
+  return alnum >= 20 && broken * 10 < visible;
+}
+
+Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& bytes,
+                                     const ExtractOptions& options) {
+  if (bytes.compare(0, 5, "%PDF-") != 0 &&
+      bytes.substr(0, 1024).find("%PDF-") == std::string::npos) {
+    return InputError(doc.path +
+                      ": not a PDF (no %PDF- header); check the file, or "
+                      "rename it if it is another format");
+  }
+  SilencePoppler();
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) {
+    return InputError(doc.path +
+                      ": damaged PDF that poppler cannot open; re-export or "
+                      "repair it (qpdf in.pdf out.pdf) and ingest again");
+  }
+  if (pdf->is_locked()) {
+    return InputError(doc.path +
+                      ": encrypted PDF that needs a password; decrypt it "
+                      "(qpdf --decrypt --password=... in.pdf out.pdf) and "
+                      "ingest the result");
+  }
+  doc.title = Utf8(pdf->get_title());
+  doc.author = Utf8(pdf->get_author());
+  doc.created = IsoDate(pdf->get_creation_date_t());
+  const int count = pdf->pages();
+  if (count <= 0) return InputError(doc.path + ": PDF has no pages; nothing to index");
+  for (int i = 0; i < count; ++i) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(i));
+    ExtractedPage out;
+    out.number = i + 1;
+    if (page) {
+      const poppler::rectf box = page->page_rect();
+      out.width = box.width();
+      out.height = box.height();
+      out.lines = TextLayerLines(*page, out.width);
+      out.text = JoinLines(out.lines);
+      const bool want_ocr =
+          options.ocr == OcrMode::kAlways ||
+          (options.ocr == OcrMode::kAuto && !IsUsableTextLayer(out.text));
+      if (want_ocr) {
+        Result<std::vector<TextLine>> ocr = OcrPage(*page, options);
+        if (!ocr) {
+          if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
+          out.ocr_note = ocr.error().message;
+        } else if (options.ocr == OcrMode::kAlways || Alnums(*ocr) > Alnums(out.lines)) {
+          // In auto mode OCR only replaces a text layer it improves on: a
+          // blank page, or one OCR cannot read, keeps what little it had.
+          out.lines = std::move(ocr).value();
+          out.text = JoinLines(out.lines);
+          out.ocr = true;
+        }
+      }
+    }
+    doc.pages.push_back(std::move(out));
+  }
+  return doc;
+}
+
+}  // namespace diar::extract_internal

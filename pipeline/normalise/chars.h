@@ -1,0 +1,39 @@
+// chars: one line of raw text to clean characters. Private to normalise.
+//
+// NFC first, then a fixed mapping, chosen so that search, the tagger and
+// users see one form of each thing:
+//   ligatures U+FB00-U+FB06 -> their letters (NFKC for that block only;
+//                              NFKC on everything would also fold ² to 2,
+//                              ½ to 1⁄2 and fullwidth forms)
+//   soft hyphen, zero-width space/joiners, word joiner, BOM, bidi marks,
+//   other control characters                       -> removed
+//   no-break and other fixed-width spaces, tab     -> space
+//   hyphen U+2010, non-breaking hyphen U+2011, minus U+2212 -> "-"
+//   figure dash, en dash, em dash, horizontal bar  -> en dash "–", the
+//                              Swedish dash (tankstreck) and the range dash
+//                              ("2021–2023" keeps its en dash)
+//   double quotes “ ” „ « » ″ -> '"';  single ‘ ’ ‚ ‹ › ′ -> "'"
+//   bullets • ‣ ⁃ ▪ ■ ● ◦ ∙ and Word's Symbol/Wingdings private-use bullets
+//   at the start of a line, and "-" / "*" followed by a space there
+//                           -> "• " (one bullet, one space)
+//   runs of spaces -> one space; the line is trimmed.
+#ifndef DIAR_PIPELINE_NORMALISE_CHARS_H_
+#define DIAR_PIPELINE_NORMALISE_CHARS_H_
+
+#include <string>
+
+namespace diar::normalise_internal {
+
+struct CleanedLine {
+  std::string text;
+  bool soft_hyphen_end = false;  // the last visible character was U+00AD
+};
+
+CleanedLine CleanLine(const std::string& raw);
+
+// NFC of `text` (invalid UTF-8 becomes U+FFFD).
+std::string Nfc(const std::string& text);
+
+}  // namespace diar::normalise_internal
+
+#endif  // DIAR_PIPELINE_NORMALISE_CHARS_H_

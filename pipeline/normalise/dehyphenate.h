@@ -1,0 +1,86 @@
+// dehyphenate: what to do with a hyphen at the end of a line. Private to
+// normalise.
+//
+// In Swedish, compounds are written solid, so a line-end hyphen followed by
+// a lower-case continuation is nearly always a hyphenation break
+// ("regional-" / "utvecklingen" -> "regionalutvecklingen"). The hyphen is
+// real, and stays, in these cases, checked in this order:
+//   1. a suspended compound: the next line starts with a coordinating word
+//      ("hälso-" / "och sjukvård", "för-" / "eller nackdelar"): the hyphen
+//      stays and the line break becomes a space;
+//   2. the continuation starts with a capital ("Region-" / "Gotland"), unless
+//      both parts are in capitals and join to a word (an upper-case heading);
+//   3. a digit on either side ("2021-" / "2023", "covid-" / "19",
+//      "1990-" / "talet");
+//   4. the first part is an acronym or a single letter ("EU-" / "medel",
+//      "FoU-" / "arbete", "e-" / "tjänster") — hyphenation never leaves one
+//      letter behind;
+//   5. the hyphenated word is on the keep list (dictionaries/hyphen_keep.txt:
+//      loan words such as "kick-off", "drop-in");
+//   6. the document itself writes the word with a hyphen more often than
+//      without, elsewhere than at a line end;
+//   7. hunspell (sv_SE) accepts the hyphenated form and not the joined one.
+// Otherwise the parts join: the document writes the joined word elsewhere,
+// hunspell accepts it (it knows Swedish compounding), or nothing speaks
+// against it (Swedish compounding again).
+#ifndef DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_
+#define DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/normalise/lexicon.h"
+
+namespace diar::normalise_internal {
+
+enum class HyphenChoice {
+  kJoin,        // drop the hyphen and the break: "utveckling"
+  kKeep,        // keep the hyphen, no space: "EU-medel", "2021-2023"
+  kKeepSpaced,  // keep the hyphen, break becomes a space: "hälso- och"
+};
+
+// How often each word form occurs in the document, lower-cased, with the
+// punctuation around it stripped. Words cut by a line-end hyphen are not
+// counted, so the evidence is what the document writes whole.
+class WordCounts {
+ public:
+  void AddLine(const std::string& line);
+  int Count(const std::string& lower_word) const;
+
+ private:
+  std::unordered_map<std::string, int> counts_;
+};
+
+// Loan words and other forms whose hyphen always stays, lower-case, from a
+// data file: one word per line, '#' starts a comment. A missing file is an
+// empty list. Loaded once per path and shared.
+class KeepList {
+ public:
+  static const KeepList& Get(const std::string& path);
+  // True when `lower_hyphenated` ("kick-offen") starts with a listed word
+  // whose hyphen is at `hyphen_at` ("kick-off", 4).
+  bool Matches(const std::string& lower_hyphenated, std::size_t hyphen_at) const;
+
+ private:
+  std::vector<std::string> words_;
+};
+
+struct HyphenEvidence {
+  const Lexicon* lexicon = nullptr;  // null: no lexicon installed
+  const WordCounts* counts = nullptr;
+  const KeepList* keep = nullptr;
+};
+
+// `left` is the last word of a line including its hyphen ("regional-",
+// possibly with opening punctuation: "(regional-"); `right` is the first
+// word of the next line ("utvecklingen,").
+HyphenChoice DecideHyphen(const std::string& left, const std::string& right,
+                          const HyphenEvidence& evidence);
+
+// Lower-case form of UTF-8 `text` (Swedish rules).
+std::string Lower(const std::string& text);
+
+}  // namespace diar::normalise_internal
+
+#endif  // DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_

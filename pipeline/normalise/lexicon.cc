@@ -1,0 +1,35 @@
+#include "pipeline/normalise/lexicon.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <filesystem>
+#include <map>
+
+namespace diar::normalise_internal {
+
+Lexicon::Lexicon(std::unique_ptr<Hunspell> hunspell) : hunspell_(std::move(hunspell)) {}
+
+Lexicon::~Lexicon() = default;
+
+const Lexicon* Lexicon::Get(const std::string& base) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Lexicon>> loaded;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = loaded.find(base);
+  if (it != loaded.end()) return it->second.get();
+  std::unique_ptr<Lexicon> lexicon;
+  const std::string aff = base + ".aff";
+  const std::string dic = base + ".dic";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(aff, ec) && std::filesystem::is_regular_file(dic, ec)) {
+    lexicon.reset(new Lexicon(std::make_unique<Hunspell>(aff.c_str(), dic.c_str())));
+  }
+  return loaded.emplace(base, std::move(lexicon)).first->second.get();
+}
+
+bool Lexicon::IsWord(const std::string& word) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return hunspell_->spell(word);
+}
+
+}  // namespace diar::normalise_internal

@@ -1,0 +1,30 @@
+// line: the unit the private parts of normalise pass between them — one
+// layout line with its text already cleaned (chars.h). Private to normalise.
+#ifndef DIAR_PIPELINE_NORMALISE_LINE_H_
+#define DIAR_PIPELINE_NORMALISE_LINE_H_
+
+#include <string>
+
+namespace diar::normalise_internal {
+
+struct Line {
+  std::string text;  // cleaned: NFC, one space between words, trimmed
+  // Layout, as in TextLine (points, top-left origin); all zero and has_box
+  // false for text files, which have no layout.
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double font_size = 0;  // 0: unknown (text files, OCR)
+  bool bold = false;
+  int column = 0;
+  bool has_box = false;
+  // The raw line ended in a soft hyphen (U+00AD): the producer marked a
+  // hyphenation break, so the word joins without asking the lexicon.
+  bool soft_hyphen_end = false;
+  // Text files: one or more blank lines came before this one.
+  bool after_blank = false;
+
+  double Height() const { return y1 - y0; }
+};
+
+}  // namespace diar::normalise_internal
+
+#endif  // DIAR_PIPELINE_NORMALISE_LINE_H_

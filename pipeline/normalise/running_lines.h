@@ -1,0 +1,41 @@
+// running_lines: running headers, running footers and page numbers, found so
+// they can be dropped. Private to normalise.
+//
+// A line is a candidate only where such lines live: among the three topmost
+// or three bottommost rows of its page and, when the page has a layout, in
+// the top or bottom fifth of it. A candidate is dropped when
+//   - its shape (digits folded to '#', case and spaces folded: "Sida 4 av
+//     12" and "Sida 5 av 12" are one shape) recurs in the same zone on at
+//     least 40 % of the pages and on at least two pages — 40 % rather than
+//     most, because headers often alternate between odd and even pages and
+//     first pages carry a letterhead instead; or its shape is within a small
+//     edit distance of such a shape (OCR misreads a letter or two); or
+//   - it is a page number on its own: "4", "- 4 -", "4 (12)", "4/12",
+//     "Sida 4", "sid. 4 av 12", "Page 4 of 12", a lone roman numeral.
+// Body text that repeats ("Beslut", a table heading) is safe unless it sits
+// at the very top or bottom of most pages, where it is running text anyway.
+#ifndef DIAR_PIPELINE_NORMALISE_RUNNING_LINES_H_
+#define DIAR_PIPELINE_NORMALISE_RUNNING_LINES_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/normalise/line.h"
+
+namespace diar::normalise_internal {
+
+struct PageLayout {
+  std::vector<Line> lines;
+  double height = 0;  // points; 0 when the page has no layout
+};
+
+// Per page, per line: true when the line is a running header, footer or
+// page number.
+std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& pages);
+
+// True when `text` is nothing but a page number in one of the forms above.
+bool IsPageNumber(const std::string& text);
+
+}  // namespace diar::normalise_internal
+
+#endif  // DIAR_PIPELINE_NORMALISE_RUNNING_LINES_H_

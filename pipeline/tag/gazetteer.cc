@@ -1,0 +1,299 @@
+#include "pipeline/tag/gazetteer.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "pipeline/tag/data_file.h"
+#include "pipeline/tag/rule_set.h"
+#include "pipeline/tag/text_util.h"
+
+namespace diar::tag_internal {
+namespace {
+
+const std::vector<std::string>& BodyKinds() {
+  static const std::vector<std::string> kinds = {
+      "region", "kommun", "lansstyrelse", "myndighet", "domstol",  "larosate",
+      "eu",     "organisation", "foretag", "parti",   "regering", "natverk"};
+  return kinds;
+}
+
+const std::vector<std::string>& ProgrammeKinds() {
+  static const std::vector<std::string> kinds = {"fond", "program"};
+  return kinds;
+}
+
+// Private names are often common words ("Företagarna"); only public bodies'
+// names are matched with a lower-case first letter.
+bool LowerFirstAllowed(const std::string& kind) {
+  return kind != "organisation" && kind != "foretag" && kind != "natverk";
+}
+
+std::vector<std::string> SplitBar(const std::string& field) {
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  while (begin <= field.size()) {
+    const std::size_t bar = field.find('|', begin);
+    std::string part = FoldSpace(field.substr(begin, bar - begin));
+    if (!part.empty()) parts.push_back(part);
+    if (bar == std::string::npos) break;
+    begin = bar + 1;
+  }
+  return parts;
+}
+
+// RE2 pattern for one name form: white-space runs between words, and the
+// first letter in either case when `lower_first`.
+std::string FormPattern(const std::string& form, bool lower_first) {
+  std::string out;
+  std::size_t start = 0;
+  if (lower_first) {
+    std::size_t length = 0;
+    DecodeAt(form, 0, &length);
+    const std::string first = form.substr(0, length);
+    const std::string upper = Upper(first);
+    const std::string lower = Lower(first);
+    out = upper == lower ? QuoteRegex(first)
+                         : "(?:" + QuoteRegex(upper) + "|" + QuoteRegex(lower) + ")";
+    start = length;
+  }
+  std::size_t word = start;
+  while (word <= form.size()) {
+    const std::size_t space = form.find(' ', word);
+    out += QuoteRegex(form.substr(word, space - word));
+    if (space == std::string::npos) break;
+    out += "\\s+";
+    word = space + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Gazetteer::Load(const std::string& dir, std::vector<std::string>* errors,
+                     std::vector<std::string>* warnings) {
+  const std::string counties = dir + "/counties.tsv";
+  if (std::filesystem::exists(counties)) LoadCounties(counties, errors);
+  for (const std::string& path : ListFiles(dir, "bodies_", ".tsv")) {
+    LoadBodyFile(path, true, errors, warnings);
+  }
+  const std::string programmes = dir + "/programmes.tsv";
+  if (std::filesystem::exists(programmes)) LoadBodyFile(programmes, false, errors, warnings);
+
+  if (alternatives_.empty()) return;
+  // Longest alternatives first does not matter for leftmost-longest
+  // matching, but sorting keeps the compiled program independent of file
+  // order.
+  std::sort(alternatives_.begin(), alternatives_.end());
+  alternatives_.erase(std::unique(alternatives_.begin(), alternatives_.end()),
+                      alternatives_.end());
+  std::string pattern = "(?:";
+  for (std::size_t i = 0; i < alternatives_.size(); ++i) {
+    if (i > 0) pattern += '|';
+    pattern += alternatives_[i];
+  }
+  // The possessive stays inside the span: "Region Västmanlands", "EU:s".
+  pattern += ")(?::s|s|’s)?";
+  RE2::Options options = PatternOptions();
+  options.set_longest_match(true);
+  regex_ = std::make_unique<RE2>(WithWordBoundaries(pattern), options);
+  if (!regex_->ok()) {
+    errors->push_back(dir + "/bodies_*.tsv: the names do not compile together (" +
+                      regex_->error() + "); look for an unusual character in a recent edit");
+    regex_.reset();
+  }
+  alternatives_.clear();
+  alternatives_.shrink_to_fit();
+}
+
+void Gazetteer::LoadCounties(const std::string& path, std::vector<std::string>* errors) {
+  DataFile file = ReadDataFile(path, errors);
+  bool header = true;
+  int name_col = -1, region_col = -1, stem_col = -1;
+  for (const DataLine& line : file.lines) {
+    if (header) {
+      for (std::size_t i = 0; i < line.fields.size(); ++i) {
+        if (line.fields[i] == "lan") name_col = static_cast<int>(i);
+        if (line.fields[i] == "region") region_col = static_cast<int>(i);
+        if (line.fields[i] == "stem") stem_col = static_cast<int>(i);
+      }
+      if (name_col < 0 || region_col < 0 || stem_col < 0) {
+        errors->push_back(Where(path, line.number,
+                                "header must name the columns lan, region and stem"));
+        return;
+      }
+      header = false;
+      continue;
+    }
+    const int needed = std::max({name_col, region_col, stem_col});
+    if (static_cast<int>(line.fields.size()) <= needed) {
+      errors->push_back(Where(path, line.number, "too few fields for the header's columns"));
+      continue;
+    }
+    counties_.push_back({line.fields[name_col], line.fields[region_col], line.fields[stem_col]});
+  }
+}
+
+void Gazetteer::LoadBodyFile(const std::string& path, bool is_body,
+                             std::vector<std::string>* errors,
+                             std::vector<std::string>* warnings) {
+  DataFile file = ReadDataFile(path, errors);
+  const std::string name = std::filesystem::path(path).filename().string();
+  const auto& kinds = is_body ? BodyKinds() : ProgrammeKinds();
+  bool header = true;
+  for (const DataLine& line : file.lines) {
+    auto bad = [&](const std::string& message) {
+      errors->push_back(Where(path, line.number, message));
+    };
+    if (header) {
+      const std::vector<std::string> expected = {"canonical", "kind", "variants", "acronyms",
+                                                 "county"};
+      if (line.fields != expected) {
+        bad("header must be canonical<TAB>kind<TAB>variants<TAB>acronyms<TAB>county");
+        return;
+      }
+      header = false;
+      continue;
+    }
+    std::vector<std::string> fields = line.fields;
+    if (fields.size() < 2 || fields.size() > 5) {
+      bad("expected 5 tab-separated fields (canonical, kind, variants, acronyms, county), found " +
+          std::to_string(fields.size()));
+      continue;
+    }
+    fields.resize(5);
+    const std::string canonical = FoldSpace(fields[0]);
+    if (canonical.empty()) {
+      bad("empty canonical name");
+      continue;
+    }
+    if (std::find(kinds.begin(), kinds.end(), fields[1]) == kinds.end()) {
+      std::string known;
+      for (const auto& k : kinds) known += (known.empty() ? "" : ", ") + k;
+      bad("unknown kind \"" + fields[1] + "\"; use one of " + known);
+      continue;
+    }
+    if (!fields[4].empty() && !counties_.empty() &&
+        std::none_of(counties_.begin(), counties_.end(),
+                     [&](const County& c) { return c.name == fields[4]; })) {
+      bad("unknown county \"" + fields[4] + "\"; write the full län name as in counties.tsv");
+      continue;
+    }
+    const std::string where = name + ":" + std::to_string(line.number);
+    if (by_canonical_.count(canonical) != 0) {
+      bad("\"" + canonical + "\" is already listed (" + entries_[by_canonical_[canonical]]->rule +
+          ")");
+      continue;
+    }
+    auto entry = std::make_unique<GazetteerEntry>();
+    entry->info = {canonical, fields[1], fields[4]};
+    entry->rule = where;
+    entry->is_body = is_body;
+    const std::size_t index = entries_.size();
+    by_canonical_[canonical] = index;
+    const bool lower_first = LowerFirstAllowed(fields[1]);
+    entries_.push_back(std::move(entry));
+    AddForm(canonical, index, false, lower_first, path + ":" + std::to_string(line.number),
+            warnings);
+    for (const std::string& variant : SplitBar(fields[2])) {
+      AddForm(variant, index, false, lower_first, path + ":" + std::to_string(line.number),
+              warnings);
+    }
+    for (const std::string& acronym : SplitBar(fields[3])) {
+      AddForm(acronym, index, true, false, path + ":" + std::to_string(line.number), warnings);
+    }
+  }
+}
+
+void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym,
+                        bool lower_first, const std::string& where,
+                        std::vector<std::string>* warnings) {
+  const std::string key = acronym ? form : LowerFirst(form);
+  auto [it, inserted] = forms_.emplace(key, Form{entry, acronym});
+  if (!inserted) {
+    if (it->second.entry != entry) {
+      warnings->push_back(where + ": \"" + form + "\" also names \"" +
+                          entries_[it->second.entry]->info.canonical + "\" (" +
+                          entries_[it->second.entry]->rule + "); the first listing wins");
+    }
+    return;
+  }
+  alternatives_.push_back(FormPattern(form, lower_first && !acronym));
+}
+
+const GazetteerEntry* Gazetteer::LookupExact(const std::string& key, bool* acronym) const {
+  auto it = forms_.find(key);
+  if (it != forms_.end() && it->second.acronym) {
+    *acronym = true;
+    return entries_[it->second.entry].get();
+  }
+  it = forms_.find(LowerFirst(key));
+  if (it != forms_.end() && !it->second.acronym) {
+    *acronym = false;
+    return entries_[it->second.entry].get();
+  }
+  return nullptr;
+}
+
+const GazetteerEntry* Gazetteer::Lookup(std::string_view name) const {
+  bool acronym = false;
+  std::string key = FoldSpace(name);
+  if (const GazetteerEntry* entry = LookupExact(key, &acronym)) return entry;
+  for (const char* suffix : {":s", "’s", "s"}) {
+    const std::string s = suffix;
+    if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0) {
+      if (const GazetteerEntry* entry = LookupExact(key.substr(0, key.size() - s.size()), &acronym)) {
+        return entry;
+      }
+    }
+  }
+  return nullptr;
+}
+
+const BodyInfo* Gazetteer::FindCanonical(const std::string& canonical) const {
+  auto it = by_canonical_.find(canonical);
+  if (it == by_canonical_.end() || !entries_[it->second]->is_body) return nullptr;
+  return &entries_[it->second]->info;
+}
+
+const County* Gazetteer::FindCountyByStem(std::string_view stem) const {
+  for (const County& county : counties_) {
+    if (county.stem == stem) return &county;
+  }
+  return nullptr;
+}
+
+void Gazetteer::Scan(std::string_view text,
+                     const std::function<void(const GazetteerMatch&)>& sink) const {
+  if (!regex_) return;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece subs[2];
+  std::size_t pos = 0;
+  while (pos <= input.size() &&
+         regex_->Match(input, pos, input.size(), RE2::UNANCHORED, subs, 2)) {
+    const std::size_t begin = subs[1].data() - text.data();
+    const std::size_t end = begin + subs[1].size();
+    pos = std::max(end, pos + 1);
+    // A name joined by a hyphen to a word is part of a compound: "EU-frågor",
+    // "SRB-\nmöte", "icke-EU".
+    if (end + 1 < text.size() && text[end] == '-') {
+      std::size_t length = 0;
+      const char32_t next = DecodeAt(text, end + 1, &length);
+      if (IsWordChar(next) || next == '\n') continue;
+    }
+    if (begin >= 2 && text[begin - 1] == '-' && IsWordChar(DecodeBefore(text, begin - 1))) {
+      continue;
+    }
+    bool acronym = false;
+    (void)acronym;
+    const GazetteerEntry* entry = Lookup(text.substr(begin, end - begin));
+    if (entry == nullptr) continue;
+    GazetteerMatch match;
+    match.begin = begin;
+    match.end = end;
+    match.entry = entry;
+    sink(match);
+  }
+}
+
+}  // namespace diar::tag_internal

@@ -1,0 +1,97 @@
+// The body gazetteers: dictionaries/bodies_*.tsv (bodies), programmes.tsv
+// (funds and programmes: known names that are NOT bodies, loaded so that they
+// block body rules inside them) and counties.tsv (the 21 län).
+//
+// bodies_*.tsv and programmes.tsv: `#` comment lines, then the header
+// `canonical<TAB>kind<TAB>variants<TAB>acronyms<TAB>county`; variants and
+// acronyms are `|`-separated. Every name form becomes one alternative of a
+// single RE2 alternation (leftmost-longest, Unicode word boundaries), so the
+// text is read once for all names whatever their number.
+//
+// Matching rules (TAGGING.md, body):
+// - names and variants match as written, with a white-space run wherever the
+//   name has a space (names broken across lines), and with the possessive
+//   (`s`, `:s`) inside the span;
+// - names of public bodies (kinds other than organisation, foretag, natverk)
+//   also match with a lower-case first letter ("länsstyrelsen i Västmanland",
+//   "regeringen"); private names do not, since many are common words
+//   ("Företagarna");
+// - acronyms match case-sensitively, possessive `:s` or `s` included;
+// - a name joined to a following word by a hyphen is a compound ("EU-frågor",
+//   "SRB-\nmöte") and is not a mention.
+#ifndef DIAR_PIPELINE_TAG_GAZETTEER_H_
+#define DIAR_PIPELINE_TAG_GAZETTEER_H_
+
+#include <re2/re2.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/tag/tag.h"
+
+namespace diar::tag_internal {
+
+struct GazetteerEntry {
+  BodyInfo info;
+  std::string rule;       // "bodies_regions.tsv:14", for Mention::rule
+  bool is_body = true;    // false for programmes.tsv entries
+};
+
+struct County {
+  std::string name;    // "Västmanlands län"
+  std::string region;  // "Region Västmanland"
+  std::string stem;    // "Västmanland"
+};
+
+// One gazetteer match, byte offsets into the scanned text.
+struct GazetteerMatch {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  const GazetteerEntry* entry = nullptr;
+  bool acronym = false;
+};
+
+class Gazetteer {
+ public:
+  void Load(const std::string& dir, std::vector<std::string>* errors,
+            std::vector<std::string>* warnings);
+
+  void Scan(std::string_view text, const std::function<void(const GazetteerMatch&)>& sink) const;
+
+  // Entry for a name form as written (canonical, variant or acronym; the
+  // first letter's case and a possessive are forgiven); null if unknown.
+  const GazetteerEntry* Lookup(std::string_view name) const;
+  // Entry for a canonical name; null if unknown.
+  const BodyInfo* FindCanonical(const std::string& canonical) const;
+  const County* FindCountyByStem(std::string_view stem) const;
+  const std::vector<County>& counties() const { return counties_; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  void LoadBodyFile(const std::string& path, bool is_body, std::vector<std::string>* errors,
+                    std::vector<std::string>* warnings);
+  void LoadCounties(const std::string& path, std::vector<std::string>* errors);
+  void AddForm(const std::string& form, std::size_t entry, bool acronym, bool lower_first,
+               const std::string& where, std::vector<std::string>* warnings);
+  const GazetteerEntry* LookupExact(const std::string& key, bool* acronym) const;
+
+  std::vector<std::unique_ptr<GazetteerEntry>> entries_;
+  std::unordered_map<std::string, std::size_t> by_canonical_;
+  // Name form (spaces folded, first letter lower-cased for names) -> entry.
+  struct Form {
+    std::size_t entry;
+    bool acronym;
+  };
+  std::unordered_map<std::string, Form> forms_;
+  std::vector<std::string> alternatives_;
+  std::unique_ptr<RE2> regex_;
+  std::vector<County> counties_;
+};
+
+}  // namespace diar::tag_internal
+
+#endif  // DIAR_PIPELINE_TAG_GAZETTEER_H_

@@ -1,0 +1,119 @@
+#include "pipeline/tag/organs.h"
+
+#include <vector>
+
+#include "pipeline/tag/gazetteer.h"
+#include "pipeline/tag/text_util.h"
+#include "pipeline/tag/values.h"
+
+namespace diar::tag_internal {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> words;
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    std::size_t space = s.find(' ', begin);
+    if (space == std::string_view::npos) space = s.size();
+    if (space > begin) words.emplace_back(s.substr(begin, space - begin));
+    begin = space + 1;
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// An attributive adjective in its definite form ("regional" -> "regionala",
+// "regionalt" -> "regionala", "strategisk" -> "strategiska"). Words that are
+// already definite, or not adjectives of these regular classes, are kept.
+std::string DefiniteAdjective(const std::string& word, const Lexicon& lexicon) {
+  const std::string irregular = lexicon.Value("organ_adjectives", word);
+  if (!irregular.empty()) return irregular;
+  for (const char* stem_end : {"al", "isk", "ell", "iv", "är", "ig"}) {
+    const std::string t = std::string(stem_end) + "t";
+    if (EndsWith(word, t)) return word.substr(0, word.size() - 1) + "a";
+    if (EndsWith(word, stem_end)) return word + "a";
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string StripGenitive(std::string_view word) {
+  if (word.size() > 3 && word.back() == 's') return std::string(word.substr(0, word.size() - 1));
+  return std::string(word);
+}
+
+std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
+  std::vector<std::string> words = Words(FoldSpace(name));
+  if (words.empty()) return std::string();
+  std::string last = Lower(words.back());
+  std::string head_definite;
+  // Try the word as written, then without a genitive s.
+  for (const std::string& candidate : {last, StripGenitive(last)}) {
+    // Longest matching head ending wins ("förvaltning" before "ning").
+    std::size_t best = 0;
+    std::string result;
+    for (std::size_t cut = 0; cut < candidate.size(); ++cut) {
+      if ((static_cast<unsigned char>(candidate[cut]) & 0xC0) == 0x80) continue;
+      const std::string tail = candidate.substr(cut);
+      const std::string definite = lexicon.Value("organ_heads", tail);
+      if (!definite.empty() && tail.size() > best) {
+        best = tail.size();
+        result = candidate.substr(0, cut) + definite;
+      } else if (lexicon.Contains("organ_heads_definite", tail) && tail.size() > best) {
+        best = tail.size();
+        result = candidate;
+      }
+    }
+    if (best > 0) {
+      head_definite = result;
+      break;
+    }
+  }
+  if (head_definite.empty()) return Join(words);
+  // Keep the written case of the first letter of the last word.
+  const std::string original_last = StripGenitive(words.back());
+  if (!original_last.empty() && Lower(original_last.substr(0, 1)) != original_last.substr(0, 1)) {
+    head_definite = CapitaliseFirst(head_definite);
+  }
+  words.back() = head_definite;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    words[i] = DefiniteAdjective(words[i], lexicon);
+  }
+  return Join(words);
+}
+
+bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
+               const TagContext& context, FormedValue* out) {
+  const std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
+  if (!match.Group("parent").empty()) {
+    // "Kommunstyrelsens arbetsutskott": one body, as written, capitalised.
+    std::vector<std::string> words = Words(span);
+    words.back() = StripGenitive(words.back());
+    out->value = CapitaliseFirst(Join(words));
+    out->owner = context.issuer;
+    return true;
+  }
+  if (lexicon.Contains("organ_stop", StripGenitive(Lower(span)))) return false;
+  const std::string definite = DefiniteOrganName(span, lexicon);
+  if (const GazetteerEntry* known = gazetteer.Lookup(span)) {
+    out->value = known->info.canonical;
+  } else if (const GazetteerEntry* known_definite = gazetteer.Lookup(definite)) {
+    out->value = known_definite->info.canonical;
+  } else {
+    out->value = CapitaliseFirst(definite);
+  }
+  out->owner = context.issuer;
+  return true;
+}
+
+}  // namespace diar::tag_internal

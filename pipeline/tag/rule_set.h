@@ -1,0 +1,95 @@
+// The rule engine: dictionaries/*.rules parsed, validated, compiled once, and
+// matched over a text in a fixed number of passes.
+//
+// Rule file format (one rule per line, tab-separated; `#` comment lines):
+//
+//   @define <TAB> NAME <TAB> pattern-fragment
+//   id      <TAB> type <TAB> value-former <TAB> RE2 pattern
+//
+// `{{NAME}}` in a pattern expands to a @define (from any .rules file) or to
+// the alternation of dictionaries/NAME.list. The optional named group `span`
+// marks the mention inside the match (labels such as "Dnr:" stay outside);
+// without it the whole match is the span. Other named groups feed the value
+// former (see values.h): `year`, `month`, `day`, `season`, `y1`, `m1`, `d1`,
+// `y2`, `m2`, `d2`, `prefix`. Every pattern is wrapped in Unicode word
+// boundaries (a letter or digit may not touch either end of the match),
+// because RE2's \b only knows ASCII letters.
+//
+// Matching: the text is cut at blank lines into blocks of a few KB; an
+// RE2::Set over all rules says which rules match in a block, and only those
+// run on it. A text is so read about once by the set plus once per rule that
+// actually occurs in a block.
+#ifndef DIAR_PIPELINE_TAG_RULE_SET_H_
+#define DIAR_PIPELINE_TAG_RULE_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/tag/lexicon.h"
+
+namespace diar::tag_internal {
+
+struct Rule {
+  std::string id;
+  std::string type;    // mention type
+  std::string former;  // value former name (values.h)
+  std::string path;    // file and line, for messages
+  int line = 0;
+  std::unique_ptr<RE2> regex;           // the wrapped pattern
+  int span_group = 1;                   // capture group of the span
+  std::vector<std::pair<std::string, int>> groups;  // named groups
+};
+
+// One match of one rule, offsets in bytes of the scanned text.
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  std::size_t begin = 0;  // span
+  std::size_t end = 0;
+  // Named groups that took part in the match (empty views are left out).
+  std::vector<std::pair<std::string_view, std::string_view>> groups;
+  std::string_view Group(std::string_view name) const;
+  std::string_view text;  // the whole scanned text, for context checks
+};
+
+class RuleSet {
+ public:
+  // Parses and compiles every *.rules in `dir`. `types` are the mention types
+  // a rule may have; `formers` the known value former names. Problems go to
+  // `errors` as file:line.
+  void Load(const std::string& dir, const Lexicon& lexicon,
+            const std::vector<std::string>& types,
+            const std::vector<std::string>& formers, std::vector<std::string>* errors);
+
+  // Calls `sink` for each match of each rule in `text`.
+  void Scan(std::string_view text, const std::function<void(const RuleMatch&)>& sink) const;
+
+  std::size_t size() const { return rules_.size(); }
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+ private:
+  void ScanBlock(std::string_view text, std::size_t begin, std::size_t end,
+                 std::vector<int>* hits,
+                 const std::function<void(const RuleMatch&)>& sink) const;
+
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+// The RE2 options every tagger pattern uses: UTF-8, no logging (errors are
+// reported as file:line instead), enough memory for large alternations.
+RE2::Options PatternOptions();
+
+// Wraps `pattern` so that it neither starts after nor ends before a letter or
+// digit; the pattern itself becomes capture group 1.
+std::string WithWordBoundaries(const std::string& pattern);
+
+}  // namespace diar::tag_internal
+
+#endif  // DIAR_PIPELINE_TAG_RULE_SET_H_

@@ -1,0 +1,102 @@
+// Tagger: loads the dictionaries and runs the passes over a text: one rule
+// set scan, one gazetteer scan, then overlap resolution per type.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "pipeline/tag/document_date.h"
+#include "pipeline/tag/gazetteer.h"
+#include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/resolve.h"
+#include "pipeline/tag/rule_set.h"
+#include "pipeline/tag/tag.h"
+#include "pipeline/tag/text_util.h"
+#include "pipeline/tag/values.h"
+
+namespace diar {
+
+using tag_internal::Candidate;
+
+struct Tagger::Impl {
+  tag_internal::Lexicon lexicon;
+  tag_internal::RuleSet rules;
+  tag_internal::Gazetteer gazetteer;
+};
+
+Tagger::Tagger(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptions& options) {
+  auto impl = std::make_shared<Impl>();
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  impl->lexicon.Load(dictionary_dir, &errors);
+  for (const tag_internal::FormerSpec& former : tag_internal::Formers()) {
+    for (const std::string& list : former.lists) {
+      if (!impl->lexicon.HasList(list)) {
+        errors.push_back(dictionary_dir + "/" + list + ".list: missing; the value former \"" +
+                         former.name + "\" needs it");
+      }
+    }
+  }
+  impl->rules.Load(dictionary_dir, impl->lexicon, {"body", "plan", "date", "period", "dnr"},
+                   tag_internal::FormerNames(), &errors);
+  impl->gazetteer.Load(dictionary_dir, &errors, &warnings);
+  if (impl->rules.size() == 0 && errors.empty()) {
+    errors.push_back(dictionary_dir + ": no *.rules files; point --dictionaries at diar's "
+                                      "dictionaries/ folder");
+  }
+  if (options.logger) {
+    for (const std::string& warning : warnings) options.logger->warn("{}", warning);
+  }
+  if (!errors.empty()) {
+    std::string message;
+    for (const std::string& error : errors) message += (message.empty() ? "" : "\n") + error;
+    return ConfigError(message);
+  }
+  return Tagger(std::move(impl));
+}
+
+std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& context) const {
+  const std::string_view body(text.text);
+  std::vector<Candidate> candidates;
+  impl_->rules.Scan(body, [&](const tag_internal::RuleMatch& match) {
+    tag_internal::FormedValue value;
+    if (!tag_internal::FormValue(match, impl_->lexicon, impl_->gazetteer, context, &value)) {
+      return;
+    }
+    Candidate c;
+    c.type = match.rule->type;
+    c.begin = match.begin;
+    c.end = match.end;
+    c.value = std::move(value.value);
+    c.inferred = value.inferred;
+    c.owner = std::move(value.owner);
+    c.rule = &match.rule->id;
+    candidates.push_back(std::move(c));
+  });
+  impl_->gazetteer.Scan(body, [&](const tag_internal::GazetteerMatch& match) {
+    Candidate c;
+    c.type = "body";
+    c.begin = match.begin;
+    c.end = match.end;
+    c.value = match.entry->info.canonical;
+    c.rule = &match.entry->rule;
+    c.from_dictionary = true;
+    c.emit = match.entry->is_body;
+    candidates.push_back(std::move(c));
+  });
+  return tag_internal::Resolve(text, std::move(candidates));
+}
+
+std::string Tagger::DetectDocumentDate(const NormalisedText& text,
+                                       const std::string& metadata_date) const {
+  return tag_internal::DetectDocumentDate(text.text, impl_->rules, impl_->lexicon,
+                                          impl_->gazetteer, metadata_date);
+}
+
+const BodyInfo* Tagger::FindBody(const std::string& canonical) const {
+  return impl_->gazetteer.FindCanonical(canonical);
+}
+
+}  // namespace diar

@@ -1,0 +1,53 @@
+// Small UTF-8 and Swedish-text helpers shared by the tagger's parts.
+//
+// The tagger matches bytes (RE2 works on UTF-8) but reports code points and
+// must decide word boundaries for Swedish letters, which RE2's \b and \w do
+// not know (they are ASCII-only). These helpers do both with ICU's character
+// properties, so "Västmanlands", "Örebro" and "Åre" are words like "Sala".
+#ifndef DIAR_PIPELINE_TAG_TEXT_UTIL_H_
+#define DIAR_PIPELINE_TAG_TEXT_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace diar::tag_internal {
+
+// The code point starting at byte `i` of `s`; U+FFFD for a bad sequence.
+// `*length` gets its byte length (at least 1).
+char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* length);
+
+// The code point ending just before byte `i`; 0 when i == 0.
+char32_t DecodeBefore(std::string_view s, std::size_t i);
+
+// Letters and digits of any script: the characters a word is made of.
+bool IsWordChar(char32_t c);
+bool IsUpper(char32_t c);
+bool IsLower(char32_t c);
+
+// Case mapping with Swedish rules (ICU, locale "sv").
+std::string Lower(std::string_view s);
+std::string Upper(std::string_view s);
+// First code point upper-cased, the rest unchanged.
+std::string CapitaliseFirst(std::string_view s);
+// First code point lower-cased, the rest unchanged.
+std::string LowerFirst(std::string_view s);
+
+// Runs of white space (space, tab, newline) folded to one space, trimmed.
+std::string FoldSpace(std::string_view s);
+
+// True when `s` has a lower-case letter (used to tell acronyms from words).
+bool HasLower(std::string_view s);
+
+// Converts byte offsets into code-point offsets in one walk over `text`.
+// `byte_offsets` need not be sorted; the result is parallel to it.
+std::vector<std::size_t> ByteToCodePoint(std::string_view text,
+                                         const std::vector<std::size_t>& byte_offsets);
+
+// Escapes `literal` for use inside an RE2 pattern.
+std::string QuoteRegex(std::string_view literal);
+
+}  // namespace diar::tag_internal
+
+#endif  // DIAR_PIPELINE_TAG_TEXT_UTIL_H_

@@ -1,0 +1,111 @@
+// Loading dictionaries: every bad line is reported as file:line (kConfig).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/tag/tag.h"
+
+namespace diar {
+namespace {
+
+class LoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("diar_tag_loader_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    // A minimal valid set of the lists the value formers need.
+    for (const char* list : {"months", "seasons", "dnr_not_prefixes", "organ_heads",
+                             "plan_heads"}) {
+      Write(std::string(list) + ".list", "# test list\nx\n");
+    }
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name) << content;
+  }
+  std::string Load() {
+    Result<Tagger> tagger = Tagger::Load(dir_.string(), {});
+    if (tagger) return "ok";
+    EXPECT_EQ(tagger.error().kind, ErrorKind::kConfig);
+    return tagger.error().message;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(LoaderTest, AcceptsAValidRuleFile) {
+  Write("a.rules", "# test\nd.iso\tdate\tdate\t(?P<year>\\d{4})-(?P<month>\\d\\d)\n");
+  EXPECT_EQ(Load(), "ok");
+}
+
+TEST_F(LoaderTest, ReportsEveryBadLineWithFileAndLine) {
+  Write("a.rules",
+        "# test\n"
+        "ok\tdate\tdate\t\\d{4}\n"
+        "bad.regex\tdate\tdate\t(unclosed\n"
+        "bad.fields\tdate\tdate\n"
+        "bad.type\tweather\tdate\tx\n"
+        "bad.former\tdate\tguess\tx\n"
+        "ok\tdate\tdate\ty\n"
+        "bad.macro\tdate\tdate\t{{nolist}}\n");
+  const std::string message = Load();
+  const std::string path = (dir_ / "a.rules").string();
+  EXPECT_NE(message.find(path + ":3: pattern does not compile"), std::string::npos) << message;
+  EXPECT_NE(message.find(path + ":4: expected 4 tab-separated fields"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":5: unknown type \"weather\""), std::string::npos) << message;
+  EXPECT_NE(message.find(path + ":6: unknown value former \"guess\""), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":7: rule id \"ok\" is already used at " + path + ":2"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":8: {{nolist}} is neither"), std::string::npos) << message;
+}
+
+TEST_F(LoaderTest, RequiresAHeaderComment) {
+  Write("a.rules", "d\tdate\tdate\tx\n");
+  EXPECT_NE(Load().find("a.rules:1: no header comment"), std::string::npos);
+}
+
+TEST_F(LoaderTest, ReportsDuplicateListEntries) {
+  Write("a.rules", "# test\nd\tdate\tdate\tx\n");
+  Write("months.list", "# months\nmars\t03\nMars\t03\n");
+  EXPECT_NE(Load().find("months.list:3: \"Mars\" is listed twice"), std::string::npos);
+}
+
+TEST_F(LoaderTest, ReportsMissingListAFormerNeeds) {
+  Write("a.rules", "# test\nd\tdate\tdate\tx\n");
+  std::filesystem::remove(dir_ / "seasons.list");
+  EXPECT_NE(Load().find("seasons.list: missing"), std::string::npos);
+}
+
+TEST_F(LoaderTest, ValidatesGazetteerRows) {
+  Write("a.rules", "# test\nd\tdate\tdate\tx\n");
+  Write("bodies_test.tsv",
+        "# test\ncanonical\tkind\tvariants\tacronyms\tcounty\n"
+        "Exempelverket\tmyndighet\t\tEXV\t\n"
+        "Exempelverket\tmyndighet\t\t\t\n"
+        "Konstigt\tplanet\t\t\t\n");
+  const std::string message = Load();
+  EXPECT_NE(message.find("bodies_test.tsv:4: \"Exempelverket\" is already listed"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("bodies_test.tsv:5: unknown kind \"planet\""), std::string::npos)
+      << message;
+}
+
+TEST_F(LoaderTest, ProjectDictionariesLoad) {
+  Result<Tagger> tagger = Tagger::Load(DIAR_SOURCE_DIR "/dictionaries", {});
+  ASSERT_TRUE(tagger) << tagger.error().message;
+  const BodyInfo* info = tagger->FindBody("Region Västmanland");
+  ASSERT_NE(info, nullptr);
+  EXPECT_EQ(info->kind, "region");
+  EXPECT_EQ(info->county, "Västmanlands län");
+  EXPECT_EQ(tagger->FindBody("Ingen sådan myndighet"), nullptr);
+}
+
+}  // namespace
+}  // namespace diar

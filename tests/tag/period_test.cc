@@ -1,0 +1,61 @@
+// Periods: TAGGING.md "period" and dictionaries/periods.rules.
+#include "tests/tag/tag_test_util.h"
+
+namespace diar {
+namespace {
+
+using testing::Case;
+using testing::Spans;
+
+TEST(PeriodTagger, TagsContractTable) {
+  const Case cases[] = {
+      {"2019 – 2022", "2019 – 2022=2019/2022"},
+      {"2019-2022", "2019-2022=2019/2022"},
+      {"2019–2022", "2019–2022=2019/2022"},
+      {"(2021–2027)", "2021–2027=2021/2027"},
+      {"2021–\n2023", "2021–\n2023=2021/2023"},
+      {"augusti 2020 till december 2021", "augusti 2020 till december 2021=2020-08/2021-12"},
+      {"mandatperioden 2023–2026", "2023–2026=2023/2026"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "period"), c.expected) << c.text;
+}
+
+TEST(PeriodTagger, ExpandsTwoDigitSecondYear) {
+  EXPECT_EQ(Spans("perioden 2021–23", "period"), "2021–23=2021/2023");
+}
+
+TEST(PeriodTagger, RejectsDescendingAndOverlongRanges) {
+  EXPECT_EQ(Spans("2022–2019", "period"), "");
+  EXPECT_EQ(Spans("1950–2022", "period"), "");
+  EXPECT_EQ(Spans("2021–2021", "period"), "");
+}
+
+TEST(PeriodTagger, IsNotReadInsideAnIsoDate) {
+  EXPECT_EQ(Spans("2010-11-12", "period"), "");
+  EXPECT_EQ(Spans("2022-03-29", "period"), "");
+}
+
+TEST(PeriodTagger, BetweenTakesSpanWithoutMellan) {
+  EXPECT_EQ(Spans("mellan maj 2020 och oktober 2021", "period"),
+            "maj 2020 och oktober 2021=2020-05/2021-10");
+}
+
+TEST(PeriodTagger, TwoYearsJoinedByOchAreNotAPeriod) {
+  EXPECT_EQ(Spans("under 2021 och 2022", "period"), "");
+}
+
+TEST(PeriodTagger, EndsOfAPeriodAreNotAlsoDates) {
+  EXPECT_EQ(Spans("augusti 2020 till december 2021", "date"), "");
+}
+
+TEST(PeriodTagger, DayRangeIsAPeriodOfDays) {
+  EXPECT_EQ(Spans("22–23 februari 2022", "period"), "22–23 februari 2022=2022-02-22/2022-02-23");
+  EXPECT_EQ(Spans("22–23 februari 2022", "date"), "");
+}
+
+TEST(PeriodTagger, MonthRangeTakesTheYearOfTheEnd) {
+  EXPECT_EQ(Spans("maj–oktober 2021", "period"), "maj–oktober 2021=2021-05/2021-10");
+}
+
+}  // namespace
+}  // namespace diar
