@@ -23,9 +23,28 @@ void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
   }
   Result<ExtractedDocument> doc = ExtractFile(opts.file, options);
   if (!doc) return ctx.Fail(doc.error());
-  NormalisedText text = Normalise(*doc, {});
+  NormaliseOptions normalise;
+  normalise.hyphen_keep_file = ctx.dictionaries_dir + "/hyphen_keep.txt";
+  NormalisedText text = Normalise(*doc, normalise);
+  for (const ExtractedPage& page : doc->pages) {
+    if (!page.ocr_note.empty()) ctx.log->warn("{}: page {}: {}", doc->path, page.number, page.ocr_note);
+  }
+  const std::size_t total = CodePointCount(text.text);
+  auto page_text = [&](std::size_t i) {
+    const std::size_t start = text.page_starts[i];
+    const std::size_t end = i + 1 < text.page_starts.size() ? text.page_starts[i + 1] : total;
+    std::string t = CodePointSlice(text.text, start, end);
+    while (!t.empty() && t.back() == '\n') t.pop_back();
+    return t;
+  };
   if (opts.format != "json") {
-    std::cout << text.text << "\n";
+    // One paragraph per line, a form-feed line between pages: the layout of
+    // pdftotext's output and of the corpus .truth files, so they diff.
+    for (std::size_t i = 0; i < text.page_starts.size(); ++i) {
+      if (i > 0) std::cout << "\f\n";
+      const std::string t = page_text(i);
+      std::cout << t << (t.empty() ? "" : "\n");
+    }
     return;
   }
   nlohmann::ordered_json j;
@@ -36,14 +55,14 @@ void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
   j["author"] = doc->author;
   j["created"] = doc->created;
   j["pages"] = nlohmann::ordered_json::array();
-  const std::size_t total = CodePointCount(text.text);
   for (std::size_t i = 0; i < text.page_starts.size(); ++i) {
-    const std::size_t start = text.page_starts[i];
-    const std::size_t end = i + 1 < text.page_starts.size() ? text.page_starts[i + 1] : total;
-    std::string page_text = CodePointSlice(text.text, start, end);
-    while (!page_text.empty() && page_text.back() == '\n') page_text.pop_back();
-    j["pages"].push_back({{"page", i + 1}, {"start", start}, {"ocr", static_cast<bool>(text.page_ocr[i])},
-                          {"text", page_text}});
+    nlohmann::ordered_json page = {{"page", i + 1},
+                                   {"start", text.page_starts[i]},
+                                   {"ocr", static_cast<bool>(text.page_ocr[i])},
+                                   {"removed", text.removed_lines[i]},
+                                   {"text", page_text(i)}};
+    if (!doc->pages[i].ocr_note.empty()) page["ocr_note"] = doc->pages[i].ocr_note;
+    j["pages"].push_back(std::move(page));
   }
   j["text"] = text.text;
   std::cout << j.dump(2) << "\n";
@@ -55,7 +74,9 @@ void RegisterExtract(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ExtractCmdOptions>();
   CLI::App* cmd = app.add_subcommand("extract", "Print the normalised text of a .pdf or .txt file");
   cmd->add_option("FILE", opts->file, "The file")->required();
-  cmd->add_option("--format", opts->format, "text or json (pages with offsets and OCR flags)")
+  cmd->add_option("--format", opts->format,
+                  "text (form feed between pages) or json (pages with offsets, OCR flags and\n"
+                  "removed header/footer lines)")
       ->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--ocr", opts->ocr, "auto, never or always")->capture_default_str();
   cmd->callback([&ctx, opts] { RunExtract(ctx, *opts); });

@@ -99,7 +99,10 @@ void RunIngest(Context& ctx, const IngestOptions& opts) {
   }
   std::optional<Tagger> tagger = ctx.LoadTagger();
   if (!tagger) return;
-  Result<IndexWriter> writer = IndexWriter::Open(ctx.index_dir);
+  Result<Classifier> classifier = Classifier::Load(ctx.dictionaries_dir);
+  if (!classifier) return ctx.Fail(classifier.error());
+  Result<IndexWriter> writer =
+      IndexWriter::Open(ctx.index_dir, {.dictionaries_dir = ctx.dictionaries_dir});
   if (!writer) return ctx.Fail(writer.error());
 
   const std::vector<Input> inputs = CollectInputs(opts.paths);
@@ -160,7 +163,7 @@ void RunIngest(Context& ctx, const IngestOptions& opts) {
       continue;
     }
     window.push_back({i, std::async(std::launch::async, [&, path = input.path] {
-                        return ProcessFile(path, *tagger, extract);
+                        return ProcessFile(path, *tagger, *classifier, extract);
                       })});
     if (window.size() >= static_cast<std::size_t>(jobs)) drain_one();
   }

@@ -4,15 +4,15 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/query_options.h"
 #include "index/searcher.h"
 
 namespace diar::cli {
 namespace {
 
 struct SearchOptions {
-  std::vector<std::string> query_words;
-  std::vector<std::string> filters;  // FIELD=VALUE
-  std::string from, to, format = "text", sort = "relevance";
+  QueryOptions query;
+  std::string format = "text", sort = "relevance";
   bool facets = false;
   int limit = 10, offset = 0;
 };
@@ -71,19 +71,9 @@ void PrintJson(const SearchResult& r) {
 
 void RunSearch(Context& ctx, const SearchOptions& opts) {
   ctx.Resolve();
-  SearchRequest request;
-  for (const std::string& word : opts.query_words) {
-    request.query += (request.query.empty() ? "" : " ") + word;
-  }
-  for (const std::string& filter : opts.filters) {
-    const std::size_t eq = filter.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      return ctx.Fail(ConfigError("--filter " + filter + ": write FIELD=VALUE, e.g. --filter body=Regionstyrelsen"));
-    }
-    request.filters.emplace_back(filter.substr(0, eq), filter.substr(eq + 1));
-  }
-  request.from = opts.from;
-  request.to = opts.to;
+  Result<SearchRequest> made = MakeRequest(opts.query);
+  if (!made) return ctx.Fail(made.error());
+  SearchRequest request = std::move(made).value();
   request.facets = opts.facets;
   request.limit = opts.limit;
   request.offset = opts.offset;
@@ -111,10 +101,7 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
       "Search the index: Swedish words (stemmed), \"phrases\", AND/OR/NOT, and fields "
       "organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:, dnr:, år:/year:, "
       "datum:2021-01-01..2022-12-31");
-  cmd->add_option("QUERY", opts->query_words, "The query (several words are joined)");
-  cmd->add_option("--filter", opts->filters, "FIELD=VALUE filter, repeatable (body=Regionstyrelsen)");
-  cmd->add_option("--from", opts->from, "Documents dated on or after YYYY[-MM[-DD]]");
-  cmd->add_option("--to", opts->to, "Documents dated on or before YYYY[-MM[-DD]]");
+  AddQueryOptions(cmd, opts->query);
   cmd->add_flag("--facets", opts->facets, "Print counts per body, plan, type, topic, county, year, dnr");
   cmd->add_option("--limit", opts->limit, "Results per page")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", opts->offset, "Results to skip")->capture_default_str()->check(CLI::NonNegativeNumber);

@@ -44,6 +44,7 @@ void RegisterExtract(CLI::App& app, Context& ctx);
 void RegisterTag(CLI::App& app, Context& ctx);
 void RegisterStatus(CLI::App& app, Context& ctx);
 void RegisterRemove(CLI::App& app, Context& ctx);
+void RegisterExport(CLI::App& app, Context& ctx);
 
 }  // namespace diar::cli
 

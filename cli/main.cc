@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   RegisterTag(app, ctx);
   RegisterStatus(app, ctx);
   RegisterRemove(app, ctx);
+  RegisterExport(app, ctx);
 
   try {
     app.parse(argc, argv);

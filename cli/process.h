@@ -6,13 +6,22 @@
 #include <string>
 
 #include "index/writer.h"
+#include "pipeline/classify/classify.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/result.h"
 #include "pipeline/tag/tag.h"
 
 namespace diar::cli {
 
-// extract -> normalise -> document date -> tag -> classify.
+// extract -> normalise -> document date -> tag -> classify -> owners (organ
+// mentions get the issuer as owner).
+Result<IndexedDocument> ProcessFile(const std::string& path,
+                                    const Tagger& tagger,
+                                    const Classifier& classifier,
+                                    const ExtractOptions& options);
+
+// The same with a classifier without type and topic data (Classifier()):
+// for commands that need the mentions, not the document type.
 Result<IndexedDocument> ProcessFile(const std::string& path,
                                     const Tagger& tagger,
                                     const ExtractOptions& options);

@@ -132,6 +132,28 @@ StoredDocument DecodeRecord(const std::string& data) {
   return r;
 }
 
+void SetRecord(const StoredDocument& record, Xapian::Document& doc) {
+  doc.set_data(EncodeRecord(record));
+  json hit = {{"id", record.id},
+              {"title", record.classification.title},
+              {"path", record.paths.empty() ? "" : record.paths.front()},
+              {"pages", record.pages},
+              {"date", record.classification.date},
+              {"type", record.classification.type}};
+  doc.add_value(schema::kSlotHit, hit.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void DecodeHit(const std::string& slot, Hit& hit) {
+  json j = json::parse(slot, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) throw std::runtime_error("result-list slot is not diar JSON");
+  hit.id = j.value("id", "");
+  hit.title = j.value("title", "");
+  hit.path = j.value("path", "");
+  hit.pages = j.value("pages", 0);
+  hit.date = j.value("date", "");
+  hit.type = j.value("type", "");
+}
+
 std::string PrefixedTerm(std::string_view prefix, const std::string& value) {
   std::size_t limit = schema::kMaxTermBytes - prefix.size();
   std::size_t n = value.size();

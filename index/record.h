@@ -3,6 +3,8 @@
 #ifndef DIAR_INDEX_RECORD_H_
 #define DIAR_INDEX_RECORD_H_
 
+#include <xapian.h>
+
 #include <string>
 
 #include "index/searcher.h"
@@ -15,6 +17,13 @@ StoredDocument RecordFromIndexed(const IndexedDocument& document,
 std::string EncodeRecord(const StoredDocument& record);
 // Throws std::runtime_error when `data` is not a record this version wrote.
 StoredDocument DecodeRecord(const std::string& data);
+
+// Sets `doc`'s data to `record` and its result-list slot (schema::kSlotHit)
+// to match; every change of a record goes through here so the two agree.
+void SetRecord(const StoredDocument& record, Xapian::Document& doc);
+
+// The result-list fields of a document (schema::kSlotHit) into `hit`.
+void DecodeHit(const std::string& slot, Hit& hit);
 
 // The term that maps `path` to its document (schema::kPath, or kPathHash
 // when the path is too long for a term).

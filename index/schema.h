@@ -15,7 +15,8 @@
 
 namespace diar::schema {
 
-inline constexpr int kSchemaVersion = 1;  // stored under metadata "diar:schema"
+// 2: stopwords, spelling data, synonyms, the facet slot.
+inline constexpr int kSchemaVersion = 2;  // stored under metadata "diar:schema"
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kId = "Q";          // SHA-256 of the file's bytes (hex): the document's identity
@@ -37,10 +38,22 @@ inline constexpr std::string_view kOcr = "XZ";        // "ocr" when some page's 
 inline constexpr unsigned kSlotDate = 0;     // document date as "YYYYMMDD" (string order = date order); empty if unknown
 inline constexpr unsigned kSlotYear = 1;     // document year, Xapian::sortable_serialise(YYYY)
 inline constexpr unsigned kSlotIngested = 2; // ingest time, Xapian::sortable_serialise(unix seconds)
+inline constexpr unsigned kSlotFacets = 3;   // every facet term of the document (prefix + value), each followed by '\0': read by the facet counter
+inline constexpr unsigned kSlotHit = 4;      // JSON {"id","title","path","pages","date","type"}: what a result list shows, without decoding the whole record
+inline constexpr unsigned kSlotText = 5;     // the normalised text again, for snippets without decoding the record
 
 // --- Database metadata keys ------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "diar:schema";    // kSchemaVersion as decimal text
 inline constexpr std::string_view kMetaFailure = "diar:failed:";  // + source path -> JSON {"reason","time"} of its last failed ingest
+inline constexpr std::string_view kMetaStopwords = "diar:stopwords";  // the stopword list the text was indexed with, one word a line; the searcher uses the same
+inline constexpr std::string_view kMetaSynonyms = "diar:synonyms";    // SHA-256 of the synonym table last written, so an unchanged gazetteer is not rewritten
+
+// --- Synonyms and spelling -----------------------------------------------------
+// Synonym keys are body names as the query parser reads them (lower case,
+// words joined by one space: "skr", "sveriges kommuner och regioner"); their
+// synonyms are the body's facet term (kBody + canonical value) and its other
+// one-word names ("skr" <-> "skl"). Spelling data holds every unprefixed word
+// of the text, its frequency the number of times it was indexed.
 
 // Xapian rejects terms over 245 bytes; values longer than this are cut at a
 // UTF-8 boundary (facet values that long do not occur in practice).

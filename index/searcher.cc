@@ -6,11 +6,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <nlohmann/json.hpp>
 
+#include "index/facets.h"
 #include "index/fields.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "index/stopwords.h"
+#include "index/synonyms.h"
 #include "index/text_terms.h"
 
 namespace diar {
@@ -60,8 +64,20 @@ Xapian::Query DateRange(const std::string& from, const std::string& to) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
 }
 
+// "Västmanlands län" -> "västmanland": the county facet also takes the
+// name stem a user is likely to type ("län:Västmanland").
+std::string CountyStem(const std::string& folded) {
+  static const std::string kLan = " l\u00e4n";
+  std::string s = folded;
+  if (s.size() > kLan.size() && s.compare(s.size() - kLan.size(), kLan.size(), kLan) == 0) {
+    s.resize(s.size() - kLan.size());
+  }
+  return WithoutPossessive(s);
+}
+
 // Matches a facet field's value against the stored canonical values without
-// regard to case and with or without a possessive -s.
+// regard to case and with or without a possessive -s; a body also by any
+// name the synonyms know for it ("organ:SKR").
 class FacetFieldProcessor : public Xapian::FieldProcessor {
  public:
   FacetFieldProcessor(const Xapian::Database& db, std::string prefix)
@@ -70,12 +86,23 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     const std::string want = FoldCase(value);
     const std::string want_bare = FoldCase(WithoutPossessive(value));
-    std::vector<Xapian::Query> terms;
+    const bool county = prefix_ == schema::kCounty;
+    std::set<std::string> terms;
     for (auto it = db_.allterms_begin(prefix_); it != db_.allterms_end(prefix_); ++it) {
       const std::string stored = FoldCase((*it).substr(prefix_.size()));
-      if (stored == want || stored == want_bare) terms.emplace_back(*it);
+      if (stored == want || stored == want_bare ||
+          (county && (CountyStem(stored) == want || CountyStem(stored) == want_bare))) {
+        terms.insert(*it);
+      }
     }
-    if (terms.empty()) return Xapian::Query(prefix_ + value);  // matches nothing
+    if (prefix_ == schema::kBody) {
+      for (const std::string& key : {SynonymKey(value), SynonymKey(WithoutPossessive(value))}) {
+        for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) {
+          if ((*it).rfind(prefix_, 0) == 0 && db_.term_exists(*it)) terms.insert(*it);
+        }
+      }
+    }
+    if (terms.empty()) return Xapian::Query(PrefixedTerm(prefix_, value));  // matches nothing
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 
@@ -93,37 +120,69 @@ class DateFieldProcessor : public Xapian::RangeProcessor {
   }
 };
 
+// Parser flags: Xapian's defaults (boolean operators, phrases, +/-), plus
+// lower-case operators, a pure NOT, synonyms of one or more words, and
+// spelling suggestions.
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
+    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+// "län" -> "Län": a field typed at the start of a sentence-like query.
+std::string Capitalised(std::string_view alias) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(alias.data(), alias.size()));
+  u.replace(0, 1, icu::UnicodeString(u.char32At(0)).toUpper());
+  std::string out;
+  return u.toUTF8String(out);
+}
+
 }  // namespace
 
 struct Searcher::Impl {
   Xapian::Database db;
+  // The index's own list (schema::kMetaStopwords); a parser keeps a plain
+  // pointer to it, so it lives as long as the Impl.
+  std::unique_ptr<Xapian::SimpleStopper> stopper;
+
+  void LoadStopper() {
+    stopper = std::make_unique<Xapian::SimpleStopper>();
+    for (const std::string& word : SplitStopwords(db.get_metadata(std::string(schema::kMetaStopwords)))) {
+      stopper->add(word);
+    }
+  }
 
   Xapian::QueryParser MakeParser() const {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(SwedishStemmer());
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(stopper.get());
     qp.set_default_op(Xapian::Query::OP_AND);
-    qp.add_prefix("title", std::string(schema::kTitle));
-    qp.add_prefix("titel", std::string(schema::kTitle));
+    for (const char* alias : {"title", "titel"}) {
+      qp.add_prefix(alias, std::string(schema::kTitle));
+      qp.add_prefix(Capitalised(alias), std::string(schema::kTitle));
+    }
     for (const FacetField& field : FacetFields()) {
       for (std::string_view alias : field.aliases) {
-        qp.add_boolean_prefix(std::string(alias),
-                              (new FacetFieldProcessor(db, std::string(field.prefix)))->release());
+        for (const std::string& name : {std::string(alias), Capitalised(alias)}) {
+          qp.add_boolean_prefix(name,
+                                (new FacetFieldProcessor(db, std::string(field.prefix)))->release());
+        }
       }
     }
     qp.add_rangeprocessor((new DateFieldProcessor())->release());
     return qp;
   }
 
-  Xapian::Query BuildQuery(const SearchRequest& request) const {
+  // The query for `request`; `suggestion` gets the spelling-corrected query
+  // string when the parser has one.
+  Xapian::Query BuildQuery(const SearchRequest& request, std::string* suggestion) const {
     Xapian::QueryParser qp = MakeParser();
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
-                           Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
+    const unsigned flags = kParserFlags;
     Xapian::Query query = request.query.empty()
                               ? Xapian::Query::MatchAll
                               : qp.parse_query(request.query, flags);
+    if (suggestion != nullptr) *suggestion = qp.get_corrected_query_string();
     if (query.empty()) query = Xapian::Query::MatchAll;
     std::vector<Xapian::Query> filters;
     for (const auto& [field, value] : request.filters) {
@@ -142,37 +201,6 @@ struct Searcher::Impl {
     return query;
   }
 
-  std::map<std::string, std::vector<FacetCount>> CountFacets(
-      const Xapian::Query& query) const {
-    // The whole matching set as a bitmap, then each facet term's posting
-    // list intersected with it: cost grows with the facet postings, not with
-    // the size of each matching document's term list, and a document with
-    // five bodies counts once for each.
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
-    std::vector<bool> matching(db.get_lastdocid() + 1, false);
-    for (auto it = all.begin(); it != all.end(); ++it) matching[*it] = true;
-
-    std::map<std::string, std::vector<FacetCount>> facets;
-    for (const FacetField& field : FacetFields()) {
-      const std::string prefix(field.prefix);
-      std::vector<FacetCount>& counts = facets[std::string(field.name)];
-      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        int n = 0;
-        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-          if (*p < matching.size() && matching[*p]) ++n;
-        }
-        if (n > 0) counts.push_back({(*t).substr(prefix.size()), n});
-      }
-      std::stable_sort(counts.begin(), counts.end(),
-                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    }
-    return facets;
-  }
-
   std::optional<Xapian::docid> Resolve(const std::string& id_or_path) const {
     const std::string path_term = PathTerm(id_or_path);
     auto p = db.postlist_begin(path_term);
@@ -186,7 +214,8 @@ struct Searcher::Impl {
       if (q != db.postlist_end(abs_term)) return *q;
     }
     if (id_or_path.size() < 8) return std::nullopt;
-    const std::string prefix = std::string(schema::kId) + FoldCase(id_or_path);
+    std::string prefix(schema::kId);
+    prefix += FoldCase(id_or_path);
     std::optional<Xapian::docid> found;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       if (found) return std::nullopt;  // ambiguous prefix
@@ -210,6 +239,7 @@ Result<Searcher> Searcher::Open(const std::string& dir) {
   try {
     auto impl = std::make_unique<Impl>();
     impl->db = Xapian::Database(dir);
+    impl->LoadStopper();
     return Searcher(std::move(impl));
   } catch (const Xapian::Error& e) {
     return ConfigError(dir + ": cannot open index: " + e.get_description());
@@ -220,13 +250,17 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   SearchResult result;
   result.query = request.query;
   try {
-    impl_->db.reopen();
-    Xapian::Query query = impl_->BuildQuery(request);
+    if (impl_->db.reopen()) impl_->LoadStopper();
+    Xapian::Query query = impl_->BuildQuery(request, &result.suggestion);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(query);
     if (request.sort_by_date) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     }
+    // Facets need every match seen (checkatleast = all documents), which
+    // also makes the total exact; the spy counts during that same pass.
+    FacetSpy spy;
+    if (request.facets) enquire.add_matchspy(&spy);
     const Xapian::doccount check = request.facets ? impl_->db.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, request.offset)),
                                          static_cast<Xapian::doccount>(std::max(0, request.limit)),
@@ -234,26 +268,21 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     result.total = mset.get_matches_estimated();
     int rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      StoredDocument record = DecodeRecord(it.get_document().get_data());
+      // The result list reads two slots, never the whole record: decoding a
+      // long document's JSON for each hit cost more than the search.
+      const Xapian::Document doc = it.get_document();
       Hit hit;
+      DecodeHit(doc.get_value(schema::kSlotHit), hit);
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      hit.id = record.id;
-      hit.title = record.classification.title;
-      hit.path = record.paths.empty() ? "" : record.paths.front();
-      hit.pages = record.pages;
-      hit.date = record.classification.date;
-      hit.type = record.classification.type;
-      hit.snippet = mset.snippet(record.text, kSnippetBytes, SwedishStemmer(),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                     Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                 "«", "»", "…");
+      // Not SNIPPET_EXHAUSTIVE or SNIPPET_BACKGROUND_MODEL: over a 40-page
+      // text they made snippets cost five times the search itself; the first
+      // good passage is what a result list needs.
+      hit.snippet = mset.snippet(doc.get_value(schema::kSlotText), kSnippetBytes,
+                                 SwedishStemmer(), 0, "«", "»", "…");
       result.hits.push_back(std::move(hit));
     }
-    if (request.facets) {
-      result.facets = impl_->CountFacets(query);
-      result.total = mset.get_matches_estimated();
-    }
+    if (request.facets) result.facets = spy.Counts();
   } catch (const Xapian::QueryParserError& e) {
     return InputError("query '" + request.query + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {

@@ -9,20 +9,43 @@ namespace {
 // match is strong evidence the document is about the word.
 constexpr Xapian::termcount kTitleWeight = 5;
 
+// Unprefixed terms are the words TermGenerator indexed as written; prefixes
+// are capital ASCII letters by Xapian convention.
+bool Unprefixed(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
 }  // namespace
 
 Xapian::Stem SwedishStemmer() { return Xapian::Stem("swedish"); }
 
-void IndexText(const std::string& title, const std::string& text,
-               Xapian::Document& doc) {
+void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
+               const Xapian::Stopper* stopper, Xapian::WritableDatabase* spelling) {
   Xapian::TermGenerator generator;
   generator.set_stemmer(SwedishStemmer());
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  if (stopper != nullptr) {
+    generator.set_stopper(stopper);
+    generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+  }
+  if (spelling != nullptr) {
+    generator.set_database(*spelling);
+    generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
   generator.set_document(doc);
   generator.index_text(title, kTitleWeight, std::string(schema::kTitle));
   generator.index_text(title, kTitleWeight);
   generator.increase_termpos();
   generator.index_text(text);
+}
+
+void RemoveSpelling(Xapian::WritableDatabase& db, Xapian::docid id) {
+  for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
+    const std::string term = *t;
+    if (!Unprefixed(term)) continue;
+    const Xapian::termcount added = t.positionlist_count();
+    if (added > 0) db.remove_spelling(term, added);
+  }
 }
 
 }  // namespace diar

@@ -1,6 +1,6 @@
 // text_terms: how document text becomes Xapian terms, shared by the writer
-// (indexing) and the searcher (query parsing) so both stem the same way.
-// Private to index/.
+// (indexing) and the searcher (query parsing) so both stem and stop the same
+// way. Private to index/.
 #ifndef DIAR_INDEX_TEXT_TERMS_H_
 #define DIAR_INDEX_TEXT_TERMS_H_
 
@@ -15,8 +15,19 @@ Xapian::Stem SwedishStemmer();
 
 // Indexes `title` (unprefixed and under schema::kTitle, weighted up) and
 // `text` (unprefixed, with positions for phrase search) into `doc`.
-void IndexText(const std::string& title, const std::string& text,
-               Xapian::Document& doc);
+// Stopwords (`stopper`, may be null) get no stemmed term but keep their
+// unstemmed one with positions, so phrases with "och" still match. When
+// `spelling` is not null, every unprefixed word goes into its spelling data
+// once per occurrence (TermGenerator::FLAG_SPELLING); RemoveSpelling undoes
+// exactly that.
+void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
+               const Xapian::Stopper* stopper, Xapian::WritableDatabase* spelling);
+
+// Takes document `id`'s words back out of the spelling data, before the
+// document is deleted or replaced. TermGenerator adds a word's spelling once
+// per position it indexes (a title word weighted 5 still adds 1), so the
+// stored document's positions per unprefixed term are exactly what was added.
+void RemoveSpelling(Xapian::WritableDatabase& db, Xapian::docid id);
 
 }  // namespace diar
 

@@ -6,10 +6,14 @@
 #include <ctime>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <nlohmann/json.hpp>
 
+#include "index/facets.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "index/stopwords.h"
+#include "index/synonyms.h"
 #include "index/text_terms.h"
 
 namespace diar {
@@ -38,14 +42,19 @@ std::string DateSlot(const std::string& date) {
   return digits.substr(0, 8);
 }
 
-Xapian::Document BuildDocument(const StoredDocument& record) {
+Xapian::Document BuildDocument(const StoredDocument& record, const Xapian::Stopper* stopper,
+                               Xapian::WritableDatabase* spelling) {
   Xapian::Document doc;
   doc.add_boolean_term(IdTerm(record.id));
   for (const std::string& path : record.paths) doc.add_boolean_term(PathTerm(path));
-  IndexText(record.classification.title, record.text, doc);
+  IndexText(record.classification.title, record.text, doc, stopper, spelling);
 
-  auto facet = [&doc](std::string_view prefix, const std::string& value) {
-    if (!value.empty()) doc.add_boolean_term(PrefixedTerm(prefix, value));
+  std::set<std::string> facets;
+  auto facet = [&](std::string_view prefix, const std::string& value) {
+    if (value.empty()) return;
+    const std::string term = PrefixedTerm(prefix, value);
+    doc.add_boolean_term(term);
+    facets.insert(term);
   };
   for (const Mention& m : record.mentions) {
     if (m.type == "body") facet(schema::kBody, m.value);
@@ -57,9 +66,7 @@ Xapian::Document BuildDocument(const StoredDocument& record) {
   facet(schema::kIssuer, c.issuer);
   facet(schema::kCounty, c.county);
   for (const std::string& topic : c.topics) facet(schema::kTopic, topic);
-  if (!c.dnr.empty()) facet(schema::kDnr, c.dnr);
-  facet(schema::kFormat, record.format);
-  if (!record.ocr_pages.empty()) facet(schema::kOcr, "ocr");
+  facet(schema::kDnr, c.dnr);
   const std::string date = DateSlot(c.date);
   if (!date.empty()) {
     doc.add_value(schema::kSlotDate, date);
@@ -67,9 +74,14 @@ Xapian::Document BuildDocument(const StoredDocument& record) {
     doc.add_value(schema::kSlotYear,
                   Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
   }
+  // Not facets users filter on, so not in the facet slot.
+  doc.add_boolean_term(PrefixedTerm(schema::kFormat, record.format));
+  if (!record.ocr_pages.empty()) doc.add_boolean_term(PrefixedTerm(schema::kOcr, "ocr"));
+  doc.add_value(schema::kSlotFacets, EncodeFacetTerms(facets));
   doc.add_value(schema::kSlotIngested,
                 Xapian::sortable_serialise(static_cast<double>(std::time(nullptr))));
-  doc.set_data(EncodeRecord(record));
+  doc.add_value(schema::kSlotText, record.text);
+  SetRecord(record, doc);
   return doc;
 }
 
@@ -77,6 +89,14 @@ Xapian::Document BuildDocument(const StoredDocument& record) {
 
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
+  Xapian::SimpleStopper stopper;
+
+  // Deletes document `id` and everything it put in the database; its terms
+  // and values go with it, its spelling frequencies are taken back here.
+  void Delete(Xapian::docid id) {
+    RemoveSpelling(db, id);
+    db.delete_document(id);
+  }
 
   // The document holding `term`, if any.
   std::optional<Xapian::docid> Find(const std::string& term) const {
@@ -101,10 +121,10 @@ struct IndexWriter::Impl {
       detached = true;
       std::erase(record.paths, path);
       if (record.paths.empty()) {
-        db.delete_document(id);
+        Delete(id);
       } else {
         doc.remove_term(term);
-        doc.set_data(EncodeRecord(record));
+        SetRecord(record, doc);
         db.replace_document(id, doc);
       }
     }
@@ -125,7 +145,20 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-Result<IndexWriter> IndexWriter::Open(const std::string& dir) {
+Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOptions& options) {
+  // Dictionaries first: a bad file is a configuration error before the
+  // database is touched.
+  std::optional<std::vector<std::string>> stopwords;
+  std::optional<SynonymTable> synonyms;
+  if (!options.dictionaries_dir.empty()) {
+    Result<std::vector<std::string>> words =
+        LoadStopwords(options.dictionaries_dir + "/" + kStopwordFile);
+    if (!words) return words.error();
+    stopwords = std::move(words).value();
+    Result<SynonymTable> table = LoadBodySynonyms(options.dictionaries_dir);
+    if (!table) return table.error();
+    synonyms = std::move(table).value();
+  }
   try {
     std::filesystem::create_directories(dir);
     auto impl = std::make_unique<Impl>();
@@ -139,6 +172,17 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir) {
                          " but this diar writes version " + ours +
                          "; ingest into a new --index directory");
     }
+    const std::string meta_stopwords(schema::kMetaStopwords);
+    if (stopwords) {
+      const std::string joined = JoinStopwords(*stopwords);
+      if (impl->db.get_metadata(meta_stopwords) != joined) {
+        impl->db.set_metadata(meta_stopwords, joined);
+      }
+    } else {
+      stopwords = SplitStopwords(impl->db.get_metadata(meta_stopwords));
+    }
+    for (const std::string& word : *stopwords) impl->stopper.add(word);
+    if (synonyms) WriteSynonyms(impl->db, *synonyms);
     return IndexWriter(std::move(impl));
   } catch (const Xapian::DatabaseLockError&) {
     return ConfigError(dir + ": index is locked by another diar process; wait "
@@ -174,7 +218,7 @@ AddOutcome IndexWriter::AddPath(const std::string& sha256,
   StoredDocument record = DecodeRecord(doc.get_data());
   record.paths.push_back(path);
   doc.add_boolean_term(PathTerm(path));
-  doc.set_data(EncodeRecord(record));
+  SetRecord(record, doc);
   impl_->db.replace_document(id, doc);
   return replaced ? AddOutcome::kReplaced : AddOutcome::kPathAdded;
 }
@@ -184,8 +228,8 @@ AddOutcome IndexWriter::Add(const IndexedDocument& document,
   const std::string& sha = document.source.sha256;
   if (Contains(sha)) return AddPath(sha, path);
   const bool replaced = impl_->DetachPath(path, sha);
-  impl_->db.replace_document(IdTerm(sha),
-                             BuildDocument(RecordFromIndexed(document, path)));
+  impl_->db.replace_document(
+      IdTerm(sha), BuildDocument(RecordFromIndexed(document, path), &impl_->stopper, &impl_->db));
   return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
 }
 
@@ -210,7 +254,7 @@ std::vector<std::string> IndexWriter::Remove(const std::string& id_or_path) {
   }
   for (Xapian::docid id : ids) {
     removed.push_back(DecodeRecord(impl_->db.get_document(id).get_data()).id);
-    impl_->db.delete_document(id);
+    impl_->Delete(id);
   }
   return removed;
 }
@@ -237,10 +281,10 @@ std::vector<std::string> IndexWriter::Prune() {
     }
     if (kept.size() == record.paths.size()) continue;
     if (kept.empty()) {
-      impl_->db.delete_document(id);
+      impl_->Delete(id);
     } else {
       record.paths = kept;
-      doc.set_data(EncodeRecord(record));
+      SetRecord(record, doc);
       impl_->db.replace_document(id, doc);
     }
   }

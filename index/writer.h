@@ -1,6 +1,7 @@
 // writer: processed documents in, one Xapian database on disk out.
 //
-//   diar::Result<diar::IndexWriter> w = diar::IndexWriter::Open("idx", {});
+//   diar::Result<diar::IndexWriter> w =
+//       diar::IndexWriter::Open("idx", {.dictionaries_dir = "dictionaries"});
 //   if (w->IsCurrent(sha, path)) skip;               // nothing changed
 //   w->Add(doc, path);                               // or replace, or add a path
 //   w->Commit();
@@ -12,11 +13,20 @@
 // and a changed file at a known path takes that path from its old version
 // (deleting the old version when no path is left).
 //
+// Text is indexed with Swedish stemming and the stopword list from
+// dictionaries/stopwords_sv.txt (kept in the index, schema::kMetaStopwords,
+// so the searcher uses the same list), and feeds Xapian's spelling data.
+// Opening with a dictionaries folder also writes the body synonyms
+// (index/synonyms.h). Removing a document (Remove, Prune, a replaced
+// version) takes back its terms, values, spelling frequencies and facet
+// counts: nothing of it stays.
+//
 // Failed inputs are remembered in the database metadata (schema::kMetaFailure)
 // until the same path ingests cleanly, so `diar status --failed` can list them.
 //
 // Errors: Open fails kConfig when the database cannot be opened or created
-// (locked by another writer, not a Xapian database, wrong schema version).
+// (locked by another writer, not a Xapian database, wrong schema version), or
+// a dictionary file is bad (file:line).
 // Nothing is visible to readers before Commit(); the destructor commits too.
 // Thread safety: one IndexWriter per database, used from one thread.
 #ifndef DIAR_INDEX_WRITER_H_
@@ -42,6 +52,13 @@ struct IndexedDocument {
   Classification classification;
 };
 
+struct WriterOptions {
+  // diar's dictionaries/ folder: stopwords_sv.txt and the body gazetteers
+  // (bodies_*.tsv) for synonyms. Empty: the stopword list already stored in
+  // the index (none for a new one), synonyms left as they are.
+  std::string dictionaries_dir;
+};
+
 enum class AddOutcome {
   kAdded,      // new content
   kReplaced,   // new content at a path that held other content before
@@ -51,7 +68,7 @@ enum class AddOutcome {
 
 class IndexWriter {
  public:
-  static Result<IndexWriter> Open(const std::string& dir);
+  static Result<IndexWriter> Open(const std::string& dir, const WriterOptions& options = {});
   IndexWriter(IndexWriter&&) noexcept;
   IndexWriter& operator=(IndexWriter&&) noexcept;
   ~IndexWriter();

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "pipeline/extract/pdf.h"
 #include "pipeline/extract/text_file.h"
@@ -37,13 +36,16 @@ Result<ExtractedDocument> ExtractFile(const std::string& path,
   if (fs::is_directory(path, ec)) {
     return InputError(path + ": is a directory, not a file");
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     return InputError(path + ": cannot be read; check its permissions");
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string bytes = std::move(buffer).str();
+  // One sized read: PDFs run to megabytes and are read once per ingest.
+  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return InputError(path + ": read error; check the disk and try again");
+  }
   if (bytes.empty()) {
     return InputError(path + ": empty file (0 bytes); nothing to index");
   }

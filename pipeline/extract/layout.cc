@@ -21,6 +21,51 @@ double FontSize(const Word& w) {
   return w.font_size > 0 ? w.font_size : (w.y1 - w.y0) / 1.1;
 }
 
+bool IsSingleCodePoint(const std::string& s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return s.size() == len;
+}
+
+// Letter-spaced text ("k o m m u n e r n a s", from stretched justification
+// or spaced-out headings) comes out of the text layer one letter per word.
+// A run of four or more one-letter words is such text: letters closer than
+// 1.6 times the run's median gap join into words, wider gaps stay spaces.
+void JoinLetterSpaced(std::vector<Word>& words) {
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    std::size_t end = i;
+    while (end < words.size() && IsSingleCodePoint(words[end].text)) ++end;
+    if (end - i < 4) {
+      const std::size_t stop = std::max(end, i + 1);
+      for (; i < stop; ++i) out.push_back(std::move(words[i]));
+      continue;
+    }
+    std::vector<double> gaps;
+    for (std::size_t k = i + 1; k < end; ++k) gaps.push_back(words[k].x0 - words[k - 1].x1);
+    std::vector<double> sorted = gaps;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2),
+                     sorted.end());
+    const double limit = std::max(0.5, 1.6 * sorted[sorted.size() / 2]);
+    out.push_back(std::move(words[i]));
+    for (std::size_t k = i + 1; k < end; ++k) {
+      if (gaps[k - i - 1] <= limit) {
+        Word& w = out.back();
+        w.text += words[k].text;
+        w.x1 = words[k].x1;
+        w.y0 = std::min(w.y0, words[k].y0);
+        w.y1 = std::max(w.y1, words[k].y1);
+      } else {
+        out.push_back(std::move(words[k]));
+      }
+    }
+    i = end;
+  }
+  words = std::move(out);
+}
+
 std::vector<Row> GroupRows(std::vector<Word> words) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return (a.y0 + a.y1) < (b.y0 + b.y1);
@@ -61,6 +106,7 @@ std::vector<Row> GroupRows(std::vector<Word> words) {
   for (Row& r : rows) {
     std::sort(r.words.begin(), r.words.end(),
               [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    JoinLetterSpaced(r.words);
   }
   std::sort(rows.begin(), rows.end(),
             [](const Row& a, const Row& b) { return a.center < b.center; });
@@ -128,47 +174,92 @@ bool Crosses(const Row& row, double gutter) {
   return false;
 }
 
-// Looks for a vertical gutter between 25 % and 75 % of the page width: the x
-// that the most rows leave in a wide gap with words on both sides. Returns a
-// negative value when no x is shared by enough rows to be a column gap rather
-// than a coincidence of word spaces.
-double FindGutter(const std::vector<Row>& rows, double page_width) {
-  if (page_width <= 0 || rows.size() < 4) return -1;
+// Looks for a vertical gutter between 25 % and 75 % of the page width in
+// rows [begin, end): an x that a run of consecutive rows keeps clear of,
+// with a wide gap and words on both sides in some of them. Returns a
+// negative value when there is none.
+//
+// "Consecutive" is what tells a gutter from loosely justified text: there,
+// wide word spaces line up by chance on a few rows here and there, but the
+// rows in between run across. A run counts with four two-sided rows; or two
+// when the run is six rows or longer (a right column that ends early beside
+// a long left one); or two in a wide channel (over 3 em, as between a
+// letterhead's sender block and its document-type block — word spaces never
+// get that wide).
+double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                  double page_width) {
+  if (page_width <= 0 || end - begin < 2) return -1;
   const int lo = static_cast<int>(page_width * 0.25);
   const int hi = static_cast<int>(page_width * 0.75);
-  std::vector<int> two_sided(static_cast<std::size_t>(hi - lo + 1), 0);
-  for (const Row& r : rows) {
-    for (std::size_t i = 1; i < r.words.size(); ++i) {
-      const Word& a = r.words[i - 1];
+  const std::size_t width = static_cast<std::size_t>(hi - lo + 1);
+  enum : char { kClear = 0, kCrossed = 1, kTwoSided = 2 };
+  std::vector<double> sizes;
+  // Per x, for the current run of rows clear of x: two-sided rows and all
+  // rows; and the best two-sided count and longest run (with >= 2 two-sided)
+  // seen.
+  std::vector<int> run_sided(width, 0), run_rows(width, 0), best_sided(width, 0),
+      best_rows(width, 0);
+  std::vector<char> state(width);
+  for (std::size_t k = begin; k < end; ++k) {
+    const Row& r = rows[k];
+    std::fill(state.begin(), state.end(), kClear);
+    for (std::size_t i = 0; i < r.words.size(); ++i) {
       const Word& b = r.words[i];
+      sizes.push_back(FontSize(b));
+      const int c0 = std::max(lo, static_cast<int>(std::floor(b.x0)));
+      const int c1 = std::min(hi, static_cast<int>(std::ceil(b.x1)));
+      for (int x = c0; x <= c1; ++x) state[static_cast<std::size_t>(x - lo)] = kCrossed;
+      if (i == 0) continue;
+      const Word& a = r.words[i - 1];
       // A gutter is at least ~1 em; narrower gaps are word spaces.
       if (b.x0 - a.x1 < 0.9 * std::max(FontSize(a), FontSize(b))) continue;
-      // Leave a third of an em clear each side so the gutter's centre, not
-      // its edge, wins.
-      const int from = std::max(lo, static_cast<int>(std::ceil(a.x1 + 3)));
-      const int to = std::min(hi, static_cast<int>(std::floor(b.x0 - 3)));
-      for (int x = from; x <= to; ++x) ++two_sided[static_cast<std::size_t>(x - lo)];
+      // A few points clear each side so the gap's centre, not its edge, wins.
+      const int g0 = std::max(lo, static_cast<int>(std::ceil(a.x1 + 3)));
+      const int g1 = std::min(hi, static_cast<int>(std::floor(b.x0 - 3)));
+      for (int x = g0; x <= g1; ++x) state[static_cast<std::size_t>(x - lo)] = kTwoSided;
     }
-  }
-  int best = 0;
-  for (int v : two_sided) best = std::max(best, v);
-  // Four rows side by side at least: fewer is a short table or a
-  // letterhead, which read fine row by row anyway.
-  if (best < 4) return -1;
-  // The centre of the widest run of x values reaching the best count.
-  int run_start = -1, best_start = 0, best_len = 0;
-  for (int i = 0; i <= hi - lo + 1; ++i) {
-    const bool on = i <= hi - lo && two_sided[static_cast<std::size_t>(i)] == best;
-    if (on && run_start < 0) run_start = i;
-    if (!on && run_start >= 0) {
-      if (i - run_start > best_len) {
-        best_len = i - run_start;
-        best_start = run_start;
+    for (std::size_t x = 0; x < width; ++x) {
+      if (state[x] == kCrossed) {
+        run_sided[x] = run_rows[x] = 0;
+        continue;
       }
-      run_start = -1;
+      ++run_rows[x];
+      if (state[x] == kTwoSided) ++run_sided[x];
+      if (run_sided[x] >= 2) {
+        best_sided[x] = std::max(best_sided[x], run_sided[x]);
+        best_rows[x] = std::max(best_rows[x], run_rows[x]);
+      }
     }
   }
-  return lo + best_start + best_len / 2.0;
+  std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
+                   sizes.end());
+  const double em = sizes[sizes.size() / 2];
+  // Score per x; 0 rejects. Strong runs first, then wide channels.
+  std::vector<int> score(width, 0);
+  for (std::size_t x = 0; x < width; ++x) {
+    if (best_sided[x] >= 4 || (best_sided[x] >= 2 && best_rows[x] >= 6)) {
+      score[x] = 1000 + best_sided[x];
+    } else if (best_sided[x] >= 2) {
+      score[x] = best_sided[x];
+    }
+  }
+  // The widest stretch of x with the top score; its centre is the gutter.
+  int top = 0;
+  for (int v : score) top = std::max(top, v);
+  if (top == 0) return -1;
+  std::size_t run_start = 0, best_start = 0, best_len = 0;
+  bool in_run = false;
+  for (std::size_t x = 0; x <= width; ++x) {
+    const bool on = x < width && score[x] == top;
+    if (on && !in_run) run_start = x;
+    if (!on && in_run && x - run_start > best_len) {
+      best_len = x - run_start;
+      best_start = run_start;
+    }
+    in_run = on;
+  }
+  if (top < 1000 && static_cast<double>(best_len) + 6 < 3 * em) return -1;
+  return lo + static_cast<double>(best_start) + static_cast<double>(best_len) / 2.0;
 }
 
 double Median(std::vector<double> v) {
@@ -225,12 +316,13 @@ bool IsBoldFontName(const std::string& name) {
   return false;
 }
 
-std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width) {
-  std::vector<TextLine> out;
-  std::vector<Row> rows = GroupRows(std::move(words));
-  const double gutter = FindGutter(rows, page_width);
-  std::size_t r = 0;
-  while (r < rows.size()) {
+namespace {
+
+// Reads rows [begin, end) with `gutter` (negative: none).
+void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                double gutter, std::vector<TextLine>& out) {
+  std::size_t r = begin;
+  while (r < end) {
     if (gutter < 0 || Crosses(rows[r], gutter)) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
       ++r;
@@ -239,13 +331,41 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width) {
     // A block: consecutive rows clear of the gutter, broken also at a
     // vertical gap of more than three lines, which separates a footer or a
     // letterhead from the body even when they keep clear of the gutter.
-    std::size_t end = r + 1;
-    while (end < rows.size() && !Crosses(rows[end], gutter) &&
-           rows[end].y0 - rows[end - 1].y1 < 3 * rows[end - 1].height) {
+    std::size_t block_end = r + 1;
+    while (block_end < end && !Crosses(rows[block_end], gutter) &&
+           rows[block_end].y0 - rows[block_end - 1].y1 < 3 * rows[block_end - 1].height) {
+      ++block_end;
+    }
+    EmitBlock(rows, r, block_end, gutter, out);
+    r = block_end;
+  }
+}
+
+}  // namespace
+
+std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width) {
+  std::vector<TextLine> out;
+  const std::vector<Row> rows = GroupRows(std::move(words));
+  // A gutter shared by the whole page (two-column body text, possibly with
+  // full-width headings and running lines across it).
+  const double page_gutter = FindGutter(rows, 0, rows.size(), page_width);
+  if (page_gutter >= 0) {
+    EmitRegion(rows, 0, rows.size(), page_gutter, out);
+    return out;
+  }
+  // Otherwise each slab of rows set apart by vertical white space (a
+  // letterhead, a signature block, a short two-column passage) gets its own
+  // chance: more than a line's height of space parts slabs, while
+  // paragraph spacing (half a line, typically) does not.
+  std::size_t begin = 0;
+  while (begin < rows.size()) {
+    std::size_t end = begin + 1;
+    while (end < rows.size() &&
+           rows[end].y0 - rows[end - 1].y1 <= std::max(rows[end].height, rows[end - 1].height)) {
       ++end;
     }
-    EmitBlock(rows, r, end, gutter, out);
-    r = end;
+    EmitRegion(rows, begin, end, FindGutter(rows, begin, end, page_width), out);
+    begin = end;
   }
   return out;
 }

@@ -38,6 +38,11 @@ Result<tesseract::TessBaseAPI*> ThreadEngine(const ExtractOptions& options) {
                        "or run with --ocr never");
   }
   api->SetPageSegMode(tesseract::PSM_AUTO);
+  // Tesseract 5 re-reads every line of low confidence as inverted
+  // (light-on-dark) text, doubling the work on exactly the hard lines.
+  // Authority documents print dark on light; light-on-dark headings are
+  // rare and short.
+  api->SetVariable("tessedit_do_invert", "0");
   engine.key = key;
   engine.api = std::move(api);
   return engine.api.get();

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace diar::normalise_internal {
 namespace {
@@ -47,12 +48,17 @@ UChar32 Mapped(UChar32 c) {
       return '-';
     case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0xFE58:
       return 0x2013;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
-    case 0x00BB: case 0x2033: case 0x301D: case 0x301E:
-      return '"';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039:
-    case 0x203A: case 0x2032:
-      return '\'';
+    // Quotes: the Swedish ” and ’, the English “ and ‘ and the ASCII ones
+    // stay; the rarer forms join the Swedish ones.
+    case 0x201E: case 0x00AB: case 0x00BB: case 0x2033: case 0x301D:
+    case 0x301E: case 0xFF02:
+      return 0x201D;
+    case 0x201F:
+      return 0x201C;
+    case 0x201A: case 0x2039: case 0x203A: case 0x2032:
+      return 0x2019;
+    case 0x201B:
+      return 0x2018;
     default:
       return -1;
   }
@@ -69,9 +75,7 @@ bool NeedsWork(const std::string& raw) {
          raw.rfind("- ", 0) == 0 || raw.rfind("* ", 0) == 0;
 }
 
-}  // namespace
-
-std::string Nfc(const std::string& text) {
+std::string NfcImpl(const std::string& text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(text);
@@ -81,64 +85,89 @@ std::string Nfc(const std::string& text) {
   return (U_SUCCESS(status) ? normalised : in).toUTF8String(out);
 }
 
+void AppendUtf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
 CleanedLine CleanLine(const std::string& raw) {
   CleanedLine result;
   if (!NeedsWork(raw)) {
     result.text = raw;
     return result;
   }
+  // Work on UTF-8 directly; go through ICU's UTF-16 only for text that is
+  // not already NFC (rare in PDF text layers), which keeps this step cheap.
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(raw);
-  if (U_SUCCESS(status)) {
-    icu::UnicodeString normalised = nfc->normalize(in, status);
-    if (U_SUCCESS(status)) in = normalised;
+  std::string composed;
+  const std::string* text = &raw;
+  if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(raw, status)) {
+    composed = NfcImpl(raw);
+    text = &composed;
   }
-  icu::UnicodeString out;
+  std::string& out = result.text;
+  out.reserve(text->size());
   bool pending_space = false;
   bool soft_hyphen_last = false;
-  for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
-    UChar32 c = in.char32At(i);
+  const int32_t n = static_cast<int32_t>(text->size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(text->data(), i, n, c);
+    if (c < 0) c = 0xFFFD;
     if (c == 0x00AD) {
       soft_hyphen_last = true;
       continue;
     }
     if (IsSpace(c)) {
-      pending_space = !out.isEmpty();
+      pending_space = !out.empty();
       continue;
     }
     if (IsRemoved(c)) continue;
     soft_hyphen_last = false;
-    if (pending_space) out.append(static_cast<UChar>(' '));
+    if (pending_space) out.push_back(' ');
     pending_space = false;
-    if (c >= 0xFB00 && c <= 0xFB06 && U_SUCCESS(status)) {
+    if (c >= 0xFB00 && c <= 0xFB06 && nfkc != nullptr) {
       UErrorCode s = U_ZERO_ERROR;
       icu::UnicodeString expanded = nfkc->normalize(icu::UnicodeString(c), s);
-      out.append(U_SUCCESS(s) ? expanded : icu::UnicodeString(c));
-      continue;
+      if (U_SUCCESS(s)) {
+        expanded.toUTF8String(out);
+        continue;
+      }
     }
     const UChar32 mapped = Mapped(c);
-    out.append(mapped >= 0 ? mapped : c);
+    AppendUtf8(out, mapped >= 0 ? mapped : c);
   }
   result.soft_hyphen_end = soft_hyphen_last;
   // A bullet symbol opening the line becomes "• ", with or without the
-  // space the layout had; "-" and "*" only count when a space follows, so a
-  // line starting "-5 %" keeps its minus.
-  if (!out.isEmpty()) {
-    const UChar32 first = out.char32At(0);
-    const int32_t width = U16_LENGTH(first);
-    const bool dash_bullet = (first == '-' || first == '*') && out.length() > 1 && out[1] == ' ';
+  // space the layout had; "-" and "*" only count when a space and words
+  // follow, so "-5 %" keeps its minus and "- 4 -" stays a page number.
+  if (!out.empty()) {
+    int32_t width = 0;
+    UChar32 first;
+    U8_NEXT(out.data(), width, static_cast<int32_t>(out.size()), first);
+    bool has_letter = false;
+    for (int32_t i = width, m = static_cast<int32_t>(out.size()); i < m && !has_letter;) {
+      UChar32 c;
+      U8_NEXT(out.data(), i, m, c);
+      has_letter = u_isalpha(c);
+    }
+    const bool dash_bullet = (first == '-' || first == '*') && out.size() > 1 && out[1] == ' ' &&
+                             has_letter;
     if (IsBulletSymbol(first) || dash_bullet) {
-      int32_t rest = width;
-      while (rest < out.length() && out[rest] == ' ') ++rest;
-      out = icu::UnicodeString(static_cast<UChar>(0x2022)) +
-            (rest < out.length() ? icu::UnicodeString(" ") + out.tempSubString(rest)
-                                 : icu::UnicodeString());
+      std::size_t rest = static_cast<std::size_t>(width);
+      while (rest < out.size() && out[rest] == ' ') ++rest;
+      out = rest < out.size() ? "\xE2\x80\xA2 " + out.substr(rest) : "\xE2\x80\xA2";
     }
   }
-  out.toUTF8String(result.text);
   return result;
 }
+
+std::string Nfc(const std::string& text) { return NfcImpl(text); }
 
 }  // namespace diar::normalise_internal

@@ -12,11 +12,14 @@
 //   figure dash, en dash, em dash, horizontal bar  -> en dash "–", the
 //                              Swedish dash (tankstreck) and the range dash
 //                              ("2021–2023" keeps its en dash)
-//   double quotes “ ” „ « » ″ -> '"';  single ‘ ’ ‚ ‹ › ′ -> "'"
+//   quotes: ASCII " and ', Swedish ” ’ and English “ ‘ stay (they carry
+//   meaning: opening or closing); „ « » ″ -> ”, ‟ -> “, ‚ ‹ › ′ -> ’, ‛ -> ‘
 //   bullets • ‣ ⁃ ▪ ■ ● ◦ ∙ and Word's Symbol/Wingdings private-use bullets
-//   at the start of a line, and "-" / "*" followed by a space there
+//   at the start of a line, and "-" / "*" followed by a space and words
 //                           -> "• " (one bullet, one space)
 //   runs of spaces -> one space; the line is trimmed.
+// (A page with two or more lines opening with "– " has those dashes made
+// bullets too, in normalise.cc: that needs the page, not the line.)
 #ifndef DIAR_PIPELINE_NORMALISE_CHARS_H_
 #define DIAR_PIPELINE_NORMALISE_CHARS_H_
 

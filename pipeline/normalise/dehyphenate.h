@@ -19,10 +19,17 @@
 //      loan words such as "kick-off", "drop-in");
 //   6. the document itself writes the word with a hyphen more often than
 //      without, elsewhere than at a line end;
-//   7. hunspell (sv_SE) accepts the hyphenated form and not the joined one.
+//   7. hunspell (sv_SE) rejects the joined form while the second part is a
+//      word of its own: a name or coordination compound ("Gaaltije-" /
+//      "sydsamiskt", "föräldra-" / "barnrelationer"). The rejection means
+//      something because sv_SE's compounding accepts nearly every Swedish
+//      compound ("kompetensförsörjningsplattformen", "Umeåregionen").
 // Otherwise the parts join: the document writes the joined word elsewhere,
-// hunspell accepts it (it knows Swedish compounding), or nothing speaks
-// against it (Swedish compounding again).
+// hunspell accepts it, or the second part is a fragment ("kre-" /
+// "ativitet"). Hunspell is never asked about the hyphenated form: it
+// accepts any "a-b" whose parts are words (its BREAK rule). A coordinating
+// word that also ends words ("kännedo-" / "men") joins when the lexicon
+// knows the joined word and not the stem.
 #ifndef DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_
 #define DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_
 

@@ -29,7 +29,12 @@ const Lexicon* Lexicon::Get(const std::string& base) {
 
 bool Lexicon::IsWord(const std::string& word) const {
   std::lock_guard<std::mutex> lock(mu_);
-  return hunspell_->spell(word);
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+  const bool known = hunspell_->spell(word);
+  cache_.emplace(word, known);
+  return known;
 }
 
 }  // namespace diar::normalise_internal

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 class Hunspell;
 
@@ -34,6 +35,10 @@ class Lexicon {
 
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex mu_;
+  // Answers so far: documents repeat their words, and a compound check can
+  // cost tens of microseconds. Cleared when it grows past kCacheLimit.
+  mutable std::unordered_map<std::string, bool> cache_;
+  static constexpr std::size_t kCacheLimit = 1 << 16;
 };
 
 }  // namespace diar::normalise_internal

@@ -1,60 +1,94 @@
 #include "pipeline/normalise/normalise.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
+
+#include "pipeline/normalise/chars.h"
+#include "pipeline/normalise/dehyphenate.h"
+#include "pipeline/normalise/lexicon.h"
+#include "pipeline/normalise/line.h"
+#include "pipeline/normalise/paragraphs.h"
+#include "pipeline/normalise/running_lines.h"
 
 namespace diar {
 namespace {
 
-// NFC, with invalid UTF-8 replaced by U+FFFD on the way in.
-std::string ToNfc(const std::string& raw) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(raw);
-  if (U_FAILURE(status)) {
-    std::string out;
-    return in.toUTF8String(out);
+using normalise_internal::Line;
+using normalise_internal::PageLayout;
+
+// The page's lines, cleaned; empty lines dropped (for text files they mark
+// the next line as following a blank).
+PageLayout CleanPage(const ExtractedPage& page) {
+  PageLayout out;
+  out.height = page.height;
+  auto add = [&out](Line line, bool& blank) {
+    if (line.text.empty()) {
+      blank = true;
+      return;
+    }
+    line.after_blank = blank;
+    blank = false;
+    out.lines.push_back(std::move(line));
+  };
+  bool blank = false;
+  if (!page.lines.empty()) {
+    for (const TextLine& t : page.lines) {
+      normalise_internal::CleanedLine c = normalise_internal::CleanLine(t.text);
+      Line line;
+      line.text = std::move(c.text);
+      line.soft_hyphen_end = c.soft_hyphen_end;
+      line.x0 = t.x0, line.y0 = t.y0, line.x1 = t.x1, line.y1 = t.y1;
+      line.font_size = t.font_size;
+      line.bold = t.bold;
+      line.column = t.column;
+      line.has_box = t.x1 > t.x0 && t.y1 > t.y0;
+      add(std::move(line), blank);
+    }
+    // Lines without a box (rare: empty glyph boxes) cannot take part in
+    // layout decisions; treat the page as laid out only if all have one.
+    const bool all_boxed = std::all_of(out.lines.begin(), out.lines.end(),
+                                       [](const Line& l) { return l.has_box; });
+    if (!all_boxed) {
+      for (Line& l : out.lines) l.has_box = false;
+      out.height = 0;
+    }
+    return out;
   }
-  icu::UnicodeString normalised = nfc->normalize(in, status);
-  std::string out;
-  (U_SUCCESS(status) ? normalised : in).toUTF8String(out);
+  std::size_t start = 0;
+  const std::string& text = page.text;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    normalise_internal::CleanedLine c = normalise_internal::CleanLine(text.substr(start, end - start));
+    Line line;
+    line.text = std::move(c.text);
+    line.soft_hyphen_end = c.soft_hyphen_end;
+    add(std::move(line), blank);
+    start = end + 1;
+  }
+  out.height = 0;
   return out;
 }
 
-bool IsHorizontalSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-// Folds runs of horizontal space to one space, trims each line, and keeps at
-// most one blank line between lines.
-std::string FoldWhitespace(const std::string& in) {
-  std::string out;
-  out.reserve(in.size());
-  std::string line;
-  int blank_run = 0;
-  auto flush = [&](bool end) {
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    if (line.empty()) {
-      ++blank_run;
-    } else {
-      if (!out.empty()) out += blank_run > 0 ? "\n\n" : "\n";
-      out += line;
-      blank_run = 0;
-    }
-    line.clear();
-    (void)end;
-  };
-  for (char c : in) {
-    if (c == '\n') {
-      flush(false);
-    } else if (IsHorizontalSpace(c)) {
-      if (!line.empty() && line.back() != ' ') line.push_back(' ');
-    } else {
-      line.push_back(c);
+// "– " opening a line is a list dash in Swedish documents when the page
+// has several such lines; once on a page it may be a dash (tankstreck)
+// that the line break happened to put first, and it stays.
+void MarkDashBullets(PageLayout& page) {
+  static const std::string kDash = "\xE2\x80\x93 ";  // en dash, space
+  std::size_t count = 0;
+  for (const Line& l : page.lines) count += l.text.rfind(kDash, 0) == 0 ? 1 : 0;
+  if (count < 2) return;
+  for (Line& l : page.lines) {
+    if (l.text.rfind(kDash, 0) == 0 && l.text.size() > kDash.size()) {
+      l.text = "\xE2\x80\xA2 " + l.text.substr(kDash.size());
     }
   }
-  flush(true);
-  return out;
+}
+
+std::string DefaultKeepFile() {
+#ifdef DIAR_NORMALISE_DICTIONARIES
+  return std::string(DIAR_NORMALISE_DICTIONARIES) + "/hyphen_keep.txt";
+#else
+  return "dictionaries/hyphen_keep.txt";
+#endif
 }
 
 }  // namespace
@@ -70,22 +104,61 @@ int NormalisedText::PageAt(std::size_t offset) const {
   return static_cast<int>(std::max<std::ptrdiff_t>(1, it - page_starts.begin()));
 }
 
-NormalisedText Normalise(const ExtractedDocument& document,
-                         const NormaliseOptions& options) {
-  NormalisedText result;
-  std::size_t code_points = 0;
+NormalisedText Normalise(const ExtractedDocument& document, const NormaliseOptions& options) {
+  const std::size_t n = document.pages.size();
+  std::vector<PageLayout> pages;
+  pages.reserve(n);
   for (const ExtractedPage& page : document.pages) {
-    std::string text = FoldWhitespace(ToNfc(page.text));
-    if (!result.text.empty()) {
+    pages.push_back(CleanPage(page));
+    MarkDashBullets(pages.back());
+  }
+
+  NormalisedText result;
+  result.removed_lines.resize(n);
+  std::vector<std::vector<Line>> body(n);
+  std::vector<std::vector<bool>> running;
+  if (options.remove_running_lines) running = normalise_internal::FindRunningLines(pages);
+  normalise_internal::WordCounts counts;
+  for (std::size_t p = 0; p < n; ++p) {
+    for (std::size_t i = 0; i < pages[p].lines.size(); ++i) {
+      Line& line = pages[p].lines[i];
+      if (!running.empty() && running[p][i]) {
+        result.removed_lines[p].push_back(line.text);
+        continue;
+      }
+      counts.AddLine(line.text);
+      body[p].push_back(std::move(line));
+    }
+  }
+
+  normalise_internal::HyphenEvidence evidence;
+  evidence.lexicon = normalise_internal::Lexicon::Get(options.hunspell_dictionary);
+  evidence.counts = &counts;
+  evidence.keep = &normalise_internal::KeepList::Get(
+      options.hyphen_keep_file.empty() ? DefaultKeepFile() : options.hyphen_keep_file);
+  const std::vector<std::vector<std::string>> paragraphs =
+      normalise_internal::BuildParagraphs(body, evidence);
+
+  std::size_t code_points = 0;
+  for (std::size_t p = 0; p < n; ++p) {
+    if (p > 0) {
       result.text += "\n\n";
       code_points += 2;
     }
     result.page_starts.push_back(code_points);
-    result.page_ocr.push_back(page.ocr);
-    code_points += CodePointCount(text);
-    result.text += text;
+    result.page_ocr.push_back(document.pages[p].ocr);
+    for (std::size_t k = 0; k < paragraphs[p].size(); ++k) {
+      // Joining lines can put a combining mark after a base letter on the
+      // line before; NFC again so the result stays composed.
+      const std::string para = normalise_internal::Nfc(paragraphs[p][k]);
+      if (k > 0) {
+        result.text += '\n';
+        ++code_points;
+      }
+      result.text += para;
+      code_points += CodePointCount(para);
+    }
   }
-  (void)options;
   return result;
 }
 

@@ -50,41 +50,137 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+// The font size most of the document's characters are set in; 0 when the
+// text has no sizes (text files, OCR).
+double BodySize(const std::vector<PageLayout>& pages) {
+  std::map<long, std::size_t> chars;
+  for (const PageLayout& page : pages) {
+    for (const Line& l : page.lines) {
+      if (l.font_size > 0) chars[std::lround(l.font_size * 2)] += l.text.size();
+    }
+  }
+  long best = 0;
+  std::size_t most = 0;
+  for (const auto& [size, n] : chars) {
+    if (n > most) {
+      most = n;
+      best = size;
+    }
+  }
+  return static_cast<double>(best) / 2;
+}
+
 // Zone of each line of the page (-1: body).
+//
+// A running line is set apart from the body by white space: the top zone
+// is the first one to three rows, ending where a gap taller than a line
+// opens below them; the bottom zone likewise from the foot up. A page whose
+// first rows run straight into the body has no top zone, so the first line
+// of a column or a heading that opens the page is never a candidate. For
+// text without boxes, blank lines play the part of the gaps.
 std::vector<int> Zones(const PageLayout& page) {
   const std::size_t n = page.lines.size();
   std::vector<int> zone(n, -1);
   if (n == 0) return zone;
-  // Rows from the top: lines are in reading order, which in two-column
-  // layouts is not top to bottom, so rank them by position.
+  const bool boxes = page.height > 0 && page.lines.front().has_box;
+  // Rows: lines whose vertical centres are within half a line share one.
+  // Lines are in reading order, which in two-column layouts is not top to
+  // bottom, so rank them by position first.
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  const bool boxes = page.height > 0 && page.lines.front().has_box;
   if (boxes) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return page.lines[a].y0 < page.lines[b].y0;
     });
   }
-  // Rank distinct rows: lines whose vertical centres are within half a line
-  // share a row.
-  std::vector<int> row_of(n, 0);
-  int row = 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const Line& prev = page.lines[order[k - 1]];
+  struct Row {
+    std::vector<std::size_t> lines;
+    double y0 = 0, y1 = 0;
+    bool blank_before = false;  // text files
+  };
+  std::vector<Row> rows;
+  for (std::size_t k = 0; k < n; ++k) {
     const Line& cur = page.lines[order[k]];
-    const bool same = boxes && std::abs((cur.y0 + cur.y1) - (prev.y0 + prev.y1)) / 2 <
-                                   0.5 * std::max(1.0, std::min(cur.Height(), prev.Height()));
-    if (!same) ++row;
-    row_of[order[k]] = row;
+    const bool same =
+        boxes && !rows.empty() &&
+        std::abs((cur.y0 + cur.y1) / 2 - (rows.back().y0 + rows.back().y1) / 2) <
+            0.5 * std::max(1.0, std::min(cur.Height(), rows.back().y1 - rows.back().y0));
+    if (!same) {
+      rows.push_back(Row{{}, cur.y0, cur.y1, cur.after_blank});
+    }
+    rows.back().lines.push_back(order[k]);
+    rows.back().y0 = std::min(rows.back().y0, cur.y0);
+    rows.back().y1 = std::max(rows.back().y1, cur.y1);
   }
-  const int rows = row + 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    const Line& l = page.lines[i];
-    const double centre = (l.y0 + l.y1) / 2;
-    if (row_of[i] < 3 && (!boxes || centre < 0.2 * page.height)) zone[i] = kTop;
-    else if (row_of[i] >= rows - 3 && (!boxes || centre > 0.8 * page.height)) zone[i] = kBottom;
+  // Is there white space between row r and row r + 1?
+  auto gap_after = [&](std::size_t r) {
+    if (r + 1 >= rows.size()) return true;
+    if (!boxes) return rows[r + 1].blank_before;
+    const double taller = std::max(rows[r].y1 - rows[r].y0, rows[r + 1].y1 - rows[r + 1].y0);
+    return rows[r + 1].y0 - rows[r].y1 > taller;
+  };
+  auto in_band = [&](const Row& row, bool top) {
+    if (!boxes) return true;
+    const double centre = (row.y0 + row.y1) / 2;
+    return top ? centre < 0.2 * page.height : centre > 0.8 * page.height;
+  };
+  for (std::size_t r = 0; r < std::min<std::size_t>(3, rows.size()) && in_band(rows[r], true); ++r) {
+    if (!gap_after(r)) continue;
+    for (std::size_t k = 0; k <= r; ++k) {
+      for (std::size_t i : rows[k].lines) zone[i] = kTop;
+    }
+    break;
+  }
+  for (std::size_t back = 0; back < std::min<std::size_t>(3, rows.size()); ++back) {
+    const std::size_t r = rows.size() - 1 - back;
+    if (!in_band(rows[r], false) || zone[rows[r].lines.front()] == kTop) break;
+    if (r > 0 && !gap_after(r - 1)) continue;
+    for (std::size_t k = r; k < rows.size(); ++k) {
+      for (std::size_t i : rows[k].lines) zone[i] = kBottom;
+    }
+    break;
   }
   return zone;
+}
+
+// The numbers in `text`, in order.
+std::vector<long> Numbers(const std::string& text) {
+  std::vector<long> out;
+  long value = -1;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+      if (value > 1000000) value = 1000000;
+    } else if (value >= 0) {
+      out.push_back(value);
+      value = -1;
+    }
+  }
+  if (value >= 0) out.push_back(value);
+  return out;
+}
+
+// Whether the lines of one shape, (page index, text) pairs, run across the
+// pages: the same text everywhere, or a number that moves in step with the
+// page ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5). A number that
+// changes otherwise ("§ 12", "§ 15" heading each page of a protocol) is
+// content.
+bool RunsAcrossPages(const std::vector<std::pair<std::size_t, std::string>>& lines) {
+  bool same_text = true;
+  for (const auto& l : lines) same_text = same_text && l.second == lines.front().second;
+  if (same_text) return true;
+  std::vector<std::vector<long>> numbers;
+  for (const auto& l : lines) numbers.push_back(Numbers(l.second));
+  for (std::size_t k = 0; k < numbers.front().size(); ++k) {
+    bool in_step = true;
+    const long offset = numbers.front()[k] - static_cast<long>(lines.front().first);
+    for (std::size_t i = 0; i < lines.size() && in_step; ++i) {
+      in_step = k < numbers[i].size() &&
+                numbers[i][k] - static_cast<long>(lines[i].first) == offset;
+    }
+    if (in_step) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -108,14 +204,23 @@ bool IsPageNumber(const std::string& text) {
 std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& pages) {
   std::vector<std::vector<bool>> removed(pages.size());
   std::vector<std::vector<int>> zones(pages.size());
-  // Pages each shape appears on, per zone.
+  // Per zone, per shape: the pages it appears on and its lines there.
   std::map<std::string, std::set<std::size_t>> seen[2];
+  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> texts[2];
+  // Running lines are not set larger than the body; a larger line at the
+  // top of several pages is a heading ("Fortsättning", "Kapitel 3").
+  const double body_size = BodySize(pages);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     zones[p] = Zones(pages[p]);
+    for (std::size_t i = 0; i < pages[p].lines.size(); ++i) {
+      if (body_size > 0 && pages[p].lines[i].font_size > body_size + 1) zones[p][i] = -1;
+    }
     removed[p].assign(pages[p].lines.size(), false);
     for (std::size_t i = 0; i < pages[p].lines.size(); ++i) {
       if (zones[p][i] < 0) continue;
-      seen[zones[p][i]][Shape(pages[p].lines[i].text)].insert(p);
+      const std::string shape = Shape(pages[p].lines[i].text);
+      seen[zones[p][i]][shape].insert(p);
+      texts[zones[p][i]][shape].emplace_back(p, pages[p].lines[i].text);
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 2 + 4) / 5);  // ceil(40 %)
@@ -124,7 +229,8 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
     for (const auto& [shape, on] : seen[z]) {
       // A shape of digits alone is a page number, handled below; as a
       // "running" shape it would also take lone numbers in body tables.
-      if (on.size() >= needed && shape.find_first_not_of("#") != std::string::npos) {
+      if (on.size() >= needed && shape.find_first_not_of("#") != std::string::npos &&
+          RunsAcrossPages(texts[z][shape])) {
         running[z].push_back(shape);
       }
     }

@@ -2,14 +2,20 @@
 // they can be dropped. Private to normalise.
 //
 // A line is a candidate only where such lines live: among the three topmost
-// or three bottommost rows of its page and, when the page has a layout, in
-// the top or bottom fifth of it. A candidate is dropped when
+// or three bottommost rows of its page, set apart from the body by a gap
+// taller than a line (a blank line in text files), and, when the page has a
+// layout, in the top or bottom fifth of it; and not set larger than the
+// body text (that is a heading). A candidate is dropped when
 //   - its shape (digits folded to '#', case and spaces folded: "Sida 4 av
 //     12" and "Sida 5 av 12" are one shape) recurs in the same zone on at
 //     least 40 % of the pages and on at least two pages — 40 % rather than
 //     most, because headers often alternate between odd and even pages and
-//     first pages carry a letterhead instead; or its shape is within a small
-//     edit distance of such a shape (OCR misreads a letter or two); or
+//     first pages carry a letterhead instead — and runs across the pages:
+//     the same text on each, or a number moving in step with the page
+//     ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5), where headings
+//     such as "§ 12", "§ 15" at the top of protocol pages change otherwise;
+//     or its shape is within a small edit distance of such a shape (OCR
+//     misreads a letter or two); or
 //   - it is a page number on its own: "4", "- 4 -", "4 (12)", "4/12",
 //     "Sida 4", "sid. 4 av 12", "Page 4 of 12", a lone roman numeral.
 // Body text that repeats ("Beslut", a table heading) is safe unless it sits

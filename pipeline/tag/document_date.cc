@@ -49,10 +49,10 @@ std::string DetectDocumentDate(std::string_view text, const RuleSet& rules,
   std::size_t labelled_begin = std::string_view::npos;
   const TagContext no_context;
   rules.Scan(opening, [&](const RuleMatch& match) {
-    if (match.rule->type != "date") return;
+    if (match.rule->type != "date") return match.end;
     FormedValue value;
-    if (!FormValue(match, lexicon, gazetteer, no_context, &value)) return;
-    if (value.value.size() != 10 || value.inferred) return;  // day precision only
+    if (!FormValue(match, lexicon, gazetteer, no_context, &value)) return std::size_t{0};
+    if (value.value.size() != 10 || value.inferred) return match.end;  // day precision only
     // Rules run one after another, so keep the earliest of each kind.
     if (Labelled(opening, match.begin, lexicon)) {
       if (match.begin < labelled_begin) {
@@ -63,6 +63,7 @@ std::string DetectDocumentDate(std::string_view text, const RuleSet& rules,
       first = value.value;
       first_begin = match.begin;
     }
+    return match.end;
   });
   if (!labelled.empty()) return labelled;
   if (!first.empty()) return first;

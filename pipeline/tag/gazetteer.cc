@@ -5,6 +5,8 @@
 #include <set>
 
 #include "pipeline/tag/data_file.h"
+#include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/organs.h"
 #include "pipeline/tag/rule_set.h"
 #include "pipeline/tag/text_util.h"
 
@@ -14,7 +16,7 @@ namespace {
 const std::vector<std::string>& BodyKinds() {
   static const std::vector<std::string> kinds = {
       "region", "kommun", "lansstyrelse", "myndighet", "domstol",  "larosate",
-      "eu",     "organisation", "foretag", "parti",   "regering", "natverk"};
+      "eu",     "organisation", "foretag", "parti",   "regering", "natverk", "organ"};
   return kinds;
 }
 
@@ -70,15 +72,19 @@ std::string FormPattern(const std::string& form, bool lower_first) {
 
 }  // namespace
 
-void Gazetteer::Load(const std::string& dir, std::vector<std::string>* errors,
-                     std::vector<std::string>* warnings) {
+void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
+                     std::vector<std::string>* errors, std::vector<std::string>* warnings) {
   const std::string counties = dir + "/counties.tsv";
   if (std::filesystem::exists(counties)) LoadCounties(counties, errors);
   for (const std::string& path : ListFiles(dir, "bodies_", ".tsv")) {
-    LoadBodyFile(path, true, errors, warnings);
+    LoadBodyFile(path, true, lexicon, errors, warnings);
   }
+  const std::string organs = dir + "/organ_names.tsv";
+  if (std::filesystem::exists(organs)) LoadBodyFile(organs, true, lexicon, errors, warnings);
   const std::string programmes = dir + "/programmes.tsv";
-  if (std::filesystem::exists(programmes)) LoadBodyFile(programmes, false, errors, warnings);
+  if (std::filesystem::exists(programmes)) {
+    LoadBodyFile(programmes, false, lexicon, errors, warnings);
+  }
 
   if (alternatives_.empty()) return;
   // Longest alternatives first does not matter for leftmost-longest
@@ -134,7 +140,7 @@ void Gazetteer::LoadCounties(const std::string& path, std::vector<std::string>* 
   }
 }
 
-void Gazetteer::LoadBodyFile(const std::string& path, bool is_body,
+void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexicon& lexicon,
                              std::vector<std::string>* errors,
                              std::vector<std::string>* warnings) {
   DataFile file = ReadDataFile(path, errors);
@@ -195,7 +201,14 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body,
     entries_.push_back(std::move(entry));
     AddForm(canonical, index, false, lower_first, path + ":" + std::to_string(line.number),
             warnings);
-    for (const std::string& variant : SplitBar(fields[2])) {
+    std::vector<std::string> variants = SplitBar(fields[2]);
+    // Generated variants (see the header).
+    if (fields[1] == "region" && canonical.rfind("Region ", 0) == 0) {
+      variants.push_back("Regionen " + canonical.substr(7));
+    }
+    if (fields[1] == "organ") variants.push_back(DefiniteOrganName(canonical, lexicon));
+    for (const std::string& variant : variants) {
+      if (variant == canonical) continue;
       AddForm(variant, index, false, lower_first, path + ":" + std::to_string(line.number),
               warnings);
     }
@@ -269,10 +282,33 @@ void Gazetteer::Scan(std::string_view text,
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece subs[2];
   std::size_t pos = 0;
+  // Only the whole match is asked for: with groups RE2 would run its NFA
+  // over the match with this program of thousands of names, the slowest
+  // part of the scan. The name is the whole match without the boundary
+  // characters the wrapper consumed: the first one unless the match starts
+  // the text with a letter, the last one unless it ends the text.
   while (pos <= input.size() &&
-         regex_->Match(input, pos, input.size(), RE2::UNANCHORED, subs, 2)) {
-    const std::size_t begin = subs[1].data() - text.data();
-    const std::size_t end = begin + subs[1].size();
+         regex_->Match(input, pos, input.size(), RE2::UNANCHORED, subs, 1)) {
+    const std::size_t whole_begin = subs[0].data() - text.data();
+    std::size_t begin = whole_begin;
+    std::size_t end = whole_begin + subs[0].size();
+    std::size_t length = 0;
+    const char32_t first = DecodeAt(text, whole_begin, &length);
+    if (!(whole_begin == 0 && IsWordChar(first))) begin += length;
+    if (end < text.size()) {
+      // The trailing boundary is one character (only `$` consumes none).
+      do {
+        --end;
+      } while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    } else if (!IsWordChar(DecodeBefore(text, end)) && text.back() != '+') {
+      // The text ends on a non-word character: that was the boundary
+      // ("ESF+" is the one kind of name ending in one).
+      end -= 1;
+    }
+    if (end <= begin) {
+      pos = std::max<std::size_t>(subs[0].data() - text.data() + 1, pos + 1);
+      continue;
+    }
     pos = std::max(end, pos + 1);
     // A name joined by a hyphen to a word is part of a compound: "EU-frågor",
     // "SRB-\nmöte", "icke-EU".

@@ -1,4 +1,5 @@
-// The body gazetteers: dictionaries/bodies_*.tsv (bodies), programmes.tsv
+// The body gazetteers: dictionaries/bodies_*.tsv (bodies), organ_names.tsv
+// (named organs with irregular canonical names or acronyms), programmes.tsv
 // (funds and programmes: known names that are NOT bodies, loaded so that they
 // block body rules inside them) and counties.tsv (the 21 län).
 //
@@ -17,6 +18,9 @@
 //   "regeringen"); private names do not, since many are common words
 //   ("Företagarna");
 // - acronyms match case-sensitively, possessive `:s` or `s` included;
+// - generated variants: "Regionen X" for a region "Region X"; the definite
+//   and genitive forms of an organ in organ_names.tsv ("strategiska
+//   regionala beredningen" for "Strategisk regional beredning");
 // - a name joined to a following word by a hyphen is a compound ("EU-frågor",
 //   "SRB-\nmöte") and is not a mention.
 #ifndef DIAR_PIPELINE_TAG_GAZETTEER_H_
@@ -34,6 +38,8 @@
 #include "pipeline/tag/tag.h"
 
 namespace diar::tag_internal {
+
+class Lexicon;
 
 struct GazetteerEntry {
   BodyInfo info;
@@ -57,8 +63,10 @@ struct GazetteerMatch {
 
 class Gazetteer {
  public:
-  void Load(const std::string& dir, std::vector<std::string>* errors,
-            std::vector<std::string>* warnings);
+  // Loads bodies_*.tsv, organ_names.tsv, programmes.tsv and counties.tsv
+  // from `dir`; `lexicon` gives organ head words for inflected organ names.
+  void Load(const std::string& dir, const Lexicon& lexicon,
+            std::vector<std::string>* errors, std::vector<std::string>* warnings);
 
   void Scan(std::string_view text, const std::function<void(const GazetteerMatch&)>& sink) const;
 
@@ -72,8 +80,8 @@ class Gazetteer {
   std::size_t size() const { return entries_.size(); }
 
  private:
-  void LoadBodyFile(const std::string& path, bool is_body, std::vector<std::string>* errors,
-                    std::vector<std::string>* warnings);
+  void LoadBodyFile(const std::string& path, bool is_body, const Lexicon& lexicon,
+                    std::vector<std::string>* errors, std::vector<std::string>* warnings);
   void LoadCounties(const std::string& path, std::vector<std::string>* errors);
   void AddForm(const std::string& form, std::size_t entry, bool acronym, bool lower_first,
                const std::string& where, std::vector<std::string>* warnings);

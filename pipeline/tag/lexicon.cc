@@ -34,7 +34,11 @@ void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
         continue;
       }
       list.forms.push_back(FoldSpace(form));
+      if (std::find(list.lengths.begin(), list.lengths.end(), key.size()) == list.lengths.end()) {
+        list.lengths.push_back(key.size());
+      }
     }
+    std::sort(list.lengths.rbegin(), list.lengths.rend());
     lists_[std::filesystem::path(path).stem().string()] = std::move(list);
   }
 }
@@ -76,6 +80,25 @@ std::string Lexicon::Alternation(const std::string& list) const {
     out += spaced;
   }
   return out + ")";
+}
+
+std::string_view Lexicon::LongestSuffix(const std::string& list,
+                                        std::string_view lower_word) const {
+  auto it = lists_.find(list);
+  if (it == lists_.end()) return std::string_view();
+  std::string key;
+  for (std::size_t length : it->second.lengths) {
+    if (length > lower_word.size()) continue;
+    key.assign(lower_word.substr(lower_word.size() - length));
+    if (it->second.values.count(key) != 0) return lower_word.substr(lower_word.size() - length);
+  }
+  return std::string_view();
+}
+
+std::string Lexicon::SuffixValue(const std::string& list, std::string_view lower_word) const {
+  const std::string_view suffix = LongestSuffix(list, lower_word);
+  if (suffix.empty()) return std::string();
+  return lists_.at(list).values.at(std::string(suffix));
 }
 
 std::vector<std::string> Lexicon::Names() const {

@@ -29,6 +29,12 @@ class Lexicon {
   std::string Value(const std::string& list, const std::string& form) const;
   // RE2 alternation "(?:a|b|...)" of the list's forms, spaces as \s+.
   std::string Alternation(const std::string& list) const;
+  // The longest form of `list` that `lower_word` (already lower case, no
+  // spaces) ends with; "" if none. For compounds: "utvecklingsstrategin"
+  // ends with "strategin". Tries only the form lengths the list has.
+  std::string_view LongestSuffix(const std::string& list, std::string_view lower_word) const;
+  // The value given for that suffix; "" if none.
+  std::string SuffixValue(const std::string& list, std::string_view lower_word) const;
   // All list names, for macro expansion.
   std::vector<std::string> Names() const;
 
@@ -36,6 +42,7 @@ class Lexicon {
   struct List {
     std::unordered_map<std::string, std::string> values;  // lower-cased form -> value
     std::vector<std::string> forms;                       // as written
+    std::vector<std::size_t> lengths;  // distinct key lengths, longest first
   };
   std::map<std::string, List> lists_;
 };

@@ -59,23 +59,16 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
   std::string head_definite;
   // Try the word as written, then without a genitive s.
   for (const std::string& candidate : {last, StripGenitive(last)}) {
-    // Longest matching head ending wins ("förvaltning" before "ning").
-    std::size_t best = 0;
-    std::string result;
-    for (std::size_t cut = 0; cut < candidate.size(); ++cut) {
-      if ((static_cast<unsigned char>(candidate[cut]) & 0xC0) == 0x80) continue;
-      const std::string tail = candidate.substr(cut);
-      const std::string definite = lexicon.Value("organ_heads", tail);
-      if (!definite.empty() && tail.size() > best) {
-        best = tail.size();
-        result = candidate.substr(0, cut) + definite;
-      } else if (lexicon.Contains("organ_heads_definite", tail) && tail.size() > best) {
-        best = tail.size();
-        result = candidate;
-      }
+    // The longest head ending wins ("förvaltning" before a shorter head).
+    const std::string_view base = lexicon.LongestSuffix("organ_heads", candidate);
+    const std::string_view definite = lexicon.LongestSuffix("organ_heads_definite", candidate);
+    if (!definite.empty() && definite.size() >= base.size()) {
+      head_definite = candidate;
+      break;
     }
-    if (best > 0) {
-      head_definite = result;
+    if (!base.empty()) {
+      head_definite = candidate.substr(0, candidate.size() - base.size()) +
+                      lexicon.Value("organ_heads", std::string(base));
       break;
     }
   }
@@ -113,6 +106,15 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     out->value = CapitaliseFirst(definite);
   }
   out->owner = context.issuer;
+  // "länsstyrelsen" exists once per county: the owner says which one, the
+  // issuer's county's (TAGGING.md finer decisions).
+  if (out->value == "Länsstyrelsen") {
+    const BodyInfo* issuer = gazetteer.FindCanonical(context.issuer);
+    const std::string board = issuer && !issuer->county.empty()
+                                  ? "Länsstyrelsen i " + issuer->county
+                                  : std::string();
+    out->owner = gazetteer.FindCanonical(board) ? board : std::string();
+  }
   return true;
 }
 

@@ -13,6 +13,7 @@
 
 #include "pipeline/tag/lexicon.h"
 #include "pipeline/tag/rule_set.h"
+#include "pipeline/tag/tag.h"
 
 namespace diar::tag_internal {
 
@@ -20,7 +21,7 @@ class Gazetteer;
 struct FormedValue;
 
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
-              FormedValue* out);
+              const TagContext& context, FormedValue* out);
 
 // The canonical value of a plan title as written (see above).
 std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer);

@@ -1,6 +1,7 @@
 #include "pipeline/tag/resolve.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "pipeline/tag/text_util.h"
@@ -9,28 +10,115 @@ namespace diar::tag_internal {
 namespace {
 
 // Keeps, per type, a set of non-overlapping candidates: longest first, then
-// earliest, then dictionary before rule.
+// earliest, then dictionary before rule. Sorts indices, not the candidates
+// (they carry strings), and keeps the taken spans of each type in a map
+// ordered by start for overlap checks in log time.
 std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.type != b.type) return a.type < b.type;
+  std::vector<std::uint32_t> order(candidates.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
+    const Candidate& a = candidates[ia];
+    const Candidate& b = candidates[ib];
     const std::size_t la = a.cp_end - a.cp_begin;
     const std::size_t lb = b.cp_end - b.cp_begin;
     if (la != lb) return la > lb;
     if (a.cp_begin != b.cp_begin) return a.cp_begin < b.cp_begin;
-    return a.from_dictionary > b.from_dictionary;
+    if (a.from_dictionary != b.from_dictionary) return a.from_dictionary;
+    // Same span from two rules: the rule id decides, so runs agree.
+    return a.rule && b.rule && *a.rule < *b.rule;
   });
-  std::vector<Candidate> kept;
-  // Kept spans per type, ordered by start, for overlap checks in log time.
-  std::map<std::string, std::map<std::size_t, std::size_t>> taken;
-  for (Candidate& c : candidates) {
-    auto& spans = taken[c.type];
+  std::vector<std::pair<std::string_view, std::map<std::size_t, std::size_t>>> taken;
+  std::vector<bool> keep(candidates.size());
+  for (std::uint32_t index : order) {
+    const Candidate& c = candidates[index];
+    auto type = std::find_if(taken.begin(), taken.end(),
+                             [&](const auto& entry) { return entry.first == c.type; });
+    if (type == taken.end()) {
+      taken.emplace_back(c.type, std::map<std::size_t, std::size_t>());
+      type = taken.end() - 1;
+    }
+    auto& spans = type->second;
     auto next = spans.lower_bound(c.cp_begin);
     if (next != spans.end() && next->first < c.cp_end) continue;
     if (next != spans.begin() && std::prev(next)->second > c.cp_begin) continue;
-    spans[c.cp_begin] = c.cp_end;
-    kept.push_back(std::move(c));
+    spans.emplace_hint(next, c.cp_begin, c.cp_end);
+    keep[index] = true;
+  }
+  std::vector<Candidate> kept;
+  kept.reserve(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (keep[i]) kept.push_back(std::move(candidates[i]));
   }
   return kept;
+}
+
+// The grouping key of a name: lower case, the first word's definite ending
+// removed ("Samverkansgruppen Kultur" -> "samverkansgrupp kultur").
+std::string NameKey(const std::string& value, bool* definite) {
+  std::string key = Lower(value);
+  std::size_t first_end = key.find(' ');
+  if (first_end == std::string::npos) first_end = key.size();
+  *definite = false;
+  if (first_end > 4 && (key.compare(first_end - 2, 2, "en") == 0 ||
+                        key.compare(first_end - 2, 2, "et") == 0)) {
+    key.erase(first_end - 2, 2);
+    *definite = true;
+  }
+  return key;
+}
+
+void ConsistentNames(std::vector<Candidate>* kept) {
+  struct Votes {
+    std::map<std::string, int> definite;
+    std::map<std::string, int> any;
+  };
+  std::map<std::string, Votes> groups;
+  for (const Candidate& c : *kept) {
+    if (!c.document_canonical) continue;
+    bool definite = false;
+    Votes& votes = groups[NameKey(c.value, &definite)];
+    ++votes.any[c.value];
+    if (definite) ++votes.definite[c.value];
+  }
+  auto best = [](const std::map<std::string, int>& counts) {
+    std::string value;
+    int count = 0;
+    for (const auto& [v, n] : counts) {
+      if (n > count) value = v, count = n;
+    }
+    return value;
+  };
+  for (Candidate& c : *kept) {
+    if (!c.document_canonical) continue;
+    bool definite = false;
+    const Votes& votes = groups[NameKey(c.value, &definite)];
+    c.value = votes.definite.empty() ? best(votes.any) : best(votes.definite);
+  }
+}
+
+// "Region Västmanlands hållbarhetsstrategi", "regeringens bredbandsstrategi":
+// a body's genitive right before a plan belongs to the plan's title (the
+// body stays a mention of its own). Generic owners ("länets",
+// "kommunens") are no body mentions and so stay outside.
+void AttachOwnerGenitives(const std::string& text, std::vector<Candidate>* kept) {
+  std::map<std::size_t, const Candidate*> bodies_by_end;
+  for (const Candidate& c : *kept) {
+    if (c.type == "body" && c.emit && c.end > c.begin && text[c.end - 1] == 's') {
+      bodies_by_end[c.end] = &c;
+    }
+  }
+  for (Candidate& c : *kept) {
+    if (c.type != "plan" || c.begin < 2 || (text[c.begin - 1] != ' ' && text[c.begin - 1] != '\n')) {
+      continue;
+    }
+    auto it = bodies_by_end.find(c.begin - 1);
+    if (it == bodies_by_end.end()) continue;
+    const Candidate& body = *it->second;
+    c.value = CapitaliseFirst(FoldSpace(text.substr(body.begin, body.end - body.begin))) + " " +
+              LowerFirst(c.value);
+    c.cp_begin = body.cp_begin;
+    c.begin = body.begin;
+  }
 }
 
 }  // namespace
@@ -48,6 +136,8 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
     candidates[i].cp_end = points[2 * i + 1];
   }
   std::vector<Candidate> kept = PickPerType(std::move(candidates));
+  ConsistentNames(&kept);
+  AttachOwnerGenitives(text.text, &kept);
 
   // Same-type mentions do not overlap, so sorted by start they are also
   // sorted by end: the one that could overlap c is the first ending after
@@ -90,7 +180,7 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
     if (c.type == "date" && covered_by(c, periods)) continue;
     if (c.type == "period" && cuts_date(c)) continue;
     Mention m;
-    m.type = c.type;
+    m.type = std::string(c.type);
     m.text = text.text.substr(c.begin, c.end - c.begin);
     m.value = c.value;
     m.start = c.cp_begin;
@@ -101,11 +191,21 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
     m.owner = c.owner;
     mentions.push_back(std::move(m));
   }
-  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+  // Kept candidates are in input order; order the mentions by start, then
+  // end descending, moving indices rather than mentions.
+  std::vector<std::uint32_t> order(mentions.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
+    const Mention& a = mentions[ia];
+    const Mention& b = mentions[ib];
     if (a.start != b.start) return a.start < b.start;
     if (a.end != b.end) return a.end > b.end;
     return a.type < b.type;
   });
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions.size());
+  for (std::uint32_t index : order) sorted.push_back(std::move(mentions[index]));
+  mentions.swap(sorted);
   return mentions;
 }
 

@@ -7,12 +7,18 @@
 // - a date or period inside a dnr is part of the number ("RS 2021-2022/12");
 // - a date inside a period is one of its ends ("augusti 2020 till december
 //   2021" is one period, not two dates as well).
+// Rule-found names (document_canonical) written in several ways in one
+// document take one value: that of the most frequent spelling whose head is
+// definite, else of the most frequent spelling ("Samverkansgrupp kultur och
+// idrott" -> "Samverkansgruppen Kultur och idrott" when the document mostly
+// writes the latter).
 // Candidates with emit == false (programme names) take part in the contest
 // and so block shorter body candidates inside them, but are not returned.
 #ifndef DIAR_PIPELINE_TAG_RESOLVE_H_
 #define DIAR_PIPELINE_TAG_RESOLVE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/tag/tag.h"
@@ -20,7 +26,7 @@
 namespace diar::tag_internal {
 
 struct Candidate {
-  std::string type;
+  std::string_view type;  // points at a rule's type or a literal
   std::size_t begin = 0;  // bytes
   std::size_t end = 0;
   std::string value;
@@ -29,6 +35,7 @@ struct Candidate {
   const std::string* rule = nullptr;
   bool from_dictionary = false;
   bool emit = true;
+  bool document_canonical = false;  // see ConsistentNames in resolve.cc
   // Filled by Resolve.
   std::size_t cp_begin = 0;
   std::size_t cp_end = 0;

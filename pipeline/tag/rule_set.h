@@ -3,8 +3,9 @@
 //
 // Rule file format (one rule per line, tab-separated; `#` comment lines):
 //
-//   @define <TAB> NAME <TAB> pattern-fragment
-//   id      <TAB> type <TAB> value-former <TAB> RE2 pattern
+//   @define  <TAB> NAME <TAB> pattern-fragment
+//   @trigger <TAB> rule id <TAB> RE2 pattern
+//   id       <TAB> type <TAB> value-former <TAB> RE2 pattern
 //
 // `{{NAME}}` in a pattern expands to a @define (from any .rules file) or to
 // the alternation of dictionaries/NAME.list. The optional named group `span`
@@ -15,10 +16,14 @@
 // boundaries (a letter or digit may not touch either end of the match),
 // because RE2's \b only knows ASCII letters.
 //
-// Matching: the text is cut at blank lines into blocks of a few KB; an
-// RE2::Set over all rules says which rules match in a block, and only those
-// run on it. A text is so read about once by the set plus once per rule that
-// actually occurs in a block.
+// A rule's trigger is a cheap pattern that any text the rule matches
+// contains (for a plan rule: a plan head word). It is not wrapped in word
+// boundaries.
+//
+// Matching: the text is cut at sentence ends into blocks of about 1 KB; an
+// RE2::Set of the rules (or their triggers) says which rules may match in a
+// block, and only those run on it. A text is so read once by the set plus,
+// per block, once per rule that may occur in it.
 #ifndef DIAR_PIPELINE_TAG_RULE_SET_H_
 #define DIAR_PIPELINE_TAG_RULE_SET_H_
 
@@ -67,16 +72,21 @@ class RuleSet {
             const std::vector<std::string>& types,
             const std::vector<std::string>& formers, std::vector<std::string>* errors);
 
-  // Calls `sink` for each match of each rule in `text`.
-  void Scan(std::string_view text, const std::function<void(const RuleMatch&)>& sink) const;
+  // Calls `sink` for each match of each rule in `text`. The sink returns
+  // where the mention it made ends (bytes), or 0 if it rejected the match;
+  // the rule then looks again from there (or just after the match's start),
+  // so that a greedy match cut back or rejected by its value former does
+  // not hide a shorter mention inside it ("Tidsplanen för
+  // samverkansöverenskommelsen" hides "samverkansöverenskommelsen").
+  using Sink = std::function<std::size_t(const RuleMatch&)>;
+  void Scan(std::string_view text, const Sink& sink) const;
 
   std::size_t size() const { return rules_.size(); }
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
   void ScanBlock(std::string_view text, std::size_t begin, std::size_t end,
-                 std::vector<int>* hits,
-                 const std::function<void(const RuleMatch&)>& sink) const;
+                 std::vector<int>* hits, const Sink& sink) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unique_ptr<RE2::Set> set_;

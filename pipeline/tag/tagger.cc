@@ -31,7 +31,14 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
   std::vector<std::string> errors;
   std::vector<std::string> warnings;
   impl->lexicon.Load(dictionary_dir, &errors);
+  impl->rules.Load(dictionary_dir, impl->lexicon, {"body", "plan", "date", "period", "dnr"},
+                   tag_internal::FormerNames(), &errors);
+  // The lists each used value former reads must be there.
   for (const tag_internal::FormerSpec& former : tag_internal::Formers()) {
+    const auto& rules = impl->rules.rules();
+    const bool used = std::any_of(rules.begin(), rules.end(),
+                                  [&](const auto& rule) { return rule->former == former.name; });
+    if (!used) continue;
     for (const std::string& list : former.lists) {
       if (!impl->lexicon.HasList(list)) {
         errors.push_back(dictionary_dir + "/" + list + ".list: missing; the value former \"" +
@@ -39,9 +46,7 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
       }
     }
   }
-  impl->rules.Load(dictionary_dir, impl->lexicon, {"body", "plan", "date", "period", "dnr"},
-                   tag_internal::FormerNames(), &errors);
-  impl->gazetteer.Load(dictionary_dir, &errors, &warnings);
+  impl->gazetteer.Load(dictionary_dir, impl->lexicon, &errors, &warnings);
   if (impl->rules.size() == 0 && errors.empty()) {
     errors.push_back(dictionary_dir + ": no *.rules files; point --dictionaries at diar's "
                                       "dictionaries/ folder");
@@ -60,20 +65,25 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
 std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& context) const {
   const std::string_view body(text.text);
   std::vector<Candidate> candidates;
+  // About one candidate per 200 bytes in dense regional documents.
+  candidates.reserve(body.size() / 200 + 16);
   impl_->rules.Scan(body, [&](const tag_internal::RuleMatch& match) {
     tag_internal::FormedValue value;
     if (!tag_internal::FormValue(match, impl_->lexicon, impl_->gazetteer, context, &value)) {
-      return;
+      return std::size_t{0};
     }
     Candidate c;
     c.type = match.rule->type;
-    c.begin = match.begin;
-    c.end = match.end;
+    c.begin = value.begin > 0 ? value.begin : match.begin;
+    c.end = value.end > match.begin ? value.end : match.end;
     c.value = std::move(value.value);
+    c.document_canonical = value.document_canonical;
     c.inferred = value.inferred;
     c.owner = std::move(value.owner);
     c.rule = &match.rule->id;
+    const std::size_t end = c.end;
     candidates.push_back(std::move(c));
+    return end;
   });
   impl_->gazetteer.Scan(body, [&](const tag_internal::GazetteerMatch& match) {
     Candidate c;

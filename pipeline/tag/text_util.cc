@@ -1,9 +1,7 @@
 #include "pipeline/tag/text_util.h"
 
 #include <re2/re2.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <numeric>
@@ -68,27 +66,68 @@ bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
 namespace {
-const icu::Locale& Swedish() {
-  static const icu::Locale locale("sv");
-  return locale;
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
 }
+
+// Simple (one code point to one) case mapping, as ICU's u_tolower and
+// u_toupper give it. Swedish has no locale-specific case rules (unlike
+// Turkish or Lithuanian), so the root mapping is the Swedish one; doing it
+// per code point avoids building an icu::UnicodeString for every word,
+// which cost more than all the matching (bench/tag).
+template <typename Map>
+std::string MapCase(std::string_view s, Map map) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(map(b)));
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    const char32_t c = DecodeAt(s, i, &length);
+    if (c == 0xFFFD && length == 1) {
+      out.push_back(s[i]);  // keep a bad byte as it is
+    } else {
+      AppendUtf8(map(c), &out);
+    }
+    i += length;
+  }
+  return out;
+}
+
+char32_t LowerChar(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+char32_t UpperChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+  return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+}
+
 }  // namespace
 
-std::string Lower(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  std::string out;
-  u.toLower(Swedish()).toUTF8String(out);
-  return out;
-}
+std::string Lower(std::string_view s) { return MapCase(s, LowerChar); }
 
-std::string Upper(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  std::string out;
-  u.toUpper(Swedish()).toUTF8String(out);
-  return out;
-}
+std::string Upper(std::string_view s) { return MapCase(s, UpperChar); }
 
 std::string CapitaliseFirst(std::string_view s) {
   if (s.empty()) return std::string();
@@ -105,6 +144,7 @@ std::string LowerFirst(std::string_view s) {
 }
 
 std::string FoldSpace(std::string_view s) {
+  if (s.find_first_of(" \n\t\r") == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;

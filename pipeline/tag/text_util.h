@@ -26,7 +26,8 @@ bool IsWordChar(char32_t c);
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
 
-// Case mapping with Swedish rules (ICU, locale "sv").
+// Case mapping, code point by code point (ICU's simple mapping; Swedish has
+// no locale-specific rules).
 std::string Lower(std::string_view s);
 std::string Upper(std::string_view s);
 // First code point upper-cased, the rest unchanged.

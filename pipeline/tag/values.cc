@@ -143,6 +143,24 @@ bool FormDnr(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
   return true;
 }
 
+// A body name found by a rule: as written, genitive removed, not started
+// by a determiner or generic owner.
+bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
+  std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
+  const std::size_t space = span.find(' ');
+  if (lexicon.Contains("body_determiners", span.substr(0, space))) return false;
+  // "målgruppen Unga": a kind of group, not a named one.
+  std::string head = Lower(span.substr(0, space));
+  if (head.size() > 2 && (head.ends_with("en") || head.ends_with("et"))) {
+    if (lexicon.Contains("body_name_stop", head.substr(0, head.size() - 2))) return false;
+  }
+  if (lexicon.Contains("body_name_stop", head)) return false;
+  if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's') span.pop_back();
+  out->value = CapitaliseFirst(span);
+  out->document_canonical = true;
+  return true;
+}
+
 }  // namespace
 
 const std::vector<FormerSpec>& Formers() {
@@ -152,7 +170,9 @@ const std::vector<FormerSpec>& Formers() {
       {"dnr", {"dnr_not_prefixes"}},
       {"text", {}},
       {"organ", {"organ_heads"}},
-      {"plan", {"plan_heads"}},
+      {"plan", {"plan_heads", "plan_definite", "plan_stop", "plan_statutory", "plan_title_stop",
+                "plan_articles", "plan_adjective_stop", "plan_not_titles"}},
+      {"name", {"body_determiners", "body_name_stop"}},
   };
   return formers;
 }
@@ -186,7 +206,8 @@ bool FormValue(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
   if (former == "period") return FormPeriod(match, lexicon, context, out);
   if (former == "dnr") return FormDnr(match, lexicon, out);
   if (former == "organ") return FormOrgan(match, lexicon, gazetteer, context, out);
-  if (former == "plan") return FormPlan(match, lexicon, gazetteer, out);
+  if (former == "plan") return FormPlan(match, lexicon, gazetteer, context, out);
+  if (former == "name") return FormName(match, lexicon, out);
   out->value = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
   return true;
 }

@@ -15,6 +15,8 @@
 //   text    the span                         ->  spaces folded
 //   organ   the span                         ->  see organs.h
 //   plan    the span                         ->  see plans.h
+//   name    the span                         ->  as written, genitive removed
+//           (rejected when it starts with a body_determiners.list word)
 #ifndef DIAR_PIPELINE_TAG_VALUES_H_
 #define DIAR_PIPELINE_TAG_VALUES_H_
 
@@ -34,6 +36,13 @@ struct FormedValue {
   std::string value;
   bool inferred = false;
   std::string owner;
+  // The value may be replaced by the document's most frequent definite
+  // spelling of the same name (resolve.h).
+  bool document_canonical = false;
+  // When set (> 0), the span starts or ends here instead (bytes into the
+  // text): a former may cut a greedy match back (plans.h).
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
 // The lists each former needs; checked at load.

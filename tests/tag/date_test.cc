@@ -51,6 +51,10 @@ TEST(DateTagger, RejectsBareYearAndImpossibleDates) {
   EXPECT_EQ(Spans("32 mars 2022", "date"), "mars 2022=2022-03");
 }
 
+TEST(DateTagger, BareMonthIsNotADate) {
+  EXPECT_EQ(Spans("beslut fattas i mars", "date", kDated), "");
+}
+
 TEST(DateTagger, AcceptsLeapDay) {
   EXPECT_EQ(Spans("2024-02-29", "date"), "2024-02-29=2024-02-29");
   EXPECT_EQ(Spans("2023-02-29", "date"), "");

@@ -17,6 +17,7 @@ TEST(DnrTagger, TagsContractForms) {
       {"beslut KS/2019:7 om", "KS/2019:7=KS/2019:7"},
       {"Dnr 2021/KS 0042 003", "2021/KS 0042 003=2021/KS 0042 003"},
       {"Länsstyrelsens dnr 403-1234-21", "403-1234-21=403-1234-21"},
+      {"ärende KS 21/00123", "KS 21/00123=KS 21/00123"},
   };
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "dnr"), c.expected) << c.text;
 }

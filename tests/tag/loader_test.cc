@@ -18,8 +18,7 @@ class LoaderTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     // A minimal valid set of the lists the value formers need.
-    for (const char* list : {"months", "seasons", "dnr_not_prefixes", "organ_heads",
-                             "plan_heads"}) {
+    for (const char* list : {"months", "seasons"}) {
       Write(std::string(list) + ".list", "# test list\nx\n");
     }
   }

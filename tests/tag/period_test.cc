@@ -40,6 +40,12 @@ TEST(PeriodTagger, BetweenTakesSpanWithoutMellan) {
             "maj 2020 och oktober 2021=2020-05/2021-10");
 }
 
+TEST(PeriodTagger, BetweenTwoDaysIsAPeriodOfDays) {
+  EXPECT_EQ(Spans("mellan 1 februari och 15 mars 2022", "period"),
+            "1 februari och 15 mars 2022=2022-02-01/2022-03-15");
+  EXPECT_EQ(Spans("mellan 1 februari och 15 mars 2022", "date"), "");
+}
+
 TEST(PeriodTagger, TwoYearsJoinedByOchAreNotAPeriod) {
   EXPECT_EQ(Spans("under 2021 och 2022", "period"), "");
 }
@@ -51,6 +57,15 @@ TEST(PeriodTagger, EndsOfAPeriodAreNotAlsoDates) {
 TEST(PeriodTagger, DayRangeIsAPeriodOfDays) {
   EXPECT_EQ(Spans("22–23 februari 2022", "period"), "22–23 februari 2022=2022-02-22/2022-02-23");
   EXPECT_EQ(Spans("22–23 februari 2022", "date"), "");
+}
+
+TEST(PeriodTagger, FullDatesAtBothEnds) {
+  EXPECT_EQ(Spans("1 januari 2021 – 31 december 2023", "period"),
+            "1 januari 2021 – 31 december 2023=2021-01-01/2023-12-31");
+  EXPECT_EQ(Spans("10 maj–15 juni 2021", "period"), "10 maj–15 juni 2021=2021-05-10/2021-06-15");
+  EXPECT_EQ(Spans("2021-01-01 – 2021-12-31", "period"),
+            "2021-01-01 – 2021-12-31=2021-01-01/2021-12-31");
+  EXPECT_EQ(Spans("2021-01-01 – 2021-12-31", "date"), "");
 }
 
 TEST(PeriodTagger, MonthRangeTakesTheYearOfTheEnd) {

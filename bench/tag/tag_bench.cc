@@ -1,0 +1,171 @@
+// tag_bench: tagging throughput, dictionary load time and peak memory, with
+// peers measured in the same run so that a busy machine still gives
+// meaningful ratios.
+//
+//   tag_bench [--mb N]      (default 50: the text is the normalised seeds
+//                            repeated to at least N MB)
+//
+// Rows:
+//   load            Tagger::Load of dictionaries/ (all rules and gazetteers);
+//                   best of 5 runs.
+//   diar Tag        Tagger::Tag over the whole text, one thread.
+//   naive per-rule  peer: every rule's RE2 run over the text one after
+//                   another, no RE2::Set prefilter, no gazetteer (what the
+//                   rule engine would cost without its prefilter).
+//   grep -o -E      peer: GNU grep printing every ISO date and year range
+//                   (two of the tagger's ~26 patterns) in the same text,
+//                   written to a file.
+// Issue 5 targets: Tag >= 100 MB/s, load < 300 ms.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract/extract.h"
+#include "pipeline/normalise/normalise.h"
+#include "pipeline/tag/gazetteer.h"
+#include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/rule_set.h"
+#include "pipeline/tag/tag.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+long PeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+void Row(const char* name, double megabytes, double seconds, const std::string& note) {
+  std::printf("%-16s %9.1f MB %9.3f s %9.1f MB/s   %s\n", name, megabytes, seconds,
+              seconds > 0 ? megabytes / seconds : 0.0, note.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double target_mb = 50;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--mb") target_mb = std::atof(argv[i + 1]);
+  }
+  const std::string dictionaries = DIAR_SOURCE_DIR "/dictionaries";
+
+  // Load time: best of five.
+  double load_best = 1e9;
+  for (int i = 0; i < 5; ++i) {
+    const auto start = Clock::now();
+    diar::Result<diar::Tagger> tagger = diar::Tagger::Load(dictionaries, {});
+    if (!tagger) {
+      std::cerr << tagger.error().message << "\n";
+      return 2;
+    }
+    load_best = std::min(load_best, Seconds(start));
+  }
+  diar::Result<diar::Tagger> tagger = diar::Tagger::Load(dictionaries, {});
+  const long rss_after_load = PeakRssKb();
+
+  // The text: normalised seeds, repeated.
+  std::string seeds;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(DIAR_SOURCE_DIR "/tests/gold")) {
+    if (entry.path().extension() != ".txt") continue;
+    diar::Result<diar::ExtractedDocument> doc = diar::ExtractFile(entry.path().string(), {});
+    if (!doc) continue;
+    seeds += diar::Normalise(*doc, {}).text + "\n\n";
+  }
+  if (seeds.empty()) {
+    std::cerr << "no seed texts in tests/gold\n";
+    return 2;
+  }
+  diar::NormalisedText text;
+  while (text.text.size() < target_mb * 1e6) text.text += seeds;
+  text.page_starts = {0};
+  text.page_ocr = {false};
+  const double mb = text.text.size() / 1e6;
+
+  const auto tag_start = Clock::now();
+  const std::vector<diar::Mention> mentions =
+      tagger->Tag(text, {.document_date = "2022-03-29", .issuer = ""});
+  const double tag_seconds = Seconds(tag_start);
+
+  // Peer 1: each rule alone over a 10 MB slice (the full text would take
+  // minutes), scaled as MB/s.
+  std::vector<std::string> errors;
+  diar::tag_internal::Lexicon lexicon;
+  lexicon.Load(dictionaries, &errors);
+  diar::tag_internal::RuleSet rules;
+  rules.Load(dictionaries, lexicon, {"body", "plan", "date", "period", "dnr"},
+             {"date", "period", "dnr", "text", "organ", "plan", "name"}, &errors);
+  // Where Tag's time goes: the rule scan alone, the gazetteer scan alone.
+  diar::tag_internal::Gazetteer gazetteer;
+  std::vector<std::string> warnings;
+  gazetteer.Load(dictionaries, lexicon, &errors, &warnings);
+  std::size_t rule_matches = 0;
+  const auto rules_start = Clock::now();
+  rules.Scan(text.text, [&](const diar::tag_internal::RuleMatch& match) {
+    ++rule_matches;
+    return match.end;
+  });
+  const double rules_seconds = Seconds(rules_start);
+  std::size_t gazetteer_matches = 0;
+  const auto gazetteer_start = Clock::now();
+  gazetteer.Scan(text.text, [&](const diar::tag_internal::GazetteerMatch&) { ++gazetteer_matches; });
+  const double gazetteer_seconds = Seconds(gazetteer_start);
+
+  const std::string_view slice(text.text.data(), std::min<std::size_t>(text.text.size(), 10'000'000));
+  std::size_t naive_matches = 0;
+  const auto naive_start = Clock::now();
+  for (const auto& rule : rules.rules()) {
+    re2::StringPiece input(slice.data(), slice.size());
+    while (RE2::FindAndConsume(&input, *rule->regex)) ++naive_matches;
+  }
+  const double naive_seconds = Seconds(naive_start);
+
+  // Peer 2: grep -E -c over the same text.
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("tag_bench_" + std::to_string(::getpid()) + ".txt"))
+          .string();
+  std::ofstream(path, std::ios::binary) << text.text;
+  // -o prints every match (as a tagger must find every mention), not just
+  // a count of lines, which lets grep stop at a line's first match.
+  const std::string command =
+      "LC_ALL=C.UTF-8 grep -o -E '[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4} ?[-–] ?[0-9]{4}' " + path +
+      " | wc -l > /dev/null";
+  const auto grep_start = Clock::now();
+  const int grep_status = std::system(command.c_str());
+  if (grep_status != 0) std::fprintf(stderr, "grep pipeline exit %d\n", grep_status);
+  const double grep_seconds = Seconds(grep_start);
+  std::filesystem::remove(path);
+
+  std::printf("\ntag_bench: %.1f MB of normalised seed text, %zu rules, one thread\n\n", mb,
+              rules.size());
+  std::printf("%-16s %12s %11s %14s\n", "what", "text", "time", "throughput");
+  Row("diar Tag", mb, tag_seconds, std::to_string(mentions.size()) + " mentions");
+  Row("  rules scan", mb, rules_seconds, std::to_string(rule_matches) + " matches (part of Tag)");
+  Row("  gazetteer scan", mb, gazetteer_seconds,
+      std::to_string(gazetteer_matches) + " matches (part of Tag)");
+  Row("naive per-rule", slice.size() / 1e6, naive_seconds,
+      std::to_string(naive_matches) + " matches, " + std::to_string(rules.size()) + " passes");
+  Row("grep -o -E", mb, grep_seconds,
+      grep_status == -1 ? "grep did not run" : "ISO dates and year ranges, every match");
+  const double tag_rate = mb / tag_seconds;
+  std::printf("\nratio diar/naive  %.2fx\nratio diar/grep   %.2fx\n",
+              tag_rate / (slice.size() / 1e6 / naive_seconds), tag_rate / (mb / grep_seconds));
+  std::printf("load              %.1f ms (best of 5)   target < 300 ms\n", load_best * 1e3);
+  std::printf("throughput        %.1f MB/s             target >= 100 MB/s\n", tag_rate);
+  std::printf("peak RSS          %.1f MB after load, %.1f MB at end (text %.1f MB)\n",
+              rss_after_load / 1024.0, PeakRssKb() / 1024.0, mb);
+  return 0;
+}

@@ -1,0 +1,230 @@
+#include "pipeline/classify/doc_types.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "pipeline/classify/table_file.h"
+
+namespace diar::classify_internal {
+namespace {
+
+// Words that end a title's head phrase: "Riktlinjer för ...", "Överenskommelse
+// om ...", "Internationell policy för ...".
+const std::set<std::string, std::less<>>& Prepositions() {
+  static const std::set<std::string, std::less<>> kWords = {
+      "för", "om", "i", "till", "med", "över", "vid", "inom", "mellan", "från",
+      "av", "avseende", "gällande", "angående", "på", "under", "efter", "mot"};
+  return kWords;
+}
+
+// What may follow a label on its line: dates, numbers, ranges ("Protokoll
+// 2022-03-01", "PM 2022:3", "Verksamhetsplan 2021–2023").
+bool OnlyNumbers(std::string_view rest) {
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(rest[i]);
+    if ((c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '/' || c == '.' || c == ':' ||
+        c == ',' || c == '(' || c == ')') {
+      continue;
+    }
+    // En and em dashes (E2 80 93/94) and the section sign (C2 A7).
+    if (c == 0xE2 && i + 2 < rest.size() && static_cast<unsigned char>(rest[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(rest[i + 2]) == 0x93 || static_cast<unsigned char>(rest[i + 2]) == 0x94)) {
+      i += 2;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < rest.size() && static_cast<unsigned char>(rest[i + 1]) == 0xA7) {
+      ++i;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+DocTypes::DocTypes() = default;
+DocTypes::~DocTypes() = default;
+DocTypes::DocTypes(DocTypes&&) noexcept = default;
+DocTypes& DocTypes::operator=(DocTypes&&) noexcept = default;
+
+void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
+  const std::string types_path = dir + "/doc_types.tsv";
+  std::map<std::string, std::string> label_owner, head_owner;  // form -> "type (line)"
+  for (const TableRow& row : ReadTable(types_path, {"type", "labels", "heads"}, errors)) {
+    const std::string& type = row.fields[0];
+    if (std::find(types_.begin(), types_.end(), type) != types_.end()) {
+      errors->push_back(At(types_path, row.line, "type \"" + type + "\" is listed twice; "
+                                                 "merge the two rows"));
+      continue;
+    }
+    if (LowerKeepOffsets(type) != type) {
+      errors->push_back(At(types_path, row.line, "type \"" + type + "\" must be lower case"));
+      continue;
+    }
+    types_.push_back(type);
+    auto add = [&](const std::string& list, std::vector<Named>* into,
+                   std::map<std::string, std::string>* owner, const char* what) {
+      for (const std::string& form : SplitList(list)) {
+        const std::string lower = LowerKeepOffsets(form);
+        auto [it, fresh] = owner->emplace(lower, type);
+        if (!fresh) {
+          errors->push_back(At(types_path, row.line, std::string(what) + " \"" + form +
+                                                         "\" is already claimed by type \"" +
+                                                         it->second + "\"; keep it in one row"));
+          continue;
+        }
+        into->push_back({lower, type});
+      }
+    };
+    add(row.fields[1], &labels_, &label_owner, "label");
+    add(row.fields[2], &heads_, &head_owner, "head");
+  }
+  auto longest_first = [](const Named& a, const Named& b) { return a.form.size() > b.form.size(); };
+  std::stable_sort(labels_.begin(), labels_.end(), longest_first);
+  std::stable_sort(heads_.begin(), heads_.end(), longest_first);
+
+  const std::string cues_path = dir + "/doc_type_cues.tsv";
+  for (const TableRow& row : ReadTable(cues_path, {"type", "points", "where", "pattern"}, errors)) {
+    Cue cue;
+    cue.type = row.fields[0];
+    cue.line = row.line;
+    if (std::find(types_.begin(), types_.end(), cue.type) == types_.end()) {
+      errors->push_back(At(cues_path, row.line, "unknown type \"" + cue.type +
+                                                    "\"; add it to doc_types.tsv first"));
+      continue;
+    }
+    const std::string& points = row.fields[1];
+    if (points != "1" && points != "2" && points != "3") {
+      errors->push_back(At(cues_path, row.line, "points must be 1, 2 or 3, not \"" + points + "\""));
+      continue;
+    }
+    cue.points = points[0] - '0';
+    if (row.fields[2] != "opening" && row.fields[2] != "anywhere") {
+      errors->push_back(At(cues_path, row.line, "where must be \"opening\" or \"anywhere\", not \"" +
+                                                    row.fields[2] + "\""));
+      continue;
+    }
+    cue.opening_only = row.fields[2] == "opening";
+    RE2::Options options;
+    options.set_log_errors(false);
+    cue.pattern = std::make_unique<RE2>(row.fields[3], options);
+    if (!cue.pattern->ok()) {
+      errors->push_back(At(cues_path, row.line, "pattern does not compile: " + cue.pattern->error()));
+      continue;
+    }
+    cues_.push_back(std::move(cue));
+  }
+}
+
+const DocTypes::Named* DocTypes::LabelOf(std::string_view line) const {
+  const std::string lower = LowerKeepOffsets(TrimPunct(line));
+  for (const Named& label : labels_) {
+    if (lower.size() < label.form.size() || lower.compare(0, label.form.size(), label.form) != 0) {
+      continue;
+    }
+    const std::string_view rest = std::string_view(lower).substr(label.form.size());
+    if (rest.empty() || (rest[0] == ' ' && OnlyNumbers(rest))) return &label;
+  }
+  return nullptr;
+}
+
+bool DocTypes::IsLabelLine(std::string_view line) const { return LabelOf(line) != nullptr; }
+
+const DocTypes::Named* DocTypes::HeadOf(std::string_view title) const {
+  const std::string lower = LowerKeepOffsets(title);
+  // Words up to the first preposition or dash; the last of them with a
+  // letter is the head word.
+  std::string head;
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    if (!WordCharAt(lower, i)) {
+      const char c = lower[i];
+      if (c == ':' || c == ',' || c == '(' ||
+          (static_cast<unsigned char>(c) == 0xE2 && lower.compare(i, 3, "\xE2\x80\x93") == 0) ||
+          (static_cast<unsigned char>(c) == 0xE2 && lower.compare(i, 3, "\xE2\x80\x94") == 0) ||
+          (c == '-' && i > 0 && lower[i - 1] == ' ')) {
+        break;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t end = SkipWord(lower, i);
+    // A hyphen inside a word ("EU-strategi") keeps the word going.
+    std::size_t word_end = end;
+    while (word_end < lower.size() && lower[word_end] == '-' && WordCharAt(lower, word_end + 1)) {
+      word_end = SkipWord(lower, word_end + 1);
+    }
+    const std::string word = lower.substr(i, word_end - i);
+    i = word_end;
+    if (Prepositions().count(word) != 0) break;
+    bool has_letter = false;
+    for (unsigned char c : word) has_letter |= (c >= 'a' && c <= 'z') || c >= 0x80;
+    if (has_letter) head = word;
+  }
+  if (head.empty()) return nullptr;
+  for (const Named& h : heads_) {
+    if (head.size() >= h.form.size() &&
+        head.compare(head.size() - h.form.size(), h.form.size(), h.form) == 0) {
+      return &h;
+    }
+  }
+  return nullptr;
+}
+
+TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
+                              const std::vector<Line>& opening, std::string_view text) const {
+  if (types_.empty()) return {"", "no type data loaded"};
+  for (const Line& line : opening) {
+    if (const Named* label = LabelOf(line.text)) {
+      return {label->type, "label line \"" + std::string(line.text) + "\" in the opening"};
+    }
+  }
+
+  const std::string_view opening_text =
+      text.substr(0, BytesOfCodePoints(text, kOpeningCodePoints));
+  std::map<std::string, int> points;
+  std::map<std::string, std::string> found;
+  for (const Cue& cue : cues_) {
+    re2::StringPiece match;
+    const std::string_view where = cue.opening_only ? opening_text : text;
+    if (!cue.pattern->Match(re2::StringPiece(where.data(), where.size()), 0, where.size(),
+                            RE2::UNANCHORED, &match, 1)) {
+      continue;
+    }
+    points[cue.type] += cue.points;
+    std::string shown(TrimPunct(std::string_view(match.data(), match.size()), " \t\n"));
+    found[cue.type] += (found[cue.type].empty() ? "" : ", ") + ("\"" + shown + "\" (" +
+                                                                 std::to_string(cue.points) + ")");
+  }
+  std::string best;
+  int best_points = 0, second_points = 0;
+  for (const auto& [type, p] : points) {
+    if (p > best_points) {
+      second_points = best_points;
+      best_points = p;
+      best = type;
+    } else if (p > second_points) {
+      second_points = p;
+    }
+  }
+  if (best_points >= kStructureThreshold && best_points > second_points) {
+    return {best, "structure: " + found[best] + " = " + std::to_string(best_points) + " points"};
+  }
+
+  for (const std::string& title : titles) {
+    if (const Named* head = HeadOf(title)) {
+      return {head->type, "title \"" + title + "\" has the head \"" + head->form + "\""};
+    }
+  }
+  std::string why = "no clear type cue";
+  if (best_points >= kStructureThreshold) {
+    why += " (structure cues tie at " + std::to_string(best_points) + " points)";
+  }
+  return {"", why};
+}
+
+}  // namespace diar::classify_internal

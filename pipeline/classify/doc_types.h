@@ -1,0 +1,81 @@
+// Document type detection from dictionaries/doc_types.tsv (labels, title
+// heads) and doc_type_cues.tsv (structure cues). Private to pipeline/classify.
+//
+// Three tiers, strongest first; the first that decides wins:
+//   1. a label line in the opening: a line that is only a type's label,
+//      maybe with a date or number ("TJÄNSTESKRIVELSE", "Protokoll
+//      2022-03-01", "PM") — the document saying what it is;
+//   2. structure cues: one type with at least kStructureThreshold points from
+//      distinct cues and more than any other type;
+//   3. the head of the title: the last word before the first preposition
+//      or dash, ending in a type's head ("Regional kulturplan 2019–2022").
+// Structure comes before the title because a tjänsteskrivelse is titled by
+// its subject ("Överenskommelse om samverkan ...") but built like one.
+#ifndef DIAR_PIPELINE_CLASSIFY_DOC_TYPES_H_
+#define DIAR_PIPELINE_CLASSIFY_DOC_TYPES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/classify/text_scan.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace diar::classify_internal {
+
+// Points a type needs from structure cues (doc_type_cues.tsv explains the
+// scale: 3 is one exclusive cue, or a typical cue and a supporting one).
+inline constexpr int kStructureThreshold = 3;
+
+struct TypeDecision {
+  std::string type;  // empty: no clear type
+  std::string cue;   // why, or why not
+};
+
+class DocTypes {
+ public:
+  DocTypes();
+  ~DocTypes();
+  DocTypes(DocTypes&&) noexcept;
+  DocTypes& operator=(DocTypes&&) noexcept;
+
+  // Reads doc_types.tsv and doc_type_cues.tsv from `dir`.
+  void Load(const std::string& dir, std::vector<std::string>* errors);
+  bool empty() const { return types_.empty(); }
+
+  // `titles`: candidate titles, best first (PDF Title, heading lines).
+  // `opening`: the opening lines. `text`: the whole normalised text.
+  TypeDecision Detect(const std::vector<std::string>& titles,
+                      const std::vector<Line>& opening, std::string_view text) const;
+
+  // True when `line` is a label line (tier 1) of some type.
+  bool IsLabelLine(std::string_view line) const;
+
+ private:
+  struct Cue {
+    std::string type;
+    int points = 0;
+    bool opening_only = false;
+    std::unique_ptr<re2::RE2> pattern;
+    int line = 0;
+  };
+  struct Named {
+    std::string form;  // lower case
+    std::string type;
+  };
+  const Named* LabelOf(std::string_view line) const;
+  const Named* HeadOf(std::string_view title) const;
+
+  std::vector<std::string> types_;
+  std::vector<Named> labels_;  // longest first
+  std::vector<Named> heads_;   // longest first
+  std::vector<Cue> cues_;
+};
+
+}  // namespace diar::classify_internal
+
+#endif  // DIAR_PIPELINE_CLASSIFY_DOC_TYPES_H_

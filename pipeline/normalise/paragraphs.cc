@@ -1,0 +1,295 @@
+#include "pipeline/normalise/paragraphs.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace diar::normalise_internal {
+namespace {
+
+constexpr const char* kBullet = "\xE2\x80\xA2";  // U+2022
+constexpr const char* kEnDash = "\xE2\x80\x93";  // U+2013
+
+bool StartsBullet(const std::string& t) { return t.rfind(kBullet, 0) == 0; }
+
+bool EndsWith(const std::string& t, const char* suffix) {
+  const std::string s(suffix);
+  return t.size() >= s.size() && t.compare(t.size() - s.size(), s.size(), s) == 0;
+}
+
+UChar32 First(const std::string& t) {
+  if (t.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(t.data(), i, static_cast<int32_t>(t.size()), c);
+  return c;
+}
+
+bool StartsLower(const std::string& t) { return u_islower(First(t)); }
+
+bool EndsSentence(const std::string& t) {
+  std::size_t e = t.size();
+  while (e > 0 && (t[e - 1] == ')' || t[e - 1] == '"' || t[e - 1] == '\'')) --e;
+  return e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' || t[e - 1] == ':');
+}
+
+// Ends in a hyphen glued to a letter or digit: "regional-", not "text -".
+bool EndsWithWordHyphen(const std::string& t) {
+  if (t.size() < 2 || t.back() != '-') return false;
+  const unsigned char before = static_cast<unsigned char>(t[t.size() - 2]);
+  return before >= 0x80 || std::isalnum(before);
+}
+
+bool EndsWithGluedEnDash(const std::string& t) {
+  const std::size_t n = std::string(kEnDash).size();
+  return EndsWith(t, kEnDash) && t.size() > n && t[t.size() - n - 1] != ' ';
+}
+
+std::string LastWord(const std::string& t) {
+  const std::size_t space = t.rfind(' ');
+  return space == std::string::npos ? t : t.substr(space + 1);
+}
+
+std::string FirstWord(const std::string& t) { return t.substr(0, t.find(' ')); }
+
+int SizeKey(double size) { return static_cast<int>(std::lround(size * 2)); }
+
+double Centre(const Line& l) { return (l.y0 + l.y1) / 2; }
+
+double Median(std::vector<double>& v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+bool SameRow(const Line& a, const Line& b) {
+  const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return overlap >= 0.5 * std::min(a.Height(), b.Height()) && b.x0 >= a.x1 - 1;
+}
+
+// The line pitch (centre to centre) of running text, per font size, over the
+// whole document: most consecutive lines are inside paragraphs, so the
+// median is the pitch and paragraph gaps stand out above it.
+class Pitches {
+ public:
+  explicit Pitches(const std::vector<std::vector<Line>>& pages) {
+    std::map<int, std::vector<double>> by_size;
+    std::vector<double> all;
+    for (const auto& lines : pages) {
+      for (std::size_t i = 1; i < lines.size(); ++i) {
+        const Line& a = lines[i - 1];
+        const Line& b = lines[i];
+        if (!a.has_box || !b.has_box || a.column != b.column) continue;
+        const double d = Centre(b) - Centre(a);
+        if (d < 0.5 * a.Height() || d > 3 * std::max(a.Height(), b.Height())) continue;
+        all.push_back(d);
+        if (a.font_size > 0 && SizeKey(a.font_size) == SizeKey(b.font_size)) {
+          by_size[SizeKey(a.font_size)].push_back(d);
+        }
+      }
+    }
+    for (auto& [key, v] : by_size) {
+      // Three pairs at least, or the "median" is a paragraph gap.
+      if (v.size() >= 3) pitch_[key] = Median(v);
+    }
+    fallback_ = Median(all);
+  }
+
+  // Expected pitch after line `a`; 0 when unknown.
+  double For(const Line& a) const {
+    auto it = pitch_.find(SizeKey(a.font_size));
+    if (a.font_size > 0 && it != pitch_.end()) return it->second;
+    if (fallback_ > 0) return fallback_;
+    return 0;
+  }
+
+ private:
+  std::map<int, double> pitch_;
+  double fallback_ = 0;
+};
+
+struct Edges {
+  double left = 1e9, right = -1e9;
+};
+
+std::map<int, Edges> ColumnEdges(const std::vector<Line>& lines) {
+  std::map<int, Edges> edges;
+  for (const Line& l : lines) {
+    if (!l.has_box) continue;
+    Edges& e = edges[l.column];
+    e.left = std::min(e.left, l.x0);
+    e.right = std::max(e.right, l.x1);
+  }
+  return edges;
+}
+
+// Should a paragraph break come between laid-out lines a and b? `item_x0`
+// is the left edge of the current paragraph's first line when it is a
+// bullet item, else a negative value.
+bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& pitches,
+                   const std::map<int, Edges>& edges) {
+  if (StartsBullet(b.text)) return true;
+  if (SameRow(a, b)) return false;
+  const bool continues = StartsLower(b.text) || EndsWithWordHyphen(a.text);
+  if (b.column != a.column || Centre(b) < Centre(a)) {
+    // A jump to the next column or back up the page: no spacing to go by.
+    return !continues;
+  }
+  if (a.font_size > 0 && b.font_size > 0 &&
+      (std::abs(a.font_size - b.font_size) > 0.75 || a.bold != b.bold)) {
+    return true;
+  }
+  const double pitch = pitches.For(a);
+  if (pitch > 0 && Centre(b) - Centre(a) > pitch * 1.2 + 0.5) return true;
+  const double em = a.font_size > 0 ? a.font_size : std::max(1.0, a.Height() / 1.2);
+  if (item_x0 >= 0) {
+    // Inside a bullet item continuation lines hang right of the bullet; a
+    // line back at the bullet's edge is a new paragraph.
+    if (b.x0 <= item_x0 + 0.3 * em) return true;
+  } else if (b.x0 > a.x0 + 0.5 * em && !continues) {
+    return true;
+  }
+  auto e = edges.find(a.column);
+  if (EndsSentence(a.text) && !continues && e != edges.end()) {
+    const double width = e->second.right - e->second.left;
+    if (width > 0 && e->second.right - a.x1 > width / 3) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next,
+                const HyphenEvidence& evidence) {
+  if (para.empty()) {
+    para = next;
+    return;
+  }
+  if (soft_hyphen_end) {
+    para += next;
+    return;
+  }
+  if (EndsWithWordHyphen(para)) {
+    switch (DecideHyphen(LastWord(para), FirstWord(next), evidence)) {
+      case HyphenChoice::kJoin:
+        para.pop_back();
+        para += next;
+        return;
+      case HyphenChoice::kKeep:
+        para += next;
+        return;
+      case HyphenChoice::kKeepSpaced:
+        break;
+    }
+  } else if (EndsWithGluedEnDash(para) && !StartsLower(next)) {
+    para += next;  // "2021–" + "2023"
+    return;
+  }
+  para += ' ';
+  para += next;
+}
+
+namespace {
+
+std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
+                                           const Pitches& pitches,
+                                           const HyphenEvidence& evidence) {
+  std::vector<std::string> out;
+  const std::map<int, Edges> edges = ColumnEdges(lines);
+  std::string para;
+  double item_x0 = -1;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& b = lines[i];
+    if (i > 0) {
+      const Line& a = lines[i - 1];
+      const bool same_row = SameRow(a, b);
+      if (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges)) {
+        if (!para.empty()) out.push_back(std::move(para));
+        para.clear();
+        item_x0 = -1;
+      }
+      if (same_row && !para.empty()) {
+        // Fragments of one row: "•" and its text, cells, tab stops.
+        para += ' ';
+        para += b.text;
+        continue;
+      }
+      AppendLine(para, a.soft_hyphen_end, b.text, evidence);
+    } else {
+      para = b.text;
+    }
+    if (para == b.text && StartsBullet(b.text)) item_x0 = b.x0;
+  }
+  if (!para.empty()) out.push_back(std::move(para));
+  return out;
+}
+
+std::vector<std::string> PlainParagraphs(const std::vector<Line>& lines,
+                                         const HyphenEvidence& evidence) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin < lines.size()) {
+    std::size_t end = begin + 1;
+    while (end < lines.size() && !lines[end].after_blank) ++end;
+    std::size_t longest = 0;
+    for (std::size_t i = begin; i < end; ++i) longest = std::max(longest, lines[i].text.size());
+    // Hard-wrapped: no line over 100 bytes (about 95 characters of Swedish).
+    const bool wrapped = longest <= 100;
+    std::string para;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Line& b = lines[i];
+      if (i > begin) {
+        const Line& a = lines[i - 1];
+        const bool joins = wrapped && !StartsBullet(b.text) &&
+                           (a.text.size() * 10 >= longest * 6 || EndsWithWordHyphen(a.text) ||
+                            a.soft_hyphen_end) &&
+                           !(EndsSentence(a.text) && !StartsLower(b.text) &&
+                             a.text.size() * 10 < longest * 8);
+        if (!joins) {
+          if (!para.empty()) out.push_back(std::move(para));
+          para.clear();
+        }
+        AppendLine(para, a.soft_hyphen_end, b.text, evidence);
+      } else {
+        para = b.text;
+      }
+    }
+    if (!para.empty()) out.push_back(std::move(para));
+    begin = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> BuildParagraphs(const std::vector<std::vector<Line>>& pages,
+                                                      const HyphenEvidence& evidence) {
+  const Pitches pitches(pages);
+  std::vector<std::vector<std::string>> out;
+  out.reserve(pages.size());
+  for (const auto& lines : pages) {
+    const bool laid_out = !lines.empty() && lines.front().has_box;
+    out.push_back(laid_out ? LaidOutParagraphs(lines, pitches, evidence)
+                           : PlainParagraphs(lines, evidence));
+  }
+  // A word hyphenated across a page break goes whole to the first page.
+  for (std::size_t p = 0; p + 1 < out.size(); ++p) {
+    if (out[p].empty() || out[p + 1].empty()) continue;
+    std::string& last = out[p].back();
+    std::string& next = out[p + 1].front();
+    if (!EndsWithWordHyphen(last) || StartsBullet(next)) continue;
+    const std::string word = FirstWord(next);
+    const HyphenChoice choice = DecideHyphen(LastWord(last), word, evidence);
+    if (choice == HyphenChoice::kKeepSpaced) continue;
+    if (choice == HyphenChoice::kJoin) last.pop_back();
+    last += word;
+    next.erase(0, std::min(next.size(), word.size() + 1));
+    if (next.empty()) out[p + 1].erase(out[p + 1].begin());
+  }
+  return out;
+}
+
+}  // namespace diar::normalise_internal

@@ -1,0 +1,52 @@
+// paragraphs: the body lines of each page into paragraphs, with line-end
+// hyphenation repaired. Private to normalise.
+//
+// Layout decides where a paragraph ends. Between two consecutive lines a
+// break is made when the second
+//   - starts with a bullet ("• ");
+//   - is set in another font size or weight (a heading, or the body after
+//     one: headings thus stay paragraphs of their own);
+//   - starts further below than the line pitch of its font allows (20 %
+//     over the document's median pitch for that size: paragraph spacing is
+//     usually half a line or more, rounding jitter under a point);
+//   - is indented by more than half an em against the first (a first-line
+//     indent), except inside a bullet item, whose lines hang indented;
+//   - follows a line that ends a sentence well short of the column's right
+//     edge (over a third of the column free: a last line);
+//   - starts a new column or region above the first and the first line ended
+//     a sentence or the second starts with a capital.
+// Lines on the same row (fragments split at a wide gap) always join.
+// Text files have no layout: blank lines separate paragraphs, and lines
+// inside a block are joined only when the block is hard-wrapped (lines of
+// similar length, none over 100 characters); otherwise each line is one.
+//
+// Hyphens: a line ending in letter + "-" is resolved by DecideHyphen; a line
+// that ended in a soft hyphen joins outright; a line ending in an en dash
+// glued to a word or number ("2021–") joins without a space. A paragraph
+// ending a page with a hyphen takes the first word of the next page when
+// that word continues it, so the repaired word is whole on one page.
+#ifndef DIAR_PIPELINE_NORMALISE_PARAGRAPHS_H_
+#define DIAR_PIPELINE_NORMALISE_PARAGRAPHS_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/normalise/dehyphenate.h"
+#include "pipeline/normalise/line.h"
+
+namespace diar::normalise_internal {
+
+// Appends the text of the next line, `next`, to paragraph `para`, repairing
+// a line-end hyphen or glued en dash as described above. `soft_hyphen_end`:
+// the line `para` ends with ended in a soft hyphen.
+void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next,
+                const HyphenEvidence& evidence);
+
+// `pages[i]` holds page i's body lines in reading order. Returns each
+// page's paragraphs, in order, without empty ones.
+std::vector<std::vector<std::string>> BuildParagraphs(
+    const std::vector<std::vector<Line>>& pages, const HyphenEvidence& evidence);
+
+}  // namespace diar::normalise_internal
+
+#endif  // DIAR_PIPELINE_NORMALISE_PARAGRAPHS_H_

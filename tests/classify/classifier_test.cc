@@ -1,0 +1,166 @@
+// Issue 6: how the classifier decides, one cue at a time, on invented
+// documents (never corpus strings): labels, structure, title heads, no clear
+// type, the issuer's cues, the own dnr, topic thresholds and owners.
+#include <gtest/gtest.h>
+
+#include "pipeline/classify/classify.h"
+#include "pipeline/tag/tag.h"
+
+namespace diar {
+namespace {
+
+class ClassifierTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string dir = std::string(DIAR_SOURCE_DIR) + "/dictionaries";
+    Result<Tagger> t = Tagger::Load(dir, {});
+    ASSERT_TRUE(t.ok()) << t.error().message;
+    tagger_ = new Tagger(std::move(t).value());
+    Result<Classifier> c = Classifier::Load(dir);
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    classifier_ = new Classifier(std::move(c).value());
+  }
+  static void TearDownTestSuite() {
+    delete tagger_;
+    delete classifier_;
+  }
+
+  Classification Run(const std::string& body, const std::string& pdf_title = "",
+                     const std::string& author = "") {
+    source_ = ExtractedDocument{};
+    source_.path = "/tmp/dokument.txt";
+    source_.title = pdf_title;
+    source_.author = author;
+    text_ = NormalisedText{};
+    text_.text = body;
+    text_.page_starts = {0};
+    text_.page_ocr = {false};
+    mentions_ = tagger_->Tag(text_, {});
+    return classifier_->Classify(source_, text_, mentions_, *tagger_);
+  }
+  static std::string Cue(const Classification& c, const std::string& field) {
+    for (const diar::Cue& cue : c.cues) {
+      if (cue.field == field) return cue.cue;
+    }
+    return "";
+  }
+
+  static Tagger* tagger_;
+  static Classifier* classifier_;
+  ExtractedDocument source_;
+  NormalisedText text_;
+  std::vector<Mention> mentions_;
+};
+Tagger* ClassifierTest::tagger_ = nullptr;
+Classifier* ClassifierTest::classifier_ = nullptr;
+
+struct TypeCase {
+  std::string text;
+  std::string pdf_title;
+  std::string type;
+};
+
+TEST_F(ClassifierTest, TypeFromLabelStructureOrTitle) {
+  const std::vector<TypeCase> cases = {
+      // Label lines: the document says what it is.
+      {"Örebro kommun\nPROTOKOLL\nSammanträde med kommunstyrelsen\n", "", "protokoll"},
+      {"Kallelse 2023-04-02\nKommunfullmäktige kallas till sammanträde.\n", "", "kallelse"},
+      {"Minnesanteckningar\nMöte om vägarna.\n", "", "minnesanteckningar"},
+      {"Remissvar\nVi har tagit del av förslaget.\n", "", "yttrande"},
+      {"Motion\nJag föreslår ett nytt bibliotek.\n", "", "motion"},
+      // Structure: no label, the parts of a type.
+      {"Ärende om nya bussar\nSammanfattning\nText.\nFörslag till beslut\nNämnden beslutar.\n", "",
+       "tjänsteskrivelse"},
+      {"Sammanträde 2022-05-03\n§ 14 Budget\nText.\nJusteras\nAnna Andersson\n", "", "protokoll"},
+      // Title heads: the title's head word.
+      {"Inledning\nText om mål.\n", "Regional biblioteksplan 2024–2027", "plan"},
+      {"Inledning\nText.\n", "Riktlinjer för föreningsbidrag", "riktlinjer"},
+      {"Inledning\nText.\n", "Internationell policy för Exempelby kommun", "policy"},
+      {"Inledning\nText.\n", "Exempelby kommuns klimatstrategi 2030", "strategi"},
+      // The label beats the subject in the title.
+      {"Tjänsteskrivelse\nDatum 2022-01-02\nText.\n", "Avtal om skolskjutsar", "tjänsteskrivelse"},
+  };
+  for (const TypeCase& c : cases) {
+    Classification result = Run(c.text, c.pdf_title);
+    EXPECT_EQ(result.type, c.type) << c.text << " / " << c.pdf_title << "\n  cue: " << Cue(result, "type");
+    EXPECT_FALSE(Cue(result, "type").empty());
+  }
+}
+
+TEST_F(ClassifierTest, NoClearTypeSaysSo) {
+  Classification c = Run("Några ord om väder och vind.\nMer text här.\n");
+  EXPECT_EQ(c.type, "");
+  EXPECT_NE(Cue(c, "type").find("no clear type cue"), std::string::npos) << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, OneSupportingStructureCueIsNotEnough) {
+  // A "Sammanfattning" heading and a dnr: 2 points, under the threshold.
+  Classification c = Run("Lägesrapport\nDnr RS 2021/77\nSammanfattning\nText.\n", "");
+  EXPECT_NE(c.type, "tjänsteskrivelse") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, IssuerFromLetterheadThenAuthorThenProminence) {
+  Classification letterhead = Run("Region Halland\nTjänsteskrivelse\nText.\n");
+  EXPECT_EQ(letterhead.issuer, "Region Halland");
+  EXPECT_EQ(letterhead.county, "Hallands län");
+  EXPECT_NE(Cue(letterhead, "issuer").find("letterhead"), std::string::npos);
+
+  Classification author = Run("PM\nText utan brevhuvud.\n", "", "Region Halland");
+  EXPECT_EQ(author.issuer, "Region Halland");
+  EXPECT_NE(Cue(author, "issuer").find("PDF Author"), std::string::npos);
+
+  Classification prominent = Run(
+      "Rapport om läget\nText. Luleå kommun har arbetat. Luleå kommun ska fortsätta. "
+      "Luleå kommun och Region Norrbotten samverkar.\n");
+  EXPECT_EQ(prominent.issuer, "Luleå kommun");
+  EXPECT_EQ(prominent.county, "Norrbottens län");
+
+  Classification none = Run("Rapport\nRegion Halland och Region Skåne samverkar.\n");
+  EXPECT_EQ(none.issuer, "");
+  EXPECT_EQ(none.county, "");
+}
+
+TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
+  Classification c = Run("PM\nTill Region Halland\nText.\n");
+  EXPECT_EQ(c.issuer, "");
+}
+
+TEST_F(ClassifierTest, OwnDnrIsTheOneInTheOpening) {
+  Classification c = Run("Region Halland\nTjänsteskrivelse\nDnr RS 2022/345\nText.\n");
+  EXPECT_EQ(c.dnr, "RS 2022/345");
+}
+
+TEST_F(ClassifierTest, TopicNeedsRepeatedCuesOrTheTitle) {
+  const std::string filler =
+      "Arbetet fortsätter under året med uppföljning och dialog mellan parterna. ";
+  std::string passing = "Rapport\n";
+  for (int i = 0; i < 20; ++i) passing += filler;
+  passing += "Även frågor om idrott nämndes.\n";
+  Classification c = Run(passing);
+  EXPECT_TRUE(std::find(c.topics.begin(), c.topics.end(), "idrott") == c.topics.end());
+
+  std::string repeated = "Rapport\nIdrotten i länet. Idrottsföreningar växer. Idrottsplatser byggs.\n";
+  c = Run(repeated);
+  EXPECT_TRUE(std::find(c.topics.begin(), c.topics.end(), "idrott") != c.topics.end());
+
+  c = Run("Rapport\nText om annat.\n", "Plan för kollektivtrafik");
+  EXPECT_TRUE(std::find(c.topics.begin(), c.topics.end(), "kollektivtrafik") != c.topics.end());
+  EXPECT_NE(Cue(c, "topic").find("title"), std::string::npos);
+}
+
+TEST_F(ClassifierTest, OrgansGetTheIssuerAsOwner) {
+  Classification c = Run("Region Halland\nTjänsteskrivelse\nRegionstyrelsen beslutar. "
+                         "Kommunstyrelsen i varje kommun yttrar sig. Länsstyrelsen deltar.\n");
+  ASSERT_EQ(c.issuer, "Region Halland");
+  AssignOwners(c, *tagger_, &mentions_);
+  for (const Mention& m : mentions_) {
+    if (m.type != "body") continue;
+    if (m.value == "Regionstyrelsen") EXPECT_EQ(m.owner, "Region Halland");
+    if (m.value == "Kommunstyrelsen") EXPECT_EQ(m.owner, "");
+    if (m.value == "Länsstyrelsen") EXPECT_EQ(m.owner, "Länsstyrelsen i Hallands län");
+    if (m.value == "Region Halland") EXPECT_EQ(m.owner, "");
+  }
+}
+
+}  // namespace
+}  // namespace diar

@@ -1,0 +1,106 @@
+// Issue 6: the classifier on the corpus against tests/gold/classification.tsv.
+// Type, issuer, county, date and dnr must be right for every document;
+// topics must reach F1 >= 0.8 over the corpus (micro-averaged).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "pipeline/classify/classify.h"
+#include "pipeline/extract/extract.h"
+#include "pipeline/normalise/normalise.h"
+#include "pipeline/tag/tag.h"
+
+namespace diar {
+namespace {
+
+constexpr double kMinTopicF1 = 0.8;
+
+struct Gold {
+  std::string file, type, issuer, county, date, dnr;
+  std::set<std::string> topics;
+};
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> parts;
+  std::stringstream in(s);
+  for (std::string part; std::getline(in, part, sep);) parts.push_back(part);
+  if (!s.empty() && s.back() == sep) parts.emplace_back();
+  return parts;
+}
+
+std::vector<Gold> ReadGold() {
+  std::ifstream in(std::string(DIAR_SOURCE_DIR) + "/tests/gold/classification.tsv");
+  std::vector<Gold> gold;
+  bool header = true;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> f = Split(line, '\t');
+    EXPECT_EQ(f.size(), 7u) << line;
+    if (f.size() != 7) continue;
+    Gold g{f[0], f[1], f[2], f[3], f[4], f[5], {}};
+    for (const std::string& t : Split(f[6], '|')) {
+      if (!t.empty()) g.topics.insert(t);
+    }
+    gold.push_back(g);
+  }
+  return gold;
+}
+
+TEST(CorpusClassification, GoldCoversEveryCorpusDocument) {
+  std::set<std::string> listed, corpus;
+  for (const Gold& g : ReadGold()) listed.insert(g.file);
+  for (const auto& e : std::filesystem::directory_iterator(std::string(DIAR_SOURCE_DIR) + "/corpus")) {
+    if (e.path().extension() == ".pdf") corpus.insert(e.path().filename().string());
+  }
+  EXPECT_EQ(listed, corpus);
+}
+
+TEST(CorpusClassification, MatchesGold) {
+  const std::string dictionaries = std::string(DIAR_SOURCE_DIR) + "/dictionaries";
+  Result<Tagger> tagger = Tagger::Load(dictionaries, {});
+  ASSERT_TRUE(tagger.ok()) << tagger.error().message;
+  Result<Classifier> classifier = Classifier::Load(dictionaries);
+  ASSERT_TRUE(classifier.ok()) << classifier.error().message;
+
+  int tp = 0, fp = 0, fn = 0;
+  for (const Gold& g : ReadGold()) {
+    const std::string path = std::string(DIAR_SOURCE_DIR) + "/corpus/" + g.file;
+    ExtractOptions options;
+    options.ocr = OcrMode::kNever;
+    Result<ExtractedDocument> source = ExtractFile(path, options);
+    ASSERT_TRUE(source.ok()) << source.error().message;
+    NormalisedText text = Normalise(*source, {});
+    TagContext context;
+    context.document_date = tagger->DetectDocumentDate(text, source->created);
+    std::vector<Mention> mentions = tagger->Tag(text, context);
+    Classification c = classifier->Classify(*source, text, mentions, *tagger);
+    std::string why;
+    for (const Cue& cue : c.cues) why += "\n  " + cue.field + ": " + cue.cue;
+    EXPECT_EQ(c.type, g.type) << g.file << why;
+    EXPECT_EQ(c.issuer, g.issuer) << g.file << why;
+    EXPECT_EQ(c.county, g.county) << g.file << why;
+    EXPECT_EQ(c.date, g.date) << g.file << why;
+    EXPECT_EQ(c.dnr, g.dnr) << g.file << why;
+    const std::set<std::string> got(c.topics.begin(), c.topics.end());
+    for (const std::string& t : got) (g.topics.count(t) ? tp : fp)++;
+    for (const std::string& t : g.topics) fn += got.count(t) ? 0 : 1;
+    std::cout << g.file << ": topics";
+    for (const std::string& t : c.topics) std::cout << " [" << t << "]";
+    std::cout << "\n";
+  }
+  const double precision = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0;
+  const double recall = tp + fn ? static_cast<double>(tp) / (tp + fn) : 0;
+  const double f1 = precision + recall ? 2 * precision * recall / (precision + recall) : 0;
+  std::cout << "topics: precision " << precision << ", recall " << recall << ", F1 " << f1 << "\n";
+  EXPECT_GE(f1, kMinTopicF1) << "tp " << tp << " fp " << fp << " fn " << fn;
+}
+
+}  // namespace
+}  // namespace diar

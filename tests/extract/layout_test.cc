@@ -1,0 +1,117 @@
+// Reading order from word boxes (pipeline/extract/layout.h).
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract/layout.h"
+
+namespace diar::extract_internal {
+namespace {
+
+constexpr double kPageWidth = 595;
+constexpr double kSize = 10;
+constexpr double kPitch = 14;
+
+// Words of `text` set from x on the row at y, 6 pt per character, one
+// 3 pt space (or `space`) between words.
+void Set(std::vector<Word>& words, const std::string& text, double x, double y,
+         double space = 3) {
+  std::istringstream in(text);
+  std::string w;
+  while (in >> w) {
+    Word word;
+    word.text = w;
+    word.x0 = x;
+    word.x1 = x + 6.0 * static_cast<double>(w.size());
+    word.y0 = y;
+    word.y1 = y + 12;
+    word.font_size = kSize;
+    words.push_back(word);
+    x = word.x1 + space;
+  }
+}
+
+std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
+  std::vector<std::string> out;
+  for (const TextLine& l : lines) out.push_back(l.text);
+  return out;
+}
+
+TEST(Layout, ReadsTwoColumnsLeftColumnFirst) {
+  std::vector<Word> words;
+  Set(words, "Rubrik over hela sidan", 72, 60);
+  for (int i = 0; i < 6; ++i) {
+    Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);
+    Set(words, "hoger rad " + std::to_string(i), 320, 100 + i * kPitch);
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 13u);
+  EXPECT_EQ(got[0], "Rubrik over hela sidan");
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(got[1 + i], "vanster kolumnens text rad " + std::to_string(i));
+    EXPECT_EQ(got[7 + i], "hoger rad " + std::to_string(i));
+  }
+}
+
+TEST(Layout, ReadsARightColumnThatEndsEarlyAfterTheLeftOne) {
+  std::vector<Word> words;
+  for (int i = 0; i < 8; ++i) Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);
+  for (int i = 0; i < 2; ++i) Set(words, "hoger rad " + std::to_string(i), 320, 100 + i * kPitch);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 10u);
+  EXPECT_EQ(got[7], "vanster kolumnens text rad 7");
+  EXPECT_EQ(got[8], "hoger rad 0");
+}
+
+TEST(Layout, ReadsALetterheadSenderBlockBeforeItsDocumentTypeBlock) {
+  std::vector<Word> words;
+  Set(words, "Region Vasterbotten", 85, 52);
+  Set(words, "TJANSTESKRIVELSE", 350, 52);
+  Set(words, "Regional utvecklingsforvaltning", 85, 66);
+  Set(words, "Datum 2022-03-29", 350, 66);
+  Set(words, "Dnr KS 2022-0092", 350, 80);
+  Set(words, "Brodtext som gar over hela bredden av sidan och lite till", 85, 200);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_GE(got.size(), 5u);
+  EXPECT_EQ(got[0], "Region Vasterbotten");
+  EXPECT_EQ(got[1], "Regional utvecklingsforvaltning");
+  EXPECT_EQ(got[2], "TJANSTESKRIVELSE");
+}
+
+TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
+  std::vector<Word> words;
+  // Wide (1.2 em) justified spaces that line up on alternate rows only.
+  for (int i = 0; i < 12; ++i) {
+    const std::string text = i % 2 == 0 ? "aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbb ccccccccccccccc dd"
+                                        : "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee fffffffffffffffffff";
+    Set(words, text, 72, 100 + i * kPitch, 12);
+  }
+  const std::vector<TextLine> lines = BuildLines(words, kPageWidth);
+  ASSERT_EQ(lines.size(), 12u);
+  for (const TextLine& l : lines) EXPECT_EQ(l.column, 0) << l.text;
+}
+
+TEST(Layout, ReadsALabelValueTableRowByRow) {
+  std::vector<Word> words;
+  const char* labels[] = {"Datum", "Dnr", "Handlaggare", "Telefon", "E-post"};
+  for (int i = 0; i < 5; ++i) {
+    Set(words, labels[i], 72, 100 + i * kPitch);
+    Set(words, "varde nummer " + std::to_string(i), 320, 100 + i * kPitch);
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 10u);
+  EXPECT_EQ(got[0], "Datum");
+  EXPECT_EQ(got[1], "varde nummer 0");
+  EXPECT_EQ(got[2], "Dnr");
+}
+
+TEST(Layout, RecognisesBoldFontNames) {
+  EXPECT_TRUE(IsBoldFontName("ABCDEF+Arial-BoldMT"));
+  EXPECT_TRUE(IsBoldFontName("Calibri-Semibold"));
+  EXPECT_FALSE(IsBoldFontName("ABCDEF+TimesNewRomanPSMT"));
+}
+
+}  // namespace
+}  // namespace diar::extract_internal

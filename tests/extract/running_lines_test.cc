@@ -1,0 +1,109 @@
+// Running headers, footers and page numbers (pipeline/normalise/running_lines.h).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/normalise/running_lines.h"
+
+namespace diar::normalise_internal {
+namespace {
+
+TEST(RunningLines, RecognisesLonePageNumbers) {
+  for (const char* text : {"4", "- 4 -", "\xE2\x80\x93 12 \xE2\x80\x93", "4 (12)", "4/12",
+                           "4 av 12", "Sida 4", "Sida 4 av 12", "sid. 4", "Page 4 of 12", "iv"}) {
+    EXPECT_TRUE(IsPageNumber(text)) << text;
+  }
+  for (const char* text : {"2021", "Sida", "4 kap.", "Bilaga 4", "Vi", "4 000 kr", "IV"}) {
+    EXPECT_FALSE(IsPageNumber(text)) << text;
+  }
+}
+
+Line At(const std::string& text, double y) {
+  Line l;
+  l.text = text;
+  l.x0 = 72;
+  l.x1 = 400;
+  l.y0 = y;
+  l.y1 = y + 10;
+  l.font_size = 10;
+  l.has_box = true;
+  return l;
+}
+
+// A five-page document: header with the page number in it, body lines of
+// which one repeats on every page mid-page, a footer only on page 3.
+std::vector<PageLayout> FivePages() {
+  std::vector<PageLayout> pages;
+  for (int p = 1; p <= 5; ++p) {
+    PageLayout page;
+    page.height = 842;
+    page.lines.push_back(At("Region V\xC3\xA4stmanland | Sida " + std::to_string(p) + " av 5", 40));
+    page.lines.push_back(At("Beslut", 300));
+    page.lines.push_back(At("Text " + std::to_string(p), 320));
+    page.lines.push_back(At(p == 3 ? "Bilaga 1 finns separat" : "Slut " + std::to_string(p), 800));
+    pages.push_back(page);
+  }
+  return pages;
+}
+
+TEST(RunningLines, DropsAHeaderThatRepeatsWithChangingDigits) {
+  const auto removed = FindRunningLines(FivePages());
+  for (int p = 0; p < 5; ++p) EXPECT_TRUE(removed[p][0]) << "page " << p + 1;
+}
+
+TEST(RunningLines, KeepsBodyTextThatRepeatsMidPage) {
+  const auto removed = FindRunningLines(FivePages());
+  for (int p = 0; p < 5; ++p) EXPECT_FALSE(removed[p][1]) << "page " << p + 1;
+}
+
+TEST(RunningLines, KeepsABottomLineFoundOnOnePageOnly) {
+  const auto removed = FindRunningLines(FivePages());
+  EXPECT_FALSE(removed[2][3]);
+}
+
+TEST(RunningLines, DropsBottomLinesThatRepeatWithOnlyDigitsChanging) {
+  // "Slut 1", "Slut 2", ... on 4 of 5 pages: a footer.
+  const auto removed = FindRunningLines(FivePages());
+  EXPECT_TRUE(removed[0][3]);
+}
+
+TEST(RunningLines, ToleratesAnOcrMisreadInARunningLine) {
+  std::vector<PageLayout> pages = FivePages();
+  pages[4].lines[0].text = "Region V\xC3\xA4stmanland | Slda 5 av 5";
+  EXPECT_TRUE(FindRunningLines(pages)[4][0]);
+}
+
+TEST(RunningLines, KeepsSectionHeadingsWhoseNumbersDoNotFollowThePages) {
+  std::vector<PageLayout> pages;
+  const int sections[] = {12, 14, 15, 19};
+  for (int p = 0; p < 4; ++p) {
+    PageLayout page;
+    page.height = 842;
+    page.lines = {At("Â§ " + std::to_string(sections[p]) + " Beslut", 60), At("Text", 100),
+                  At("Mer text", 120), At("Slut", 140), At("Sista", 160)};
+    pages.push_back(page);
+  }
+  const auto removed = FindRunningLines(pages);
+  for (int p = 0; p < 4; ++p) EXPECT_FALSE(removed[p][0]) << "page " << p + 1;
+}
+
+TEST(RunningLines, DropsALonePageNumberOnASinglePage) {
+  std::vector<PageLayout> pages(1);
+  pages[0].height = 842;
+  pages[0].lines = {At("Rubrik", 80), At("Text", 100), At("- 1 -", 800)};
+  const auto removed = FindRunningLines(pages);
+  EXPECT_FALSE(removed[0][0]);
+  EXPECT_TRUE(removed[0][2]);
+}
+
+TEST(RunningLines, KeepsANumberInTheMiddleOfThePage) {
+  std::vector<PageLayout> pages(1);
+  pages[0].height = 842;
+  pages[0].lines = {At("a", 80), At("b", 100), At("c", 120), At("4", 400), At("d", 420),
+                    At("e", 440), At("f", 460)};
+  EXPECT_FALSE(FindRunningLines(pages)[0][3]);
+}
+
+}  // namespace
+}  // namespace diar::normalise_internal

@@ -1,0 +1,90 @@
+// Issue 6: date filters (--from/--to and datum:A..B) are exact at both
+// boundaries, at day, month and year precision; sort by date is newest first.
+#include "tests/index/index_fixture.h"
+
+namespace diar {
+namespace {
+
+using Names = std::vector<std::string>;
+
+class DateRange : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer = testing::OpenWriter(dir_.path());
+    const std::vector<std::pair<std::string, std::string>> dated = {
+        {"d20201231.txt", "2020-12-31"}, {"d20210101.txt", "2021-01-01"},
+        {"d20210329.txt", "2021-03-29"}, {"d20210330.txt", "2021-03-30"},
+        {"d20211231.txt", "2021-12-31"}, {"d20220101.txt", "2022-01-01"},
+        {"undated.txt", ""}};
+    for (const auto& [name, date] : dated) {
+      Classification c;
+      c.date = date;
+      writer.Add(testing::MakeDocument(name, "Beslut om budget, " + name, {}, c), "/d/" + name);
+    }
+    writer.Commit();
+  }
+
+  Names From(const std::string& from, const std::string& to) {
+    SearchRequest request;
+    request.from = from;
+    request.to = to;
+    return testing::HitNames(searcher(), "budget", request);
+  }
+  Searcher searcher() { return testing::OpenSearcher(dir_.path()); }
+  testing::TempDir dir_;
+};
+
+TEST_F(DateRange, FromAndToIncludeBothBoundaryDays) {
+  EXPECT_EQ(From("2021-03-29", "2021-03-29"), Names{"d20210329.txt"});
+  EXPECT_EQ(From("2021-03-29", "2021-03-30"), (Names{"d20210329.txt", "d20210330.txt"}));
+  EXPECT_EQ(From("2021-01-01", "2021-12-31"),
+            (Names{"d20210101.txt", "d20210329.txt", "d20210330.txt", "d20211231.txt"}));
+}
+
+TEST_F(DateRange, YearAndMonthBoundsCoverTheWholePeriod) {
+  EXPECT_EQ(From("2021", "2021"),
+            (Names{"d20210101.txt", "d20210329.txt", "d20210330.txt", "d20211231.txt"}));
+  EXPECT_EQ(From("2021-03", "2021-03"), (Names{"d20210329.txt", "d20210330.txt"}));
+  EXPECT_EQ(From("2021-12-31", ""), (Names{"d20211231.txt", "d20220101.txt"}));
+  EXPECT_EQ(From("", "2021-01-01"), (Names{"d20201231.txt", "d20210101.txt"}));
+}
+
+TEST_F(DateRange, DatumFieldIsExactAtBothEnds) {
+  EXPECT_EQ(testing::HitNames(searcher(), "budget datum:2021-03-29..2021-03-30"),
+            (Names{"d20210329.txt", "d20210330.txt"}));
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2020-12-31..2021-01-01"),
+            (Names{"d20201231.txt", "d20210101.txt"}));
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2022..2022"), Names{"d20220101.txt"});
+}
+
+TEST_F(DateRange, UndatedDocumentsAreOutsideEveryRange) {
+  EXPECT_EQ(From("1900", "2100").size(), 6u);
+  EXPECT_EQ(testing::HitNames(searcher(), "budget").size(), 7u);
+}
+
+TEST_F(DateRange, BadDateIsAnInputError) {
+  SearchRequest request = testing::Request("budget");
+  request.from = "29 mars";
+  Result<SearchResult> result = searcher().Search(request);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kInput);
+  EXPECT_NE(result.error().message.find("YYYY"), std::string::npos) << result.error().message;
+}
+
+TEST_F(DateRange, SortByDateIsNewestFirstWithUndatedLast) {
+  SearchRequest request = testing::Request("budget", false, 3);
+  request.sort_by_date = true;
+  SearchResult first = testing::MustSearch(searcher(), request);
+  ASSERT_EQ(first.hits.size(), 3u);
+  EXPECT_EQ(first.hits[0].date, "2022-01-01");
+  EXPECT_EQ(first.hits[1].date, "2021-12-31");
+  EXPECT_EQ(first.hits[2].date, "2021-03-30");
+  request.offset = 6;
+  SearchResult last = testing::MustSearch(searcher(), request);
+  ASSERT_EQ(last.hits.size(), 1u);
+  EXPECT_EQ(last.hits[0].date, "");
+  EXPECT_EQ(last.hits[0].rank, 7);
+}
+
+}  // namespace
+}  // namespace diar

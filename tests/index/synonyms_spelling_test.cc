@@ -1,0 +1,79 @@
+// Issue 6: Xapian synonyms from the body gazetteers ("SKR" finds "Sveriges
+// Kommuner och Regioner" and back) and spelling suggestions from the
+// indexed words ("regionstyrelssen" -> "regionstyrelsen").
+#include "tests/index/index_fixture.h"
+
+namespace diar {
+namespace {
+
+using Names = std::vector<std::string>;
+using testing::MakeMention;
+
+class SynonymsAndSpelling : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer = testing::OpenWriter(dir_.path());
+    // What the tagger gives: the acronym's value is the full name.
+    writer.Add(testing::MakeDocument(
+                   "acronym.txt", "SKR har yttrat sig om förslaget.",
+                   {MakeMention("body", "SKR", "Sveriges Kommuner och Regioner")}),
+               "/s/acronym.txt");
+    writer.Add(testing::MakeDocument(
+                   "fullname.txt", "Sveriges Kommuner och Regioner stöder regionerna.",
+                   {MakeMention("body", "Sveriges Kommuner och Regioner",
+                                "Sveriges Kommuner och Regioner")}),
+               "/s/fullname.txt");
+    writer.Add(testing::MakeDocument("organ.txt",
+                                     "Regionstyrelsen beslutade. Regionstyrelsen sammanträder.",
+                                     {MakeMention("body", "Regionstyrelsen", "Regionstyrelsen")}),
+               "/s/organ.txt");
+    writer.Add(testing::MakeDocument("other.txt", "Kollektivtrafik i länet."), "/s/other.txt");
+    writer.Commit();
+  }
+  Searcher searcher() { return testing::OpenSearcher(dir_.path()); }
+  testing::TempDir dir_;
+};
+
+TEST_F(SynonymsAndSpelling, AcronymFindsTheFullNameAndBack) {
+  const Names both = {"acronym.txt", "fullname.txt"};
+  EXPECT_EQ(testing::HitNames(searcher(), "SKR"), both);
+  EXPECT_EQ(testing::HitNames(searcher(), "skr"), both);
+  EXPECT_EQ(testing::HitNames(searcher(), "Sveriges Kommuner och Regioner"), both);
+  EXPECT_EQ(testing::HitNames(searcher(), "sveriges kommuner och regioner"), both);
+  // The former name and acronym of the same body are synonyms too.
+  EXPECT_EQ(testing::HitNames(searcher(), "SKL"), both);
+}
+
+TEST_F(SynonymsAndSpelling, BodyFieldTakesAnyNameOfTheBody) {
+  const Names both = {"acronym.txt", "fullname.txt"};
+  EXPECT_EQ(testing::HitNames(searcher(), "organ:SKR"), both);
+  EXPECT_EQ(testing::HitNames(searcher(), "body:\"Sveriges Kommuner och Regioner\""), both);
+}
+
+TEST_F(SynonymsAndSpelling, PhraseIsNotExpanded) {
+  EXPECT_EQ(testing::HitNames(searcher(), "\"Sveriges Kommuner och Regioner\""),
+            Names{"fullname.txt"});
+}
+
+TEST_F(SynonymsAndSpelling, MisspelledWordGetsASuggestion) {
+  SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelssen"));
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_EQ(r.suggestion, "regionstyrelsen");
+  r = testing::MustSearch(searcher(), testing::Request("kolektivtrafik"));
+  EXPECT_EQ(r.suggestion, "kollektivtrafik");
+}
+
+TEST_F(SynonymsAndSpelling, CorrectlySpelledQueryHasNoSuggestion) {
+  SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelsen"));
+  EXPECT_EQ(r.total, 1u);
+  EXPECT_EQ(r.suggestion, "");
+}
+
+TEST_F(SynonymsAndSpelling, StopwordsAreDroppedFromQueriesButPhrasesKeepThem) {
+  // "och" alone with a content word: the stopword does not have to match.
+  EXPECT_EQ(testing::HitNames(searcher(), "och kollektivtrafik"), Names{"other.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "\"kommuner och regioner\""), Names{"fullname.txt"});
+}
+
+}  // namespace
+}  // namespace diar

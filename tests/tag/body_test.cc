@@ -1,0 +1,171 @@
+// Bodies: TAGGING.md "body" and its finer decisions; gazetteers
+// (bodies_*.tsv, organ_names.tsv) and rules (organs.rules, bodies.rules).
+#include "tests/tag/tag_test_util.h"
+
+namespace diar {
+namespace {
+
+using testing::Case;
+using testing::Spans;
+using testing::TagType;
+
+TEST(BodyTagger, MatchesSwedishLettersAtWordBoundaries) {
+  const Case cases[] = {
+      {"Region Västmanlands arbete", "Region Västmanlands=Region Västmanland"},
+      {"i Region Örebro län", "Region Örebro län=Region Örebro län"},
+      {"Älvdalens kommun beslutade", "Älvdalens kommun=Älvdalens kommun"},
+      {"Åre kommuns plan", "Åre kommuns=Åre kommun"},
+      {"Alingsås kommun", "Alingsås kommun=Alingsås kommun"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
+}
+
+TEST(BodyTagger, DoesNotMatchInsideLongerWords) {
+  EXPECT_EQ(Spans("ÅRegion Västmanland", "body"), "");
+  EXPECT_EQ(Spans("SKRÄP", "body"), "");
+  EXPECT_EQ(Spans("EUÅ", "body"), "");
+}
+
+TEST(BodyTagger, PossessiveStaysInSpanAndLeavesValue) {
+  EXPECT_EQ(Spans("EU:s budget", "body"), "EU:s=Europeiska unionen");
+  EXPECT_EQ(Spans("enligt SKR:s rapport", "body"), "SKR:s=Sveriges Kommuner och Regioner");
+}
+
+TEST(BodyTagger, MapsAcronymsAndVariantsToCanonicalNames) {
+  EXPECT_EQ(Spans("SKR har", "body"), "SKR=Sveriges Kommuner och Regioner");
+  EXPECT_EQ(Spans("Regionen Västmanlands arbete", "body"),
+            "Regionen Västmanlands=Region Västmanland");
+  EXPECT_EQ(Spans("Mälardalens högskola", "body"), "Mälardalens högskola=Mälardalens universitet");
+}
+
+TEST(BodyTagger, AcronymsAreCaseSensitive) {
+  EXPECT_EQ(Spans("skr", "body"), "");
+  EXPECT_EQ(Spans("eu", "body"), "");
+}
+
+TEST(BodyTagger, IgnoresNamesInsideHyphenCompounds) {
+  EXPECT_EQ(Spans("EU-frågor och SRB-möte", "body"), "");
+  EXPECT_EQ(Spans("ett SRB-\nmöte", "body"), "");
+}
+
+TEST(BodyTagger, MatchesNamesBrokenAcrossLines) {
+  EXPECT_EQ(Spans("Region\nVästmanland", "body"), "Region\nVästmanland=Region Västmanland");
+}
+
+TEST(BodyTagger, PublicNamesMatchWithLowerCaseFirstLetter) {
+  EXPECT_EQ(Spans("enligt regeringen", "body"), "regeringen=Regeringen");
+  EXPECT_EQ(Spans("länsstyrelsen i Västmanland", "body"),
+            "länsstyrelsen i Västmanland=Länsstyrelsen i Västmanlands län");
+}
+
+TEST(BodyTagger, PrivateNamesNeedTheirCapital) {
+  // "Företagarna" is an organisation; "företagarna" are entrepreneurs.
+  EXPECT_EQ(Spans("Företagarna i länet", "body"), "Företagarna=Företagarna");
+  EXPECT_EQ(Spans("företagarna i länet", "body"), "");
+}
+
+TEST(BodyTagger, PlacesAndPartyLettersAreNotBodies) {
+  EXPECT_EQ(Spans("Mötet hölls i Falun och Örebro.", "body"), "");
+  EXPECT_EQ(Spans("Anna Andersson (M) och Per Persson (S)", "body"), "");
+}
+
+TEST(OrganTagger, CapitalisesDefiniteSingular) {
+  const Case cases[] = {
+      {"regionstyrelsen beslutade", "regionstyrelsen=Regionstyrelsen"},
+      {"Regionfullmäktiges beslut", "Regionfullmäktiges=Regionfullmäktige"},
+      {"uppdrag av regionstyrelse och regionfullmäktige",
+       "regionstyrelse=Regionstyrelsen; regionfullmäktige=Regionfullmäktige"},
+      {"kulturnämnden", "kulturnämnden=Kulturnämnden"},
+      {"regionala utvecklingsnämnden", "regionala utvecklingsnämnden=Regionala utvecklingsnämnden"},
+      {"inom regional utvecklingsförvaltning",
+       "regional utvecklingsförvaltning=Regionala utvecklingsförvaltningen"},
+      {"kollektivtrafikförvaltningen", "kollektivtrafikförvaltningen=Kollektivtrafikförvaltningen"},
+      {"Tekniska nämnden", "Tekniska nämnden=Tekniska nämnden"},
+      {"Miljö- och byggnadsnämnden", "Miljö- och byggnadsnämnden=Miljö- och byggnadsnämnden"},
+      {"barn- och utbildningsförvaltningens", "barn- och utbildningsförvaltningens=Barn- och "
+                                              "utbildningsförvaltningen"},
+      {"Kommunfullmäktige/kommunstyrelsen",
+       "Kommunfullmäktige=Kommunfullmäktige; kommunstyrelsen=Kommunstyrelsen"},
+      {"en egen kulturförvaltning", "kulturförvaltning=Kulturförvaltningen"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
+}
+
+TEST(OrganTagger, OwnerIsTheIssuer) {
+  const auto bodies = TagType("regionstyrelsen", "body", {.document_date = "", .issuer = "Region Exempel"});
+  ASSERT_EQ(bodies.size(), 1u);
+  EXPECT_EQ(bodies[0].owner, "Region Exempel");
+}
+
+TEST(OrganTagger, RejectsBareHeadsAndPlurals) {
+  const Case cases[] = {
+      {"nämnden beslutade", ""},
+      {"Förvaltningen ansvarar", ""},
+      {"styrelsen", ""},
+      {"alla nämnder och förvaltningar", ""},
+      {"nämnderna och styrelserna", ""},
+      {"ärendeberedningen", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
+}
+
+TEST(OrganTagger, SubOrganWithParentGenitiveIsOneBody) {
+  EXPECT_EQ(Spans("Kommunstyrelsens arbetsutskott", "body"),
+            "Kommunstyrelsens arbetsutskott=Kommunstyrelsens arbetsutskott");
+  EXPECT_EQ(Spans("regionstyrelsens personalutskott", "body"),
+            "regionstyrelsens personalutskott=Regionstyrelsens personalutskott");
+}
+
+TEST(OrganTagger, OwnerGenitiveAndOrganAreTwoBodies) {
+  EXPECT_EQ(Spans("Region Västmanlands miljönämnd", "body"),
+            "Region Västmanlands=Region Västmanland; miljönämnd=Miljönämnden");
+  // With a generic head only the owner.
+  EXPECT_EQ(Spans("Region Västmanlands styrelse", "body"),
+            "Region Västmanlands=Region Västmanland");
+}
+
+TEST(OrganTagger, KnownOrganNamesTakeTheirCanonicalForm) {
+  EXPECT_EQ(Spans("den strategiska regionala beredningen", "body"),
+            "strategiska regionala beredningen=Strategisk regional beredning");
+  EXPECT_EQ(Spans("som SRB fattat", "body"), "SRB=Strategisk regional beredning");
+}
+
+TEST(NamedBodyTagger, TagsInstitutionsNetworksAndCouncils) {
+  const Case cases[] = {
+      {"Tärna folkhögskolas kurser", "Tärna folkhögskolas=Tärna folkhögskola"},
+      {"Dalarnas museum", "Dalarnas museum=Dalarnas museum"},
+      {"Länsmuseet Gävleborg", "Länsmuseet Gävleborg=Länsmuseet Gävleborg"},
+      {"i Rektorsnätverket", "Rektorsnätverket=Rektorsnätverket"},
+      {"Örebro läns idrottsförbund", "Örebro läns idrottsförbund=Örebro läns idrottsförbund"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
+}
+
+TEST(NamedBodyTagger, RejectsDeterminersAndDescriptions) {
+  const Case cases[] = {
+      {"Vårt museum", ""},
+      {"Regionens kompetensråd", ""},
+      {"nätverket", ""},
+      {"ett regionalt nätverk för kvinnofrid", ""},
+      {"samverkansgruppen har", ""},
+      {"för målgruppen Unga vuxna", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
+}
+
+TEST(NamedBodyTagger, OneValuePerNameInADocument) {
+  EXPECT_EQ(Spans("Samverkansgruppen Kultur och idrott möts. Samverkansgrupp Kultur och Idrott "
+                  "beslutade. Samverkansgruppen Kultur och idrott fortsätter.",
+                  "body"),
+            "Samverkansgruppen Kultur och idrott=Samverkansgruppen Kultur och idrott; "
+            "Samverkansgrupp Kultur och Idrott=Samverkansgruppen Kultur och idrott; "
+            "Samverkansgruppen Kultur och idrott=Samverkansgruppen Kultur och idrott");
+}
+
+TEST(BodyTagger, ProgrammesAreNotBodies) {
+  EXPECT_EQ(Spans("Europeiska regionala utvecklingsfonden", "body"), "");
+  EXPECT_EQ(Spans("medel från ERUF", "body"), "");
+}
+
+}  // namespace
+}  // namespace diar

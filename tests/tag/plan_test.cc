@@ -1,0 +1,106 @@
+// Plans: TAGGING.md "plan" and its finer decisions; dictionaries/plans.rules
+// and the plan former.
+#include "tests/tag/tag_test_util.h"
+
+namespace diar {
+namespace {
+
+using testing::Case;
+using testing::Spans;
+
+TEST(PlanTagger, TagsContractExamples) {
+  const Case cases[] = {
+      {"Regional Kulturplan 2019 – 2022", "Regional Kulturplan 2019 – 2022=Regional kulturplan 2019–2022"},
+      {"Regional idrottsplan 2022-2030", "Regional idrottsplan 2022-2030=Regional idrottsplan 2022–2030"},
+      {"den regionala utvecklingsstrategin", "regionala utvecklingsstrategin=Regional utvecklingsstrategi"},
+      {"Affärsplan Västmanland", "Affärsplan Västmanland=Affärsplan Västmanland"},
+      {"Miljöprogrammet (2018–2022)", "Miljöprogrammet=Miljöprogram"},
+      {"Länsplan för regional transportinfrastruktur",
+       "Länsplan för regional transportinfrastruktur=Länsplan för regional transportinfrastruktur"},
+      {"Regional digital agenda", "Regional digital agenda=Regional digital agenda"},
+      {"Agenda 2030", "Agenda 2030=Agenda 2030"},
+      {"Regionplan och budget", "Regionplan och budget=Regionplan och budget"},
+      {"Handlingsplanen för mänskliga rättigheter",
+       "Handlingsplanen för mänskliga rättigheter=Handlingsplan för mänskliga rättigheter"},
+      {"Region Västmanlands hållbarhetsstrategi 2020–2030",
+       "Region Västmanlands hållbarhetsstrategi 2020–2030=Region Västmanlands hållbarhetsstrategi "
+       "2020–2030"},
+      {"Överenskommelse om samverkan för regional utveckling 2023-2026",
+       "Överenskommelse om samverkan för regional utveckling 2023-2026=Överenskommelse om "
+       "samverkan för regional utveckling 2023–2026"},
+      {"Internationell policy för Västra Götalandsregionen",
+       "Internationell policy för Västra Götalandsregionen=Internationell policy för Västra "
+       "Götalandsregionen"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "plan"), c.expected) << c.text;
+}
+
+TEST(PlanTagger, RejectsBareGenericNouns) {
+  const Case cases[] = {
+      {"planen", ""},
+      {"enligt strategin", ""},
+      {"överenskommelsen gäller", ""},
+      {"en handlingsplan", ""},
+      {"den statliga strategin", ""},
+      {"en tidplan", ""},
+      {"projektplanen", ""},
+      {"flera planer och strategier", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "plan"), c.expected) << c.text;
+}
+
+TEST(PlanTagger, DocumentTypeOfTheIssuerIsAPlanInAnyInflection) {
+  const Case cases[] = {
+      {"kommunplanen", "kommunplanen=Kommunplan"},
+      {"gällande verksamhetsplan", "verksamhetsplan=Verksamhetsplan"},
+      {"klimatprogrammet", "klimatprogrammet=Klimatprogram"},
+      {"trafikplanen", "trafikplanen=Trafikplan"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "plan"), c.expected) << c.text;
+}
+
+TEST(PlanTagger, IndefiniteArticleBlocksOnlyGenericPlanWords) {
+  EXPECT_EQ(Spans("ett samverkansavtal", "plan"), "");
+  EXPECT_EQ(Spans("en ny översiktsplan", "plan"), "översiktsplan=Översiktsplan");
+  EXPECT_EQ(Spans("en ny Regional Kulturplan", "plan"), "Regional Kulturplan=Regional kulturplan");
+}
+
+TEST(PlanTagger, RangeAfterFörStaysOutside) {
+  EXPECT_EQ(Spans("Klimatplanen för 2024–2030", "plan"), "Klimatplanen=Klimatplan");
+  EXPECT_EQ(Spans("Klimatplanen för 2024–2030", "period"), "2024–2030=2024/2030");
+}
+
+TEST(PlanTagger, PeriodInsideAPlanIsTaggedToo) {
+  EXPECT_EQ(Spans("Regional Kulturplan 2019 – 2022", "period"), "2019 – 2022=2019/2022");
+}
+
+TEST(PlanTagger, AdjectivesAgreeWithTheBaseForm) {
+  EXPECT_EQ(Spans("Regionala digitala agendan", "plan"), "Regionala digitala agendan=Regional digital agenda");
+  EXPECT_EQ(Spans("regionala trafikförsörjningsprogrammet", "plan"),
+            "regionala trafikförsörjningsprogrammet=Regionalt trafikförsörjningsprogram");
+}
+
+TEST(PlanTagger, StatusAdjectivesStayOutside) {
+  EXPECT_EQ(Spans("den aktuella verksamhetsplanen", "plan"), "verksamhetsplanen=Verksamhetsplan");
+}
+
+TEST(PlanTagger, TitleEndsAtFunctionWordsAndNewHeadings) {
+  EXPECT_EQ(Spans("Länsplan för regional transportinfrastruktur som antogs", "plan"),
+            "Länsplan för regional transportinfrastruktur=Länsplan för regional "
+            "transportinfrastruktur");
+  EXPECT_EQ(Spans("Samverkansavtal för regional utveckling\nInstanser för mottagande", "plan"),
+            "Samverkansavtal för regional utveckling=Samverkansavtal för regional utveckling");
+}
+
+TEST(PlanTagger, BodyGenitiveJoinsThePlanAndStaysABody) {
+  EXPECT_EQ(Spans("regeringens bredbandsstrategi", "plan"),
+            "regeringens bredbandsstrategi=Regeringens bredbandsstrategi");
+  EXPECT_EQ(Spans("regeringens bredbandsstrategi", "body"), "regeringens=Regeringen");
+}
+
+TEST(PlanTagger, IndividualCarePlansAreNotSteeringDocuments) {
+  EXPECT_EQ(Spans("Samordnad Individuell Plan (SIP)", "plan"), "");
+}
+
+}  // namespace
+}  // namespace diar
