@@ -17,15 +17,11 @@ struct ExtractCmdOptions {
 
 void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
   ctx.Resolve();
-  ExtractOptions options;
-  if (!ParseOcrMode(opts.ocr, options.ocr)) {
-    return ctx.Fail(ConfigError("--ocr " + opts.ocr + ": unknown mode; use auto, never or always"));
-  }
-  Result<ExtractedDocument> doc = ExtractFile(opts.file, options);
+  const std::optional<Pipeline> pipeline = LoadPipeline(ctx, opts.ocr, /*tagging=*/false);
+  if (!pipeline) return;
+  Result<ExtractedDocument> doc = ExtractFile(opts.file, pipeline->extract);
   if (!doc) return ctx.Fail(doc.error());
-  NormaliseOptions normalise;
-  normalise.hyphen_keep_file = ctx.dictionaries_dir + "/hyphen_keep.txt";
-  NormalisedText text = Normalise(*doc, normalise);
+  NormalisedText text = Normalise(*doc, pipeline->normalise);
   for (const ExtractedPage& page : doc->pages) {
     if (!page.ocr_note.empty()) ctx.log->warn("{}: page {}: {}", doc->path, page.number, page.ocr_note);
   }

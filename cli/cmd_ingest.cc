@@ -92,15 +92,8 @@ const char* Describe(AddOutcome outcome) {
 
 void RunIngest(Context& ctx, const IngestOptions& opts) {
   ctx.Resolve();
-  ExtractOptions extract;
-  if (!ParseOcrMode(opts.ocr, extract.ocr)) {
-    ctx.Fail(ConfigError("--ocr " + opts.ocr + ": unknown mode; use auto, never or always"));
-    return;
-  }
-  std::optional<Tagger> tagger = ctx.LoadTagger();
-  if (!tagger) return;
-  Result<Classifier> classifier = Classifier::Load(ctx.dictionaries_dir);
-  if (!classifier) return ctx.Fail(classifier.error());
+  const std::optional<Pipeline> pipeline = LoadPipeline(ctx, opts.ocr, /*tagging=*/true);
+  if (!pipeline) return;
   Result<IndexWriter> writer =
       IndexWriter::Open(ctx.index_dir, {.dictionaries_dir = ctx.dictionaries_dir});
   if (!writer) return ctx.Fail(writer.error());
@@ -163,22 +156,26 @@ void RunIngest(Context& ctx, const IngestOptions& opts) {
       continue;
     }
     window.push_back({i, std::async(std::launch::async, [&, path = input.path] {
-                        return ProcessFile(path, *tagger, *classifier, extract);
+                        return ProcessFile(path, *pipeline);
                       })});
     if (window.size() >= static_cast<std::size_t>(jobs)) drain_one();
   }
   while (!window.empty()) drain_one();
 
+  std::size_t pruned = 0;
   if (opts.prune) {
     for (const std::string& path : writer->Prune()) {
       ctx.log->info("pruned {}: the file is gone", path);
+      ++pruned;
     }
   }
   writer->Commit();
   std::cout << "ingested " << total << " file" << (total == 1 ? "" : "s") << ": "
             << tally.added << " added, " << tally.replaced << " replaced, "
             << tally.path_added << " new paths, " << tally.unchanged
-            << " unchanged, " << tally.failed << " failed\n";
+            << " unchanged, " << tally.failed << " failed";
+  if (opts.prune) std::cout << "; " << pruned << " pruned";
+  std::cout << "\n";
 }
 
 }  // namespace

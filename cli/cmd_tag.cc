@@ -16,13 +16,9 @@ struct TagCmdOptions {
 
 void RunTag(Context& ctx, const TagCmdOptions& opts) {
   ctx.Resolve();
-  ExtractOptions options;
-  if (!ParseOcrMode(opts.ocr, options.ocr)) {
-    return ctx.Fail(ConfigError("--ocr " + opts.ocr + ": unknown mode; use auto, never or always"));
-  }
-  std::optional<Tagger> tagger = ctx.LoadTagger();
-  if (!tagger) return;
-  Result<IndexedDocument> doc = ProcessFile(opts.file, *tagger, options);
+  const std::optional<Pipeline> pipeline = LoadPipeline(ctx, opts.ocr, /*tagging=*/true);
+  if (!pipeline) return;
+  Result<IndexedDocument> doc = ProcessFile(opts.file, *pipeline);
   if (!doc) return ctx.Fail(doc.error());
   if (opts.format == "tsv") std::cout << kMentionTsvHeader << "\n";
   for (const Mention& m : doc->mentions) {

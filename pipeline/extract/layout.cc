@@ -303,21 +303,6 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
   }
 }
 
-}  // namespace
-
-bool IsBoldFontName(const std::string& name) {
-  std::string lower;
-  for (char c : name.substr(name.find('+') == 6 ? 7 : 0)) {
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  for (const char* mark : {"bold", "black", "heavy", "semibold", "demi"}) {
-    if (lower.find(mark) != std::string::npos) return true;
-  }
-  return false;
-}
-
-namespace {
-
 // Reads rows [begin, end) with `gutter` (negative: none).
 void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                 double gutter, std::vector<TextLine>& out) {

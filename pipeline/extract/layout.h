@@ -7,14 +7,16 @@
 //   2. A row is split into fragments where the gap between two words is much
 //      wider than a word space: that gap is a column gutter, a table cell
 //      border or a tab stop, and the text either side does not run on.
-//   3. A gutter is looked for near the middle of the page: an x no fragment
-//      crosses, with several full-ish fragments on both sides at the same
-//      heights. Bands of the page whose rows all keep clear of it are read
-//      as two columns, left column first; other rows (a full-width heading,
-//      the running header) are read in place, top to bottom.
+//   3. A gutter is looked for near the middle of the page (FindGutter in
+//      layout.cc says how): first one shared by the whole page, else one per
+//      slab of rows set apart by white space (a letterhead). Rows clear of
+//      it are read as two columns, left column first; rows across it (a
+//      full-width heading, the running header) in place, top to bottom.
 //   4. A block that looks like a two-column table rather than running text
 //      (short left cells) is read row by row, which keeps label and value
 //      together.
+// Before all that, letter-spaced words ("k o m m u n") are joined: see
+// JoinLetterSpaced in layout.cc.
 #ifndef DIAR_PIPELINE_EXTRACT_LAYOUT_H_
 #define DIAR_PIPELINE_EXTRACT_LAYOUT_H_
 
@@ -35,10 +37,6 @@ struct Word {
 // Lines of the page in reading order. `page_width` is used to look for the
 // gutter near the middle of the page.
 std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width);
-
-// True when the font name (as embedded, with or without a subset prefix such
-// as "ABCDEF+") names a bold, black, heavy or semibold face.
-bool IsBoldFontName(const std::string& name);
 
 }  // namespace diar::extract_internal
 

@@ -202,13 +202,18 @@ HyphenChoice DecideHyphen(const std::string& left, const std::string& right,
   }
   // The lexicon knows the joined word: a broken word.
   if (lexicon_joined()) return HyphenChoice::kJoin;
-  // The lexicon rejects the joined form although hunspell's compounding
-  // accepts most Swedish compounds, and the second part is a word on its
-  // own: a hyphen compound of a name or a coordination ("Gaaltije-" /
-  // "sydsamiskt", "föräldra-" / "barnrelationer"). (Asking about the
-  // hyphenated form instead would say nothing: hunspell accepts any "a-b"
-  // whose parts are words, by its BREAK rule.)
-  if (evidence.lexicon != nullptr && evidence.lexicon->IsWord(word)) return HyphenChoice::kKeep;
+  // A name the lexicon cannot compound with a word that stands on its own:
+  // Swedish writes such name compounds with a hyphen ("Gaaltije-" /
+  // "sydsamiskt", "Northvolt-" / "fabriken"). The rejection means something
+  // because sv_SE's compounding accepts nearly every Swedish compound; for
+  // lower-case stems it mostly means a word newer than the dictionary
+  // ("corona-" / "pandemin"), written solid, so those join. (The lexicon is
+  // never asked about the hyphenated form: hunspell accepts any "a-b" whose
+  // parts are words, by its BREAK rule.)
+  if (u_isupper(FirstCodePoint(stem)) && evidence.lexicon != nullptr &&
+      evidence.lexicon->IsWord(word)) {
+    return HyphenChoice::kKeep;
+  }
   // Nothing against joining: Swedish writes compounds solid.
   return HyphenChoice::kJoin;
 }

@@ -70,6 +70,12 @@ std::string FormPattern(const std::string& form, bool lower_first) {
   return out;
 }
 
+std::size_t CodePointLength(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace
 
 void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
@@ -212,6 +218,19 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexico
       AddForm(variant, index, false, lower_first, path + ":" + std::to_string(line.number),
               warnings);
     }
+    // Headings in capitals ("REGION VÄSTMANLAND", "TRAFIKVERKET"): the
+    // all-capitals form of a name, matched exactly like an acronym. Short
+    // names are left out: in capitals they read as acronyms of other things.
+    for (const std::string& form : [&] {
+           std::vector<std::string> forms = variants;
+           forms.push_back(canonical);
+           return forms;
+         }()) {
+      const std::string upper = Upper(form);
+      if (upper != form && CodePointLength(form) >= 6) {
+        AddForm(upper, index, true, false, path + ":" + std::to_string(line.number), warnings);
+      }
+    }
     for (const std::string& acronym : SplitBar(fields[3])) {
       AddForm(acronym, index, true, false, path + ":" + std::to_string(line.number), warnings);
     }
@@ -320,8 +339,6 @@ void Gazetteer::Scan(std::string_view text,
     if (begin >= 2 && text[begin - 1] == '-' && IsWordChar(DecodeBefore(text, begin - 1))) {
       continue;
     }
-    bool acronym = false;
-    (void)acronym;
     const GazetteerEntry* entry = Lookup(text.substr(begin, end - begin));
     if (entry == nullptr) continue;
     GazetteerMatch match;

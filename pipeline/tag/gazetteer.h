@@ -18,6 +18,8 @@
 //   "regeringen"); private names do not, since many are common words
 //   ("Företagarna");
 // - acronyms match case-sensitively, possessive `:s` or `s` included;
+// - a name of six letters or more also matches in capitals, as in
+//   headings ("REGION VÄSTMANLAND");
 // - generated variants: "Regionen X" for a region "Region X"; the definite
 //   and genitive forms of an organ in organ_names.tsv ("strategiska
 //   regionala beredningen" for "Strategisk regional beredning");
@@ -58,7 +60,6 @@ struct GazetteerMatch {
   std::size_t begin = 0;
   std::size_t end = 0;
   const GazetteerEntry* entry = nullptr;
-  bool acronym = false;
 };
 
 class Gazetteer {

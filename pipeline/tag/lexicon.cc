@@ -39,23 +39,53 @@ void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
       }
     }
     std::sort(list.lengths.rbegin(), list.lengths.rend());
-    lists_[std::filesystem::path(path).stem().string()] = std::move(list);
+    lists_.insert_or_assign(std::filesystem::path(path).stem().string(), std::move(list));
   }
 }
 
-bool Lexicon::Contains(const std::string& list, const std::string& form) const {
-  auto it = lists_.find(list);
-  return it != lists_.end() && it->second.values.count(Lower(FoldSpace(form))) != 0;
+std::string_view Lexicon::Key(std::string_view form, std::string* storage) {
+  // Plain: no upper-case letter and no white space. Lower-case å ä ö é
+  // (U+00DF-U+00FF, lead byte C3, second byte 9F-BF) are plain too, so that
+  // Swedish words need no copy; other non-ASCII goes the slow way.
+  bool plain = true;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    const auto b = static_cast<unsigned char>(form[i]);
+    if (b >= 0x80) {
+      if (b == 0xC3 && i + 1 < form.size() &&
+          static_cast<unsigned char>(form[i + 1]) >= 0x9F &&
+          static_cast<unsigned char>(form[i + 1]) <= 0xBF) {
+        ++i;
+        continue;
+      }
+      plain = false;
+      break;
+    }
+    if ((b >= 'A' && b <= 'Z') || b == ' ' || b == '\n' || b == '\t') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return form;
+  *storage = Lower(FoldSpace(form));
+  return *storage;
 }
 
-std::string Lexicon::Value(const std::string& list, const std::string& form) const {
+bool Lexicon::Contains(std::string_view list, std::string_view form) const {
+  auto it = lists_.find(list);
+  if (it == lists_.end()) return false;
+  std::string storage;
+  return it->second.values.find(Key(form, &storage)) != it->second.values.end();
+}
+
+std::string Lexicon::Value(std::string_view list, std::string_view form) const {
   auto it = lists_.find(list);
   if (it == lists_.end()) return std::string();
-  auto value = it->second.values.find(Lower(FoldSpace(form)));
+  std::string storage;
+  auto value = it->second.values.find(Key(form, &storage));
   return value == it->second.values.end() ? std::string() : value->second;
 }
 
-std::string Lexicon::Alternation(const std::string& list) const {
+std::string Lexicon::Alternation(std::string_view list) const {
   auto it = lists_.find(list);
   if (it == lists_.end() || it->second.forms.empty()) return "(?:)";
   std::vector<std::string> forms = it->second.forms;
@@ -82,28 +112,28 @@ std::string Lexicon::Alternation(const std::string& list) const {
   return out + ")";
 }
 
-std::string_view Lexicon::LongestSuffix(const std::string& list,
+std::string_view Lexicon::LongestSuffix(std::string_view list,
                                         std::string_view lower_word) const {
   auto it = lists_.find(list);
   if (it == lists_.end()) return std::string_view();
-  std::string key;
   for (std::size_t length : it->second.lengths) {
     if (length > lower_word.size()) continue;
-    key.assign(lower_word.substr(lower_word.size() - length));
-    if (it->second.values.count(key) != 0) return lower_word.substr(lower_word.size() - length);
+    const std::string_view key = lower_word.substr(lower_word.size() - length);
+    if (it->second.values.find(key) != it->second.values.end()) return key;
   }
   return std::string_view();
 }
 
-std::string Lexicon::SuffixValue(const std::string& list, std::string_view lower_word) const {
+std::string Lexicon::SuffixValue(std::string_view list, std::string_view lower_word) const {
   const std::string_view suffix = LongestSuffix(list, lower_word);
   if (suffix.empty()) return std::string();
-  return lists_.at(list).values.at(std::string(suffix));
+  return lists_.find(list)->second.values.find(suffix)->second;
 }
 
 std::vector<std::string> Lexicon::Names() const {
   std::vector<std::string> names;
   for (const auto& [name, list] : lists_) names.push_back(name);
+  std::sort(names.begin(), names.end());
   return names;
 }
 

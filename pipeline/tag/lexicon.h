@@ -10,7 +10,9 @@
 #ifndef DIAR_PIPELINE_TAG_LEXICON_H_
 #define DIAR_PIPELINE_TAG_LEXICON_H_
 
+#include <functional>
 #include <map>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,29 +24,42 @@ class Lexicon {
   // Loads every *.list file in `dir`; problems go to `errors` as file:line.
   void Load(const std::string& dir, std::vector<std::string>* errors);
 
-  bool HasList(const std::string& list) const { return lists_.count(list) != 0; }
+  // List names and forms are views: value formers call these for every
+  // match with literal list names, which must not cost an allocation.
+  bool HasList(std::string_view list) const { return lists_.find(list) != lists_.end(); }
   // True when `form` (any case) is in `list`.
-  bool Contains(const std::string& list, const std::string& form) const;
+  bool Contains(std::string_view list, std::string_view form) const;
   // The value given for `form` in `list`, or "" (also when no value was given).
-  std::string Value(const std::string& list, const std::string& form) const;
+  std::string Value(std::string_view list, std::string_view form) const;
   // RE2 alternation "(?:a|b|...)" of the list's forms, spaces as \s+.
-  std::string Alternation(const std::string& list) const;
+  std::string Alternation(std::string_view list) const;
   // The longest form of `list` that `lower_word` (already lower case, no
   // spaces) ends with; "" if none. For compounds: "utvecklingsstrategin"
   // ends with "strategin". Tries only the form lengths the list has.
-  std::string_view LongestSuffix(const std::string& list, std::string_view lower_word) const;
+  std::string_view LongestSuffix(std::string_view list, std::string_view lower_word) const;
   // The value given for that suffix; "" if none.
-  std::string SuffixValue(const std::string& list, std::string_view lower_word) const;
+  std::string SuffixValue(std::string_view list, std::string_view lower_word) const;
   // All list names, for macro expansion.
   std::vector<std::string> Names() const;
 
  private:
+  // Lets a std::string_view find a std::string key without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   struct List {
-    std::unordered_map<std::string, std::string> values;  // lower-cased form -> value
+    // lower-cased form -> value
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> values;
     std::vector<std::string> forms;                       // as written
     std::vector<std::size_t> lengths;  // distinct key lengths, longest first
   };
-  std::map<std::string, List> lists_;
+  // The list's normalised key for `form`: `form` itself when it is already
+  // lower case without white space (the common case: no copy), else a
+  // lower-cased, space-folded copy in `*storage`.
+  static std::string_view Key(std::string_view form, std::string* storage);
+  // By name; hashed, since formers look a list up by name on every match.
+  std::unordered_map<std::string, List, Hash, std::equal_to<>> lists_;
 };
 
 }  // namespace diar::tag_internal

@@ -29,6 +29,8 @@ std::vector<std::string> Words(std::string_view s) {
 
 // "2019 – 2022", "2021-23" -> "2019–2022", "2021–2023".
 std::string NormaliseYearRanges(const std::string& title) {
+  // Most titles have no digits; skip the regex for them.
+  if (title.find_first_of("0123456789") == std::string::npos) return title;
   static const RE2 range("((?:19|20)\\d\\d)\\s*[-–—]\\s*((?:19|20)?\\d\\d)\\b");
   std::string out;
   re2::StringPiece input(title);
@@ -197,7 +199,7 @@ bool LooksLikeVerb(const std::string& lower) {
 }  // namespace
 
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
-              const TagContext& context, FormedValue* out) {
+              const TagContext& /*context*/, FormedValue* out) {
   std::vector<Token> tokens = Tokenise(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
   std::size_t first = 0;
@@ -339,7 +341,6 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     title.pop_back();
   }
   out->value = PlanValue(title, lexicon, gazetteer);
-  (void)context;
   // Established terms shaped like titles ("Samordnad individuell plan").
   if (lexicon.Contains("plan_not_titles", out->value)) return false;
   return !out->value.empty();

@@ -10,13 +10,14 @@ namespace diar::tag_internal {
 namespace {
 
 // Keeps, per type, a set of non-overlapping candidates: longest first, then
-// earliest, then dictionary before rule. Sorts indices, not the candidates
-// (they carry strings), and keeps the taken spans of each type in a map
-// ordered by start for overlap checks in log time.
+// earliest, then dictionary before rule, then rule id (so runs agree).
+//
+// Most candidates overlap nothing of their type, so the contest runs only
+// inside clusters of overlapping candidates found by one sweep in start
+// order; a cluster is small (a few candidates), so the greedy pick inside it
+// is cheap. Indices are sorted, not the candidates (they carry strings).
 std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
-  std::vector<std::uint32_t> order(candidates.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
+  auto before = [&](std::uint32_t ia, std::uint32_t ib) {
     const Candidate& a = candidates[ia];
     const Candidate& b = candidates[ib];
     const std::size_t la = a.cp_end - a.cp_begin;
@@ -24,26 +25,52 @@ std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
     if (la != lb) return la > lb;
     if (a.cp_begin != b.cp_begin) return a.cp_begin < b.cp_begin;
     if (a.from_dictionary != b.from_dictionary) return a.from_dictionary;
-    // Same span from two rules: the rule id decides, so runs agree.
     return a.rule && b.rule && *a.rule < *b.rule;
+  };
+  std::vector<std::uint32_t> order(candidates.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
+    const Candidate& a = candidates[ia];
+    const Candidate& b = candidates[ib];
+    if (a.type != b.type) return a.type < b.type;
+    if (a.cp_begin != b.cp_begin) return a.cp_begin < b.cp_begin;
+    return a.cp_end > b.cp_end;
   });
-  std::vector<std::pair<std::string_view, std::map<std::size_t, std::size_t>>> taken;
   std::vector<bool> keep(candidates.size());
+  std::vector<std::uint32_t> cluster;
+  std::vector<std::pair<std::size_t, std::size_t>> taken;
+  auto settle = [&]() {
+    if (cluster.size() == 1) {
+      keep[cluster[0]] = true;
+    } else if (!cluster.empty()) {
+      std::sort(cluster.begin(), cluster.end(), before);
+      taken.clear();
+      for (std::uint32_t index : cluster) {
+        const Candidate& c = candidates[index];
+        const bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
+          return c.cp_begin < t.second && t.first < c.cp_end;
+        });
+        if (overlaps) continue;
+        taken.emplace_back(c.cp_begin, c.cp_end);
+        keep[index] = true;
+      }
+    }
+    cluster.clear();
+  };
+  std::size_t cluster_end = 0;
+  std::string_view cluster_type;
   for (std::uint32_t index : order) {
     const Candidate& c = candidates[index];
-    auto type = std::find_if(taken.begin(), taken.end(),
-                             [&](const auto& entry) { return entry.first == c.type; });
-    if (type == taken.end()) {
-      taken.emplace_back(c.type, std::map<std::size_t, std::size_t>());
-      type = taken.end() - 1;
+    if (cluster.empty() || c.type != cluster_type || c.cp_begin >= cluster_end) {
+      settle();
+      cluster_type = c.type;
+      cluster_end = c.cp_end;
+    } else {
+      cluster_end = std::max(cluster_end, c.cp_end);
     }
-    auto& spans = type->second;
-    auto next = spans.lower_bound(c.cp_begin);
-    if (next != spans.end() && next->first < c.cp_end) continue;
-    if (next != spans.begin() && std::prev(next)->second > c.cp_begin) continue;
-    spans.emplace_hint(next, c.cp_begin, c.cp_end);
-    keep[index] = true;
+    cluster.push_back(index);
   }
+  settle();
   std::vector<Candidate> kept;
   kept.reserve(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -174,7 +201,7 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
 
   std::vector<Mention> mentions;
   mentions.reserve(kept.size());
-  for (const Candidate& c : kept) {
+  for (Candidate& c : kept) {
     if (!c.emit) continue;
     if ((c.type == "date" || c.type == "period") && covered_by(c, dnrs)) continue;
     if (c.type == "date" && covered_by(c, periods)) continue;
@@ -182,13 +209,13 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
     Mention m;
     m.type = std::string(c.type);
     m.text = text.text.substr(c.begin, c.end - c.begin);
-    m.value = c.value;
+    m.value = std::move(c.value);
     m.start = c.cp_begin;
     m.end = c.cp_end;
     m.page = text.PageAt(c.cp_begin);
     m.rule = c.rule ? *c.rule : std::string();
     m.inferred = c.inferred;
-    m.owner = c.owner;
+    m.owner = std::move(c.owner);
     mentions.push_back(std::move(m));
   }
   // Kept candidates are in input order; order the mentions by start, then

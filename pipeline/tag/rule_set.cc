@@ -14,10 +14,10 @@ namespace {
 // somewhere in a page-sized block, and the set then saves little; in a
 // sentence-sized block only the one or two rules that occur run, but each
 // RE2::Set::Match call has a fixed cost (it allocates state sets sized by
-// the program). Measured on the seeds: 200-byte blocks 160 MB/s for the set
-// alone, 1 KB 390 MB/s with ~1 rule to run per block, 4 KB 375 MB/s with
-// ~3 rules per block. See BlockEnd for the cut.
-constexpr std::size_t kBlockBytes = 1024;
+// the program, which the triggers keep small). Measured with bench/tag
+// (rules scan, CPU time, seeds): 256 bytes 120 MB/s, 512 117, 1 KB 73,
+// 2 KB 90; 512 also keeps set calls few in sparse texts.
+constexpr std::size_t kBlockBytes = 512;
 // A block without a sentence end is cut at a line break after this many
 // bytes, so that a text without full stops still gets small blocks.
 constexpr std::size_t kMaxBlockBytes = 4096;

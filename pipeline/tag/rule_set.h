@@ -20,7 +20,7 @@
 // contains (for a plan rule: a plan head word). It is not wrapped in word
 // boundaries.
 //
-// Matching: the text is cut at sentence ends into blocks of about 1 KB; an
+// Matching: the text is cut at sentence ends into blocks of about 512 bytes; an
 // RE2::Set of the rules (or their triggers) says which rules may match in a
 // block, and only those run on it. A text is so read once by the set plus,
 // per block, once per rule that may occur in it.
@@ -90,6 +90,8 @@ class RuleSet {
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unique_ptr<RE2::Set> set_;
+ public:
+  const RE2::Set& set_for_experiment() const { return *set_; }
 };
 
 // The RE2 options every tagger pattern uses: UTF-8, no logging (errors are

@@ -70,7 +70,10 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
   impl_->rules.Scan(body, [&](const tag_internal::RuleMatch& match) {
     tag_internal::FormedValue value;
     if (!tag_internal::FormValue(match, impl_->lexicon, impl_->gazetteer, context, &value)) {
-      return std::size_t{0};
+      // A rejected one-word match hides no shorter mention: go on after it
+      // rather than look inside again.
+      const std::string_view span = body.substr(match.begin, match.end - match.begin);
+      return span.find_first_of(" \n\t") == std::string_view::npos ? match.end : std::size_t{0};
     }
     Candidate c;
     c.type = match.rule->type;

@@ -90,8 +90,13 @@ void AppendUtf8(char32_t c, std::string* out) {
 // Turkish or Lithuanian), so the root mapping is the Swedish one; doing it
 // per code point avoids building an icu::UnicodeString for every word,
 // which cost more than all the matching (bench/tag).
-template <typename Map>
-std::string MapCase(std::string_view s, Map map) {
+//
+// `latin1` maps the second byte of a Latin-1 letter (lead byte C3: U+00C0 to
+// U+00FF, where å ä ö é live) to the second byte of its image, or returns 0
+// for the few whose image leaves that range (ÿ upper-cases to U+0178); those
+// and everything else go through ICU.
+template <typename Map, typename Latin1>
+std::string MapCase(std::string_view s, Map map, Latin1 latin1) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -100,6 +105,17 @@ std::string MapCase(std::string_view s, Map map) {
       out.push_back(static_cast<char>(map(b)));
       ++i;
       continue;
+    }
+    if (b == 0xC3 && i + 1 < s.size()) {
+      const auto second = static_cast<unsigned char>(s[i + 1]);
+      if (second >= 0x80 && second <= 0xBF) {
+        if (const unsigned char mapped = latin1(second); mapped != 0) {
+          out.push_back(static_cast<char>(b));
+          out.push_back(static_cast<char>(mapped));
+          i += 2;
+          continue;
+        }
+      }
     }
     std::size_t length = 0;
     const char32_t c = DecodeAt(s, i, &length);
@@ -123,11 +139,24 @@ char32_t UpperChar(char32_t c) {
   return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
 }
 
+// U+00C0-U+00DE (not U+00D7 ×) lower-case to +0x20; the rest of C3 is
+// unchanged.
+unsigned char LowerLatin1(unsigned char second) {
+  return second <= 0x9E && second != 0x97 ? second + 0x20 : second;
+}
+
+// U+00E0-U+00FE (not U+00F7 ÷) upper-case to -0x20; ÿ (U+00FF) leaves the
+// range; the rest of C3 (capitals, ß) is unchanged.
+unsigned char UpperLatin1(unsigned char second) {
+  if (second == 0xBF) return 0;
+  return second >= 0xA0 && second != 0xB7 ? second - 0x20 : second;
+}
+
 }  // namespace
 
-std::string Lower(std::string_view s) { return MapCase(s, LowerChar); }
+std::string Lower(std::string_view s) { return MapCase(s, LowerChar, LowerLatin1); }
 
-std::string Upper(std::string_view s) { return MapCase(s, UpperChar); }
+std::string Upper(std::string_view s) { return MapCase(s, UpperChar, UpperLatin1); }
 
 std::string CapitaliseFirst(std::string_view s) {
   if (s.empty()) return std::string();

@@ -11,6 +11,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -92,8 +93,12 @@ TEST(Dehyphenation, CorpusListReachesPrecision99AndRecall95) {
     if (!should_join && joined) ++false_join;
     if (should_join && !joined) ++missed_join;
     if (!should_join && !joined) (got == r.expected ? ++right_keep : ++wrong_keep);
-    EXPECT_EQ(got, r.expected) << "dehyphenation.tsv:" << r.line << ": " << r.file << ": \""
-                               << r.before << "\" + \"" << r.after << "\"";
+    // Single misses are allowed within the targets; list them.
+    if (got != r.expected) {
+      std::cout << "miss: dehyphenation.tsv:" << r.line << ": " << r.file << ": \"" << r.before
+                << "\" + \"" << r.after << "\" gave \"" << got << "\", want \"" << r.expected
+                << "\"\n";
+    }
   }
   const double precision = true_join + false_join > 0
                                ? static_cast<double>(true_join) / (true_join + false_join)
@@ -108,6 +113,77 @@ TEST(Dehyphenation, CorpusListReachesPrecision99AndRecall95) {
             << " wrong\n";
   EXPECT_GE(precision, 0.99);
   EXPECT_GE(recall, 0.95);
+}
+
+struct Case {
+  const char* before;
+  const char* after;
+  const char* want;
+};
+
+TEST(Dehyphenation, AppliesEachRuleToWordsOutsideTheCorpus) {
+  const Case cases[] = {
+      {"regional-", "utvecklingen", "regionalutvecklingen"},   // lexicon: one word
+      {"kre-", "ativitet", "kreativitet"},                      // a fragment
+      {"corona-", "pandemin", "coronapandemin"},                // newer than sv_SE
+      {"Gaaltije-", "sydsamiskt", "Gaaltije-sydsamiskt"},       // name compound
+      {"h\xC3\xA4lso-", "och", "h\xC3\xA4lso- och"},                // suspended compound
+      {"f\xC3\xB6r-", "eller", "f\xC3\xB6r- eller"},
+      {"k\xC3\xA4nnedo-", "men", "k\xC3\xA4nnedomen"},              // "men" ends a word
+      {"EU-", "medel", "EU-medel"},                             // acronym
+      {"FoU-", "arbete", "FoU-arbete"},
+      {"e-", "tj\xC3\xA4nster", "e-tj\xC3\xA4nster"},                 // one letter
+      {"2021-", "2023", "2021-2023"},                           // digits
+      {"covid-", "19", "covid-19"},
+      {"1990-", "talet", "1990-talet"},
+      {"Region-", "Gotland", "Region-Gotland"},                 // capital next
+      {"REGIONAL-", "UTVECKLING", "REGIONALUTVECKLING"},        // upper-case heading
+      {"kick-", "offen", "kick-offen"},                         // keep list
+      {"2023\xE2\x80\x93", "2026", "2023\xE2\x80\x93" "2026"},          // glued en dash
+      {"kultur \xE2\x80\x93", "och", "kultur \xE2\x80\x93 och"},         // dash as punctuation
+  };
+  HyphenEvidence evidence;
+  evidence.lexicon = Lexicon::Get("/usr/share/hunspell/sv_SE");
+  const WordCounts none;
+  evidence.counts = &none;
+  evidence.keep = &KeepList::Get(std::string(DIAR_SOURCE_DIR) + "/dictionaries/hyphen_keep.txt");
+  for (const Case& c : cases) {
+    std::string got = c.before;
+    AppendLine(got, false, c.after, evidence);
+    EXPECT_EQ(got, c.want) << "\"" << c.before << "\" + \"" << c.after << "\"";
+  }
+}
+
+TEST(Dehyphenation, FollowsTheDocumentsOwnSpelling) {
+  HyphenEvidence evidence;  // no lexicon: the document decides
+  WordCounts counts;
+  counts.AddLine("Projektet drop-in-verksamhet och s\xC3\xA4rskilt dropin");
+  counts.AddLine("Vi har drop-in varje vecka, drop-in \xC3\xA4r gratis.");
+  evidence.counts = &counts;
+  std::string got = "ett drop-";
+  AppendLine(got, false, "in", evidence);
+  EXPECT_EQ(got, "ett drop-in");
+  got = "ett arbets-";
+  AppendLine(got, false, "s\xC3\xA4tt", evidence);
+  EXPECT_EQ(got, "ett arbetss\xC3\xA4tt");
+}
+
+TEST(Dehyphenation, KeepListIsWellFormed) {
+  const std::string path = std::string(DIAR_SOURCE_DIR) + "/dictionaries/hyphen_keep.txt";
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  std::string line;
+  std::set<std::string> seen;
+  for (int number = 1; std::getline(in, line); ++number) {
+    line = line.substr(0, line.find('#'));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (line.empty()) continue;
+    const std::string where = "dictionaries/hyphen_keep.txt:" + std::to_string(number) + ": ";
+    EXPECT_NE(line.find('-'), std::string::npos) << where << "no hyphen in \"" << line << "\"";
+    EXPECT_EQ(line, Lower(line)) << where << "not lower case";
+    EXPECT_EQ(line.find(' '), std::string::npos) << where << "one word per line";
+    EXPECT_TRUE(seen.insert(line).second) << where << "duplicate \"" << line << "\"";
+  }
 }
 
 }  // namespace

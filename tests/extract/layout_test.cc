@@ -107,11 +107,5 @@ TEST(Layout, ReadsALabelValueTableRowByRow) {
   EXPECT_EQ(got[2], "Dnr");
 }
 
-TEST(Layout, RecognisesBoldFontNames) {
-  EXPECT_TRUE(IsBoldFontName("ABCDEF+Arial-BoldMT"));
-  EXPECT_TRUE(IsBoldFontName("Calibri-Semibold"));
-  EXPECT_FALSE(IsBoldFontName("ABCDEF+TimesNewRomanPSMT"));
-}
-
 }  // namespace
 }  // namespace diar::extract_internal

@@ -145,5 +145,51 @@ TEST(Layouts, ReadsAnImageOnlyPageByOcrWithinThreePercentCer) {
   EXPECT_FALSE(Contains(r.text.text, "Dnr RS 2024/118"));
 }
 
+TEST(Layouts, ReadsAFullyScannedDocumentAndDropsItsRunningLines) {
+  Style style;
+  style.font = "DejaVu Sans";
+  style.header_left = "Kommunstyrelsen | Protokoll 2024-05-14";
+  style.footer_center = "Sida {page} av {pages}";
+  std::vector<PageSpec> pages(3);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    pages[p].blocks = Body(p, 3);
+    pages[p].image_only = true;
+  }
+  const Outcome r = ExtractTypeset("scanned", pages, style, OcrMode::kAuto);
+  EXPECT_LE(r.cer, 0.03);
+  for (bool ocr : r.text.page_ocr) EXPECT_TRUE(ocr);
+  EXPECT_FALSE(Contains(r.text.text, "Protokoll 2024-05-14"));
+  EXPECT_FALSE(Contains(r.text.text, "av 3"));
+}
+
+TEST(Layouts, ReadsAScanWhoseOnlyTextLayerIsAnArchiveStamp) {
+  Style style;
+  style.font = "Liberation Serif";
+  style.header_left = "Region Exempel, diarienummer RE 2024/0042, inkom 2024-05-20";
+  style.footer_center = "Sida {page} av {pages}";
+  style.stamp_running_lines = true;
+  std::vector<PageSpec> pages(2);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    pages[p].blocks = Body(p + 2, 2);
+    pages[p].image_only = true;
+  }
+  const Outcome r = ExtractTypeset("stamped", pages, style, OcrMode::kAuto);
+  ASSERT_EQ(r.text.page_ocr.size(), 2u);
+  EXPECT_TRUE(r.text.page_ocr[0]);
+  EXPECT_LE(r.cer, 0.03);
+}
+
+TEST(Layouts, LeavesABlankPageEmptyWithoutOcr) {
+  Style style;
+  std::vector<PageSpec> pages(3);
+  pages[0].blocks = Body(0, 2);
+  pages[2].blocks = Body(1, 2);  // page 2 stays blank
+  const Outcome r = ExtractTypeset("blank", pages, style, OcrMode::kAuto);
+  ASSERT_EQ(r.text.page_ocr.size(), 3u);
+  EXPECT_FALSE(r.text.page_ocr[1]);
+  EXPECT_EQ(r.text.page_starts[2] - r.text.page_starts[1], 2u);  // just the separator
+  EXPECT_LE(r.cer, 0.005);
+}
+
 }  // namespace
 }  // namespace diar

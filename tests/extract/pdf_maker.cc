@@ -129,7 +129,7 @@ std::string MakePdf(const std::string& path, const std::vector<PageSpec>& pages,
       cairo_paint(ic);
       cairo_scale(ic, scale, scale);
       DrawBody(ic, page, style, truth);
-      DrawRunningLines(ic, style, p + 1, count);
+      if (!style.stamp_running_lines) DrawRunningLines(ic, style, p + 1, count);
       cairo_destroy(ic);
       cairo_save(cr);
       cairo_scale(cr, 1 / scale, 1 / scale);
@@ -137,6 +137,7 @@ std::string MakePdf(const std::string& path, const std::vector<PageSpec>& pages,
       cairo_paint(cr);
       cairo_restore(cr);
       cairo_surface_destroy(image);
+      if (style.stamp_running_lines) DrawRunningLines(cr, style, p + 1, count);
     } else {
       DrawBody(cr, page, style, truth);
       DrawRunningLines(cr, style, p + 1, count);

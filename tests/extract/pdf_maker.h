@@ -36,6 +36,9 @@ struct Style {
   // Running lines; "{page}" and "{pages}" are replaced. Empty: none.
   std::string header_left, header_right, footer_center, footer_outer;
   bool header_on_first_page = true;
+  // On image-only pages, draw the running lines as text over the image (as
+  // an archive system stamps scans) instead of into it.
+  bool stamp_running_lines = false;
 };
 
 // Writes the PDF to `path` and returns its truth. Throws std::runtime_error

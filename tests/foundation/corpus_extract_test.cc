@@ -67,12 +67,16 @@ TEST(CorpusExtraction, EveryPdfContainsItsSourceWords) {
     ASSERT_EQ(doc->pages.size(), truth_pages.size());
     const NormalisedText text = Normalise(*doc, {});
 
+    // The words of the normalised text, and of the raw page text both as
+    // it is and with line-end hyphens joined: this test checks extraction;
+    // whether a line-end hyphen is kept or joined is dehyphenation's test.
     std::set<std::string> extracted = Words(text.text);
-    // Words hyphenated at a line end count in their joined form as well, so
-    // this test checks extraction, not dehyphenation.
-    std::string joined = text.text;
-    for (std::size_t at; (at = joined.find("-\n")) != std::string::npos;) joined.erase(at, 2);
-    for (const std::string& w : Words(joined)) extracted.insert(w);
+    for (const ExtractedPage& page : doc->pages) {
+      std::string joined = page.text;
+      for (std::size_t at; (at = joined.find("-\n")) != std::string::npos;) joined.erase(at, 2);
+      for (const std::string& w : Words(page.text)) extracted.insert(w);
+      for (const std::string& w : Words(joined)) extracted.insert(w);
+    }
 
     for (std::size_t p = 0; p < truth_pages.size(); ++p) {
       if (doc->pages[p].text.find_first_not_of(" \n\t\f") == std::string::npos) continue;  // image page

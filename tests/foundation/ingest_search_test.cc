@@ -58,6 +58,23 @@ TEST(Ingest, ReingestingTheCorpusChangesNothing) {
   EXPECT_EQ(StatusField(index.path(), "mentions"), mentions);
 }
 
+TEST(Ingest, ParallelJobsGiveTheSameIndexAsOne) {
+  TempDir serial, parallel;
+  ASSERT_EQ(RunDiar(serial.path(), {"ingest", "--jobs", "1", testing::CorpusDir().string()}).exit_code, 0);
+  ASSERT_EQ(RunDiar(parallel.path(), {"ingest", "--jobs", "3", testing::CorpusDir().string()}).exit_code, 0);
+  for (const auto& pdf : testing::CorpusPdfs()) {
+    SCOPED_TRACE(pdf.filename().string());
+    testing::RunResult a = RunDiar(serial.path(), {"show", "--format", "json", pdf.string()});
+    testing::RunResult b = RunDiar(parallel.path(), {"show", "--format", "json", pdf.string()});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    ASSERT_EQ(b.exit_code, 0) << b.err;
+    nlohmann::json ja = nlohmann::json::parse(a.out), jb = nlohmann::json::parse(b.out);
+    EXPECT_EQ(ja["text"], jb["text"]);
+    EXPECT_EQ(ja["mentions"], jb["mentions"]);
+    EXPECT_EQ(ja["classification"], jb["classification"]);
+  }
+}
+
 TEST(Search, InflectedQueryFindsOtherFormOfTheWord) {
   TempDir dir, index;
   WriteFile(dir.path() / "beslut.txt", "Kulturnämnden antog planen för 2022 vid sitt möte.\n");
@@ -124,6 +141,19 @@ TEST(Ingest, RemoveDropsTheDocument) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(StatusField(index.path(), "documents"), 0);
   EXPECT_EQ(RunDiar(index.path(), {"remove", (dir.path() / "a.txt").string()}).exit_code, 1);
+}
+
+TEST(Ingest, PruneDropsDocumentsWhoseFileIsGone) {
+  TempDir dir, index;
+  WriteFile(dir.path() / "kvar.txt", "Detta dokument finns kvar.\n");
+  WriteFile(dir.path() / "borta.txt", "Detta dokument tas bort.\n");
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  std::filesystem::remove(dir.path() / "borta.txt");
+  testing::RunResult r = RunDiar(index.path(), {"ingest", "--prune", dir.path().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 pruned"), std::string::npos) << r.out;
+  EXPECT_EQ(StatusField(index.path(), "documents"), 1);
+  EXPECT_TRUE(HitFiles(SearchJson(index.path(), "bort")).empty());
 }
 
 }  // namespace

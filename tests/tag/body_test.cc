@@ -38,6 +38,11 @@ TEST(BodyTagger, MapsAcronymsAndVariantsToCanonicalNames) {
   EXPECT_EQ(Spans("Mälardalens högskola", "body"), "Mälardalens högskola=Mälardalens universitet");
 }
 
+TEST(BodyTagger, NamesInCapitalsAsInHeadings) {
+  EXPECT_EQ(Spans("REGION VÄSTMANLAND", "body"), "REGION VÄSTMANLAND=Region Västmanland");
+  EXPECT_EQ(Spans("TRAFIKVERKET", "body"), "TRAFIKVERKET=Trafikverket");
+}
+
 TEST(BodyTagger, AcronymsAreCaseSensitive) {
   EXPECT_EQ(Spans("skr", "body"), "");
   EXPECT_EQ(Spans("eu", "body"), "");
@@ -91,6 +96,11 @@ TEST(OrganTagger, CapitalisesDefiniteSingular) {
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
 }
 
+TEST(OrganTagger, HeadingsInCapitals) {
+  EXPECT_EQ(Spans("KOMMUNSTYRELSEN", "body"), "KOMMUNSTYRELSEN=Kommunstyrelsen");
+  EXPECT_EQ(Spans("NÄMNDEN", "body"), "");
+}
+
 TEST(OrganTagger, OwnerIsTheIssuer) {
   const auto bodies = TagType("regionstyrelsen", "body", {.document_date = "", .issuer = "Region Exempel"});
   ASSERT_EQ(bodies.size(), 1u);
@@ -137,6 +147,9 @@ TEST(NamedBodyTagger, TagsInstitutionsNetworksAndCouncils) {
       {"Länsmuseet Gävleborg", "Länsmuseet Gävleborg=Länsmuseet Gävleborg"},
       {"i Rektorsnätverket", "Rektorsnätverket=Rektorsnätverket"},
       {"Örebro läns idrottsförbund", "Örebro läns idrottsförbund=Örebro läns idrottsförbund"},
+      {"med Samordningsförbundet Västra Mälardalen och",
+       "Samordningsförbundet Västra Mälardalen=Samordningsförbundet Västra Mälardalen"},
+      {"Hushållningssällskapet Skåne", "Hushållningssällskapet Skåne=Hushållningssällskapet Skåne"},
   };
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
 }

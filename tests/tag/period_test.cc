@@ -20,6 +20,13 @@ TEST(PeriodTagger, TagsContractTable) {
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "period"), c.expected) << c.text;
 }
 
+TEST(PeriodTagger, SlashBetweenTwoYearsIsAPeriod) {
+  EXPECT_EQ(Spans("läsåret 2021/22", "period"), "2021/22=2021/2022");
+  EXPECT_EQ(Spans("verksamhetsåret 2021/2022", "period"), "2021/2022=2021/2022");
+  EXPECT_EQ(Spans("Dnr 2021/22", "period"), "");
+  EXPECT_EQ(Spans("KS 2019/00123", "period"), "");
+}
+
 TEST(PeriodTagger, ExpandsTwoDigitSecondYear) {
   EXPECT_EQ(Spans("perioden 2021–23", "period"), "2021–23=2021/2023");
 }
