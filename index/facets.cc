@@ -16,28 +16,53 @@ std::string EncodeFacetTerms(const std::set<std::string>& terms) {
   return value;
 }
 
+std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& doc) {
+  const Xapian::docid id = doc.get_docid();
+  if (id >= by_doc_.size()) by_doc_.resize(id + 1);
+  Span& span = by_doc_[id];
+  if (span.size == kUnknown) {
+    span.begin = static_cast<std::uint32_t>(doc_terms_.size());
+    const std::string value = doc.get_value(schema::kSlotFacets);
+    std::size_t begin = 0;
+    while (begin < value.size()) {
+      std::size_t end = value.find('\0', begin);
+      if (end == std::string::npos) end = value.size();
+      const std::string_view term(value.data() + begin, end - begin);
+      auto it = ids_.find(term);
+      if (it == ids_.end()) {
+        it = ids_.emplace(std::string(term), static_cast<std::uint32_t>(terms_.size())).first;
+        terms_.emplace_back(term);
+      }
+      doc_terms_.push_back(it->second);
+      begin = end + 1;
+    }
+    span.size = static_cast<std::uint32_t>(doc_terms_.size() - span.begin);
+  }
+  return {doc_terms_.data() + span.begin, span.size};
+}
+
+void FacetTermCache::Clear() {
+  terms_.clear();
+  ids_.clear();
+  doc_terms_.clear();
+  by_doc_.clear();
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   ++documents_;
-  const std::string value = doc.get_value(schema::kSlotFacets);
-  std::size_t begin = 0;
-  while (begin < value.size()) {
-    std::size_t end = value.find('\0', begin);
-    if (end == std::string::npos) end = value.size();
-    const std::string_view term(value.data() + begin, end - begin);
-    auto it = counts_.find(term);
-    if (it == counts_.end()) {
-      counts_.emplace(std::string(term), 1);
-    } else {
-      ++it->second;
-    }
-    begin = end + 1;
+  for (std::uint32_t id : cache_->TermsOf(doc)) {
+    if (id >= counts_.size()) counts_.resize(cache_->size());
+    ++counts_[id];
   }
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
   std::map<std::string, std::vector<FacetCount>> facets;
   for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
-  for (const auto& [term, n] : counts_) {
+  for (std::uint32_t id = 0; id < counts_.size(); ++id) {
+    const int n = counts_[id];
+    if (n == 0) continue;
+    const std::string& term = cache_->Term(id);
     for (const FacetField& field : FacetFields()) {
       if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
         facets[std::string(field.name)].push_back({term.substr(field.prefix.size()), n});

@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 
 #include "index/schema.h"
@@ -141,6 +142,14 @@ void SetRecord(const StoredDocument& record, Xapian::Document& doc) {
               {"date", record.classification.date},
               {"type", record.classification.type}};
   doc.add_value(schema::kSlotHit, hit.dump(-1, ' ', false, json::error_handler_t::replace));
+  doc.add_value(schema::kSlotCounts, std::to_string(record.pages) + " " +
+                                         std::to_string(record.mentions.size()) + " " +
+                                         std::to_string(record.paths.size()));
+}
+
+bool DecodeCounts(const std::string& slot, RecordCounts& counts) {
+  std::istringstream in(slot);
+  return static_cast<bool>(in >> counts.pages >> counts.mentions >> counts.paths);
 }
 
 void DecodeHit(const std::string& slot, Hit& hit) {

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 
 #include "index/searcher.h"
@@ -18,9 +19,20 @@ std::string EncodeRecord(const StoredDocument& record);
 // Throws std::runtime_error when `data` is not a record this version wrote.
 StoredDocument DecodeRecord(const std::string& data);
 
-// Sets `doc`'s data to `record` and its result-list slot (schema::kSlotHit)
-// to match; every change of a record goes through here so the two agree.
+// Sets `doc`'s data to `record` and its result-list and counts slots
+// (schema::kSlotHit, kSlotCounts) to match; every change of a record goes
+// through here so they agree.
 void SetRecord(const StoredDocument& record, Xapian::Document& doc);
+
+// What `diar status` sums over the index (schema::kSlotCounts).
+struct RecordCounts {
+  std::uint64_t pages = 0;
+  std::uint64_t mentions = 0;
+  std::uint64_t paths = 0;
+};
+// False when `slot` is not three counts (empty: a document written before
+// the slot existed).
+bool DecodeCounts(const std::string& slot, RecordCounts& counts);
 
 // The result-list fields of a document (schema::kSlotHit) into `hit`.
 void DecodeHit(const std::string& slot, Hit& hit);

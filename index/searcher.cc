@@ -6,36 +6,19 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <nlohmann/json.hpp>
 
 #include "index/facets.h"
+#include "index/field_terms.h"
 #include "index/fields.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "index/snippet.h"
 #include "index/stopwords.h"
-#include "index/synonyms.h"
 #include "index/text_terms.h"
 
 namespace diar {
 namespace {
-
-// Characters of stored text a snippet may show.
-constexpr std::size_t kSnippetBytes = 240;
-
-std::string FoldCase(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.foldCase();
-  std::string out;
-  return u.toUTF8String(out);
-}
-
-// Swedish genitive: "Regionstyrelsens" -> "Regionstyrelsen", "EU:s" -> "EU".
-std::string WithoutPossessive(const std::string& s) {
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ":s") == 0) return s.substr(0, s.size() - 2);
-  if (s.size() > 1 && (s.back() == 's' || s.back() == 'S')) return s.substr(0, s.size() - 1);
-  return s;
-}
 
 // "2021", "2021-03", "2021-03-29" -> "20210101".."20211231"-style slot keys.
 // `upper` picks the last day the text can mean. Empty when malformed.
@@ -63,53 +46,6 @@ Xapian::Query DateRange(const std::string& from, const std::string& to) {
   if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, lo);
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
 }
-
-// "Västmanlands län" -> "västmanland": the county facet also takes the
-// name stem a user is likely to type ("län:Västmanland").
-std::string CountyStem(const std::string& folded) {
-  static const std::string kLan = " l\u00e4n";
-  std::string s = folded;
-  if (s.size() > kLan.size() && s.compare(s.size() - kLan.size(), kLan.size(), kLan) == 0) {
-    s.resize(s.size() - kLan.size());
-  }
-  return WithoutPossessive(s);
-}
-
-// Matches a facet field's value against the stored canonical values without
-// regard to case and with or without a possessive -s; a body also by any
-// name the synonyms know for it ("organ:SKR").
-class FacetFieldProcessor : public Xapian::FieldProcessor {
- public:
-  FacetFieldProcessor(const Xapian::Database& db, std::string prefix)
-      : db_(db), prefix_(std::move(prefix)) {}
-
-  Xapian::Query operator()(const std::string& value) override {
-    const std::string want = FoldCase(value);
-    const std::string want_bare = FoldCase(WithoutPossessive(value));
-    const bool county = prefix_ == schema::kCounty;
-    std::set<std::string> terms;
-    for (auto it = db_.allterms_begin(prefix_); it != db_.allterms_end(prefix_); ++it) {
-      const std::string stored = FoldCase((*it).substr(prefix_.size()));
-      if (stored == want || stored == want_bare ||
-          (county && (CountyStem(stored) == want || CountyStem(stored) == want_bare))) {
-        terms.insert(*it);
-      }
-    }
-    if (prefix_ == schema::kBody) {
-      for (const std::string& key : {SynonymKey(value), SynonymKey(WithoutPossessive(value))}) {
-        for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) {
-          if ((*it).rfind(prefix_, 0) == 0 && db_.term_exists(*it)) terms.insert(*it);
-        }
-      }
-    }
-    if (terms.empty()) return Xapian::Query(PrefixedTerm(prefix_, value));  // matches nothing
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  }
-
- private:
-  Xapian::Database db_;
-  std::string prefix_;
-};
 
 // datum:2021-01-01..2022-12-31 on the document date slot.
 class DateFieldProcessor : public Xapian::RangeProcessor {
@@ -139,22 +75,43 @@ std::string Capitalised(std::string_view alias) {
 }  // namespace
 
 struct Searcher::Impl {
-  Xapian::Database db;
-  // The index's own list (schema::kMetaStopwords); a parser keeps a plain
-  // pointer to it, so it lives as long as the Impl.
-  std::unique_ptr<Xapian::SimpleStopper> stopper;
+  explicit Impl(const std::string& dir) : db(dir), field_terms(db) { Load(); }
 
-  void LoadStopper() {
+  Xapian::Database db;
+  Xapian::Stem stemmer = SwedishStemmer();
+  // The index's own list (schema::kMetaStopwords); the parser keeps a plain
+  // pointer to it.
+  std::unique_ptr<Xapian::SimpleStopper> stopper;
+  // Facet field values -> terms; the parser's field processors point here.
+  FieldTermIndex field_terms;
+  // Facet terms of the documents already counted, by docid.
+  FacetTermCache facet_terms;
+  // Built once per open or reopen, not per query: 36 field aliases, each
+  // with its processor, and the stopper. Declared last, so destroyed before
+  // the stopper and field_terms it points to.
+  std::unique_ptr<Xapian::QueryParser> parser;
+
+  // Brings the database up to its latest commit and, when that changed
+  // anything, drops what was derived from the old revision.
+  void Refresh() {
+    if (db.reopen()) Load();
+  }
+
+  void Load() {
+    parser.reset();
+    field_terms.Clear();
+    facet_terms.Clear();
     stopper = std::make_unique<Xapian::SimpleStopper>();
     for (const std::string& word : SplitStopwords(db.get_metadata(std::string(schema::kMetaStopwords)))) {
       stopper->add(word);
     }
+    parser = std::make_unique<Xapian::QueryParser>(MakeParser());
   }
 
-  Xapian::QueryParser MakeParser() const {
+  Xapian::QueryParser MakeParser() {
     Xapian::QueryParser qp;
     qp.set_database(db);
-    qp.set_stemmer(SwedishStemmer());
+    qp.set_stemmer(stemmer);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(stopper.get());
     qp.set_default_op(Xapian::Query::OP_AND);
@@ -165,8 +122,8 @@ struct Searcher::Impl {
     for (const FacetField& field : FacetFields()) {
       for (std::string_view alias : field.aliases) {
         for (const std::string& name : {std::string(alias), Capitalised(alias)}) {
-          qp.add_boolean_prefix(name,
-                                (new FacetFieldProcessor(db, std::string(field.prefix)))->release());
+          qp.add_boolean_prefix(
+              name, (new FacetFieldProcessor(&field_terms, std::string(field.prefix)))->release());
         }
       }
     }
@@ -176,13 +133,16 @@ struct Searcher::Impl {
 
   // The query for `request`; `suggestion` gets the spelling-corrected query
   // string when the parser has one.
-  Xapian::Query BuildQuery(const SearchRequest& request, std::string* suggestion) const {
-    Xapian::QueryParser qp = MakeParser();
+  Xapian::Query BuildQuery(const SearchRequest& request, std::string* suggestion) {
+    Xapian::QueryParser& qp = *parser;
     const unsigned flags = kParserFlags;
     Xapian::Query query = request.query.empty()
                               ? Xapian::Query::MatchAll
                               : qp.parse_query(request.query, flags);
-    if (suggestion != nullptr) *suggestion = qp.get_corrected_query_string();
+    // The parser is reused: its correction is of the last string it parsed.
+    if (suggestion != nullptr) {
+      *suggestion = request.query.empty() ? "" : qp.get_corrected_query_string();
+    }
     if (query.empty()) query = Xapian::Query::MatchAll;
     std::vector<Xapian::Query> filters;
     for (const auto& [field, value] : request.filters) {
@@ -237,10 +197,7 @@ Result<Searcher> Searcher::Open(const std::string& dir) {
                              "or pass --index DIR");
   }
   try {
-    auto impl = std::make_unique<Impl>();
-    impl->db = Xapian::Database(dir);
-    impl->LoadStopper();
-    return Searcher(std::move(impl));
+    return Searcher(std::make_unique<Impl>(dir));
   } catch (const Xapian::Error& e) {
     return ConfigError(dir + ": cannot open index: " + e.get_description());
   }
@@ -250,7 +207,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   SearchResult result;
   result.query = request.query;
   try {
-    if (impl_->db.reopen()) impl_->LoadStopper();
+    impl_->Refresh();
     Xapian::Query query = impl_->BuildQuery(request, &result.suggestion);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(query);
@@ -259,13 +216,14 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     }
     // Facets need every match seen (checkatleast = all documents), which
     // also makes the total exact; the spy counts during that same pass.
-    FacetSpy spy;
+    FacetSpy spy(&impl_->facet_terms);
     if (request.facets) enquire.add_matchspy(&spy);
     const Xapian::doccount check = request.facets ? impl_->db.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, request.offset)),
                                          static_cast<Xapian::doccount>(std::max(0, request.limit)),
                                          check);
     result.total = mset.get_matches_estimated();
+    const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       // The result list reads two slots, never the whole record: decoding a
@@ -275,11 +233,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       DecodeHit(doc.get_value(schema::kSlotHit), hit);
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      // Not SNIPPET_EXHAUSTIVE or SNIPPET_BACKGROUND_MODEL: over a 40-page
-      // text they made snippets cost five times the search itself; the first
-      // good passage is what a result list needs.
-      hit.snippet = mset.snippet(doc.get_value(schema::kSlotText), kSnippetBytes,
-                                 SwedishStemmer(), 0, "«", "»", "…");
+      hit.snippet = snippeter.Make(mset, doc.get_value(schema::kSlotText));
       result.hits.push_back(std::move(hit));
     }
     if (request.facets) result.facets = spy.Counts();
@@ -293,7 +247,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
 
 Result<StoredDocument> Searcher::Get(const std::string& id_or_path) const {
   try {
-    impl_->db.reopen();
+    impl_->Refresh();
     auto id = impl_->Resolve(id_or_path);
     if (!id) {
       return InputError(id_or_path + ": no such document in the index; give a "
@@ -308,13 +262,30 @@ Result<StoredDocument> Searcher::Get(const std::string& id_or_path) const {
 
 IndexStatus Searcher::Status() const {
   IndexStatus status;
-  impl_->db.reopen();
-  status.documents = impl_->db.get_doccount();
-  for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
-    StoredDocument record = DecodeRecord(impl_->db.get_document(*it).get_data());
-    status.pages += static_cast<std::uint64_t>(record.pages);
-    status.mentions += record.mentions.size();
-    status.paths += record.paths.size();
+  impl_->Refresh();
+  const Xapian::Database& db = impl_->db;
+  status.documents = db.get_doccount();
+  // Summed from each document's counts slot: a value stream read, where
+  // decoding every record (each with its whole text) took seconds.
+  std::vector<Xapian::docid> counted;
+  const unsigned slot = schema::kSlotCounts;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    RecordCounts counts;
+    if (!DecodeCounts(*it, counts)) continue;  // read from the record below
+    status.pages += counts.pages;
+    status.mentions += counts.mentions;
+    status.paths += counts.paths;
+    counted.push_back(it.get_docid());
+  }
+  if (counted.size() < status.documents) {
+    // Documents written before the counts slot existed: their records.
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      if (std::binary_search(counted.begin(), counted.end(), *it)) continue;
+      StoredDocument record = DecodeRecord(db.get_document(*it).get_data());
+      status.pages += static_cast<std::uint64_t>(record.pages);
+      status.mentions += record.mentions.size();
+      status.paths += record.paths.size();
+    }
   }
   const std::string prefix(schema::kMetaFailure);
   for (auto it = impl_->db.metadata_keys_begin(prefix);

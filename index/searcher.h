@@ -10,9 +10,15 @@
 // dnr:, år:/year:, issuer:, and datum:A..B. A field value matches the stored
 // canonical value without regard to case and with or without a possessive -s.
 //
+// Each call first brings the database to its latest commit, so a long-lived
+// Searcher (the server's) sees what writers committed. What it derives from
+// the index (the query parser, the facet values a field can take, each
+// counted document's facet terms) it keeps between calls and rebuilds when
+// that commit changed anything: a query costs its match, not set-up.
+//
 // Errors: Open fails kConfig when no index exists at the path; Search fails
 // kInput for a query the parser rejects (the message quotes it). Thread
-// safety: one Searcher per thread.
+// safety: one Searcher per thread (calls, const ones too, update its caches).
 #ifndef DIAR_INDEX_SEARCHER_H_
 #define DIAR_INDEX_SEARCHER_H_
 
@@ -105,6 +111,9 @@ class Searcher {
   // at least 8 hex digits, or a source path). kInput error when not found.
   Result<StoredDocument> Get(const std::string& id_or_path) const;
 
+  // Documents, and the pages, mentions and paths summed over them (from a
+  // slot per document: milliseconds, not a decode of every record), and the
+  // inputs whose last ingest failed.
   IndexStatus Status() const;
 
  private:

@@ -2,13 +2,20 @@
 // boolean, field filters), p50 and p99, for
 //   diar            index::Searcher::Search, no facets (the CLI's path)
 //   diar+facets     the same with every facet counted over the whole match set
+//   diar+facets, new Searcher
+//                   the same with a Searcher opened per query, as `diar
+//                   search --facets` runs (nothing kept from earlier queries)
 //   xapian          Xapian's own QueryParser + Enquire in this process, as
 //                   `quest` runs them (Swedish stemmer, AND, same prefixes)
 //   quest           the `quest` binary (xapian-tools) on the same database
 //                   and queries, wall time per run (process start and
 //                   database open included, as a user of quest sees it)
 //
-//   search_bench --index /tmp/diar-bench-index [--runs 20] [--quest-runs 3]
+//   search_bench --index /tmp/diar-bench-index [--runs 20] [--quest-runs 3] [--per-query]
+//
+// --per-query also prints each query's median and worst time per in-process
+// searcher and diar's match count: p99 over 400 samples is the 4th-worst
+// sample, so one slow query shape decides it, and this names it.
 #include <xapian.h>
 
 #include <algorithm>
@@ -64,15 +71,16 @@ Stats Summarise(std::vector<double> ms) {
 }
 
 // Milliseconds per call of `run(query)`, `runs` times per query after one
-// untimed warm-up.
-std::vector<double> Time(int runs, const std::function<void(const std::string&)>& run) {
-  std::vector<double> ms;
+// untimed warm-up; one vector per query, in Queries() order.
+std::vector<std::vector<double>> Time(int runs, const std::function<void(const std::string&)>& run) {
+  std::vector<std::vector<double>> ms;
   for (const std::string& q : Queries()) {
     run(q);
+    std::vector<double>& per_query = ms.emplace_back();
     for (int i = 0; i < runs; ++i) {
       const auto t0 = Clock::now();
       run(q);
-      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      per_query.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
   }
   return ms;
@@ -95,13 +103,20 @@ const std::vector<std::pair<std::string, std::string>>& QuestPrefixes() {
 int main(int argc, char** argv) {
   std::string index = "/tmp/diar-bench-index";
   int runs = 20, quest_runs = 3;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    if (flag == "--index") index = argv[i + 1];
-    else if (flag == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (flag == "--quest-runs") quest_runs = std::stoi(argv[i + 1]);
+  bool per_query = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (flag == "--per-query") {
+      per_query = true;
+      continue;
+    }
+    if (i + 1 >= argc) flag.clear();
+    ++i;
+    if (flag == "--index") index = argv[i];
+    else if (flag == "--runs") runs = std::stoi(argv[i]);
+    else if (flag == "--quest-runs") quest_runs = std::stoi(argv[i]);
     else {
-      std::cerr << "usage: search_bench [--index DIR] [--runs N] [--quest-runs N]\n";
+      std::cerr << "usage: search_bench [--index DIR] [--runs N] [--quest-runs N] [--per-query]\n";
       return 2;
     }
   }
@@ -128,6 +143,20 @@ int main(int argc, char** argv) {
       sink += r->total + r->hits.size() + r->facets.size();
     };
   };
+  // As `diar search` runs: a Searcher opened for the one query, so the
+  // parser, field values and facet terms it keeps are built from nothing.
+  auto diar_fresh = [&](const std::string& q) {
+    diar::Result<diar::Searcher> fresh = diar::Searcher::Open(index);
+    diar::SearchRequest request;
+    request.query = q;
+    request.facets = true;
+    diar::Result<diar::SearchResult> r = fresh->Search(request);
+    if (!r) {
+      std::cerr << q << ": " << r.error().message << "\n";
+      std::exit(1);
+    }
+    sink += r->total + r->hits.size() + r->facets.size();
+  };
   auto xapian_search = [&](const std::string& q) {
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -153,21 +182,41 @@ int main(int argc, char** argv) {
     std::string name;
     Stats stats;
     std::size_t samples;
+    std::vector<std::vector<double>> per_query;
   };
   std::vector<Row> rows;
   auto measure = [&](const std::string& name, int n, const std::function<void(const std::string&)>& f) {
-    std::vector<double> ms = Time(n, f);
-    rows.push_back({name, Summarise(ms), ms.size()});
+    std::vector<std::vector<double>> per = Time(n, f);
+    std::vector<double> all;
+    for (const auto& q : per) all.insert(all.end(), q.begin(), q.end());
+    rows.push_back({name, Summarise(all), all.size(), std::move(per)});
   };
   measure("diar (no facets)", runs, diar_search(false));
   measure("diar (all facets)", runs, diar_search(true));
   measure("xapian in-process (quest's calls)", runs, xapian_search);
   measure("quest (process, wall)", quest_runs, quest_search);
+  measure("diar (all facets, new Searcher)", quest_runs, diar_fresh);
 
   std::printf("\n%-36s %9s %9s %9s %8s\n", "searcher", "p50 ms", "p99 ms", "mean ms", "samples");
   for (const Row& r : rows) {
     std::printf("%-36s %9.2f %9.2f %9.2f %8zu\n", r.name.c_str(), r.stats.p50, r.stats.p99,
                 r.stats.mean, r.samples);
+  }
+  if (per_query) {
+    std::printf("\nper query: median / worst ms (%s; %s; %s), diar's matches\n", rows[0].name.c_str(),
+                rows[1].name.c_str(), rows[2].name.c_str());
+    for (std::size_t q = 0; q < Queries().size(); ++q) {
+      diar::SearchRequest request;
+      request.query = Queries()[q];
+      diar::Result<diar::SearchResult> r = searcher->Search(request);
+      std::printf("%-42s", Queries()[q].c_str());
+      for (std::size_t i = 0; i < 3; ++i) {
+        std::vector<double> ms = rows[i].per_query[q];
+        std::sort(ms.begin(), ms.end());
+        std::printf(" %7.2f /%7.2f", ms.empty() ? 0 : ms[ms.size() / 2], ms.empty() ? 0 : ms.back());
+      }
+      std::printf(" %8llu\n", r ? static_cast<unsigned long long>(r->total) : 0ULL);
+    }
   }
   std::printf("\n%zu queries (plain, phrase, boolean, filters); targets at 100,000 pages: "
               "p50 <= 5 ms, p99 <= 50 ms without facets, p99 <= 100 ms with all facets\n",
