@@ -5,7 +5,9 @@ namespace diar::cli {
 void AddQueryOptions(CLI::App* cmd, QueryOptions& options) {
   cmd->add_option("QUERY", options.query_words, "The query (several words are joined)");
   cmd->add_option("--filter", options.filters,
-                  "FIELD=VALUE filter, repeatable (body=Regionstyrelsen, type=protokoll, year=2022)");
+                  "FIELD=VALUE filter, repeatable (body=Regionstyrelsen, type=protokoll, year=2022)")
+      // One value per --filter, so the query may follow it.
+      ->allow_extra_args(false);
   cmd->add_option("--from", options.from, "Documents dated on or after YYYY[-MM[-DD]]");
   cmd->add_option("--to", options.to, "Documents dated on or before YYYY[-MM[-DD]]");
 }
