@@ -1,7 +1,12 @@
 // extract_bench: extraction + normalisation speed against pdftotext, and
 // OCR seconds per page.
 //
-//   extract_bench [--rounds N] [PDF...]      (default: corpus/*.pdf, 7 rounds)
+//   extract_bench [--rounds N] [--diar-only] [PDF...]
+//                                        (default: corpus/*.pdf, 7 rounds)
+//
+// --diar-only runs only diar's side, N rounds after the warm-up, and prints
+// nothing but the time: the mode to profile under callgrind, where
+// pdftotext's subprocesses and tesseract would drown diar's own work.
 //
 // Both sides are single-threaded: diar extracts and normalises each PDF in
 // this process (poppler-cpp, no OCR, as pdftotext has none), pdftotext
@@ -83,10 +88,13 @@ bool RunPdftotext(const std::string& pdf) {
 
 int main(int argc, char** argv) {
   int rounds = 7;
+  bool diar_only = false;
   std::vector<std::string> pdfs;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) {
       rounds = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--diar-only") == 0) {
+      diar_only = true;
     } else {
       pdfs.push_back(argv[i]);
     }
@@ -114,6 +122,15 @@ int main(int argc, char** argv) {
       smallest_pages = n;
       smallest = pdf;
     }
+  }
+  if (diar_only) {
+    const auto start = Clock::now();
+    for (int r = 0; r < rounds; ++r) {
+      for (const std::string& pdf : pdfs) DiarPages(pdf, diar::OcrMode::kNever);
+    }
+    std::printf("diar extract+normalise: %d rounds of %d pages, %.1f ms per round\n", rounds,
+                pages, Seconds(start) * 1000 / rounds);
+    return 0;
   }
   if (!RunPdftotext(pdfs.front())) {
     std::cerr << "extract_bench: pdftotext failed; install poppler-utils\n";

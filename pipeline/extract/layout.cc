@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <map>
+#include <cstdint>
+#include <utility>
 
 namespace diar::extract_internal {
 namespace {
@@ -33,6 +34,13 @@ bool IsSingleCodePoint(const std::string& s) {
 // A run of four or more one-letter words is such text: letters closer than
 // 1.6 times the run's median gap join into words, wider gaps stay spaces.
 void JoinLetterSpaced(std::vector<Word>& words) {
+  // Most rows have no such run: find out before rebuilding the row.
+  std::size_t run = 0;
+  for (const Word& w : words) {
+    run = IsSingleCodePoint(w.text) ? run + 1 : 0;
+    if (run == 4) break;
+  }
+  if (run < 4) return;
   std::vector<Word> out;
   std::size_t i = 0;
   while (i < words.size()) {
@@ -66,10 +74,27 @@ void JoinLetterSpaced(std::vector<Word>& words) {
   words = std::move(out);
 }
 
+// Sorts `words` by `key` (ascending). std::sort on an index with the keys
+// computed once makes exactly the comparisons, and so the moves, that
+// sorting the words themselves would (ties included), without moving a
+// Word, string and all, at every step.
+void SortByKey(std::vector<Word>& words, const std::vector<double>& key) {
+  std::vector<std::uint32_t> order(words.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [&key](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
+  std::vector<Word> sorted;
+  sorted.reserve(words.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(words[i]));
+  words = std::move(sorted);
+}
+
 std::vector<Row> GroupRows(std::vector<Word> words) {
-  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
-    return (a.y0 + a.y1) < (b.y0 + b.y1);
-  });
+  {
+    std::vector<double> centre2(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) centre2[i] = words[i].y0 + words[i].y1;
+    SortByKey(words, centre2);
+  }
   std::vector<Row> rows;
   for (Word& w : words) {
     const double h = std::max(0.1, w.y1 - w.y0);
@@ -103,9 +128,11 @@ std::vector<Row> GroupRows(std::vector<Word> words) {
     best->y1 = std::max(best->y1, w.y1);
     best->words.push_back(std::move(w));
   }
+  std::vector<double> x0;
   for (Row& r : rows) {
-    std::sort(r.words.begin(), r.words.end(),
-              [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    x0.resize(r.words.size());
+    for (std::size_t i = 0; i < x0.size(); ++i) x0[i] = r.words[i].x0;
+    SortByKey(r.words, x0);
     JoinLetterSpaced(r.words);
   }
   std::sort(rows.begin(), rows.end(),
@@ -123,7 +150,17 @@ TextLine MakeLine(std::vector<Word>::const_iterator begin,
   line.y0 = begin->y0;
   line.x1 = begin->x1;
   line.y1 = begin->y1;
-  std::map<std::pair<double, bool>, std::size_t> weight;
+  // (size, bold) -> characters. A line has one or two fonts, so a flat
+  // list beats a map; ties go to the smallest key, as a map's first maximum.
+  struct Weight {
+    double size;
+    bool bold;
+    std::size_t chars;
+  };
+  std::vector<Weight> weight;
+  std::size_t bytes = 0;
+  for (auto it = begin; it != end; ++it) bytes += it->text.size() + 1;
+  line.text.reserve(bytes);
   for (auto it = begin; it != end; ++it) {
     if (it != begin) line.text += ' ';
     line.text += it->text;
@@ -131,13 +168,23 @@ TextLine MakeLine(std::vector<Word>::const_iterator begin,
     line.y0 = std::min(line.y0, it->y0);
     line.x1 = std::max(line.x1, it->x1);
     line.y1 = std::max(line.y1, it->y1);
-    weight[{std::round(it->font_size * 2) / 2, it->bold}] += it->text.size();
+    const double size = std::round(it->font_size * 2) / 2;
+    auto w = std::find_if(weight.begin(), weight.end(), [&](const Weight& x) {
+      return x.size == size && x.bold == it->bold;
+    });
+    if (w == weight.end()) {
+      weight.push_back({size, it->bold, 0});
+      w = weight.end() - 1;
+    }
+    w->chars += it->text.size();
   }
-  auto top = std::max_element(
-      weight.begin(), weight.end(),
-      [](const auto& a, const auto& b) { return a.second < b.second; });
-  line.font_size = top->first.first;
-  line.bold = top->first.second;
+  const Weight* top = &weight.front();
+  for (const Weight& w : weight) {
+    const bool smaller_key = std::make_pair(w.size, w.bold) < std::make_pair(top->size, top->bold);
+    if (w.chars > top->chars || (w.chars == top->chars && smaller_key)) top = &w;
+  }
+  line.font_size = top->size;
+  line.bold = top->bold;
   return line;
 }
 

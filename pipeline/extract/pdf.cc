@@ -67,7 +67,9 @@ std::vector<TextLine> TextLayerLines(const poppler::page& page, double width) {
   // font name and compares names glyph by glyph, which costs a third of
   // the page's extraction time. Sizes come from the boxes instead (below);
   // bold is not known for the text layer.
-  for (const poppler::text_box& box : page.text_list()) {
+  const std::vector<poppler::text_box> boxes = page.text_list();
+  words.reserve(boxes.size());
+  for (const poppler::text_box& box : boxes) {
     Word w;
     AppendUtf8(box.text(), w.text);
     if (w.text.empty()) continue;

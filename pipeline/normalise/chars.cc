@@ -85,6 +85,15 @@ std::string NfcImpl(const std::string& text) {
   return (U_SUCCESS(status) ? normalised : in).toUTF8String(out);
 }
 
+bool IsValidUtf8(const std::string& text) {
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 void AppendUtf8(std::string& out, UChar32 c) {
   char buf[4];
   int32_t n = 0;
@@ -117,6 +126,17 @@ CleanedLine CleanLine(const std::string& raw) {
   bool soft_hyphen_last = false;
   const int32_t n = static_cast<int32_t>(text->size());
   for (int32_t i = 0; i < n;) {
+    // Printable ASCII other than the space is kept as it is: most of a
+    // line, so it skips the decoding and the tables below.
+    const unsigned char b = static_cast<unsigned char>((*text)[static_cast<std::size_t>(i)]);
+    if (b > 0x20 && b < 0x7F) {
+      soft_hyphen_last = false;
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text->data(), i, n, c);
     if (c < 0) c = 0xFFFD;
@@ -168,6 +188,18 @@ CleanedLine CleanLine(const std::string& raw) {
   return result;
 }
 
-std::string Nfc(const std::string& text) { return NfcImpl(text); }
+std::string Nfc(const std::string& text) {
+  // Text that is already NFC (nearly all: lines were composed in CleanLine,
+  // and only a join can put a combining mark after a base letter) skips the
+  // round trip through ICU's UTF-16 strings. Invalid UTF-8 takes the long
+  // way, which replaces the bad bytes.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) && IsValidUtf8(text) && nfc->isNormalizedUTF8(text, status) &&
+      U_SUCCESS(status)) {
+    return text;
+  }
+  return NfcImpl(text);
+}
 
 }  // namespace diar::normalise_internal

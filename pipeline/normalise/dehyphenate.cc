@@ -117,7 +117,16 @@ void WordCounts::AddLine(const std::string& line) {
     const bool lower = std::none_of(token.begin(), token.end(), [](char c) {
       return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
     });
-    ++counts_[lower ? std::string(token) : Lower(std::string(token))];
+    if (lower) {
+      auto it = counts_.find(token);
+      if (it != counts_.end()) {
+        ++it->second;
+      } else {
+        counts_.emplace(std::string(token), 1);
+      }
+    } else {
+      ++counts_[Lower(std::string(token))];
+    }
   }
 }
 

@@ -38,7 +38,9 @@
 #ifndef DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_
 #define DIAR_PIPELINE_NORMALISE_DEHYPHENATE_H_
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -61,7 +63,13 @@ class WordCounts {
   int Count(const std::string& lower_word) const;
 
  private:
-  std::unordered_map<std::string, int> counts_;
+  // Transparent hash: AddLine looks words up as string_views and builds a
+  // key only for a word not seen before.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> counts_;
 };
 
 // Loan words and other forms whose hyphen always stays, lower-case, from a
