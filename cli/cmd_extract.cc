@@ -26,10 +26,11 @@ void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
     if (!page.ocr_note.empty()) ctx.log->warn("{}: page {}: {}", doc->path, page.number, page.ocr_note);
   }
   const std::size_t total = CodePointCount(text.text);
+  const CodePointIndex index(text.text);
   auto page_text = [&](std::size_t i) {
     const std::size_t start = text.page_starts[i];
     const std::size_t end = i + 1 < text.page_starts.size() ? text.page_starts[i + 1] : total;
-    std::string t = CodePointSlice(text.text, start, end);
+    std::string t = index.Slice(start, end);
     while (!t.empty() && t.back() == '\n') t.pop_back();
     return t;
   };

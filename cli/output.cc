@@ -45,11 +45,13 @@ std::string MentionTsv(const Mention& m) {
          "\t" + Flat(m.owner);
 }
 
-std::string CodePointSlice(const std::string& text, std::size_t start, std::size_t end) {
-  const std::vector<std::size_t> at = CodePointOffsets(text);
-  start = std::min(start, at.size() - 1);
-  end = std::clamp(end, start, at.size() - 1);
-  return text.substr(at[start], at[end] - at[start]);
+CodePointIndex::CodePointIndex(const std::string& text)
+    : text_(text), byte_at_(CodePointOffsets(text)) {}
+
+std::string CodePointIndex::Slice(std::size_t start, std::size_t end) const {
+  start = std::min(start, byte_at_.size() - 1);
+  end = std::clamp(end, start, byte_at_.size() - 1);
+  return text_.substr(byte_at_[start], byte_at_[end] - byte_at_[start]);
 }
 
 std::string MarkMentions(const std::string& text, const std::vector<Mention>& mentions) {

@@ -25,8 +25,18 @@ inline constexpr const char* kMentionTsvHeader =
 // document with its mentions marked. Offsets are code points.
 std::string MarkMentions(const std::string& text, const std::vector<Mention>& mentions);
 
-// The slice [start, end) of `text`, in code points.
-std::string CodePointSlice(const std::string& text, std::size_t start, std::size_t end);
+// Slices of one UTF-8 text by code-point offsets; the byte offset of every
+// code point is found once, so slicing a document page by page stays linear.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(const std::string& text);
+  // The slice [start, end) in code points, clamped to the text.
+  std::string Slice(std::size_t start, std::size_t end) const;
+
+ private:
+  const std::string& text_;
+  std::vector<std::size_t> byte_at_;  // size = code points + 1
+};
 
 }  // namespace diar::cli
 
