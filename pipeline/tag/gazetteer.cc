@@ -113,6 +113,11 @@ void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
     errors->push_back(dir + "/bodies_*.tsv: the names do not compile together (" +
                       regex_->error() + "); look for an unusual character in a recent edit");
     regex_.reset();
+  } else {
+    // Scan finds a name's start by running the alternation backwards from
+    // its end; RE2 compiles that reverse program on first use. Compile it
+    // now, once, rather than inside the first Tag.
+    regex_->ReverseProgramSize();
   }
   alternatives_.clear();
   alternatives_.shrink_to_fit();
@@ -253,13 +258,24 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
   alternatives_.push_back(FormPattern(form, lower_first && !acronym));
 }
 
-const GazetteerEntry* Gazetteer::LookupExact(const std::string& key, bool* acronym) const {
+const GazetteerEntry* Gazetteer::LookupExact(std::string_view key, bool* acronym) const {
   auto it = forms_.find(key);
   if (it != forms_.end() && it->second.acronym) {
     *acronym = true;
     return entries_[it->second.entry].get();
   }
-  it = forms_.find(LowerFirst(key));
+  // Names are keyed with a lower-case first letter. When lowering changes
+  // nothing the key was just looked up; else look up the lowered copy.
+  std::size_t length = 0;
+  if (!key.empty()) DecodeAt(key, 0, &length);
+  const std::string first = Lower(key.substr(0, length));
+  if (key.compare(0, length, first) != 0) {
+    // Reused: this runs for nearly every gazetteer match.
+    thread_local std::string lowered;
+    lowered.assign(first);
+    lowered.append(key.substr(length));
+    it = forms_.find(lowered);
+  }
   if (it != forms_.end() && !it->second.acronym) {
     *acronym = false;
     return entries_[it->second.entry].get();
@@ -269,12 +285,21 @@ const GazetteerEntry* Gazetteer::LookupExact(const std::string& key, bool* acron
 
 const GazetteerEntry* Gazetteer::Lookup(std::string_view name) const {
   bool acronym = false;
-  std::string key = FoldSpace(name);
+  // Called for every gazetteer match: fold white space only when the name
+  // has some to fold (a line break, a tab, a double or outer space).
+  std::string folded;
+  std::string_view key = name;
+  if (name.find_first_of("\n\t\r") != std::string_view::npos ||
+      name.find("  ") != std::string_view::npos || (!name.empty() && (name.front() == ' ' ||
+                                                                       name.back() == ' '))) {
+    folded = FoldSpace(name);
+    key = folded;
+  }
   if (const GazetteerEntry* entry = LookupExact(key, &acronym)) return entry;
-  for (const char* suffix : {":s", "’s", "s"}) {
-    const std::string s = suffix;
-    if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0) {
-      if (const GazetteerEntry* entry = LookupExact(key.substr(0, key.size() - s.size()), &acronym)) {
+  for (const std::string_view suffix : {":s", "’s", "s"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      if (const GazetteerEntry* entry =
+              LookupExact(key.substr(0, key.size() - suffix.size()), &acronym)) {
         return entry;
       }
     }

@@ -86,7 +86,7 @@ class Gazetteer {
   void LoadCounties(const std::string& path, std::vector<std::string>* errors);
   void AddForm(const std::string& form, std::size_t entry, bool acronym, bool lower_first,
                const std::string& where, std::vector<std::string>* warnings);
-  const GazetteerEntry* LookupExact(const std::string& key, bool* acronym) const;
+  const GazetteerEntry* LookupExact(std::string_view key, bool* acronym) const;
 
   std::vector<std::unique_ptr<GazetteerEntry>> entries_;
   std::unordered_map<std::string, std::size_t> by_canonical_;
@@ -95,7 +95,12 @@ class Gazetteer {
     std::size_t entry;
     bool acronym;
   };
-  std::unordered_map<std::string, Form> forms_;
+  // Lets Lookup find a form by a view of the text, without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Form, Hash, std::equal_to<>> forms_;
   std::vector<std::string> alternatives_;
   std::unique_ptr<RE2> regex_;
   std::vector<County> counties_;

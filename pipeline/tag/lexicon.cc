@@ -7,6 +7,16 @@
 #include "pipeline/tag/text_util.h"
 
 namespace diar::tag_internal {
+namespace {
+
+// The last two bytes of `key` (at least two long), as LongestSuffix's
+// bucket key.
+std::uint16_t EndBytes(std::string_view key) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(key[key.size() - 2]) << 8 |
+                                    static_cast<unsigned char>(key[key.size() - 1]));
+}
+
+}  // namespace
 
 void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
   for (const std::string& path : ListFiles(dir, "", ".list")) {
@@ -34,11 +44,14 @@ void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
         continue;
       }
       list.forms.push_back(FoldSpace(form));
-      if (std::find(list.lengths.begin(), list.lengths.end(), key.size()) == list.lengths.end()) {
-        list.lengths.push_back(key.size());
+      std::vector<std::size_t>& lengths =
+          key.size() < 2 ? list.short_lengths : list.lengths_by_end[EndBytes(key)];
+      if (std::find(lengths.begin(), lengths.end(), key.size()) == lengths.end()) {
+        lengths.push_back(key.size());
       }
     }
-    std::sort(list.lengths.rbegin(), list.lengths.rend());
+    for (auto& [end, lengths] : list.lengths_by_end) std::sort(lengths.rbegin(), lengths.rend());
+    std::sort(list.short_lengths.rbegin(), list.short_lengths.rend());
     lists_.insert_or_assign(std::filesystem::path(path).stem().string(), std::move(list));
   }
 }
@@ -70,19 +83,21 @@ std::string_view Lexicon::Key(std::string_view form, std::string* storage) {
   return *storage;
 }
 
-bool Lexicon::Contains(std::string_view list, std::string_view form) const {
-  auto it = lists_.find(list);
-  if (it == lists_.end()) return false;
-  std::string storage;
-  return it->second.values.find(Key(form, &storage)) != it->second.values.end();
+const Lexicon::List& Lexicon::Get(std::string_view name) const {
+  static const List kEmpty;
+  auto it = lists_.find(name);
+  return it == lists_.end() ? kEmpty : it->second;
 }
 
-std::string Lexicon::Value(std::string_view list, std::string_view form) const {
-  auto it = lists_.find(list);
-  if (it == lists_.end()) return std::string();
+bool Lexicon::List::Contains(std::string_view form) const {
   std::string storage;
-  auto value = it->second.values.find(Key(form, &storage));
-  return value == it->second.values.end() ? std::string() : value->second;
+  return values.find(Key(form, &storage)) != values.end();
+}
+
+std::string Lexicon::List::Value(std::string_view form) const {
+  std::string storage;
+  auto value = values.find(Key(form, &storage));
+  return value == values.end() ? std::string() : value->second;
 }
 
 std::string Lexicon::Alternation(std::string_view list) const {
@@ -112,22 +127,30 @@ std::string Lexicon::Alternation(std::string_view list) const {
   return out + ")";
 }
 
-std::string_view Lexicon::LongestSuffix(std::string_view list,
-                                        std::string_view lower_word) const {
-  auto it = lists_.find(list);
-  if (it == lists_.end()) return std::string_view();
-  for (std::size_t length : it->second.lengths) {
-    if (length > lower_word.size()) continue;
-    const std::string_view key = lower_word.substr(lower_word.size() - length);
-    if (it->second.values.find(key) != it->second.values.end()) return key;
+std::string_view Lexicon::List::LongestSuffix(std::string_view lower_word) const {
+  auto try_lengths = [&](const std::vector<std::size_t>& lengths) {
+    for (std::size_t length : lengths) {
+      if (length > lower_word.size()) continue;
+      const std::string_view key = lower_word.substr(lower_word.size() - length);
+      if (values.find(key) != values.end()) return key;
+    }
+    return std::string_view();
+  };
+  // Longest first: the forms of two bytes or more end in the word's last
+  // two bytes; shorter ones come after.
+  if (lower_word.size() >= 2) {
+    auto bucket = lengths_by_end.find(EndBytes(lower_word));
+    if (bucket != lengths_by_end.end()) {
+      if (const std::string_view key = try_lengths(bucket->second); !key.empty()) return key;
+    }
   }
-  return std::string_view();
+  return try_lengths(short_lengths);
 }
 
-std::string Lexicon::SuffixValue(std::string_view list, std::string_view lower_word) const {
-  const std::string_view suffix = LongestSuffix(list, lower_word);
+std::string Lexicon::List::SuffixValue(std::string_view lower_word) const {
+  const std::string_view suffix = LongestSuffix(lower_word);
   if (suffix.empty()) return std::string();
-  return lists_.find(list)->second.values.find(suffix)->second;
+  return values.find(suffix)->second;
 }
 
 std::vector<std::string> Lexicon::Names() const {

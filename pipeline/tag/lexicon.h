@@ -10,6 +10,7 @@
 #ifndef DIAR_PIPELINE_TAG_LEXICON_H_
 #define DIAR_PIPELINE_TAG_LEXICON_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string_view>
@@ -21,44 +22,74 @@ namespace diar::tag_internal {
 
 class Lexicon {
  public:
+  // Lets a std::string_view find a std::string key without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
+  // One list. Value formers run for every match and look words up in a few
+  // lists many times: they take a List once (Lexicon::Get) rather than find
+  // the list by name for every word.
+  class List {
+   public:
+    // True when `form` (any case) is in the list.
+    bool Contains(std::string_view form) const;
+    // The value given for `form`, or "" (also when no value was given).
+    std::string Value(std::string_view form) const;
+    // The longest form that `lower_word` (already lower case, no spaces)
+    // ends with; "" if none. For compounds: "utvecklingsstrategin" ends with
+    // "strategin".
+    std::string_view LongestSuffix(std::string_view lower_word) const;
+    // The value given for that suffix; "" if none.
+    std::string SuffixValue(std::string_view lower_word) const;
+
+   private:
+    friend class Lexicon;
+    // lower-cased form -> value
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> values;
+    std::vector<std::string> forms;  // as written
+    // Distinct key lengths, longest first, by the key's last two bytes
+    // (key lengths of one byte under 0): LongestSuffix tries only the
+    // lengths of forms that end like the word, not every length the list
+    // has, which made it the tagger's most frequent hash lookup.
+    std::unordered_map<std::uint16_t, std::vector<std::size_t>> lengths_by_end;
+    std::vector<std::size_t> short_lengths;  // key lengths below two bytes
+  };
+
   // Loads every *.list file in `dir`; problems go to `errors` as file:line.
   void Load(const std::string& dir, std::vector<std::string>* errors);
 
   // List names and forms are views: value formers call these for every
   // match with literal list names, which must not cost an allocation.
   bool HasList(std::string_view list) const { return lists_.find(list) != lists_.end(); }
-  // True when `form` (any case) is in `list`.
-  bool Contains(std::string_view list, std::string_view form) const;
-  // The value given for `form` in `list`, or "" (also when no value was given).
-  std::string Value(std::string_view list, std::string_view form) const;
+  // The list `name`; an empty list when there is none (Tagger::Load reports
+  // a missing list a used value former needs).
+  const List& Get(std::string_view name) const;
+  // As the List functions, for the list named `list`.
+  bool Contains(std::string_view list, std::string_view form) const {
+    return Get(list).Contains(form);
+  }
+  std::string Value(std::string_view list, std::string_view form) const {
+    return Get(list).Value(form);
+  }
+  std::string_view LongestSuffix(std::string_view list, std::string_view lower_word) const {
+    return Get(list).LongestSuffix(lower_word);
+  }
+  std::string SuffixValue(std::string_view list, std::string_view lower_word) const {
+    return Get(list).SuffixValue(lower_word);
+  }
   // RE2 alternation "(?:a|b|...)" of the list's forms, spaces as \s+.
   std::string Alternation(std::string_view list) const;
-  // The longest form of `list` that `lower_word` (already lower case, no
-  // spaces) ends with; "" if none. For compounds: "utvecklingsstrategin"
-  // ends with "strategin". Tries only the form lengths the list has.
-  std::string_view LongestSuffix(std::string_view list, std::string_view lower_word) const;
-  // The value given for that suffix; "" if none.
-  std::string SuffixValue(std::string_view list, std::string_view lower_word) const;
   // All list names, for macro expansion.
   std::vector<std::string> Names() const;
 
  private:
-  // Lets a std::string_view find a std::string key without a copy.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  struct List {
-    // lower-cased form -> value
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> values;
-    std::vector<std::string> forms;                       // as written
-    std::vector<std::size_t> lengths;  // distinct key lengths, longest first
-  };
   // The list's normalised key for `form`: `form` itself when it is already
   // lower case without white space (the common case: no copy), else a
   // lower-cased, space-folded copy in `*storage`.
   static std::string_view Key(std::string_view form, std::string* storage);
-  // By name; hashed, since formers look a list up by name on every match.
+  // By name.
   std::unordered_map<std::string, List, Hash, std::equal_to<>> lists_;
 };
 

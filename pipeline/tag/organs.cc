@@ -55,10 +55,13 @@ std::string StripGenitive(std::string_view word) {
 std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
   std::vector<std::string> words = Words(FoldSpace(name));
   if (words.empty()) return std::string();
-  std::string last = Lower(words.back());
+  const std::string last = Lower(words.back());
   std::string head_definite;
-  // Try the word as written, then without a genitive s.
-  for (const std::string& candidate : {last, StripGenitive(last)}) {
+  // Try the word as written, then without a genitive s (as StripGenitive).
+  const std::string_view without_s =
+      last.size() > 3 && last.back() == 's' ? std::string_view(last).substr(0, last.size() - 1)
+                                            : std::string_view(last);
+  for (const std::string_view candidate : {std::string_view(last), without_s}) {
     // The longest head ending wins ("förvaltning" before a shorter head).
     const std::string_view base = lexicon.LongestSuffix("organ_heads", candidate);
     const std::string_view definite = lexicon.LongestSuffix("organ_heads_definite", candidate);
@@ -67,8 +70,8 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
       break;
     }
     if (!base.empty()) {
-      head_definite = candidate.substr(0, candidate.size() - base.size()) +
-                      lexicon.Value("organ_heads", std::string(base));
+      head_definite = std::string(candidate.substr(0, candidate.size() - base.size())) +
+                      lexicon.Value("organ_heads", base);
       break;
     }
   }

@@ -50,34 +50,42 @@ std::string NormaliseYearRanges(const std::string& title) {
   return out;
 }
 
-// The head word's definite ending removed; returns the gender of the head
-// ("n" neuter, "u" common, "p" plural) or "" when the head is not definite.
-std::string MakeIndefinite(std::string* word, const Lexicon& lexicon) {
-  const std::string lower = Lower(*word);
-  const std::string_view suffix = lexicon.LongestSuffix("plan_definite", lower);
-  if (suffix.empty()) return std::string();
-  const std::string base = lexicon.Value("plan_definite", std::string(suffix));
-  const std::string ending = lower.substr(lower.size() - 2);
-  std::string gender = ending == "et" ? "n" : ending == "na" ? "p" : "u";
-  *word = word->substr(0, word->size() - suffix.size()) + base;
-  return gender;
+// The head-word lists, looked up by name once per match rather than for
+// every word.
+struct HeadLists {
+  explicit HeadLists(const Lexicon& lexicon)
+      : heads(lexicon.Get("plan_heads")), definite(lexicon.Get("plan_definite")) {}
+  const Lexicon::List& heads;
+  const Lexicon::List& definite;
+};
+
+// `word` with the head's definite ending replaced by its base form
+// (plan_definite.list); `lower` is `word` in lower case. False, and `word`
+// unchanged, when the word has no definite plan ending.
+bool MakeIndefinite(std::string* word, std::string_view lower, const HeadLists& lists) {
+  const std::string_view suffix = lists.definite.LongestSuffix(lower);
+  if (suffix.empty()) return false;
+  const std::string base = lists.definite.Value(suffix);
+  word->resize(word->size() - suffix.size());
+  *word += base;
+  return true;
 }
 
 // Gender of the plan head a word ends in (plan_heads.list value), or "".
-std::string HeadGender(const std::string& lower, const Lexicon& lexicon) {
-  return lexicon.SuffixValue("plan_heads", lower);
+std::string HeadGender(std::string_view lower, const HeadLists& lists) {
+  return lists.heads.SuffixValue(lower);
 }
 
-bool IsHeadWord(const std::string& lower, const Lexicon& lexicon) {
-  return !lexicon.LongestSuffix("plan_heads", lower).empty() ||
-         !lexicon.LongestSuffix("plan_definite", lower).empty();
+bool IsHeadWord(std::string_view lower, const HeadLists& lists) {
+  return !lists.heads.LongestSuffix(lower).empty() ||
+         !lists.definite.LongestSuffix(lower).empty();
 }
 
 // Regular attributive adjectives ("regional", "regionala", "digitalt").
-bool IsAdjective(const std::string& lower) {
-  for (const char* end : {"al", "ala", "alt", "isk", "iska", "iskt", "ell", "ella", "ellt",
-                          "iv", "iva", "ivt", "ig", "iga", "igt"}) {
-    if (EndsWith(lower, end) && lower.size() > std::string(end).size() + 2) return true;
+bool IsAdjective(std::string_view lower) {
+  for (const std::string_view end : {"al", "ala", "alt", "isk", "iska", "iskt", "ell", "ella",
+                                     "ellt", "iv", "iva", "ivt", "ig", "iga", "igt"}) {
+    if (EndsWith(lower, end) && lower.size() > end.size() + 2) return true;
   }
   return false;
 }
@@ -96,35 +104,44 @@ std::string IndefiniteAdjective(const std::string& word, const std::string& gend
 }  // namespace
 
 std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer) {
+  const HeadLists lists(lexicon);
   std::vector<std::string> words = Words(NormaliseYearRanges(FoldSpace(title)));
   if (words.empty()) return std::string();
+  // Each word's lower case, computed once (words are looked up several
+  // times below).
+  std::vector<std::string> lowers;
+  lowers.reserve(words.size());
+  for (const std::string& word : words) lowers.push_back(Lower(word));
   // The head is the first word that ends in a plan head noun.
   std::size_t head = words.size();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (IsHeadWord(Lower(words[i]), lexicon)) {
+    if (IsHeadWord(lowers[i], lists)) {
       head = i;
       break;
     }
   }
   if (head < words.size()) {
-    MakeIndefinite(&words[head], lexicon);
+    if (MakeIndefinite(&words[head], lowers[head], lists)) lowers[head] = Lower(words[head]);
     // Adjectives agree with the indefinite head: "regionala kulturplan" ->
     // "regional kulturplan", "regionala trafikförsörjningsprogrammet" ->
     // "regionalt trafikförsörjningsprogram".
-    const std::string gender = HeadGender(Lower(words[head]), lexicon);
+    const std::string gender = HeadGender(lowers[head], lists);
     if (!gender.empty()) {
       for (std::size_t i = 0; i < head; ++i) {
-        if (IsAdjective(Lower(words[i]))) words[i] = IndefiniteAdjective(words[i], gender);
+        if (IsAdjective(lowers[i])) {
+          words[i] = IndefiniteAdjective(words[i], gender);
+          lowers[i] = Lower(words[i]);
+        }
       }
     }
   }
   // Sentence case: head words and adjectives lose their capital; proper
   // names, acronyms and other capitalised words (embedded titles) keep it.
   for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string lower = Lower(words[i]);
+    const std::string& lower = lowers[i];
     if (lower == words[i] || !HasLower(words[i])) continue;
     if (gazetteer.Lookup(words[i]) != nullptr) continue;
-    if (IsHeadWord(lower, lexicon) || IsAdjective(lower)) words[i] = lower;
+    if (IsHeadWord(lower, lists) || IsAdjective(lower)) words[i] = lower;
   }
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
@@ -134,15 +151,17 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
 namespace {
 
 struct Token {
-  std::size_t begin;  // bytes into the text
+  std::size_t begin;      // bytes into the text
   std::size_t end;
-  std::string word;   // as written
+  std::string_view word;  // as written
   std::string lower;
-  bool line_start;    // first on its line
+  bool line_start;        // first on its line
 };
 
 std::vector<Token> Tokenise(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> tokens;
+  // A plan match is a title of a few words; one allocation covers it.
+  tokens.reserve(16);
   std::size_t i = begin;
   while (i < end) {
     bool line_start = false;
@@ -153,41 +172,46 @@ std::vector<Token> Tokenise(std::string_view text, std::size_t begin, std::size_
     if (i >= end) break;
     std::size_t j = i;
     while (j < end && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
-    std::string word(text.substr(i, j - i));
+    const std::string_view word = text.substr(i, j - i);
     tokens.push_back({i, j, word, Lower(word), line_start});
     i = j;
   }
   return tokens;
 }
 
-bool IsCapitalised(const std::string& word) {
+bool IsCapitalised(std::string_view word) {
   if (word.empty()) return false;
   std::size_t length = 0;
   return IsUpper(DecodeAt(word, 0, &length));
 }
 
-bool IsYearish(const std::string& word) {
+bool IsYearish(std::string_view word) {
   return !word.empty() && word[0] >= '0' && word[0] <= '9';
 }
 
-bool IsDash(const std::string& word) { return word == "-" || word == "–" || word == "—"; }
+bool IsDash(std::string_view word) { return word == "-" || word == "–" || word == "—"; }
 
 // The base form of a plan word, lower case, without a genitive -s or a
 // definite ending ("Miljöprogrammets" -> "miljöprogram").
-std::string BaseOf(const std::string& lower, const Lexicon& lexicon) {
-  for (const std::string& candidate :
+std::string BaseOf(std::string_view lower, const HeadLists& lists) {
+  // Most words are no plan word: look the suffixes up on views and build a
+  // string only for a hit.
+  for (const std::string_view candidate :
        {lower, lower.size() > 2 && lower.back() == 's' ? lower.substr(0, lower.size() - 1)
-                                                      : std::string()}) {
+                                                      : std::string_view()}) {
     if (candidate.empty()) continue;
-    std::string word = candidate;
-    if (!MakeIndefinite(&word, lexicon).empty()) return word;
-    if (!lexicon.LongestSuffix("plan_heads", candidate).empty()) return candidate;
+    if (const std::string_view suffix = lists.definite.LongestSuffix(candidate);
+        !suffix.empty()) {
+      return std::string(candidate.substr(0, candidate.size() - suffix.size())) +
+             lists.definite.Value(suffix);
+    }
+    if (!lists.heads.LongestSuffix(candidate).empty()) return std::string(candidate);
   }
   return std::string();
 }
 
 // Ends like "-ades", "-ats": passive and past verb forms that end a title.
-bool LooksLikeVerb(const std::string& lower) {
+bool LooksLikeVerb(std::string_view lower) {
   for (const char* end : {"ades", "ats", "des", "tes", "erar"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
   }
@@ -200,6 +224,8 @@ bool LooksLikeVerb(const std::string& lower) {
 
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
               const TagContext& /*context*/, FormedValue* out) {
+  const HeadLists lists(lexicon);
+  const Lexicon::List& title_stop = lexicon.Get("plan_title_stop");
   std::vector<Token> tokens = Tokenise(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
   std::size_t first = 0;
@@ -210,14 +236,14 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   std::size_t head = tokens.size();
   std::string head_base;
   for (std::size_t i = first; i < tokens.size(); ++i) {
-    head_base = BaseOf(tokens[i].lower, lexicon);
+    head_base = BaseOf(tokens[i].lower, lists);
     if (!head_base.empty()) {
       head = i;
       break;
     }
   }
   if (head == tokens.size()) return false;
-  const bool bare = lexicon.Contains("plan_heads", head_base);
+  const bool bare = lists.heads.Contains(head_base);
   const bool adjectives = head > first;
   const bool title_case = IsCapitalised(tokens[first].word);
 
@@ -264,14 +290,14 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
         // A connector must be followed by a content word that is not
         // another plan ("... och genomförandeplanen").
         if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
-            lexicon.Contains("plan_title_stop", tokens[j + 1].lower) ||
-            !BaseOf(tokens[j + 1].lower, lexicon).empty()) {
+            title_stop.Contains(tokens[j + 1].lower) ||
+            !BaseOf(tokens[j + 1].lower, lists).empty()) {
           break;
         }
         ++j;
         continue;
       }
-      if (lexicon.Contains("plan_title_stop", t.lower) || LooksLikeVerb(t.lower)) break;
+      if (title_stop.Contains(t.lower) || LooksLikeVerb(t.lower)) break;
       ++content;
       content_end = j;
       ++j;

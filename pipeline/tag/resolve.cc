@@ -16,7 +16,8 @@ namespace {
 // inside clusters of overlapping candidates found by one sweep in start
 // order; a cluster is small (a few candidates), so the greedy pick inside it
 // is cheap. Indices are sorted, not the candidates (they carry strings).
-std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
+void PickPerType(std::vector<Candidate>* all) {
+  std::vector<Candidate>& candidates = *all;
   auto before = [&](std::uint32_t ia, std::uint32_t ib) {
     const Candidate& a = candidates[ia];
     const Candidate& b = candidates[ib];
@@ -27,12 +28,21 @@ std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
     if (a.from_dictionary != b.from_dictionary) return a.from_dictionary;
     return a.rule && b.rule && *a.rule < *b.rule;
   };
+  // Types as small numbers, so that the sort compares no strings. Their
+  // order is that of first appearance: only the grouping matters.
+  std::vector<std::string_view> types;
+  std::vector<std::uint8_t> type_of(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    auto known = std::find(types.begin(), types.end(), candidates[i].type);
+    if (known == types.end()) known = types.insert(types.end(), candidates[i].type);
+    type_of[i] = static_cast<std::uint8_t>(known - types.begin());
+  }
   std::vector<std::uint32_t> order(candidates.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
     const Candidate& a = candidates[ia];
     const Candidate& b = candidates[ib];
-    if (a.type != b.type) return a.type < b.type;
+    if (type_of[ia] != type_of[ib]) return type_of[ia] < type_of[ib];
     if (a.cp_begin != b.cp_begin) return a.cp_begin < b.cp_begin;
     return a.cp_end > b.cp_end;
   });
@@ -58,12 +68,12 @@ std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
     cluster.clear();
   };
   std::size_t cluster_end = 0;
-  std::string_view cluster_type;
+  std::uint8_t cluster_type = 0;
   for (std::uint32_t index : order) {
     const Candidate& c = candidates[index];
-    if (cluster.empty() || c.type != cluster_type || c.cp_begin >= cluster_end) {
+    if (cluster.empty() || type_of[index] != cluster_type || c.cp_begin >= cluster_end) {
       settle();
-      cluster_type = c.type;
+      cluster_type = type_of[index];
       cluster_end = c.cp_end;
     } else {
       cluster_end = std::max(cluster_end, c.cp_end);
@@ -71,12 +81,15 @@ std::vector<Candidate> PickPerType(std::vector<Candidate> candidates) {
     cluster.push_back(index);
   }
   settle();
-  std::vector<Candidate> kept;
-  kept.reserve(candidates.size());
+  // Drop the losers in place, keeping the input order (a second vector of
+  // a quarter of a million candidates cost more than the contest).
+  std::size_t out = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (keep[i]) kept.push_back(std::move(candidates[i]));
+    if (!keep[i]) continue;
+    if (out != i) candidates[out] = std::move(candidates[i]);
+    ++out;
   }
-  return kept;
+  candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(out), candidates.end());
 }
 
 // The grouping key of a name: lower case, the first word's definite ending
@@ -162,7 +175,8 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
     candidates[i].cp_begin = points[2 * i];
     candidates[i].cp_end = points[2 * i + 1];
   }
-  std::vector<Candidate> kept = PickPerType(std::move(candidates));
+  PickPerType(&candidates);
+  std::vector<Candidate>& kept = candidates;
   ConsistentNames(&kept);
   AttachOwnerGenitives(text.text, &kept);
 
@@ -199,40 +213,37 @@ std::vector<Mention> Resolve(const NormalisedText& text, std::vector<Candidate> 
     return it != outers.end() && it->second < c.cp_end;
   };
 
-  std::vector<Mention> mentions;
-  mentions.reserve(kept.size());
+  // The mentions by start, then end descending (then type): the kept
+  // candidates are in input order, so order pointers to them and build each
+  // mention once, in place.
+  std::vector<Candidate*> emitted;
+  emitted.reserve(kept.size());
   for (Candidate& c : kept) {
     if (!c.emit) continue;
     if ((c.type == "date" || c.type == "period") && covered_by(c, dnrs)) continue;
     if (c.type == "date" && covered_by(c, periods)) continue;
     if (c.type == "period" && cuts_date(c)) continue;
-    Mention m;
+    emitted.push_back(&c);
+  }
+  std::sort(emitted.begin(), emitted.end(), [](const Candidate* a, const Candidate* b) {
+    if (a->cp_begin != b->cp_begin) return a->cp_begin < b->cp_begin;
+    if (a->cp_end != b->cp_end) return a->cp_end > b->cp_end;
+    return a->type < b->type;
+  });
+  std::vector<Mention> mentions(emitted.size());
+  for (std::size_t i = 0; i < emitted.size(); ++i) {
+    Candidate& c = *emitted[i];
+    Mention& m = mentions[i];
     m.type = std::string(c.type);
     m.text = text.text.substr(c.begin, c.end - c.begin);
-    m.value = std::move(c.value);
+    m.value = c.canonical != nullptr ? *c.canonical : std::move(c.value);
     m.start = c.cp_begin;
     m.end = c.cp_end;
     m.page = text.PageAt(c.cp_begin);
     m.rule = c.rule ? *c.rule : std::string();
     m.inferred = c.inferred;
     m.owner = std::move(c.owner);
-    mentions.push_back(std::move(m));
   }
-  // Kept candidates are in input order; order the mentions by start, then
-  // end descending, moving indices rather than mentions.
-  std::vector<std::uint32_t> order(mentions.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
-    const Mention& a = mentions[ia];
-    const Mention& b = mentions[ib];
-    if (a.start != b.start) return a.start < b.start;
-    if (a.end != b.end) return a.end > b.end;
-    return a.type < b.type;
-  });
-  std::vector<Mention> sorted;
-  sorted.reserve(mentions.size());
-  for (std::uint32_t index : order) sorted.push_back(std::move(mentions[index]));
-  mentions.swap(sorted);
   return mentions;
 }
 

@@ -30,6 +30,9 @@ struct Candidate {
   std::size_t begin = 0;  // bytes
   std::size_t end = 0;
   std::string value;
+  // Dictionary candidates: the entry's canonical name, copied into the
+  // mention only if the candidate is kept (`value` stays empty).
+  const std::string* canonical = nullptr;
   bool inferred = false;
   std::string owner;
   const std::string* rule = nullptr;

@@ -307,6 +307,10 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
         bad("pattern does not compile: " + rule->regex->error());
         continue;
       }
+      // Scan finds a match's start by running the pattern backwards from
+      // its end; RE2 compiles that reverse program on first use. Compile it
+      // now, once, rather than inside the first Tag.
+      rule->regex->ReverseProgramSize();
       for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) {
         if (name == "span") {
           rule->span_group = index;
@@ -375,6 +379,10 @@ void RuleSet::ScanBlock(std::string_view text, std::size_t begin, std::size_t en
   }
   std::sort(hits->begin(), hits->end());
   std::vector<re2::StringPiece> subs;
+  // One match object for the block, so that its group list keeps its
+  // capacity from match to match.
+  RuleMatch match;
+  match.text = text;
   for (int index : *hits) {
     const Rule& rule = *rules_[index];
     subs.resize(1 + rule.regex->NumberOfCapturingGroups());
@@ -400,11 +408,10 @@ void RuleSet::ScanBlock(std::string_view text, std::size_t begin, std::size_t en
       std::size_t core_end = core_begin + core.size();
       std::size_t used_end = 0;
       if (span.data() != nullptr && !span.empty()) {
-        RuleMatch match;
         match.rule = &rule;
-        match.text = text;
         match.begin = span.data() - text.data();
         match.end = match.begin + span.size();
+        match.groups.clear();
         for (const auto& [name, group] : rule.groups) {
           const re2::StringPiece& sub = subs[group];
           if (sub.data() != nullptr && !sub.empty()) {

@@ -90,8 +90,6 @@ class RuleSet {
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unique_ptr<RE2::Set> set_;
- public:
-  const RE2::Set& set_for_experiment() const { return *set_; }
 };
 
 // The RE2 options every tagger pattern uses: UTF-8, no logging (errors are

@@ -93,7 +93,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     c.type = "body";
     c.begin = match.begin;
     c.end = match.end;
-    c.value = match.entry->info.canonical;
+    c.canonical = &match.entry->info.canonical;
     c.rule = &match.entry->rule;
     c.from_dictionary = true;
     c.emit = match.entry->is_body;
