@@ -2,8 +2,9 @@
 
 #include <unicode/unistr.h>
 
-#include <fstream>
 #include <set>
+
+#include "pipeline/data_file/data_file.h"
 
 namespace diar {
 namespace {
@@ -18,41 +19,26 @@ std::string Lower(const std::string& s) {
 }  // namespace
 
 Result<std::vector<std::string>> LoadStopwords(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return ConfigError(path + ": cannot be read; check that it exists (it ships in diar's "
-                              "dictionaries/ folder) and is readable");
+  std::vector<std::string> errors;
+  const DataFile file = ReadDataFile(path, &errors);
+  if (!file.lines.empty() && !file.has_header_comment) {
+    errors.push_back(Where(path, file.lines.front().number,
+                           "no header comment; start the file with `# what this list is for`"));
   }
   std::vector<std::string> words;
-  std::vector<std::string> errors;
   std::set<std::string> seen;
-  std::string line;
-  int number = 0;
-  bool seen_data = false;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const auto first = line.find_first_not_of(" \t");
-    if (first == std::string::npos) continue;
-    const auto last = line.find_last_not_of(" \t");
-    const std::string word = line.substr(first, last - first + 1);
-    const std::string where = path + ":" + std::to_string(number) + ": ";
-    const bool first_line = !seen_data;
-    seen_data = true;
-    if (word[0] == '#') continue;
-    if (first_line) {
-      errors.push_back(where + "no header comment; start the file with `# what this list is for`");
-    }
-    if (word.find_first_of(" \t") != std::string::npos) {
-      errors.push_back(where + "\"" + word + "\" is more than one word; write one word a line");
+  for (const DataLine& line : file.lines) {
+    const std::string& word = line.fields[0];
+    if (line.fields.size() > 1 || word.find(' ') != std::string::npos) {
+      errors.push_back(Where(path, line.number, "\"" + word + "\" is more than one word; write one word a line"));
       continue;
     }
     if (Lower(word) != word) {
-      errors.push_back(where + "\"" + word + "\" must be lower case (queries are matched in lower case)");
+      errors.push_back(Where(path, line.number, "\"" + word + "\" must be lower case (queries are matched in lower case)"));
       continue;
     }
     if (!seen.insert(word).second) {
-      errors.push_back(where + "\"" + word + "\" is listed twice; delete one");
+      errors.push_back(Where(path, line.number, "\"" + word + "\" is listed twice; delete one"));
       continue;
     }
     words.push_back(word);

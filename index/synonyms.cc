@@ -1,47 +1,14 @@
 #include "index/synonyms.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <vector>
 
 #include "index/record.h"
 #include "index/schema.h"
+#include "pipeline/data_file/data_file.h"
 #include "pipeline/extract/extract.h"
 
 namespace diar {
-namespace {
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::size_t begin = 0;
-  while (begin <= s.size()) {
-    std::size_t end = s.find(sep, begin);
-    if (end == std::string::npos) end = s.size();
-    std::string part = s.substr(begin, end - begin);
-    const auto first = part.find_first_not_of(' ');
-    const auto last = part.find_last_not_of(" \r");
-    if (first != std::string::npos) parts.push_back(part.substr(first, last - first + 1));
-    else if (sep == '\t') parts.emplace_back();
-    begin = end + 1;
-  }
-  return parts;
-}
-
-std::vector<std::string> BodyFiles(const std::string& dir) {
-  std::vector<std::string> paths;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("bodies_", 0) == 0 && entry.path().extension() == ".tsv") {
-      paths.push_back(entry.path().string());
-    }
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
-}
-
-}  // namespace
 
 std::string SynonymKey(const std::string& name) {
   Xapian::TermGenerator generator;
@@ -63,37 +30,18 @@ std::string SynonymKey(const std::string& name) {
 Result<SynonymTable> LoadBodySynonyms(const std::string& dictionary_dir) {
   SynonymTable table;
   std::vector<std::string> errors;
-  const std::vector<std::string> files = BodyFiles(dictionary_dir);
+  const std::vector<std::string> files = ListFiles(dictionary_dir, "bodies_", ".tsv");
   if (files.empty()) {
     return ConfigError(dictionary_dir + ": no bodies_*.tsv; point --dictionaries at diar's "
                                         "dictionaries/ folder");
   }
   for (const std::string& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::string line;
-    int number = 0;
-    bool header = false;
-    while (std::getline(in, line)) {
-      ++number;
-      if (line.empty() || line[0] == '#' || line == "\r") continue;
-      std::vector<std::string> fields = Split(line, '\t');
-      const std::string where = path + ":" + std::to_string(number) + ": ";
-      if (!header) {
-        header = true;
-        if (fields.size() < 4 || fields[0] != "canonical" || fields[2] != "variants" ||
-            fields[3] != "acronyms") {
-          errors.push_back(where + "header must start canonical<TAB>kind<TAB>variants<TAB>acronyms");
-          break;
-        }
-        continue;
-      }
-      if (fields.size() < 4 || fields[0].empty()) {
-        errors.push_back(where + "expected canonical, kind, variants, acronyms, county");
-        continue;
-      }
+    for (const DataLine& row :
+         ReadTable(path, {"canonical", "kind", "variants", "acronyms", "county"}, &errors)) {
+      const std::vector<std::string>& fields = row.fields;
       std::vector<std::string> forms = {fields[0]};
-      for (const std::string& v : Split(fields[2], '|')) forms.push_back(v);
-      for (const std::string& a : Split(fields[3], '|')) forms.push_back(a);
+      for (const std::string& v : SplitList(fields[2])) forms.push_back(v);
+      for (const std::string& a : SplitList(fields[3])) forms.push_back(a);
       const std::string facet = PrefixedTerm(schema::kBody, fields[0]);
       std::vector<std::string> keys;
       for (const std::string& form : forms) {

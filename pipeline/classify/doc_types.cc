@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "pipeline/classify/table_file.h"
+#include "pipeline/data_file/data_file.h"
 
 namespace diar::classify_internal {
 namespace {
@@ -54,15 +54,15 @@ DocTypes& DocTypes::operator=(DocTypes&&) noexcept = default;
 void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string types_path = dir + "/doc_types.tsv";
   std::map<std::string, std::string> label_owner, head_owner;  // form -> "type (line)"
-  for (const TableRow& row : ReadTable(types_path, {"type", "labels", "heads"}, errors)) {
+  for (const DataLine& row : ReadTable(types_path, {"type", "labels", "heads"}, errors)) {
     const std::string& type = row.fields[0];
     if (std::find(types_.begin(), types_.end(), type) != types_.end()) {
-      errors->push_back(At(types_path, row.line, "type \"" + type + "\" is listed twice; "
+      errors->push_back(Where(types_path, row.number, "type \"" + type + "\" is listed twice; "
                                                  "merge the two rows"));
       continue;
     }
     if (LowerKeepOffsets(type) != type) {
-      errors->push_back(At(types_path, row.line, "type \"" + type + "\" must be lower case"));
+      errors->push_back(Where(types_path, row.number, "type \"" + type + "\" must be lower case"));
       continue;
     }
     types_.push_back(type);
@@ -72,7 +72,7 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
         const std::string lower = LowerKeepOffsets(form);
         auto [it, fresh] = owner->emplace(lower, type);
         if (!fresh) {
-          errors->push_back(At(types_path, row.line, std::string(what) + " \"" + form +
+          errors->push_back(Where(types_path, row.number, std::string(what) + " \"" + form +
                                                          "\" is already claimed by type \"" +
                                                          it->second + "\"; keep it in one row"));
           continue;
@@ -88,23 +88,23 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
   std::stable_sort(heads_.begin(), heads_.end(), longest_first);
 
   const std::string cues_path = dir + "/doc_type_cues.tsv";
-  for (const TableRow& row : ReadTable(cues_path, {"type", "points", "where", "pattern"}, errors)) {
+  for (const DataLine& row : ReadTable(cues_path, {"type", "points", "where", "pattern"}, errors)) {
     Cue cue;
     cue.type = row.fields[0];
-    cue.line = row.line;
+    cue.line = row.number;
     if (std::find(types_.begin(), types_.end(), cue.type) == types_.end()) {
-      errors->push_back(At(cues_path, row.line, "unknown type \"" + cue.type +
+      errors->push_back(Where(cues_path, row.number, "unknown type \"" + cue.type +
                                                     "\"; add it to doc_types.tsv first"));
       continue;
     }
     const std::string& points = row.fields[1];
     if (points != "1" && points != "2" && points != "3") {
-      errors->push_back(At(cues_path, row.line, "points must be 1, 2 or 3, not \"" + points + "\""));
+      errors->push_back(Where(cues_path, row.number, "points must be 1, 2 or 3, not \"" + points + "\""));
       continue;
     }
     cue.points = points[0] - '0';
     if (row.fields[2] != "opening" && row.fields[2] != "anywhere") {
-      errors->push_back(At(cues_path, row.line, "where must be \"opening\" or \"anywhere\", not \"" +
+      errors->push_back(Where(cues_path, row.number, "where must be \"opening\" or \"anywhere\", not \"" +
                                                     row.fields[2] + "\""));
       continue;
     }
@@ -113,7 +113,7 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
     options.set_log_errors(false);
     cue.pattern = std::make_unique<RE2>(row.fields[3], options);
     if (!cue.pattern->ok()) {
-      errors->push_back(At(cues_path, row.line, "pattern does not compile: " + cue.pattern->error()));
+      errors->push_back(Where(cues_path, row.number, "pattern does not compile: " + cue.pattern->error()));
       continue;
     }
     cues_.push_back(std::move(cue));

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <map>
 
-#include "pipeline/classify/table_file.h"
+#include "pipeline/data_file/data_file.h"
 #include "pipeline/classify/text_scan.h"
 
 namespace diar::classify_internal {
@@ -48,16 +48,16 @@ std::string Thousands(std::size_t n) {
 void Topics::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string path = dir + "/topics.tsv";
   std::map<std::string, std::string> cue_owner;
-  for (const TableRow& row : ReadTable(path, {"topic", "cues"}, errors)) {
+  for (const DataLine& row : ReadTable(path, {"topic", "cues"}, errors)) {
     Topic topic;
     topic.name = row.fields[0];
     if (LowerKeepOffsets(topic.name) != topic.name) {
-      errors->push_back(At(path, row.line, "topic \"" + topic.name + "\" must be lower case"));
+      errors->push_back(Where(path, row.number, "topic \"" + topic.name + "\" must be lower case"));
       continue;
     }
     if (std::any_of(topics_.begin(), topics_.end(),
                     [&](const Topic& t) { return t.name == topic.name; })) {
-      errors->push_back(At(path, row.line, "topic \"" + topic.name + "\" is listed twice; "
+      errors->push_back(Where(path, row.number, "topic \"" + topic.name + "\" is listed twice; "
                                            "merge the two rows"));
       continue;
     }
@@ -85,20 +85,20 @@ void Topics::Load(const std::string& dir, std::vector<std::string>* errors) {
         i = end;
       }
       if (bad || cue.words.empty()) {
-        errors->push_back(At(path, row.line, "cue \"" + text + "\" is malformed; write words "
+        errors->push_back(Where(path, row.number, "cue \"" + text + "\" is malformed; write words "
                                              "starting with a letter, `*` only at a word's end"));
         continue;
       }
       auto [it, fresh] = cue_owner.emplace(lower, topic.name);
       if (!fresh) {
-        errors->push_back(At(path, row.line, "cue \"" + text + "\" is already a cue of topic \"" +
+        errors->push_back(Where(path, row.number, "cue \"" + text + "\" is already a cue of topic \"" +
                                              it->second + "\"; keep it under one topic"));
         continue;
       }
       topic.cues.push_back(std::move(cue));
     }
     if (topic.cues.empty()) {
-      errors->push_back(At(path, row.line, "topic \"" + topic.name + "\" has no cues"));
+      errors->push_back(Where(path, row.number, "topic \"" + topic.name + "\" has no cues"));
       continue;
     }
     topics_.push_back(std::move(topic));

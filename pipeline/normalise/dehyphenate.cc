@@ -6,12 +6,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <fstream>
 #include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
+
+#include "pipeline/data_file/data_file.h"
 
 namespace diar::normalise_internal {
 namespace {
@@ -142,14 +143,11 @@ const KeepList& KeepList::Get(const std::string& path) {
   std::unique_ptr<KeepList>& list = loaded[path];
   if (!list) {
     list = std::make_unique<KeepList>();
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-      line = line.substr(0, line.find('#'));
-      const std::size_t b = line.find_first_not_of(" \t\r");
-      if (b == std::string::npos) continue;
-      line = line.substr(b, line.find_last_not_of(" \t\r") + 1 - b);
-      if (line.find('-') != std::string::npos) list->words_.push_back(Lower(line));
+    // Normalise never fails, so a missing or bad list only costs the words
+    // it would have kept; the errors are not reported here.
+    std::vector<std::string> ignored;
+    for (const DataLine& line : ReadDataFile(path, &ignored).lines) {
+      if (line.fields[0].find('-') != std::string::npos) list->words_.push_back(Lower(line.fields[0]));
     }
   }
   return *list;

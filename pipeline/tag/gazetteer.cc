@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <set>
 
-#include "pipeline/tag/data_file.h"
+#include "pipeline/data_file/data_file.h"
 #include "pipeline/tag/lexicon.h"
 #include "pipeline/tag/organs.h"
 #include "pipeline/tag/rule_set.h"

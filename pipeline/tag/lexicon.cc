@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "pipeline/tag/data_file.h"
+#include "pipeline/data_file/data_file.h"
 #include "pipeline/tag/text_util.h"
 
 namespace diar::tag_internal {

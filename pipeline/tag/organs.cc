@@ -9,22 +9,6 @@
 namespace diar::tag_internal {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> words;
-  std::size_t begin = 0;
-  while (begin < s.size()) {
-    std::size_t space = s.find(' ', begin);
-    if (space == std::string_view::npos) space = s.size();
-    if (space > begin) words.emplace_back(s.substr(begin, space - begin));
-    begin = space + 1;
-  }
-  return words;
-}
-
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;

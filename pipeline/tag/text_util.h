@@ -38,6 +38,11 @@ std::string LowerFirst(std::string_view s);
 // Runs of white space (space, tab, newline) folded to one space, trimmed.
 std::string FoldSpace(std::string_view s);
 
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// The space-separated words of `s` (empty words dropped).
+std::vector<std::string> Words(std::string_view s);
+
 // True when `s` has a lower-case letter (used to tell acronyms from words).
 bool HasLower(std::string_view s);
 
