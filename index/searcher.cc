@@ -223,6 +223,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
                                          static_cast<Xapian::doccount>(std::max(0, request.limit)),
                                          check);
     result.total = mset.get_matches_estimated();
+    // Xapian proposes a correction whenever a commoner word is one edit
+    // away ("regional" -> "regionala"); offered beside good results that is
+    // noise, so a suggestion is only given when nothing matched.
+    if (result.total > 0) result.suggestion.clear();
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -87,7 +87,7 @@ struct SearchResult {
   std::vector<Hit> hits;
   // Facet name ("body", "plan", "type", ...) -> values by count, descending.
   std::map<std::string, std::vector<FacetCount>> facets;
-  std::string suggestion;      // a corrected query, when spelling data has one
+  std::string suggestion;      // a corrected query, when nothing matched and spelling data has one
 };
 
 struct IndexStatus {

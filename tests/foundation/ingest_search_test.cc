@@ -99,6 +99,9 @@ TEST(Search, CorpusSearchGivesTitlePathPagesAndSnippet) {
   ASSERT_EQ(RunDiar(index.path(), {"ingest", testing::CorpusDir().string()}).exit_code, 0);
   nlohmann::json result = SearchJson(index.path(), "kulturplan");
   ASSERT_FALSE(result["hits"].empty());
+  // Words that match are not "corrected" to a commoner neighbour
+  // ("regional" -> "regionala") beside their results.
+  EXPECT_FALSE(SearchJson(index.path(), "regional utveckling").contains("suggestion"));
   for (const auto& hit : result["hits"]) {
     EXPECT_FALSE(hit["title"].get<std::string>().empty());
     EXPECT_TRUE(std::filesystem::exists(hit["path"].get<std::string>()));
