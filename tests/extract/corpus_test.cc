@@ -75,7 +75,7 @@ std::string PageText(const NormalisedText& text, std::size_t page) {
 
 TEST(ExtractCorpus, EveryPdfMatchesItsTruthWithinHalfAPercentCer) {
   const std::vector<fs::path> pdfs = CorpusPdfs();
-  if (pdfs.empty()) GTEST_SKIP() << "no corpus/*.pdf with .truth; run the corpus generator";
+  ASSERT_FALSE(pdfs.empty()) << "no corpus/*.pdf with .truth; run the corpus generator";
   for (const fs::path& pdf : pdfs) {
     ExtractOptions options;
     Result<ExtractedDocument> doc = ExtractFile(pdf.string(), options);
@@ -93,7 +93,7 @@ TEST(ExtractCorpus, EveryPdfMatchesItsTruthWithinHalfAPercentCer) {
 
 TEST(ExtractCorpus, NoRunningHeaderFooterOrPageNumberSurvives) {
   const std::vector<fs::path> pdfs = CorpusPdfs();
-  if (pdfs.empty()) GTEST_SKIP() << "no corpus/*.pdf with .truth; run the corpus generator";
+  ASSERT_FALSE(pdfs.empty()) << "no corpus/*.pdf with .truth; run the corpus generator";
   for (const fs::path& pdf : pdfs) {
     ExtractOptions options;
     options.ocr = OcrMode::kNever;

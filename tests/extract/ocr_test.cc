@@ -79,7 +79,7 @@ std::string PageText(const NormalisedText& text, std::size_t page) {
 
 TEST(Ocr, ReadsAnImageOnlyPageWithinThreePercentCer) {
   const std::vector<ImagePage> pages = FindImagePages();
-  if (pages.empty()) GTEST_SKIP() << "no image-only page in corpus/; run the corpus generator";
+  ASSERT_FALSE(pages.empty()) << "no image-only page in corpus/; run the corpus generator";
   for (const ImagePage& page : pages) {
     const auto start = std::chrono::steady_clock::now();
     Result<ExtractedDocument> doc = ExtractFile(page.pdf.string(), {});
@@ -100,7 +100,7 @@ TEST(Ocr, ReadsAnImageOnlyPageWithinThreePercentCer) {
 
 TEST(Ocr, LeavesImagePagesEmptyAndUnflaggedWhenOcrIsOff) {
   const std::vector<ImagePage> pages = FindImagePages();
-  if (pages.empty()) GTEST_SKIP() << "no image-only page in corpus/";
+  ASSERT_FALSE(pages.empty()) << "no image-only page in corpus/";
   ExtractOptions never;
   never.ocr = OcrMode::kNever;
   Result<ExtractedDocument> doc = ExtractFile(pages[0].pdf.string(), never);
@@ -111,7 +111,7 @@ TEST(Ocr, LeavesImagePagesEmptyAndUnflaggedWhenOcrIsOff) {
 
 TEST(Ocr, ReportsAMissingModelAsAConfigurationError) {
   const std::vector<ImagePage> pages = FindImagePages();
-  if (pages.empty()) GTEST_SKIP() << "no image-only page in corpus/";
+  ASSERT_FALSE(pages.empty()) << "no image-only page in corpus/";
   ExtractOptions options;
   options.ocr_language = "xyz_no_such_model";
   Result<ExtractedDocument> doc = ExtractFile(pages[0].pdf.string(), options);
