@@ -196,9 +196,4 @@ void AssignOwners(const Classification& classification, const Tagger& tagger,
   }
 }
 
-Classification Classify(const ExtractedDocument& source, const NormalisedText& text,
-                        const std::vector<Mention>& mentions, const Tagger& tagger) {
-  return Classifier().Classify(source, text, mentions, tagger);
-}
-
 }  // namespace diar

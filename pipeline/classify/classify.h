@@ -78,10 +78,6 @@ class Classifier {
 void AssignOwners(const Classification& classification, const Tagger& tagger,
                   std::vector<Mention>* mentions);
 
-// Classifier().Classify(...): kept for callers without dictionaries.
-Classification Classify(const ExtractedDocument& source, const NormalisedText& text,
-                        const std::vector<Mention>& mentions, const Tagger& tagger);
-
 }  // namespace diar
 
 #endif  // DIAR_PIPELINE_CLASSIFY_CLASSIFY_H_
