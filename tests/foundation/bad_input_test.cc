@@ -91,6 +91,14 @@ TEST_F(BadInput, EveryFailureIsOneLineAndListedByStatus) {
   EXPECT_NE(status.out.find("failed:    1"), std::string::npos) << status.out;
 }
 
+TEST(Usage, CommandHelpNamesTheGlobalOptions) {
+  TempDir index;
+  testing::RunResult r = RunDiar(index.path(), {"ingest", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--jobs"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--index DIR"), std::string::npos) << r.out;
+}
+
 TEST(Usage, UnknownOptionExitsTwo) {
   TempDir index;
   EXPECT_EQ(RunDiar(index.path(), {"search", "--no-such-option"}).exit_code, 2);
