@@ -20,6 +20,13 @@ std::optional<Pipeline> LoadPipeline(Context& ctx, const std::string& ocr, bool 
     return std::nullopt;
   }
   pipeline.normalise.hyphen_keep_file = ctx.dictionaries_dir + "/hyphen_keep.txt";
+  if (std::vector<std::string> errors = CheckHyphenKeepList(pipeline.normalise.hyphen_keep_file);
+      !errors.empty()) {
+    std::string message;
+    for (const std::string& e : errors) message += (message.empty() ? "" : "\n") + e;
+    ctx.Fail(ConfigError(message));
+    return std::nullopt;
+  }
   if (!tagging) return pipeline;
   pipeline.tagger = ctx.LoadTagger();
   if (!pipeline.tagger) return std::nullopt;

@@ -226,3 +226,23 @@ HyphenChoice DecideHyphen(const std::string& left, const std::string& right,
 }
 
 }  // namespace diar::normalise_internal
+
+namespace diar {
+
+std::vector<std::string> CheckHyphenKeepList(const std::string& path) {
+  std::vector<std::string> errors;
+  const DataFile file = ReadDataFile(path, &errors);
+  for (const DataLine& line : file.lines) {
+    const std::string& word = line.fields[0];
+    if (line.fields.size() > 1 || word.find(' ') != std::string::npos) {
+      errors.push_back(Where(path, line.number, "one word a line; split \"" + word + "\""));
+    } else if (word.find('-') == std::string::npos) {
+      errors.push_back(Where(path, line.number, "\"" + word + "\" has no hyphen; list words whose hyphen must stay"));
+    } else if (normalise_internal::Lower(word) != word) {
+      errors.push_back(Where(path, line.number, "\"" + word + "\" must be lower case"));
+    }
+  }
+  return errors;
+}
+
+}  // namespace diar

@@ -68,6 +68,12 @@ NormalisedText Normalise(const ExtractedDocument& document,
 // Number of code points in the UTF-8 string `s`.
 std::size_t CodePointCount(const std::string& s);
 
+// Every problem in the hyphen keep list at `path` (NormaliseOptions::
+// hyphen_keep_file), as "path:line: what is wrong; what to do": a line that
+// is not one lower-case word with a hyphen. Empty when the list is good.
+// Normalise itself never fails, so callers check the list once at start-up.
+std::vector<std::string> CheckHyphenKeepList(const std::string& path);
+
 }  // namespace diar
 
 #endif  // DIAR_PIPELINE_NORMALISE_NORMALISE_H_

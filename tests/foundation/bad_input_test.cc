@@ -99,6 +99,21 @@ TEST(Usage, CommandHelpNamesTheGlobalOptions) {
   EXPECT_NE(r.out.find("--index DIR"), std::string::npos) << r.out;
 }
 
+TEST(Usage, BadDictionaryLineStopsWithFileAndLine) {
+  TempDir dictionaries, docs, index;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(DIAR_SOURCE_DIR) / "dictionaries")) {
+    std::filesystem::copy_file(entry.path(), dictionaries.path() / entry.path().filename());
+  }
+  const auto keep = dictionaries.path() / "hyphen_keep.txt";
+  WriteFile(keep, testing::ReadFile(keep) + "utan bindestreck\n");
+  WriteFile(docs.path() / "a.txt", "Regionstyrelsen beslutade.\n");
+  testing::RunResult r =
+      RunDiar(index.path(), {"--dictionaries", dictionaries.path().string(), "ingest", docs.path().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(keep.string() + ":"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("one word a line"), std::string::npos) << r.err;
+}
+
 TEST(Usage, UnknownOptionExitsTwo) {
   TempDir index;
   EXPECT_EQ(RunDiar(index.path(), {"search", "--no-such-option"}).exit_code, 2);
