@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "index/writer.h"
+#include "pipeline/data_file/data_file.h"
 
 namespace {
 
@@ -51,27 +52,14 @@ struct Body {
 
 std::vector<Body> Bodies(const std::string& dir) {
   std::vector<Body> bodies;
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("bodies_", 0) == 0 && entry.path().extension() == ".tsv") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& path : files) {
-    std::ifstream in(path);
-    bool header = true;
-    for (std::string line; std::getline(in, line);) {
-      if (line.empty() || line[0] == '#') continue;
-      if (header) {
-        header = false;
-        continue;
-      }
-      std::vector<std::string> f;
-      std::stringstream s(line);
-      for (std::string field; std::getline(s, field, '\t');) f.push_back(field);
-      if (f.size() >= 2) bodies.push_back({f[0], f.size() >= 5 ? f[4] : "", f[1]});
+  std::vector<std::string> errors;
+  for (const std::string& path : diar::ListFiles(dir, "bodies_", ".tsv")) {
+    for (const diar::DataLine& row :
+         diar::ReadTable(path, {"canonical", "kind", "variants", "acronyms", "county"}, &errors)) {
+      bodies.push_back({row.fields[0], row.fields[4], row.fields[1]});
     }
   }
+  for (const std::string& e : errors) std::cerr << e << "\n";
   return bodies;
 }
 

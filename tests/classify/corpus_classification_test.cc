@@ -4,11 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "pipeline/classify/classify.h"
+#include "pipeline/data_file/data_file.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
 #include "pipeline/tag/tag.h"
@@ -23,33 +22,18 @@ struct Gold {
   std::set<std::string> topics;
 };
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::stringstream in(s);
-  for (std::string part; std::getline(in, part, sep);) parts.push_back(part);
-  if (!s.empty() && s.back() == sep) parts.emplace_back();
-  return parts;
-}
-
 std::vector<Gold> ReadGold() {
-  std::ifstream in(std::string(DIAR_SOURCE_DIR) + "/tests/gold/classification.tsv");
+  std::vector<std::string> errors;
   std::vector<Gold> gold;
-  bool header = true;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> f = Split(line, '\t');
-    EXPECT_EQ(f.size(), 7u) << line;
-    if (f.size() != 7) continue;
+  for (const DataLine& row :
+       ReadTable(std::string(DIAR_SOURCE_DIR) + "/tests/gold/classification.tsv",
+                 {"file", "type", "issuer", "county", "date", "dnr", "topics"}, &errors)) {
+    const std::vector<std::string>& f = row.fields;
     Gold g{f[0], f[1], f[2], f[3], f[4], f[5], {}};
-    for (const std::string& t : Split(f[6], '|')) {
-      if (!t.empty()) g.topics.insert(t);
-    }
+    for (const std::string& t : SplitList(f[6])) g.topics.insert(t);
     gold.push_back(g);
   }
+  for (const std::string& e : errors) ADD_FAILURE() << e;
   return gold;
 }
 
