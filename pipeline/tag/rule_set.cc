@@ -1,26 +1,30 @@
 #include "pipeline/tag/rule_set.h"
 
+#include <re2/filtered_re2.h>
+
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <set>
 
 #include "pipeline/data_file/data_file.h"
+#include "pipeline/tag/atom_pattern.h"
 #include "pipeline/tag/text_util.h"
 
 namespace diar::tag_internal {
 namespace {
 
-// Blocks are cut at the first sentence end after this many bytes. In a
-// dense text (a mention every few hundred bytes) nearly every rule matches
-// somewhere in a page-sized block, and the set then saves little; in a
-// sentence-sized block only the one or two rules that occur run, but each
-// RE2::Set::Match call has a fixed cost (it allocates state sets sized by
-// the program, which the triggers keep small). Measured with bench/tag
-// (rules scan, CPU time, seeds): 256 bytes 120 MB/s, 512 117, 1 KB 73,
-// 2 KB 90; 512 also keeps set calls few in sparse texts.
-constexpr std::size_t kBlockBytes = 512;
+// Blocks are cut at the first sentence end after this many bytes. Rules
+// run only on the blocks holding one of their atoms, so small blocks mean
+// less text read per rule; but each rule run has a fixed cost, and every cut
+// is a place no mention may cross. Measured with bench/tag (rules scan, CPU
+// time, seeds): BLOCK_MEASUREMENTS.
+constexpr std::size_t kBlockBytes = 128;
 // A block without a sentence end is cut at a line break after this many
 // bytes, so that a text without full stops still gets small blocks.
 constexpr std::size_t kMaxBlockBytes = 4096;
+// An @atoms pattern may stand for at most this many strings.
+constexpr std::size_t kMaxAtoms = 5000;
 
 bool StartsUpper(std::string_view text, std::size_t i) {
   if (i >= text.size()) return false;
@@ -138,8 +142,7 @@ bool IsWordByte(std::string_view s, std::size_t i, bool backwards) {
     std::size_t length = 0;
     return DecodeAt(s, i, &length);
   }();
-  return c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                  : (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+  return IsBoundaryWordChar(c);
 }
 
 // For a rule without named groups the core (group 1) is the whole match
@@ -165,6 +168,87 @@ bool CoreFromWhole(const Rule& rule, re2::StringPiece whole,
   if (end <= begin || !IsWordByte(w, begin, false) || !IsWordByte(w, end, true)) return false;
   (*subs)[0] = whole;
   (*subs)[1] = re2::StringPiece(whole.data() + begin, end - begin);
+  return true;
+}
+
+// The atoms RE2's FilteredRE2 finds in `pattern`: strings one of which
+// occurs, case folded, in any text the pattern matches. Empty if there are
+// none the scanner can look for.
+//
+// FilteredRE2 gives the atoms with an AND/OR formula over them ("mellan"
+// and "och" and one of "19", "20"). The scanner only ORs, so the atoms are
+// cut down to a smallest set some member of which every passing combination
+// holds, dropping the shortest (most frequent) atoms first: there "mellan"
+// alone. A set S is such a set when the atoms outside it cannot pass the
+// formula on their own. Atoms of three bytes or more are tried first, since
+// short ones ("20", "on") occur nearly everywhere.
+std::vector<Atom> PatternAtoms(const std::string& pattern) {
+  for (const int min_length : {3, 2}) {
+    re2::FilteredRE2 filter(min_length);
+    int id = 0;
+    if (filter.Add(pattern, PatternOptions(), &id) != RE2::NoError) return {};
+    std::vector<std::string> atoms;
+    filter.Compile(&atoms);
+    std::vector<int> passing;
+    filter.AllPotentials({}, &passing);
+    if (atoms.empty() || !passing.empty()) continue;  // unfiltered at this length
+    std::vector<int> order(atoms.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return atoms[a].size() < atoms[b].size(); });
+    std::vector<bool> kept(atoms.size(), true);
+    for (int candidate : order) {
+      kept[candidate] = false;
+      std::vector<int> outside;
+      for (std::size_t i = 0; i < atoms.size(); ++i) {
+        if (!kept[i]) outside.push_back(static_cast<int>(i));
+      }
+      passing.clear();
+      filter.AllPotentials(outside, &passing);
+      if (!passing.empty()) kept[candidate] = true;
+    }
+    std::vector<Atom> result;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      if (!kept[i]) continue;
+      if (AtomScanner::Fold(atoms[i], false).empty()) return {};
+      result.push_back({atoms[i], false, false, false});
+    }
+    return result;
+  }
+  return {};
+}
+
+// The atoms of an `@atoms` line: `flags` is "-" or a |-separated list of
+// start, end and case (see rule_set.h).
+bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
+                   std::vector<Atom>* atoms, std::string* error) {
+  Atom proto;
+  if (flags != "-") {
+    for (const std::string& flag : SplitList(flags)) {
+      if (flag == "start") {
+        proto.word_start = true;
+      } else if (flag == "end") {
+        proto.word_end = true;
+      } else if (flag == "case") {
+        proto.exact_case = true;
+      } else {
+        *error = "unknown atom flag \"" + flag + "\"; use start, end, case or -";
+        return false;
+      }
+    }
+  }
+  std::vector<std::string> strings;
+  if (!ExpandAtomPattern(pattern, kMaxAtoms, &strings, error)) return false;
+  for (const std::string& text : strings) {
+    if (AtomScanner::Fold(text, proto.exact_case).empty()) {
+      *error = "atom \"" + text + "\" is empty or has a letter whose case the prefilter "
+               "cannot fold; add the flag case or choose another atom";
+      return false;
+    }
+    Atom atom = proto;
+    atom.text = text;
+    atoms->push_back(std::move(atom));
+  }
   return true;
 }
 
@@ -197,36 +281,39 @@ std::string WithWordBoundaries(const std::string& pattern) {
 
 void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
                    const std::vector<std::string>& types,
-                   const std::vector<std::string>& formers,
-                   std::vector<std::string>* errors) {
+                   const std::vector<std::string>& formers, std::vector<std::string>* errors,
+                   std::vector<std::string>* warnings) {
   const std::vector<std::string> paths = ListFiles(dir, "", ".rules");
   std::vector<DataFile> files;
   for (const std::string& path : paths) files.push_back(ReadDataFile(path, errors));
 
   // Pass 1: defines from all files, so a rule file may use another's;
-  // triggers by rule id.
+  // declared atoms by rule id.
   Defines defines(lexicon);
-  struct Trigger {
+  struct Declared {
+    std::string flags;
     std::string pattern;
     std::string path;
     int line;
   };
-  std::map<std::string, Trigger> triggers;
+  std::map<std::string, Declared> declared;
   for (const DataFile& file : files) {
     if (!file.has_header_comment) {
       errors->push_back(Where(file.path, 1, "no header comment; start the file with "
                                             "`# what these rules tag`"));
     }
     for (const DataLine& line : file.lines) {
-      if (line.fields[0] == "@trigger") {
-        if (line.fields.size() != 3 || line.fields[1].empty() || line.fields[2].empty()) {
+      if (line.fields[0] == "@atoms") {
+        if (line.fields.size() != 4 || line.fields[1].empty() || line.fields[2].empty() ||
+            line.fields[3].empty()) {
           errors->push_back(Where(file.path, line.number,
-                                  "write `@trigger<TAB>rule id<TAB>pattern`"));
-        } else if (!triggers.emplace(line.fields[1],
-                                     Trigger{line.fields[2], file.path, line.number})
+                                  "write `@atoms<TAB>rule id<TAB>flags or -<TAB>pattern`"));
+        } else if (!declared
+                        .emplace(line.fields[1], Declared{line.fields[2], line.fields[3],
+                                                          file.path, line.number})
                         .second) {
           errors->push_back(Where(file.path, line.number,
-                                  "rule \"" + line.fields[1] + "\" already has a trigger"));
+                                  "rule \"" + line.fields[1] + "\" already has @atoms"));
         }
         continue;
       }
@@ -258,11 +345,11 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
 
   // Pass 2: rules.
   const RE2::Options options = PatternOptions();
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::vector<std::vector<Atom>> rule_atoms;
   std::map<std::string, std::string> id_where;
   for (const DataFile& file : files) {
     for (const DataLine& line : file.lines) {
-      if (line.fields[0] == "@define" || line.fields[0] == "@trigger") continue;
+      if (line.fields[0] == "@define" || line.fields[0] == "@atoms") continue;
       auto bad = [&](const std::string& message) {
         errors->push_back(Where(file.path, line.number, message));
       };
@@ -318,119 +405,156 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
           rule->groups.emplace_back(name, index);
         }
       }
-      // The set holds the rule's trigger if it has one (a cheap pattern
-      // any text the rule matches contains), else the rule itself.
-      std::string prefilter = wrapped;
-      if (auto trigger = triggers.find(id); trigger != triggers.end()) {
-        const std::string trigger_where =
-            trigger->second.path + ":" + std::to_string(trigger->second.line);
-        if (!defines.Expand(trigger->second.pattern, &prefilter, &error)) {
-          errors->push_back(trigger_where + ": " + error);
+      std::vector<Atom> atoms;
+      if (auto it = declared.find(id); it != declared.end()) {
+        const std::string atoms_where = it->second.path + ":" + std::to_string(it->second.line);
+        std::string pattern;
+        if (!defines.Expand(it->second.pattern, &pattern, &error) ||
+            !DeclaredAtoms(it->second.flags, pattern, &atoms, &error)) {
+          errors->push_back(atoms_where + ": " + error);
           continue;
         }
-        RE2 check(prefilter, options);
-        if (!check.ok()) {
-          errors->push_back(trigger_where + ": trigger does not compile: " + check.error());
-          continue;
+        declared.erase(it);
+      } else {
+        atoms = PatternAtoms(wrapped);
+        if (atoms.empty()) {
+          warnings->push_back(where + ": rule \"" + id + "\" has no atoms the prefilter can "
+                              "look for, so it runs on every sentence; give it an @atoms line");
         }
-        triggers.erase(trigger);
       }
-      if (set_->Add(prefilter, &error) < 0) {
-        bad("pattern does not compile in the rule set: " + error);
-        continue;
-      }
+      rule_atoms.push_back(std::move(atoms));
       rules_.push_back(std::move(rule));
     }
   }
-  for (const auto& [id, trigger] : triggers) {
+  for (const auto& [id, atoms] : declared) {
     if (id_where.count(id) == 0) {
-      errors->push_back(Where(trigger.path, trigger.line,
-                              "trigger for unknown rule \"" + id + "\""));
+      errors->push_back(Where(atoms.path, atoms.line, "@atoms for unknown rule \"" + id + "\""));
     }
   }
-  if (!set_->Compile()) {
-    errors->push_back(dir + ": the rules together exceed RE2's memory budget; "
-                            "simplify the largest patterns");
+  BuildPrefilter(rule_atoms);
+}
+
+void RuleSet::BuildPrefilter(const std::vector<std::vector<Atom>>& rule_atoms) {
+  std::vector<Atom> atoms;
+  atom_rules_.clear();
+  unfiltered_.clear();
+  for (std::size_t rule = 0; rule < rule_atoms.size(); ++rule) {
+    if (rule_atoms[rule].empty()) unfiltered_.push_back(static_cast<int>(rule));
+    for (const Atom& atom : rule_atoms[rule]) {
+      atoms.push_back(atom);
+      atom_rules_.push_back(static_cast<int>(rule));
+    }
   }
+  scanner_.Build(atoms);
 }
 
 void RuleSet::Scan(std::string_view text, const Sink& sink) const {
   if (rules_.empty()) return;
-  std::vector<int> hits;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const std::size_t end = BlockEnd(text, begin);
-    ScanBlock(text, begin, end, &hits, sink);
-    begin = end;
+  std::vector<std::size_t> block_ends;
+  for (std::size_t begin = 0; begin < text.size(); begin = block_ends.back()) {
+    block_ends.push_back(BlockEnd(text, begin));
+  }
+  // Where each rule's atoms begin.
+  std::vector<std::vector<std::size_t>> atoms_at(rules_.size());
+  scanner_.Scan(text, [&](std::uint32_t atom, std::size_t begin, std::size_t) {
+    atoms_at[atom_rules_[atom]].push_back(begin);
+  });
+  for (int rule : unfiltered_) {
+    std::size_t begin = 0;
+    for (const std::size_t end : block_ends) {
+      atoms_at[rule].push_back(begin);
+      begin = end;
+    }
+  }
+  Scratch scratch;
+  for (std::size_t rule = 0; rule < rules_.size(); ++rule) {
+    std::vector<std::size_t>& atoms = atoms_at[rule];
+    std::sort(atoms.begin(), atoms.end());
+    // A match contains an atom, so a match starting at `pos` or later
+    // contains one that begins there or later: the rule runs in a block
+    // from its start (or `pos`) up to its last match, and not at all where
+    // no atom is left.
+    std::size_t pos = 0;
+    std::size_t block = 0;
+    for (auto atom = atoms.begin(); atom != atoms.end();) {
+      if (*atom < pos) {
+        ++atom;
+        continue;
+      }
+      while (block_ends[block] <= *atom) ++block;
+      const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
+      const std::size_t block_end = block_ends[block];
+      std::size_t from = std::max(pos, block_begin);
+      // Matches in this block from `from`, while atoms remain ahead.
+      while (true) {
+        const std::size_t next =
+            ScanOnce(text, block_begin, block_end, from, *rules_[rule], &scratch, sink);
+        if (next == 0) {
+          pos = block_end;
+          break;
+        }
+        pos = next;
+        while (atom != atoms.end() && *atom < pos) ++atom;
+        if (atom == atoms.end() || *atom >= block_end) break;
+        from = pos;
+      }
+      while (atom != atoms.end() && *atom < block_end) ++atom;
+      pos = std::max(pos, block_end);
+    }
   }
 }
 
-void RuleSet::ScanBlock(std::string_view text, std::size_t begin, std::size_t end,
-                        std::vector<int>* hits, const Sink& sink) const {
+std::size_t RuleSet::ScanOnce(std::string_view text, std::size_t begin, std::size_t end,
+                              std::size_t from, const Rule& rule, Scratch* scratch,
+                              const Sink& sink) const {
   const re2::StringPiece block(text.data() + begin, end - begin);
-  hits->clear();
-  RE2::Set::ErrorInfo error;
-  if (!set_->Match(block, hits, &error)) {
-    if (error.kind == RE2::Set::kNoError) return;
-    // The set's DFA ran out of memory on this block: run every rule
-    // rather than miss mentions.
-    hits->clear();
-    for (std::size_t i = 0; i < rules_.size(); ++i) hits->push_back(static_cast<int>(i));
+  std::vector<re2::StringPiece>& subs = scratch->subs;
+  subs.resize(1 + rule.regex->NumberOfCapturingGroups());
+  const std::size_t pos = from - begin;
+  re2::StringPiece whole;
+  // Two steps: the match's extent with the DFA alone (no submatches), then
+  // the groups by matching just that extent again. Asking for groups in the
+  // search itself makes RE2 run its NFA over the text, several times
+  // slower; on a short anchored extent it uses the fast bit-state engine.
+  if (pos > block.size() ||
+      !rule.regex->Match(block, pos, block.size(), RE2::UNANCHORED, &whole, 1)) {
+    return 0;
   }
-  std::sort(hits->begin(), hits->end());
-  std::vector<re2::StringPiece> subs;
-  // One match object for the block, so that its group list keeps its
-  // capacity from match to match.
-  RuleMatch match;
-  match.text = text;
-  for (int index : *hits) {
-    const Rule& rule = *rules_[index];
-    subs.resize(1 + rule.regex->NumberOfCapturingGroups());
-    std::size_t pos = 0;
-    re2::StringPiece whole;
-    // Two steps: the match's extent with the DFA alone (no submatches),
-    // then the groups by matching just that extent again. Asking for groups
-    // in the search itself makes RE2 run its NFA over the text, several
-    // times slower; on a short anchored extent it uses the fast bit-state
-    // engine.
-    while (pos <= block.size() &&
-           rule.regex->Match(block, pos, block.size(), RE2::UNANCHORED, &whole, 1)) {
-      const std::size_t whole_begin = whole.data() - block.data();
-      if (!CoreFromWhole(rule, whole, &subs) &&
-          !rule.regex->Match(block, whole_begin, whole_begin + whole.size(), RE2::ANCHOR_BOTH,
-                             subs.data(), static_cast<int>(subs.size()))) {
-        pos = std::max(whole_begin + 1, pos + 1);  // cannot happen; never loop
-        continue;
+  const std::size_t whole_begin = whole.data() - block.data();
+  if (!CoreFromWhole(rule, whole, &subs) &&
+      !rule.regex->Match(block, whole_begin, whole_begin + whole.size(), RE2::ANCHOR_BOTH,
+                         subs.data(), static_cast<int>(subs.size()))) {
+    return begin + std::max(whole_begin + 1, pos + 1);  // cannot happen; never loop
+  }
+  const re2::StringPiece core = subs[1];
+  const re2::StringPiece span = subs[rule.span_group];
+  const std::size_t core_begin = core.data() - block.data();
+  std::size_t core_end = core_begin + core.size();
+  std::size_t used_end = 0;
+  if (span.data() != nullptr && !span.empty()) {
+    RuleMatch& match = scratch->match;
+    match.text = text;
+    match.rule = &rule;
+    match.begin = span.data() - text.data();
+    match.end = match.begin + span.size();
+    match.groups.clear();
+    for (const auto& [name, group] : rule.groups) {
+      const re2::StringPiece& sub = subs[group];
+      if (sub.data() != nullptr && !sub.empty()) {
+        match.groups.emplace_back(name, std::string_view(sub.data(), sub.size()));
       }
-      const re2::StringPiece core = subs[1];
-      const re2::StringPiece span = subs[rule.span_group];
-      const std::size_t core_begin = core.data() - block.data();
-      std::size_t core_end = core_begin + core.size();
-      std::size_t used_end = 0;
-      if (span.data() != nullptr && !span.empty()) {
-        match.rule = &rule;
-        match.begin = span.data() - text.data();
-        match.end = match.begin + span.size();
-        match.groups.clear();
-        for (const auto& [name, group] : rule.groups) {
-          const re2::StringPiece& sub = subs[group];
-          if (sub.data() != nullptr && !sub.empty()) {
-            match.groups.emplace_back(name, std::string_view(sub.data(), sub.size()));
-          }
-        }
-        used_end = sink(match);
-      }
-      // Look again after the mention made, or just after a rejected
-      // match's start. The character after a mention is its boundary; the
-      // next match may start on it.
-      if (used_end > begin && used_end - begin < core_end) {
-        core_end = used_end - begin;
-      } else if (used_end == 0) {
-        core_end = core_begin + 1;
-      }
-      pos = std::max(core_end, pos + 1);
     }
+    used_end = sink(match);
   }
+  // Look again after the mention made, or just after a rejected match's
+  // start. The character after a mention is its boundary; the next match
+  // may start on it.
+  if (used_end > begin && used_end - begin < core_end) {
+    core_end = used_end - begin;
+  } else if (used_end == 0) {
+    core_end = core_begin + 1;
+  }
+  return begin + std::max(core_end, pos + 1);
 }
 
 }  // namespace diar::tag_internal

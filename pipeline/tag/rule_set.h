@@ -28,7 +28,6 @@
 #define DIAR_PIPELINE_TAG_RULE_SET_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <functional>
 #include <map>
@@ -37,6 +36,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/tag/atom_scanner.h"
 #include "pipeline/tag/lexicon.h"
 
 namespace diar::tag_internal {
@@ -70,7 +70,8 @@ class RuleSet {
   // `errors` as file:line.
   void Load(const std::string& dir, const Lexicon& lexicon,
             const std::vector<std::string>& types,
-            const std::vector<std::string>& formers, std::vector<std::string>* errors);
+            const std::vector<std::string>& formers, std::vector<std::string>* errors,
+            std::vector<std::string>* warnings);
 
   // Calls `sink` for each match of each rule in `text`. The sink returns
   // where the mention it made ends (bytes), or 0 if it rejected the match;
@@ -85,11 +86,23 @@ class RuleSet {
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
-  void ScanBlock(std::string_view text, std::size_t begin, std::size_t end,
-                 std::vector<int>* hits, const Sink& sink) const;
+  // Reused between matches, so that they keep their capacity.
+  struct Scratch {
+    std::vector<re2::StringPiece> subs;
+    RuleMatch match;
+  };
+  void BuildPrefilter(const std::vector<std::vector<Atom>>& rule_atoms);
+  // One search of `rule` in the block [begin, end) from `from` (all byte
+  // offsets into `text`); a match goes to `sink`. Returns where to search
+  // next, or 0 if the rule does not match again in the block.
+  std::size_t ScanOnce(std::string_view text, std::size_t begin, std::size_t end,
+                       std::size_t from, const Rule& rule, Scratch* scratch,
+                       const Sink& sink) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::unique_ptr<RE2::Set> set_;
+  AtomScanner scanner_;
+  std::vector<int> atom_rules_;  // scanner atom -> rule index
+  std::vector<int> unfiltered_;  // rules without atoms: they run everywhere
 };
 
 // The RE2 options every tagger pattern uses: UTF-8, no logging (errors are

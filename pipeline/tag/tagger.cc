@@ -32,7 +32,7 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
   std::vector<std::string> warnings;
   impl->lexicon.Load(dictionary_dir, &errors);
   impl->rules.Load(dictionary_dir, impl->lexicon, {"body", "plan", "date", "period", "dnr"},
-                   tag_internal::FormerNames(), &errors);
+                   tag_internal::FormerNames(), &errors, &warnings);
   // The lists each used value former reads must be there.
   for (const tag_internal::FormerSpec& former : tag_internal::Formers()) {
     const auto& rules = impl->rules.rules();

@@ -64,6 +64,11 @@ bool IsWordChar(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c));
 }
 
+bool IsBoundaryWordChar(char32_t c) {
+  return c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                  : (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
 bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 

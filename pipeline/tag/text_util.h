@@ -23,6 +23,10 @@ char32_t DecodeBefore(std::string_view s, std::size_t i);
 
 // Letters and digits of any script: the characters a word is made of.
 bool IsWordChar(char32_t c);
+// The letters and digits of the rules' word boundaries (WithWordBoundaries
+// in rule_set.h): ASCII, Latin-1 and Latin Extended-A/B. Narrower than
+// IsWordChar, so that the patterns stay small.
+bool IsBoundaryWordChar(char32_t c);
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
 

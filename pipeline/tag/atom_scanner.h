@@ -1,0 +1,106 @@
+// AtomScanner: finds every occurrence of a set of literal strings ("atoms")
+// in one pass over a text, overlaps included. It is the tagger's
+// prefilter: a rule can only match where one of its atoms occurs, and a
+// gazetteer name only where the name itself occurs, so RE2 runs only there.
+//
+// Matching is on folded text: letters in lower case (ASCII and the Latin-1
+// capitals U+00C0-U+00DE but U+00D7, "ÅÄÖÉÜ...") and every white-space run
+// (space, tab, newline, carriage return, form feed) as one space, so the
+// atom "region västmanland" finds "Region\nVästmanland". The Latin-1 fold
+// adds 0x20 to any UTF-8 continuation byte 80-9E but 97, whatever its lead
+// byte; atoms are folded the same way, so other characters still find
+// themselves. An atom may also
+// ask for more than the folded text shows:
+//   word_start  the character before it is not a letter or digit;
+//   word_end    the character after it is not a letter or digit;
+//   exact_case  its letters in the case written.
+// (Letters and digits here are those of the tagger's word boundaries: see
+// IsBoundaryWordChar in text_util.h.)
+//
+// The automaton is Aho-Corasick with its transitions precomputed over byte
+// classes, so the scan is one table lookup per byte.
+#ifndef DIAR_PIPELINE_TAG_ATOM_SCANNER_H_
+#define DIAR_PIPELINE_TAG_ATOM_SCANNER_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace diar::tag_internal {
+
+struct Atom {
+  std::string text;  // as written (exact_case compares against it)
+  bool word_start = false;
+  bool word_end = false;
+  bool exact_case = false;
+};
+
+class AtomScanner {
+ public:
+  // `text` folded as the scanner folds the input; empty if it is nothing
+  // but white space, or if it is not `exact_case` and has a letter whose
+  // case the scanner does not fold (beyond ASCII and Latin-1).
+  static std::string Fold(std::string_view text, bool exact_case);
+
+  // Builds the automaton. Every atom's Fold must be non-empty (callers
+  // check); hits report the atom's index in `atoms`.
+  void Build(const std::vector<Atom>& atoms);
+
+  // Calls on_hit(atom, begin, end) for every occurrence that meets its
+  // atom's conditions, in order of `end`; [begin, end) are byte offsets
+  // into `text`.
+  template <typename OnHit>
+  void Scan(std::string_view text, OnHit&& on_hit) const {
+    if (states_ == 0) return;
+    // Folding is in the tables: a byte's class is that of its fold, and a
+    // state whose string ends in a space stays put on more white space.
+    const std::uint32_t* next = next_.data();
+    const std::uint8_t* byte_class = byte_class_.data();
+    const std::uint32_t first_output = first_output_;
+    std::uint32_t state = 0;
+    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      state = next[state + byte_class[data[i]]];
+      if (state >= first_output) {
+        for (std::uint32_t atom : outputs_[(state - first_output) / classes_]) {
+          std::size_t begin = 0;
+          if (Check(atom, text, i + 1, &begin)) on_hit(atom, begin, i + 1);
+        }
+      }
+    }
+  }
+
+  std::size_t size() const { return atoms_.size(); }
+
+ private:
+  static const std::array<bool, 256> kSpace;
+  struct Built {
+    Atom atom;
+    std::string folded;
+    bool has_space = false;
+    bool plain = false;  // no conditions, no white space: begin = end - size
+  };
+  // Whether the occurrence of `atom` ending at `end` meets its conditions;
+  // sets `*begin`.
+  bool Check(std::uint32_t atom, std::string_view text, std::size_t end,
+             std::size_t* begin) const;
+
+  std::vector<Built> atoms_;
+  std::array<std::uint8_t, 256> byte_class_{};  // byte -> class of its fold
+  std::uint32_t classes_ = 0;
+  std::uint32_t states_ = 0;
+  // States are numbered so that those where atoms end come last, and are
+  // stored premultiplied by classes_: next_[state + class] is the next
+  // state, and state >= first_output_ means atoms end there.
+  std::vector<std::uint32_t> next_;
+  std::uint32_t first_output_ = 0;
+  // Atoms ending at each output state, by (state - first_output_) / classes_.
+  std::vector<std::vector<std::uint32_t>> outputs_;
+};
+
+}  // namespace diar::tag_internal
+
+#endif  // DIAR_PIPELINE_TAG_ATOM_SCANNER_H_
