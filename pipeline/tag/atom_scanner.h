@@ -22,6 +22,7 @@
 #ifndef DIAR_PIPELINE_TAG_ATOM_SCANNER_H_
 #define DIAR_PIPELINE_TAG_ATOM_SCANNER_H_
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -50,25 +51,57 @@ class AtomScanner {
   void Build(const std::vector<Atom>& atoms);
 
   // Calls on_hit(atom, begin, end) for every occurrence that meets its
-  // atom's conditions, in order of `end`; [begin, end) are byte offsets
-  // into `text`.
+  // atom's conditions, in no particular order; [begin, end) are byte
+  // offsets into `text`.
   template <typename OnHit>
   void Scan(std::string_view text, OnHit&& on_hit) const {
     if (states_ == 0) return;
-    // Folding is in the tables: a byte's class is that of its fold, and a
-    // state whose string ends in a space stays put on more white space.
+    // The scan is a chain of dependent table lookups, one per byte, so it
+    // waits on memory. Four streams over four parts of the text keep four
+    // chains in flight. A part starts just after a byte no atom contains:
+    // the automaton is then at its start state whatever came before, so
+    // each stream finds exactly the hits ending in its part.
+    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+    constexpr int kStreams = 4;
+    std::size_t cut[kStreams + 1];
+    cut[0] = 0;
+    cut[kStreams] = text.size();
+    for (int k = 1; k < kStreams; ++k) {
+      std::size_t at = std::max(cut[k - 1], text.size() * k / kStreams);
+      while (at < text.size() && at > 0 && byte_class_[data[at - 1]] != 0) ++at;
+      cut[k] = at;
+    }
     const std::uint32_t* next = next_.data();
     const std::uint8_t* byte_class = byte_class_.data();
     const std::uint32_t first_output = first_output_;
-    std::uint32_t state = 0;
-    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      state = next[state + byte_class[data[i]]];
-      if (state >= first_output) {
-        for (std::uint32_t atom : outputs_[(state - first_output) / classes_]) {
-          std::size_t begin = 0;
-          if (Check(atom, text, i + 1, &begin)) on_hit(atom, begin, i + 1);
-        }
+    // Four named chains rather than arrays, so that they stay in registers.
+    std::uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const unsigned char* p0 = data + cut[0];
+    const unsigned char* p1 = data + cut[1];
+    const unsigned char* p2 = data + cut[2];
+    const unsigned char* p3 = data + cut[3];
+    std::size_t common = text.size();
+    for (int k = 0; k < kStreams; ++k) common = std::min(common, cut[k + 1] - cut[k]);
+    const unsigned char* const end0 = p0 + common;
+    while (p0 < end0) {
+      s0 = next[s0 + byte_class[*p0++]];
+      s1 = next[s1 + byte_class[*p1++]];
+      s2 = next[s2 + byte_class[*p2++]];
+      s3 = next[s3 + byte_class[*p3++]];
+      if ((s0 | s1 | s2 | s3) >= first_output) [[unlikely]] {
+        if (s0 >= first_output) Report(s0, text, p0 - data, on_hit);
+        if (s1 >= first_output) Report(s1, text, p1 - data, on_hit);
+        if (s2 >= first_output) Report(s2, text, p2 - data, on_hit);
+        if (s3 >= first_output) Report(s3, text, p3 - data, on_hit);
+      }
+    }
+    const std::uint32_t states[kStreams] = {s0, s1, s2, s3};
+    const unsigned char* at[kStreams] = {p0, p1, p2, p3};
+    for (int k = 0; k < kStreams; ++k) {
+      std::uint32_t state = states[k];
+      for (const unsigned char* p = at[k]; p < data + cut[k + 1];) {
+        state = next[state + byte_class[*p++]];
+        if (state >= first_output) Report(state, text, p - data, on_hit);
       }
     }
   }
@@ -83,6 +116,13 @@ class AtomScanner {
     bool has_space = false;
     bool plain = false;  // no conditions, no white space: begin = end - size
   };
+  template <typename OnHit>
+  void Report(std::uint32_t state, std::string_view text, std::size_t end, OnHit& on_hit) const {
+    for (std::uint32_t atom : outputs_[(state - first_output_) / classes_]) {
+      std::size_t begin = 0;
+      if (Check(atom, text, end, &begin)) on_hit(atom, begin, end);
+    }
+  }
   // Whether the occurrence of `atom` ending at `end` meets its conditions;
   // sets `*begin`.
   bool Check(std::uint32_t atom, std::string_view text, std::size_t end,
