@@ -51,7 +51,7 @@ std::string AtomScanner::Fold(std::string_view text, bool exact_case) {
   return out;
 }
 
-void AtomScanner::Build(const std::vector<Atom>& atoms) {
+bool AtomScanner::Build(const std::vector<Atom>& atoms) {
   atoms_.clear();
   for (const Atom& atom : atoms) {
     Built built;
@@ -95,6 +95,10 @@ void AtomScanner::Build(const std::vector<Atom>& atoms) {
     if (!atoms_[index].folded.empty()) outputs[state].push_back(index);
   }
 
+  if (go.size() > kMaxStates) {
+    states_ = 0;
+    return false;
+  }
   // Breadth first: failure links, complete transitions, inherited outputs.
   states_ = static_cast<std::uint32_t>(go.size());
   std::vector<std::uint32_t> delta(static_cast<std::size_t>(states_) * classes_, 0);
@@ -150,7 +154,7 @@ void AtomScanner::Build(const std::vector<Atom>& atoms) {
   for (std::uint32_t state = 0; state < states_; ++state) {
     for (std::uint32_t cls = 0; cls < classes_; ++cls) {
       next_[static_cast<std::size_t>(new_id[state]) * classes_ + cls] =
-          new_id[delta[static_cast<std::size_t>(state) * classes_ + cls]] * classes_;
+          static_cast<std::uint16_t>(new_id[delta[static_cast<std::size_t>(state) * classes_ + cls]]);
     }
     if (!outputs[state].empty()) {
       std::vector<std::uint32_t>& out = outputs_[new_id[state] - plain_states];
@@ -158,7 +162,8 @@ void AtomScanner::Build(const std::vector<Atom>& atoms) {
       std::sort(out.begin(), out.end());
     }
   }
-  first_output_ = plain_states * classes_;
+  first_output_ = plain_states;
+  return true;
 }
 
 bool AtomScanner::Check(std::uint32_t index, std::string_view text, std::size_t end,

@@ -47,8 +47,10 @@ class AtomScanner {
   static std::string Fold(std::string_view text, bool exact_case);
 
   // Builds the automaton. Every atom's Fold must be non-empty (callers
-  // check); hits report the atom's index in `atoms`.
-  void Build(const std::vector<Atom>& atoms);
+  // check); hits report the atom's index in `atoms`. False if the atoms
+  // need more than kMaxStates states (the automaton is then empty).
+  bool Build(const std::vector<Atom>& atoms);
+  static constexpr std::uint32_t kMaxStates = 65535;
 
   // Calls on_hit(atom, begin, end) for every occurrence that meets its
   // atom's conditions, in no particular order; [begin, end) are byte
@@ -71,7 +73,8 @@ class AtomScanner {
       while (at < text.size() && at > 0 && byte_class_[data[at - 1]] != 0) ++at;
       cut[k] = at;
     }
-    const std::uint32_t* next = next_.data();
+    const std::uint16_t* next = next_.data();
+    const std::uint32_t classes = classes_;
     const std::uint8_t* byte_class = byte_class_.data();
     const std::uint32_t first_output = first_output_;
     // Four named chains rather than arrays, so that they stay in registers.
@@ -84,10 +87,10 @@ class AtomScanner {
     for (int k = 0; k < kStreams; ++k) common = std::min(common, cut[k + 1] - cut[k]);
     const unsigned char* const end0 = p0 + common;
     while (p0 < end0) {
-      s0 = next[s0 + byte_class[*p0++]];
-      s1 = next[s1 + byte_class[*p1++]];
-      s2 = next[s2 + byte_class[*p2++]];
-      s3 = next[s3 + byte_class[*p3++]];
+      s0 = next[s0 * classes + byte_class[*p0++]];
+      s1 = next[s1 * classes + byte_class[*p1++]];
+      s2 = next[s2 * classes + byte_class[*p2++]];
+      s3 = next[s3 * classes + byte_class[*p3++]];
       if ((s0 | s1 | s2 | s3) >= first_output) [[unlikely]] {
         if (s0 >= first_output) Report(s0, text, p0 - data, on_hit);
         if (s1 >= first_output) Report(s1, text, p1 - data, on_hit);
@@ -100,7 +103,7 @@ class AtomScanner {
     for (int k = 0; k < kStreams; ++k) {
       std::uint32_t state = states[k];
       for (const unsigned char* p = at[k]; p < data + cut[k + 1];) {
-        state = next[state + byte_class[*p++]];
+        state = next[state * classes + byte_class[*p++]];
         if (state >= first_output) Report(state, text, p - data, on_hit);
       }
     }
@@ -118,7 +121,7 @@ class AtomScanner {
   };
   template <typename OnHit>
   void Report(std::uint32_t state, std::string_view text, std::size_t end, OnHit& on_hit) const {
-    for (std::uint32_t atom : outputs_[(state - first_output_) / classes_]) {
+    for (std::uint32_t atom : outputs_[state - first_output_]) {
       std::size_t begin = 0;
       if (Check(atom, text, end, &begin)) on_hit(atom, begin, end);
     }
@@ -132,12 +135,12 @@ class AtomScanner {
   std::array<std::uint8_t, 256> byte_class_{};  // byte -> class of its fold
   std::uint32_t classes_ = 0;
   std::uint32_t states_ = 0;
-  // States are numbered so that those where atoms end come last, and are
-  // stored premultiplied by classes_: next_[state + class] is the next
-  // state, and state >= first_output_ means atoms end there.
-  std::vector<std::uint32_t> next_;
+  // next_[state * classes_ + class] is the next state. 16 bits keep the
+  // table small enough for the cache; states are numbered so that those
+  // where atoms end come last (state >= first_output_).
+  std::vector<std::uint16_t> next_;
   std::uint32_t first_output_ = 0;
-  // Atoms ending at each output state, by (state - first_output_) / classes_.
+  // Atoms ending at each output state, by state - first_output_.
   std::vector<std::vector<std::uint32_t>> outputs_;
 };
 

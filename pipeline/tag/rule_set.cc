@@ -431,10 +431,12 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
       errors->push_back(Where(atoms.path, atoms.line, "@atoms for unknown rule \"" + id + "\""));
     }
   }
-  BuildPrefilter(rule_atoms);
+  BuildPrefilter(dir, rule_atoms, errors);
 }
 
-void RuleSet::BuildPrefilter(const std::vector<std::vector<Atom>>& rule_atoms) {
+void RuleSet::BuildPrefilter(const std::string& dir,
+                             const std::vector<std::vector<Atom>>& rule_atoms,
+                             std::vector<std::string>* errors) {
   std::vector<Atom> atoms;
   atom_rules_.clear();
   unfiltered_.clear();
@@ -445,7 +447,10 @@ void RuleSet::BuildPrefilter(const std::vector<std::vector<Atom>>& rule_atoms) {
       atom_rules_.push_back(static_cast<int>(rule));
     }
   }
-  scanner_.Build(atoms);
+  if (!scanner_.Build(atoms)) {
+    errors->push_back(dir + "/*.rules: the atoms of all rules together are too many for the "
+                            "prefilter; make @atoms patterns shorter or fewer");
+  }
 }
 
 void RuleSet::Scan(std::string_view text, const Sink& sink) const {

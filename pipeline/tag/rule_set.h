@@ -91,7 +91,8 @@ class RuleSet {
     std::vector<re2::StringPiece> subs;
     RuleMatch match;
   };
-  void BuildPrefilter(const std::vector<std::vector<Atom>>& rule_atoms);
+  void BuildPrefilter(const std::string& dir, const std::vector<std::vector<Atom>>& rule_atoms,
+                      std::vector<std::string>* errors);
   // One search of `rule` in the block [begin, end) from `from` (all byte
   // offsets into `text`); a match goes to `sink`. Returns where to search
   // next, or 0 if the rule does not match again in the block.
