@@ -219,20 +219,25 @@ std::vector<Atom> PatternAtoms(const std::string& pattern) {
 }
 
 // The atoms of an `@atoms` line: `flags` is "-" or a |-separated list of
-// start, end and case (see rule_set.h).
+// lead, start, end and case (see rule_set.h); `*lead` says whether lead was
+// among them.
 bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
-                   std::vector<Atom>* atoms, std::string* error) {
+                   std::vector<Atom>* atoms, bool* lead, std::string* error) {
   Atom proto;
+  *lead = false;
   if (flags != "-") {
     for (const std::string& flag : SplitList(flags)) {
-      if (flag == "start") {
+      if (flag == "lead") {
+        *lead = true;
+        proto.word_start = true;
+      } else if (flag == "start") {
         proto.word_start = true;
       } else if (flag == "end") {
         proto.word_end = true;
       } else if (flag == "case") {
         proto.exact_case = true;
       } else {
-        *error = "unknown atom flag \"" + flag + "\"; use start, end, case or -";
+        *error = "unknown atom flag \"" + flag + "\"; use lead, start, end, case or -";
         return false;
       }
     }
@@ -410,7 +415,7 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
         const std::string atoms_where = it->second.path + ":" + std::to_string(it->second.line);
         std::string pattern;
         if (!defines.Expand(it->second.pattern, &pattern, &error) ||
-            !DeclaredAtoms(it->second.flags, pattern, &atoms, &error)) {
+            !DeclaredAtoms(it->second.flags, pattern, &atoms, &rule->lead, &error)) {
           errors->push_back(atoms_where + ": " + error);
           continue;
         }
@@ -481,6 +486,30 @@ void RuleSet::Scan(std::string_view text, const Sink& sink) const {
     // no atom is left.
     std::size_t pos = 0;
     std::size_t block = 0;
+    if (rules_[rule]->lead) {
+      // Every match begins with an atom: try each atom in turn, anchored
+      // on the boundary character before it.
+      for (const std::size_t atom : atoms) {
+        if (atom < pos) continue;
+        while (block_ends[block] <= atom) ++block;
+        const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
+        std::size_t anchor = atom;
+        if (atom > block_begin) {
+          // The boundary character may be several bytes ("–", a no-break
+          // space): back up to its first.
+          anchor = atom - 1;
+          while (anchor > block_begin &&
+                 (static_cast<unsigned char>(text[anchor]) & 0xC0) == 0x80) {
+            --anchor;
+          }
+          if (anchor < pos) continue;
+        }
+        const std::size_t next = ScanOnce(text, block_begin, block_ends[block], anchor, true,
+                                          *rules_[rule], &scratch, sink);
+        if (next != 0) pos = next;
+      }
+      continue;
+    }
     for (auto atom = atoms.begin(); atom != atoms.end();) {
       if (*atom < pos) {
         ++atom;
@@ -493,7 +522,7 @@ void RuleSet::Scan(std::string_view text, const Sink& sink) const {
       // Matches in this block from `from`, while atoms remain ahead.
       while (true) {
         const std::size_t next =
-            ScanOnce(text, block_begin, block_end, from, *rules_[rule], &scratch, sink);
+            ScanOnce(text, block_begin, block_end, from, false, *rules_[rule], &scratch, sink);
         if (next == 0) {
           pos = block_end;
           break;
@@ -510,8 +539,8 @@ void RuleSet::Scan(std::string_view text, const Sink& sink) const {
 }
 
 std::size_t RuleSet::ScanOnce(std::string_view text, std::size_t begin, std::size_t end,
-                              std::size_t from, const Rule& rule, Scratch* scratch,
-                              const Sink& sink) const {
+                              std::size_t from, bool anchored, const Rule& rule,
+                              Scratch* scratch, const Sink& sink) const {
   const re2::StringPiece block(text.data() + begin, end - begin);
   std::vector<re2::StringPiece>& subs = scratch->subs;
   subs.resize(1 + rule.regex->NumberOfCapturingGroups());
@@ -522,7 +551,8 @@ std::size_t RuleSet::ScanOnce(std::string_view text, std::size_t begin, std::siz
   // search itself makes RE2 run its NFA over the text, several times
   // slower; on a short anchored extent it uses the fast bit-state engine.
   if (pos > block.size() ||
-      !rule.regex->Match(block, pos, block.size(), RE2::UNANCHORED, &whole, 1)) {
+      !rule.regex->Match(block, pos, block.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
+                         &whole, 1)) {
     return 0;
   }
   const std::size_t whole_begin = whole.data() - block.data();

@@ -50,6 +50,7 @@ struct Rule {
   std::unique_ptr<RE2> regex;           // the wrapped pattern
   int span_group = 1;                   // capture group of the span
   std::vector<std::pair<std::string, int>> groups;  // named groups
+  bool lead = false;  // every match begins with one of its atoms (@atoms lead)
 };
 
 // One match of one rule, offsets in bytes of the scanned text.
@@ -94,10 +95,10 @@ class RuleSet {
   void BuildPrefilter(const std::string& dir, const std::vector<std::vector<Atom>>& rule_atoms,
                       std::vector<std::string>* errors);
   // One search of `rule` in the block [begin, end) from `from` (all byte
-  // offsets into `text`); a match goes to `sink`. Returns where to search
-  // next, or 0 if the rule does not match again in the block.
+  // offsets into `text`), or only at `from` if `anchored`; a match goes to
+  // `sink`. Returns where to search next, or 0 if there is no match.
   std::size_t ScanOnce(std::string_view text, std::size_t begin, std::size_t end,
-                       std::size_t from, const Rule& rule, Scratch* scratch,
+                       std::size_t from, bool anchored, const Rule& rule, Scratch* scratch,
                        const Sink& sink) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
