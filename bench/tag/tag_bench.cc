@@ -41,6 +41,7 @@
 #include "pipeline/normalise/normalise.h"
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/prefilter.h"
 #include "pipeline/tag/rule_set.h"
 #include "pipeline/tag/tag.h"
 
@@ -176,10 +177,14 @@ int main(int argc, char** argv) {
   // Where Tag's time goes: the rule scan alone, the gazetteer scan alone.
   diar::tag_internal::Gazetteer gazetteer;
   gazetteer.Load(dictionaries, lexicon, &errors, &warnings);
+  diar::tag_internal::Prefilter prefilter;
+  prefilter.Build(rules, gazetteer, &errors);
+  diar::tag_internal::Prefilter::Hits hits;
+  const Timing prefilter_time = Time(repeat, [&] { prefilter.Scan(text.text, &hits); });
   std::size_t rule_matches = 0;
   const Timing rules_time = Time(repeat, [&] {
     rule_matches = 0;
-    rules.Scan(text.text, [&](const diar::tag_internal::RuleMatch& match) {
+    rules.Scan(text.text, hits.rule_atoms, [&](const diar::tag_internal::RuleMatch& match) {
       ++rule_matches;
       return match.end;
     });
@@ -188,7 +193,7 @@ int main(int argc, char** argv) {
   std::size_t gazetteer_matches = 0;
   const Timing gazetteer_time = Time(repeat, [&] {
     gazetteer_matches = 0;
-    gazetteer.Scan(text.text,
+    gazetteer.Scan(text.text, hits.name_starts,
                    [&](const diar::tag_internal::GazetteerMatch&) { ++gazetteer_matches; });
   });
   const double gazetteer_seconds = gazetteer_time.median;
@@ -234,6 +239,9 @@ int main(int argc, char** argv) {
           " mentions" + best(document_time));
   Row("  one text", mb, tag_seconds,
       std::to_string(mentions.size()) + " mentions, all in one Tag call" + best(tag_time));
+  Row("  prefilter", mb, prefilter_time.median,
+      std::to_string(hits.name_starts.size()) + " name starts (part of Tag)" +
+          best(prefilter_time));
   Row("  rules scan", mb, rules_seconds,
       std::to_string(rule_matches) + " matches (part of Tag)" + best(rules_time));
   Row("  gazetteer scan", mb, gazetteer_seconds,

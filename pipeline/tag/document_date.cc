@@ -39,16 +39,18 @@ bool Labelled(std::string_view text, std::size_t begin, const Lexicon& lexicon) 
 
 }  // namespace
 
-std::string DetectDocumentDate(std::string_view text, const RuleSet& rules,
-                               const Lexicon& lexicon, const Gazetteer& gazetteer,
-                               const std::string& metadata_date) {
+std::string DetectDocumentDate(std::string_view text, const Prefilter& prefilter,
+                               const RuleSet& rules, const Lexicon& lexicon,
+                               const Gazetteer& gazetteer, const std::string& metadata_date) {
   const std::string_view opening = text.substr(0, PrefixBytes(text, kOpeningCodePoints));
   std::string first;
   std::size_t first_begin = std::string_view::npos;
   std::string labelled;
   std::size_t labelled_begin = std::string_view::npos;
   const TagContext no_context;
-  rules.Scan(opening, [&](const RuleMatch& match) {
+  Prefilter::Hits hits;
+  prefilter.Scan(opening, &hits);
+  rules.Scan(opening, hits.rule_atoms, [&](const RuleMatch& match) {
     if (match.rule->type != "date") return match.end;
     FormedValue value;
     if (!FormValue(match, lexicon, gazetteer, no_context, &value)) return std::size_t{0};

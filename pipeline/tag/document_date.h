@@ -16,15 +16,16 @@
 
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/prefilter.h"
 #include "pipeline/tag/rule_set.h"
 
 namespace diar::tag_internal {
 
 inline constexpr std::size_t kOpeningCodePoints = 1500;
 
-std::string DetectDocumentDate(std::string_view text, const RuleSet& rules,
-                               const Lexicon& lexicon, const Gazetteer& gazetteer,
-                               const std::string& metadata_date);
+std::string DetectDocumentDate(std::string_view text, const Prefilter& prefilter,
+                               const RuleSet& rules, const Lexicon& lexicon,
+                               const Gazetteer& gazetteer, const std::string& metadata_date);
 
 }  // namespace diar::tag_internal
 

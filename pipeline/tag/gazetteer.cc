@@ -121,6 +121,7 @@ void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
   }
   alternatives_.clear();
   alternatives_.shrink_to_fit();
+  atom_keys_.clear();
 }
 
 void Gazetteer::LoadCounties(const std::string& path, std::vector<std::string>* errors) {
@@ -256,6 +257,24 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
     return;
   }
   alternatives_.push_back(FormPattern(form, lower_first && !acronym));
+  // The prefilter's atom: the form's first word, which begins the name. A
+  // word the scan cannot fold is matched as written (and with a small
+  // first letter where the name may take one).
+  const std::size_t space = form.find(' ');
+  const std::string first = form.substr(0, space);
+  const bool word_end = space != std::string::npos;
+  auto add_atom = [&](const std::string& text, bool exact) {
+    const std::string folded = AtomScanner::Fold(text, exact);
+    if (atom_keys_.emplace(exact ? text : folded, word_end, exact).second) {
+      atoms_.push_back({text, true, word_end, exact});
+    }
+  };
+  if (!AtomScanner::Fold(first, false).empty()) {
+    add_atom(first, false);
+  } else {
+    add_atom(first, true);
+    if (lower_first && !acronym) add_atom(LowerFirst(first), true);
+  }
 }
 
 const GazetteerEntry* Gazetteer::LookupExact(std::string_view key, bool* acronym) const {
@@ -320,22 +339,31 @@ const County* Gazetteer::FindCountyByStem(std::string_view stem) const {
   return nullptr;
 }
 
-void Gazetteer::Scan(std::string_view text,
+void Gazetteer::Scan(std::string_view text, const std::vector<std::size_t>& starts,
                      const std::function<void(const GazetteerMatch&)>& sink) const {
   if (!regex_) return;
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece subs[2];
+  re2::StringPiece whole;
   std::size_t pos = 0;
-  // Only the whole match is asked for: with groups RE2 would run its NFA
-  // over the match with this program of thousands of names, the slowest
-  // part of the scan. The name is the whole match without the boundary
-  // characters the wrapper consumed: the first one unless the match starts
-  // the text with a letter, the last one unless it ends the text.
-  while (pos <= input.size() &&
-         regex_->Match(input, pos, input.size(), RE2::UNANCHORED, subs, 1)) {
-    const std::size_t whole_begin = subs[0].data() - text.data();
+  for (const std::size_t start : starts) {
+    if (start < pos) continue;
+    // Anchored on the boundary character before the name (at the text's
+    // start there is none); it may be several bytes ("–").
+    std::size_t anchor = start;
+    if (start > 0) {
+      anchor = start - 1;
+      while (anchor > 0 && (static_cast<unsigned char>(text[anchor]) & 0xC0) == 0x80) --anchor;
+      if (anchor < pos) continue;
+    }
+    // Only the whole match is asked for: with groups RE2 would run its NFA
+    // over the match with this program of thousands of names. The name is
+    // the whole match without the boundary characters the wrapper consumed:
+    // the first one unless the match starts the text with a letter, the
+    // last one unless it ends the text.
+    if (!regex_->Match(input, anchor, input.size(), RE2::ANCHOR_START, &whole, 1)) continue;
+    const std::size_t whole_begin = whole.data() - text.data();
     std::size_t begin = whole_begin;
-    std::size_t end = whole_begin + subs[0].size();
+    std::size_t end = whole_begin + whole.size();
     std::size_t length = 0;
     const char32_t first = DecodeAt(text, whole_begin, &length);
     if (!(whole_begin == 0 && IsWordChar(first))) begin += length;
@@ -349,15 +377,11 @@ void Gazetteer::Scan(std::string_view text,
       // ("ESF+" is the one kind of name ending in one).
       end -= 1;
     }
-    if (end <= begin) {
-      pos = std::max<std::size_t>(subs[0].data() - text.data() + 1, pos + 1);
-      continue;
-    }
-    pos = std::max(end, pos + 1);
+    if (end <= begin) continue;
+    pos = end;
     // A name joined by a hyphen to a word is part of a compound: "EU-frågor",
     // "SRB-\nmöte", "icke-EU".
     if (end + 1 < text.size() && text[end] == '-') {
-      std::size_t length = 0;
       const char32_t next = DecodeAt(text, end + 1, &length);
       if (IsWordChar(next) || next == '\n') continue;
     }

@@ -30,6 +30,9 @@
 
 #include <re2/re2.h>
 
+#include <set>
+#include <tuple>
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,6 +40,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pipeline/tag/atom_scanner.h"  // Atom
 #include "pipeline/tag/tag.h"
 
 namespace diar::tag_internal {
@@ -69,7 +73,16 @@ class Gazetteer {
   void Load(const std::string& dir, const Lexicon& lexicon,
             std::vector<std::string>* errors, std::vector<std::string>* warnings);
 
-  void Scan(std::string_view text, const std::function<void(const GazetteerMatch&)>& sink) const;
+  // Calls `sink` for each name in `text`, leftmost-longest, trying only the
+  // sorted offsets in `starts` (where Prefilter found a name's first word;
+  // see atoms()).
+  void Scan(std::string_view text, const std::vector<std::size_t>& starts,
+            const std::function<void(const GazetteerMatch&)>& sink) const;
+
+  // For the prefilter: the first word of every name form (a name can only
+  // begin where one of them does), case-insensitive unless its letters
+  // cannot be folded.
+  const std::vector<Atom>& atoms() const { return atoms_; }
 
   // Entry for a name form as written (canonical, variant or acronym; the
   // first letter's case and a possessive are forgiven); null if unknown.
@@ -102,6 +115,8 @@ class Gazetteer {
   };
   std::unordered_map<std::string, Form, Hash, std::equal_to<>> forms_;
   std::vector<std::string> alternatives_;
+  std::vector<Atom> atoms_;
+  std::set<std::tuple<std::string, bool, bool>> atom_keys_;  // dedupes atoms_ while loading
   std::unique_ptr<RE2> regex_;
   std::vector<County> counties_;
 };

@@ -436,50 +436,29 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
       errors->push_back(Where(atoms.path, atoms.line, "@atoms for unknown rule \"" + id + "\""));
     }
   }
-  BuildPrefilter(dir, rule_atoms, errors);
+  atoms_ = std::move(rule_atoms);
 }
 
-void RuleSet::BuildPrefilter(const std::string& dir,
-                             const std::vector<std::vector<Atom>>& rule_atoms,
-                             std::vector<std::string>* errors) {
-  std::vector<Atom> atoms;
-  atom_rules_.clear();
-  unfiltered_.clear();
-  for (std::size_t rule = 0; rule < rule_atoms.size(); ++rule) {
-    if (rule_atoms[rule].empty()) unfiltered_.push_back(static_cast<int>(rule));
-    for (const Atom& atom : rule_atoms[rule]) {
-      atoms.push_back(atom);
-      atom_rules_.push_back(static_cast<int>(rule));
-    }
-  }
-  if (!scanner_.Build(atoms)) {
-    errors->push_back(dir + "/*.rules: the atoms of all rules together are too many for the "
-                            "prefilter; make @atoms patterns shorter or fewer");
-  }
-}
-
-void RuleSet::Scan(std::string_view text, const Sink& sink) const {
+void RuleSet::Scan(std::string_view text, const std::vector<std::vector<std::size_t>>& atoms_at,
+                   const Sink& sink) const {
   if (rules_.empty()) return;
   std::vector<std::size_t> block_ends;
   for (std::size_t begin = 0; begin < text.size(); begin = block_ends.back()) {
     block_ends.push_back(BlockEnd(text, begin));
   }
-  // Where each rule's atoms begin.
-  std::vector<std::vector<std::size_t>> atoms_at(rules_.size());
-  scanner_.Scan(text, [&](std::uint32_t atom, std::size_t begin, std::size_t) {
-    atoms_at[atom_rules_[atom]].push_back(begin);
-  });
-  for (int rule : unfiltered_) {
-    std::size_t begin = 0;
-    for (const std::size_t end : block_ends) {
-      atoms_at[rule].push_back(begin);
-      begin = end;
-    }
-  }
+  // A rule without atoms may match in any block.
+  std::vector<std::size_t> block_starts;
   Scratch scratch;
   for (std::size_t rule = 0; rule < rules_.size(); ++rule) {
-    std::vector<std::size_t>& atoms = atoms_at[rule];
-    std::sort(atoms.begin(), atoms.end());
+    const std::vector<std::size_t>* atoms_of_rule = &atoms_at[rule];
+    if (atoms_[rule].empty()) {
+      if (block_starts.empty()) {
+        block_starts.push_back(0);
+        block_starts.insert(block_starts.end(), block_ends.begin(), block_ends.end() - 1);
+      }
+      atoms_of_rule = &block_starts;
+    }
+    const std::vector<std::size_t>& atoms = *atoms_of_rule;
     // A match contains an atom, so a match starting at `pos` or later
     // contains one that begins there or later: the rule runs in a block
     // from its start (or `pos`) up to its last match, and not at all where

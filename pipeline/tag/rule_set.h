@@ -1,10 +1,10 @@
 // The rule engine: dictionaries/*.rules parsed, validated, compiled once, and
-// matched over a text in a fixed number of passes.
+// matched over a text where the prefilter (prefilter.h) says they can match.
 //
 // Rule file format (one rule per line, tab-separated; `#` comment lines):
 //
 //   @define  <TAB> NAME <TAB> pattern-fragment
-//   @trigger <TAB> rule id <TAB> RE2 pattern
+//   @atoms   <TAB> rule id <TAB> flags <TAB> atom pattern
 //   id       <TAB> type <TAB> value-former <TAB> RE2 pattern
 //
 // `{{NAME}}` in a pattern expands to a @define (from any .rules file) or to
@@ -16,14 +16,21 @@
 // boundaries (a letter or digit may not touch either end of the match),
 // because RE2's \b only knows ASCII letters.
 //
-// A rule's trigger is a cheap pattern that any text the rule matches
-// contains (for a plan rule: a plan head word). It is not wrapped in word
-// boundaries.
+// Atoms: strings one of which every match of a rule contains, found in one
+// pass by the prefilter. `@atoms` lists them as a finite pattern
+// (atom_pattern.h) with flags, any of (joined by |, or - for none):
+//   start  the atom begins a word;   end   it ends a word;
+//   case   it is matched in the case written (else case-insensitively);
+//   lead   it begins every match of the rule (implies start).
+// A rule without @atoms gets the atoms RE2's FilteredRE2 derives from its
+// pattern; a rule with none at all runs on the whole text (a load warning
+// says so). Atoms that a match can lack lose mentions, so the tests check
+// every declared atom against the development texts.
 //
-// Matching: the text is cut at sentence ends into blocks of about 512 bytes; an
-// RE2::Set of the rules (or their triggers) says which rules may match in a
-// block, and only those run on it. A text is so read once by the set plus,
-// per block, once per rule that may occur in it.
+// Matching: the text is cut at sentence ends into blocks of at least 128
+// bytes, which no match crosses. A rule runs only in blocks holding one of
+// its atoms, from the block's start (or the end of its last match) to its
+// last match there; a `lead` rule runs anchored at each atom instead.
 #ifndef DIAR_PIPELINE_TAG_RULE_SET_H_
 #define DIAR_PIPELINE_TAG_RULE_SET_H_
 
@@ -36,7 +43,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/tag/atom_scanner.h"
+#include "pipeline/tag/atom_scanner.h"  // Atom
 #include "pipeline/tag/lexicon.h"
 
 namespace diar::tag_internal {
@@ -74,16 +81,21 @@ class RuleSet {
             const std::vector<std::string>& formers, std::vector<std::string>* errors,
             std::vector<std::string>* warnings);
 
-  // Calls `sink` for each match of each rule in `text`. The sink returns
-  // where the mention it made ends (bytes), or 0 if it rejected the match;
-  // the rule then looks again from there (or just after the match's start),
-  // so that a greedy match cut back or rejected by its value former does
-  // not hide a shorter mention inside it ("Tidsplanen för
-  // samverkansöverenskommelsen" hides "samverkansöverenskommelsen").
+  // Calls `sink` for each match of each rule in `text`. `atoms_at` gives,
+  // per rule, the sorted offsets where its atoms begin (Prefilter finds
+  // them); a rule without atoms runs everywhere. The sink returns where the
+  // mention it made ends (bytes), or 0 if it rejected the match; the rule
+  // then looks again from there (or just after the match's start), so that
+  // a greedy match cut back or rejected by its value former does not hide a
+  // shorter mention inside it ("Tidsplanen för samverkansöverenskommelsen"
+  // hides "samverkansöverenskommelsen").
   using Sink = std::function<std::size_t(const RuleMatch&)>;
-  void Scan(std::string_view text, const Sink& sink) const;
+  void Scan(std::string_view text, const std::vector<std::vector<std::size_t>>& atoms_at,
+            const Sink& sink) const;
 
   std::size_t size() const { return rules_.size(); }
+  // The atoms of rule `index` (@atoms or derived); empty if it has none.
+  const std::vector<Atom>& atoms(std::size_t index) const { return atoms_[index]; }
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
@@ -92,8 +104,6 @@ class RuleSet {
     std::vector<re2::StringPiece> subs;
     RuleMatch match;
   };
-  void BuildPrefilter(const std::string& dir, const std::vector<std::vector<Atom>>& rule_atoms,
-                      std::vector<std::string>* errors);
   // One search of `rule` in the block [begin, end) from `from` (all byte
   // offsets into `text`), or only at `from` if `anchored`; a match goes to
   // `sink`. Returns where to search next, or 0 if there is no match.
@@ -102,9 +112,7 @@ class RuleSet {
                        const Sink& sink) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
-  AtomScanner scanner_;
-  std::vector<int> atom_rules_;  // scanner atom -> rule index
-  std::vector<int> unfiltered_;  // rules without atoms: they run everywhere
+  std::vector<std::vector<Atom>> atoms_;  // per rule; empty: it runs everywhere
 };
 
 // The RE2 options every tagger pattern uses: UTF-8, no logging (errors are

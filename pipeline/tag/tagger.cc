@@ -1,5 +1,6 @@
-// Tagger: loads the dictionaries and runs the passes over a text: one rule
-// set scan, one gazetteer scan, then overlap resolution per type.
+// Tagger: loads the dictionaries and runs the passes over a text: the
+// prefilter, the rules and gazetteer where it points, then overlap
+// resolution per type.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include "pipeline/tag/document_date.h"
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/prefilter.h"
 #include "pipeline/tag/resolve.h"
 #include "pipeline/tag/rule_set.h"
 #include "pipeline/tag/tag.h"
@@ -22,6 +24,7 @@ struct Tagger::Impl {
   tag_internal::Lexicon lexicon;
   tag_internal::RuleSet rules;
   tag_internal::Gazetteer gazetteer;
+  tag_internal::Prefilter prefilter;
 };
 
 Tagger::Tagger(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -47,6 +50,7 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
     }
   }
   impl->gazetteer.Load(dictionary_dir, impl->lexicon, &errors, &warnings);
+  if (errors.empty()) impl->prefilter.Build(impl->rules, impl->gazetteer, &errors);
   if (impl->rules.size() == 0 && errors.empty()) {
     errors.push_back(dictionary_dir + ": no *.rules files; point --dictionaries at diar's "
                                       "dictionaries/ folder");
@@ -67,7 +71,9 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
   std::vector<Candidate> candidates;
   // About one candidate per 200 bytes in dense regional documents.
   candidates.reserve(body.size() / 200 + 16);
-  impl_->rules.Scan(body, [&](const tag_internal::RuleMatch& match) {
+  tag_internal::Prefilter::Hits hits;
+  impl_->prefilter.Scan(body, &hits);
+  impl_->rules.Scan(body, hits.rule_atoms, [&](const tag_internal::RuleMatch& match) {
     tag_internal::FormedValue value;
     if (!tag_internal::FormValue(match, impl_->lexicon, impl_->gazetteer, context, &value)) {
       // A rejected one-word match hides no shorter mention: go on after it
@@ -88,7 +94,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     candidates.push_back(std::move(c));
     return end;
   });
-  impl_->gazetteer.Scan(body, [&](const tag_internal::GazetteerMatch& match) {
+  impl_->gazetteer.Scan(body, hits.name_starts, [&](const tag_internal::GazetteerMatch& match) {
     Candidate c;
     c.type = "body";
     c.begin = match.begin;
@@ -104,8 +110,8 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
 
 std::string Tagger::DetectDocumentDate(const NormalisedText& text,
                                        const std::string& metadata_date) const {
-  return tag_internal::DetectDocumentDate(text.text, impl_->rules, impl_->lexicon,
-                                          impl_->gazetteer, metadata_date);
+  return tag_internal::DetectDocumentDate(text.text, impl_->prefilter, impl_->rules,
+                                          impl_->lexicon, impl_->gazetteer, metadata_date);
 }
 
 const BodyInfo* Tagger::FindBody(const std::string& canonical) const {

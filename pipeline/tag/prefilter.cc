@@ -1,0 +1,46 @@
+#include "pipeline/tag/prefilter.h"
+
+#include <algorithm>
+
+namespace diar::tag_internal {
+
+void Prefilter::Build(const RuleSet& rules, const Gazetteer& gazetteer,
+                      std::vector<std::string>* errors) {
+  std::vector<Atom> atoms;
+  owner_.clear();
+  rules_ = rules.size();
+  for (std::size_t rule = 0; rule < rules.size(); ++rule) {
+    for (const Atom& atom : rules.atoms(rule)) {
+      atoms.push_back(atom);
+      owner_.push_back(static_cast<int>(rule));
+    }
+  }
+  for (const Atom& atom : gazetteer.atoms()) {
+    atoms.push_back(atom);
+    owner_.push_back(-1);
+  }
+  if (!scanner_.Build(atoms)) {
+    errors->push_back("dictionaries: the rules' atoms and the gazetteer's names together are "
+                      "too many for the prefilter (" + std::to_string(AtomScanner::kMaxStates) +
+                      " states); make @atoms patterns shorter or fewer");
+  }
+}
+
+void Prefilter::Scan(std::string_view text, Hits* hits) const {
+  hits->rule_atoms.assign(rules_, {});
+  hits->name_starts.clear();
+  scanner_.Scan(text, [&](std::uint32_t atom, std::size_t begin, std::size_t) {
+    const int owner = owner_[atom];
+    if (owner >= 0) {
+      hits->rule_atoms[owner].push_back(begin);
+    } else {
+      hits->name_starts.push_back(begin);
+    }
+  });
+  for (auto& starts : hits->rule_atoms) std::sort(starts.begin(), starts.end());
+  std::sort(hits->name_starts.begin(), hits->name_starts.end());
+  hits->name_starts.erase(std::unique(hits->name_starts.begin(), hits->name_starts.end()),
+                          hits->name_starts.end());
+}
+
+}  // namespace diar::tag_internal
