@@ -451,7 +451,8 @@ void RuleSet::Scan(std::string_view text, const std::vector<std::vector<std::siz
   Scratch scratch;
   for (std::size_t rule = 0; rule < rules_.size(); ++rule) {
     const std::vector<std::size_t>* atoms_of_rule = &atoms_at[rule];
-    if (atoms_[rule].empty()) {
+    const bool everywhere = atoms_[rule].empty();
+    if (everywhere) {
       if (block_starts.empty()) {
         block_starts.push_back(0);
         block_starts.insert(block_starts.end(), block_ends.begin(), block_ends.end() - 1);
@@ -508,7 +509,8 @@ void RuleSet::Scan(std::string_view text, const std::vector<std::vector<std::siz
         }
         pos = next;
         while (atom != atoms.end() && *atom < pos) ++atom;
-        if (atom == atoms.end() || *atom >= block_end) break;
+        // A rule without atoms may match anywhere in the block.
+        if (!everywhere && (atom == atoms.end() || *atom >= block_end)) break;
         from = pos;
       }
       while (atom != atoms.end() && *atom < block_end) ++atom;

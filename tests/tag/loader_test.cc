@@ -3,6 +3,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "pipeline/tag/tag.h"
 
@@ -73,6 +77,48 @@ TEST_F(LoaderTest, ReportsDuplicateListEntries) {
   Write("a.rules", "# test\nd\tdate\tdate\tx\n");
   Write("months.list", "# months\nmars\t03\nMars\t03\n");
   EXPECT_NE(Load().find("months.list:3: \"Mars\" is listed twice"), std::string::npos);
+}
+
+TEST_F(LoaderTest, ReportsBadAtomsWithFileAndLine) {
+  Write("a.rules",
+        "# test\n"
+        "@atoms\tok\tstart\tx\n"
+        "ok\tdate\tdate\tx\\d\n"
+        "@atoms\tmissing\t-\ty\n"
+        "@atoms\tflagged\tweird\tz\n"
+        "flagged\tdate\tdate\tz\\d\n"
+        "@atoms\tendless\t-\tz+\n"
+        "endless\tdate\tdate\tzz\\d\n"
+        "@atoms\tok\tstart\tx\n");
+  const std::string message = Load();
+  const std::string path = (dir_ / "a.rules").string();
+  EXPECT_NE(message.find(path + ":4: @atoms for unknown rule \"missing\""), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":5: unknown atom flag \"weird\""), std::string::npos) << message;
+  EXPECT_NE(message.find(path + ":7: \"+\" is allowed only on white space"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":9: rule \"ok\" already has @atoms"), std::string::npos)
+      << message;
+}
+
+TEST_F(LoaderTest, ARuleWithoutAtomsLoadsWithAWarning) {
+  // "\d+" gives RE2 no atoms: the rule runs everywhere, and says so.
+  Write("a.rules", "# test\nnumber\tdnr\ttext\t\\d+\n");
+  std::ostringstream log;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log);
+  TaggerOptions options;
+  options.logger = std::make_shared<spdlog::logger>("test", sink);
+  Result<Tagger> tagger = Tagger::Load(dir_.string(), options);
+  ASSERT_TRUE(tagger) << tagger.error().message;
+  EXPECT_NE(log.str().find("a.rules:2: rule \"number\" has no atoms"), std::string::npos)
+      << log.str();
+  NormalisedText text;
+  text.text = "den 3 och 56";
+  text.page_starts = {0};
+  text.page_ocr = {false};
+  const std::vector<Mention> mentions = tagger->Tag(text, {});
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[1].value, "56");
 }
 
 TEST_F(LoaderTest, ReportsMissingListAFormerNeeds) {
