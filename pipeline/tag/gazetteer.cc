@@ -308,7 +308,7 @@ const GazetteerEntry* Gazetteer::Lookup(std::string_view name) const {
   // has some to fold (a line break, a tab, a double or outer space).
   std::string folded;
   std::string_view key = name;
-  if (name.find_first_of("\n\t\r") != std::string_view::npos ||
+  if (FindAnyOf(name, "\n\t\r") != std::string_view::npos ||
       name.find("  ") != std::string_view::npos || (!name.empty() && (name.front() == ' ' ||
                                                                        name.back() == ' '))) {
     folded = FoldSpace(name);

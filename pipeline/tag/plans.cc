@@ -14,7 +14,7 @@ namespace {
 // "2019 – 2022", "2021-23" -> "2019–2022", "2021–2023".
 std::string NormaliseYearRanges(const std::string& title) {
   // Most titles have no digits; skip the regex for them.
-  if (title.find_first_of("0123456789") == std::string::npos) return title;
+  if (FindAnyOf(title, "0123456789") == std::string_view::npos) return title;
   static const RE2 range("((?:19|20)\\d\\d)\\s*[-–—]\\s*((?:19|20)?\\d\\d)\\b");
   std::string out;
   re2::StringPiece input(title);

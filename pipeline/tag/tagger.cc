@@ -79,7 +79,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
       // A rejected one-word match hides no shorter mention: go on after it
       // rather than look inside again.
       const std::string_view span = body.substr(match.begin, match.end - match.begin);
-      return span.find_first_of(" \n\t") == std::string_view::npos ? match.end : std::size_t{0};
+      return tag_internal::FindAnyOf(span, " \n\t") == std::string_view::npos ? match.end : std::size_t{0};
     }
     Candidate c;
     c.type = match.rule->type;

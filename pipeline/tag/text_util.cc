@@ -170,7 +170,7 @@ std::string LowerFirst(std::string_view s) {
 }
 
 std::string FoldSpace(std::string_view s) {
-  if (s.find_first_of(" \n\t\r") == std::string_view::npos) return std::string(s);
+  if (FindAnyOf(s, " \n\t\r") == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;

@@ -127,7 +127,7 @@ bool FormDnr(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
   std::string value = Upper(FoldSpace(span));
   // A statute or report series ("SFS 2017:900", "SOU 2020:12") is not a dnr,
   // even after a label.
-  const std::size_t cut = value.find_first_of(" /-.:");
+  const std::size_t cut = FindAnyOf(value, " /-.:");
   if (cut != std::string::npos && lexicon.Contains("dnr_not_prefixes", value.substr(0, cut))) {
     return false;
   }
