@@ -219,15 +219,24 @@ std::vector<Atom> PatternAtoms(const std::string& pattern) {
 }
 
 // The atoms of an `@atoms` line: `flags` is "-" or a |-separated list of
-// lead, start, end and case (see rule_set.h); `*lead` says whether lead was
-// among them.
+// lead, start, end, case and reach=N (see rule_set.h), the last two also
+// returned in `*lead` and `*reach` (-1 without reach).
 bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
-                   std::vector<Atom>* atoms, bool* lead, std::string* error) {
+                   std::vector<Atom>* atoms, bool* lead, int* reach, std::string* error) {
   Atom proto;
   *lead = false;
+  *reach = -1;
   if (flags != "-") {
     for (const std::string& flag : SplitList(flags)) {
-      if (flag == "lead") {
+      if (flag.rfind("reach=", 0) == 0) {
+        const std::string count = flag.substr(6);
+        if (count.empty() || count.size() > 2 ||
+            count.find_first_not_of("0123456789") != std::string::npos) {
+          *error = "write reach=N with N the most words a match begins before its atom's word";
+          return false;
+        }
+        *reach = std::stoi(count);
+      } else if (flag == "lead") {
         *lead = true;
         proto.word_start = true;
       } else if (flag == "start") {
@@ -237,7 +246,7 @@ bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
       } else if (flag == "case") {
         proto.exact_case = true;
       } else {
-        *error = "unknown atom flag \"" + flag + "\"; use lead, start, end, case or -";
+        *error = "unknown atom flag \"" + flag + "\"; use lead, start, end, case, reach=N or -";
         return false;
       }
     }
@@ -255,6 +264,27 @@ bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
     atoms->push_back(std::move(atom));
   }
   return true;
+}
+
+// Where a match containing the atom at `atom` can begin at the earliest
+// (its boundary character: white space, one byte),
+// for a rule whose matches begin at most `words` words before the word the
+// atom is in (@atoms reach=N). Words here are runs of anything but white
+// space, which is at least as long as any rule's words.
+std::size_t WindowStart(std::string_view text, std::size_t atom, int words) {
+  auto space = [&](std::size_t i) {
+    const char c = text[i];
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  };
+  std::size_t i = atom;
+  while (i > 0 && !space(i - 1)) --i;
+  for (int k = 0; k < words && i > 0; ++k) {
+    while (i > 0 && space(i - 1)) --i;
+    while (i > 0 && !space(i - 1)) --i;
+  }
+  // The match takes in the boundary character before its first word.
+  if (i > 0) --i;
+  return i;
 }
 
 }  // namespace
@@ -415,7 +445,8 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
         const std::string atoms_where = it->second.path + ":" + std::to_string(it->second.line);
         std::string pattern;
         if (!defines.Expand(it->second.pattern, &pattern, &error) ||
-            !DeclaredAtoms(it->second.flags, pattern, &atoms, &rule->lead, &error)) {
+            !DeclaredAtoms(it->second.flags, pattern, &atoms, &rule->lead, &rule->reach,
+                           &error)) {
           errors->push_back(atoms_where + ": " + error);
           continue;
         }
@@ -499,6 +530,9 @@ void RuleSet::Scan(std::string_view text, const std::vector<std::vector<std::siz
       const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
       const std::size_t block_end = block_ends[block];
       std::size_t from = std::max(pos, block_begin);
+      if (rules_[rule]->reach >= 0) {
+        from = std::max(from, WindowStart(text, *atom, rules_[rule]->reach));
+      }
       // Matches in this block from `from`, while atoms remain ahead.
       while (true) {
         const std::size_t next =
@@ -512,6 +546,9 @@ void RuleSet::Scan(std::string_view text, const std::vector<std::vector<std::siz
         // A rule without atoms may match anywhere in the block.
         if (!everywhere && (atom == atoms.end() || *atom >= block_end)) break;
         from = pos;
+        if (rules_[rule]->reach >= 0) {
+          from = std::max(from, WindowStart(text, *atom, rules_[rule]->reach));
+        }
       }
       while (atom != atoms.end() && *atom < block_end) ++atom;
       pos = std::max(pos, block_end);

@@ -21,7 +21,9 @@
 // (atom_pattern.h) with flags, any of (joined by |, or - for none):
 //   start  the atom begins a word;   end   it ends a word;
 //   case   it is matched in the case written (else case-insensitively);
-//   lead   it begins every match of the rule (implies start).
+//   lead   it begins every match of the rule (implies start);
+//   reach=N  every match begins at most N words before the word holding one
+//          of its atoms (words: runs of non-space characters).
 // A rule without @atoms gets the atoms RE2's FilteredRE2 derives from its
 // pattern; a rule with none at all runs on the whole text (a load warning
 // says so). Atoms that a match can lack lose mentions, so the tests check
@@ -58,6 +60,7 @@ struct Rule {
   int span_group = 1;                   // capture group of the span
   std::vector<std::pair<std::string, int>> groups;  // named groups
   bool lead = false;  // every match begins with one of its atoms (@atoms lead)
+  int reach = -1;     // @atoms reach=N; -1: matches may begin anywhere before
 };
 
 // One match of one rule, offsets in bytes of the scanned text.
