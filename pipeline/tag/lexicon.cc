@@ -1,5 +1,7 @@
 #include "pipeline/tag/lexicon.h"
 
+#include <atomic>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -19,6 +21,8 @@ std::uint16_t EndBytes(std::string_view key) {
 }  // namespace
 
 void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
+  static std::atomic<std::uint64_t> loads{0};
+  id_ = ++loads;
   for (const std::string& path : ListFiles(dir, "", ".list")) {
     DataFile file = ReadDataFile(path, errors);
     if (!file.has_header_comment) {

@@ -57,6 +57,34 @@ class Lexicon {
     std::vector<std::size_t> short_lengths;  // key lengths below two bytes
   };
 
+  // A list found by name once per thread and Lexicon rather than at every
+  // call, for value formers' hot paths:
+  //   static thread_local Lexicon::CachedList heads("plan_heads");
+  //   const Lexicon::List& list = heads.Get(lexicon);
+  class CachedList {
+   public:
+    explicit CachedList(std::string_view name) : name_(name) {}
+    const List& Get(const Lexicon& lexicon) {
+      if (owner_ != lexicon.id_) {
+        list_ = &lexicon.Get(name_);
+        owner_ = lexicon.id_;
+      }
+      return *list_;
+    }
+
+   private:
+    std::string_view name_;
+    std::uint64_t owner_ = 0;
+    const List* list_ = nullptr;
+  };
+
+  Lexicon() = default;
+  // Not copied: CachedList keeps pointers into a Lexicon by its id.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+
   // Loads every *.list file in `dir`; problems go to `errors` as file:line.
   void Load(const std::string& dir, std::vector<std::string>* errors);
 
@@ -91,6 +119,7 @@ class Lexicon {
   static std::string_view Key(std::string_view form, std::string* storage);
   // By name.
   std::unordered_map<std::string, List, Hash, std::equal_to<>> lists_;
+  std::uint64_t id_ = 0;  // unique per Load, for CachedList
 };
 
 }  // namespace diar::tag_internal

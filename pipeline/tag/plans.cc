@@ -36,9 +36,21 @@ std::string NormaliseYearRanges(const std::string& title) {
 
 // The head-word lists, looked up by name once per match rather than for
 // every word.
+// The lists the plan former reads, found once per thread.
+const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
+  static thread_local Lexicon::CachedList lists[] = {
+      Lexicon::CachedList("plan_heads"),     Lexicon::CachedList("plan_definite"),
+      Lexicon::CachedList("plan_title_stop"), Lexicon::CachedList("plan_adjective_stop"),
+      Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
+      Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles")};
+  return lists[which].Get(lexicon);
+}
+enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
+                  kNotTitles };
+
 struct HeadLists {
   explicit HeadLists(const Lexicon& lexicon)
-      : heads(lexicon.Get("plan_heads")), definite(lexicon.Get("plan_definite")) {}
+      : heads(PlanList(lexicon, kHeads)), definite(PlanList(lexicon, kDefinite)) {}
   const Lexicon::List& heads;
   const Lexicon::List& definite;
 };
@@ -209,11 +221,12 @@ bool LooksLikeVerb(std::string_view lower) {
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
               const TagContext& /*context*/, FormedValue* out) {
   const HeadLists lists(lexicon);
-  const Lexicon::List& title_stop = lexicon.Get("plan_title_stop");
+  const Lexicon::List& title_stop = PlanList(lexicon, kTitleStop);
+  const Lexicon::List& adjective_stop = PlanList(lexicon, kAdjectiveStop);
   std::vector<Token> tokens = Tokenise(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
   std::size_t first = 0;
-  while (first < tokens.size() && lexicon.Contains("plan_adjective_stop", tokens[first].lower)) {
+  while (first < tokens.size() && adjective_stop.Contains(tokens[first].lower)) {
     ++first;
   }
   // The head: the first word whose base form ends in a plan head.
@@ -308,8 +321,9 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     const bool titled = (complement && (title_case || adjectives || content >= 2 || years)) ||
                         named || (adjectives && title_case) || (years && title_case);
     if (!titled) return false;
-  } else if (lexicon.Contains("plan_stop", head_base) &&
-             (lexicon.Value("plan_stop", head_base) != "title" || (!complement && !named))) {
+  } else if (const Lexicon::List& stop = PlanList(lexicon, kStop);
+             stop.Contains(head_base) &&
+             (stop.Value(head_base) != "title" || (!complement && !named))) {
     // Working documents are never plans; "handlingsplan" only with a title.
     return false;
   }
@@ -327,8 +341,9 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     previous.push_back(Lower(word));
     before = before.substr(0, space == std::string_view::npos ? 0 : space);
   }
-  bool indefinite = !previous.empty() && lexicon.Contains("plan_articles", previous[0]);
-  if (!indefinite && previous.size() == 2 && lexicon.Contains("plan_articles", previous[1])) {
+  const Lexicon::List& articles = PlanList(lexicon, kArticles);
+  bool indefinite = !previous.empty() && articles.Contains(previous[0]);
+  if (!indefinite && previous.size() == 2 && articles.Contains(previous[1])) {
     for (const char* adjective : {"ny", "nytt", "egen", "eget", "gemensam", "gemensamt",
                                   "annan", "annat", "sådan", "sådant"}) {
       if (previous[0] == adjective) indefinite = true;
@@ -339,7 +354,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // or a statutory plan type is a plan; "en överenskommelse om samverkan
   // mellan ..." and "en samverkansöverenskommelse för ..." describe.
   if (indefinite && !title_case && !(adjectives && complement)) {
-    if (lexicon.LongestSuffix("plan_statutory", head_base).empty()) return false;
+    if (PlanList(lexicon, kStatutory).LongestSuffix(head_base).empty()) return false;
   }
 
   out->begin = tokens[first].begin;
@@ -352,7 +367,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   }
   out->value = PlanValue(title, lexicon, gazetteer);
   // Established terms shaped like titles ("Samordnad individuell plan").
-  if (lexicon.Contains("plan_not_titles", out->value)) return false;
+  if (PlanList(lexicon, kNotTitles).Contains(out->value)) return false;
   return !out->value.empty();
 }
 
