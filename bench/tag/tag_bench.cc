@@ -16,8 +16,8 @@
 //                   This is the throughput figure.
 //     one text      Tagger::Tag over the whole text in one call.
 //   naive per-rule  peer: every rule's RE2 run over the text one after
-//                   another, no RE2::Set prefilter, no gazetteer (what the
-//                   rule engine would cost without its prefilter).
+//                   another, no prefilter, no gazetteer (what the rule
+//                   engine would cost without its prefilter).
 //   grep -o -E      peer: GNU grep printing every ISO date and year range
 //                   (two of the tagger's ~26 patterns) in the same text,
 //                   written to a file.
