@@ -3,28 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "pipeline/tag/text_util.h"
+
 namespace diar::tag_internal {
 namespace {
 
 using Strings = std::vector<std::string>;
-
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    *out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    *out += static_cast<char>(0xC0 | (c >> 6));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *out += static_cast<char>(0xE0 | (c >> 12));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (c >> 18));
-    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -109,16 +93,22 @@ class Parser {
     }
     std::vector<char32_t> chars;
     if (!Char(&chars)) return false;
+    OneCharacterEach(chars, out, space);
+    return true;
+  }
+
+  // `chars` as one-character strings (white space as a space), sorted and
+  // deduplicated; `space`: they are all white space.
+  static void OneCharacterEach(const std::vector<char32_t>& chars, Strings* out, bool* space) {
     out->clear();
-    *space = std::all_of(chars.begin(), chars.end(), IsSpace);
-    for (char32_t ch : chars) {
+    *space = !chars.empty() && std::all_of(chars.begin(), chars.end(), IsSpace);
+    for (char32_t c : chars) {
       std::string s;
-      AppendUtf8(IsSpace(ch) ? U' ' : ch, &s);
+      AppendUtf8(IsSpace(c) ? U' ' : c, &s);
       out->push_back(s);
     }
     std::sort(out->begin(), out->end());
     out->erase(std::unique(out->begin(), out->end()), out->end());
-    return true;
   }
 
   // One character or escape at pos_; classes like \d give several.
@@ -192,15 +182,7 @@ class Parser {
     }
     if (pos_ >= p_.size()) return Fail("missing \"]\"");
     ++pos_;
-    out->clear();
-    *space = !chars.empty() && std::all_of(chars.begin(), chars.end(), IsSpace);
-    for (char32_t c : chars) {
-      std::string s;
-      AppendUtf8(IsSpace(c) ? U' ' : c, &s);
-      out->push_back(s);
-    }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
+    OneCharacterEach(chars, out, space);
     return true;
   }
 

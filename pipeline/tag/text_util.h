@@ -30,6 +30,9 @@ bool IsBoundaryWordChar(char32_t c);
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
 
+// Appends the UTF-8 encoding of `c` to `out`.
+void AppendUtf8(char32_t c, std::string* out);
+
 // Case mapping, code point by code point (ICU's simple mapping; Swedish has
 // no locale-specific rules).
 std::string Lower(std::string_view s);
