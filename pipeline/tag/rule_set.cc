@@ -3,8 +3,6 @@
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
-#include <bit>
-#include <cstdint>
 #include <set>
 
 #include "pipeline/data_file/data_file.h"
