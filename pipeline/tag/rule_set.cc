@@ -475,82 +475,87 @@ void RuleSet::Scan(std::string_view text, const std::vector<std::vector<std::siz
   for (std::size_t begin = 0; begin < text.size(); begin = block_ends.back()) {
     block_ends.push_back(BlockEnd(text, begin));
   }
-  // A rule without atoms may match in any block.
+  // A rule without atoms may match in any block: it gets every block's
+  // start as an atom.
   std::vector<std::size_t> block_starts;
   Scratch scratch;
-  for (std::size_t rule = 0; rule < rules_.size(); ++rule) {
-    const std::vector<std::size_t>* atoms_of_rule = &atoms_at[rule];
-    const bool everywhere = atoms_[rule].empty();
-    if (everywhere) {
-      if (block_starts.empty()) {
-        block_starts.push_back(0);
-        block_starts.insert(block_starts.end(), block_ends.begin(), block_ends.end() - 1);
-      }
-      atoms_of_rule = &block_starts;
+  for (std::size_t index = 0; index < rules_.size(); ++index) {
+    const Rule& rule = *rules_[index];
+    const bool everywhere = atoms_[index].empty();
+    if (everywhere && block_starts.empty()) {
+      block_starts.push_back(0);
+      block_starts.insert(block_starts.end(), block_ends.begin(), block_ends.end() - 1);
     }
-    const std::vector<std::size_t>& atoms = *atoms_of_rule;
-    // A match contains an atom, so a match starting at `pos` or later
-    // contains one that begins there or later: the rule runs in a block
-    // from its start (or `pos`) up to its last match, and not at all where
-    // no atom is left.
-    std::size_t pos = 0;
-    std::size_t block = 0;
-    if (rules_[rule]->lead) {
-      // Every match begins with an atom: try each atom in turn, anchored
-      // on the boundary character before it.
-      for (const std::size_t atom : atoms) {
-        if (atom < pos) continue;
-        while (block_ends[block] <= atom) ++block;
-        const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
-        std::size_t anchor = atom;
-        if (atom > block_begin) {
-          // The boundary character may be several bytes ("–", a no-break
-          // space): back up to its first.
-          anchor = atom - 1;
-          while (anchor > block_begin &&
-                 (static_cast<unsigned char>(text[anchor]) & 0xC0) == 0x80) {
-            --anchor;
-          }
-          if (anchor < pos) continue;
-        }
-        const std::size_t next = ScanOnce(text, block_begin, block_ends[block], anchor, true,
-                                          *rules_[rule], &scratch, sink);
-        if (next != 0) pos = next;
+    const std::vector<std::size_t>& atoms = everywhere ? block_starts : atoms_at[index];
+    if (rule.lead) {
+      ScanAnchored(text, block_ends, rule, atoms, &scratch, sink);
+    } else {
+      ScanSearching(text, block_ends, rule, atoms, everywhere, &scratch, sink);
+    }
+  }
+}
+
+void RuleSet::ScanAnchored(std::string_view text, const std::vector<std::size_t>& block_ends,
+                           const Rule& rule, const std::vector<std::size_t>& atoms,
+                           Scratch* scratch, const Sink& sink) const {
+  // Every match begins with an atom: try each atom in turn, anchored on the
+  // boundary character before it.
+  std::size_t pos = 0;
+  std::size_t block = 0;
+  for (const std::size_t atom : atoms) {
+    if (atom < pos) continue;
+    while (block_ends[block] <= atom) ++block;
+    const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
+    std::size_t anchor = atom;
+    if (atom > block_begin) {
+      // The boundary character may be several bytes ("–", a no-break
+      // space): back up to its first.
+      anchor = atom - 1;
+      while (anchor > block_begin && (static_cast<unsigned char>(text[anchor]) & 0xC0) == 0x80) {
+        --anchor;
       }
+      if (anchor < pos) continue;
+    }
+    const std::size_t next =
+        ScanOnce(text, block_begin, block_ends[block], anchor, true, rule, scratch, sink);
+    if (next != 0) pos = next;
+  }
+}
+
+void RuleSet::ScanSearching(std::string_view text, const std::vector<std::size_t>& block_ends,
+                            const Rule& rule, const std::vector<std::size_t>& atoms,
+                            bool everywhere, Scratch* scratch, const Sink& sink) const {
+  // A match contains an atom, so a match starting at `pos` or later
+  // contains one that begins there or later: the rule runs in a block from
+  // its start (or `pos`, or `reach` words before the atom) up to its last
+  // match, and not at all where no atom is left.
+  auto window = [&](std::size_t from, std::size_t atom) {
+    return rule.reach >= 0 ? std::max(from, WindowStart(text, atom, rule.reach)) : from;
+  };
+  std::size_t pos = 0;
+  std::size_t block = 0;
+  for (auto atom = atoms.begin(); atom != atoms.end();) {
+    if (*atom < pos) {
+      ++atom;
       continue;
     }
-    for (auto atom = atoms.begin(); atom != atoms.end();) {
-      if (*atom < pos) {
-        ++atom;
-        continue;
-      }
-      while (block_ends[block] <= *atom) ++block;
-      const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
-      const std::size_t block_end = block_ends[block];
-      std::size_t from = std::max(pos, block_begin);
-      if (rules_[rule]->reach >= 0) {
-        from = std::max(from, WindowStart(text, *atom, rules_[rule]->reach));
-      }
-      // Matches in this block from `from`, while atoms remain ahead.
-      while (true) {
-        const std::size_t next =
-            ScanOnce(text, block_begin, block_end, from, false, *rules_[rule], &scratch, sink);
-        if (next == 0) {
-          pos = block_end;
-          break;
-        }
-        pos = next;
-        while (atom != atoms.end() && *atom < pos) ++atom;
-        // A rule without atoms may match anywhere in the block.
-        if (!everywhere && (atom == atoms.end() || *atom >= block_end)) break;
-        from = pos;
-        if (rules_[rule]->reach >= 0) {
-          from = std::max(from, WindowStart(text, *atom, rules_[rule]->reach));
-        }
-      }
-      while (atom != atoms.end() && *atom < block_end) ++atom;
-      pos = std::max(pos, block_end);
+    while (block_ends[block] <= *atom) ++block;
+    const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
+    const std::size_t block_end = block_ends[block];
+    std::size_t from = window(std::max(pos, block_begin), *atom);
+    // Matches in this block from `from`, while atoms remain ahead (a rule
+    // without atoms may match anywhere in the block).
+    while (true) {
+      const std::size_t next =
+          ScanOnce(text, block_begin, block_end, from, false, rule, scratch, sink);
+      if (next == 0) break;
+      pos = next;
+      while (atom != atoms.end() && *atom < pos) ++atom;
+      if (!everywhere && (atom == atoms.end() || *atom >= block_end)) break;
+      from = everywhere ? pos : window(pos, *atom);
     }
+    while (atom != atoms.end() && *atom < block_end) ++atom;
+    pos = std::max(pos, block_end);
   }
 }
 

@@ -107,6 +107,14 @@ class RuleSet {
     std::vector<re2::StringPiece> subs;
     RuleMatch match;
   };
+  // A `lead` rule: anchored at each atom.
+  void ScanAnchored(std::string_view text, const std::vector<std::size_t>& block_ends,
+                    const Rule& rule, const std::vector<std::size_t>& atoms, Scratch* scratch,
+                    const Sink& sink) const;
+  // Any other rule: searched in the blocks holding its atoms.
+  void ScanSearching(std::string_view text, const std::vector<std::size_t>& block_ends,
+                     const Rule& rule, const std::vector<std::size_t>& atoms, bool everywhere,
+                     Scratch* scratch, const Sink& sink) const;
   // One search of `rule` in the block [begin, end) from `from` (all byte
   // offsets into `text`), or only at `from` if `anchored`; a match goes to
   // `sink`. Returns where to search next, or 0 if there is no match.
