@@ -9,9 +9,21 @@
 namespace diar::tag_internal {
 namespace {
 
+// The lists the organ former reads, found once per thread.
+enum OrganListId { kAdjectives, kHeads, kHeadsDefinite, kStop };
+const Lexicon::List& OrganList(const Lexicon& lexicon, OrganListId which) {
+  static thread_local Lexicon::CachedList lists[] = {
+      Lexicon::CachedList("organ_adjectives"), Lexicon::CachedList("organ_heads"),
+      Lexicon::CachedList("organ_heads_definite"), Lexicon::CachedList("organ_stop")};
+  return lists[which].Get(lexicon);
+}
+
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
   return out;
 }
 
@@ -19,7 +31,7 @@ std::string Join(const std::vector<std::string>& words) {
 // "regionalt" -> "regionala", "strategisk" -> "strategiska"). Words that are
 // already definite, or not adjectives of these regular classes, are kept.
 std::string DefiniteAdjective(const std::string& word, const Lexicon& lexicon) {
-  const std::string irregular = lexicon.Value("organ_adjectives", word);
+  const std::string irregular = OrganList(lexicon, kAdjectives).Value(word);
   if (!irregular.empty()) return irregular;
   for (const char* stem_end : {"al", "isk", "ell", "iv", "är", "ig"}) {
     const std::string t = std::string(stem_end) + "t";
@@ -47,15 +59,15 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
                                             : std::string_view(last);
   for (const std::string_view candidate : {std::string_view(last), without_s}) {
     // The longest head ending wins ("förvaltning" before a shorter head).
-    const std::string_view base = lexicon.LongestSuffix("organ_heads", candidate);
-    const std::string_view definite = lexicon.LongestSuffix("organ_heads_definite", candidate);
+    const std::string_view base = OrganList(lexicon, kHeads).LongestSuffix(candidate);
+    const std::string_view definite = OrganList(lexicon, kHeadsDefinite).LongestSuffix(candidate);
     if (!definite.empty() && definite.size() >= base.size()) {
       head_definite = candidate;
       break;
     }
     if (!base.empty()) {
       head_definite = std::string(candidate.substr(0, candidate.size() - base.size())) +
-                      lexicon.Value("organ_heads", base);
+                      OrganList(lexicon, kHeads).Value(base);
       break;
     }
   }
@@ -83,7 +95,7 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     out->owner = context.issuer;
     return true;
   }
-  if (lexicon.Contains("organ_stop", StripGenitive(Lower(span)))) return false;
+  if (OrganList(lexicon, kStop).Contains(StripGenitive(Lower(span)))) return false;
   const std::string definite = DefiniteOrganName(span, lexicon);
   if (const GazetteerEntry* known = gazetteer.Lookup(span)) {
     out->value = known->info.canonical;

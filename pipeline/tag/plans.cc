@@ -140,7 +140,10 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
     if (IsHeadWord(lower, lists) || IsAdjective(lower)) words[i] = lower;
   }
   std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
   return CapitaliseFirst(out);
 }
 

@@ -159,14 +159,18 @@ std::string CapitaliseFirst(std::string_view s) {
   if (s.empty()) return std::string();
   std::size_t length = 0;
   DecodeAt(s, 0, &length);
-  return Upper(s.substr(0, length)) + std::string(s.substr(length));
+  std::string out = Upper(s.substr(0, length));
+  out.append(s.substr(length));
+  return out;
 }
 
 std::string LowerFirst(std::string_view s) {
   if (s.empty()) return std::string();
   std::size_t length = 0;
   DecodeAt(s, 0, &length);
-  return Lower(s.substr(0, length)) + std::string(s.substr(length));
+  std::string out = Lower(s.substr(0, length));
+  out.append(s.substr(length));
+  return out;
 }
 
 std::string FoldSpace(std::string_view s) {
