@@ -18,6 +18,23 @@ std::uint16_t EndBytes(std::string_view key) {
                                     static_cast<unsigned char>(key[key.size() - 1]));
 }
 
+constexpr std::size_t kEndBits = 4096;
+std::size_t EndBit(std::uint16_t end) { return (end ^ (end >> 5)) % kEndBits; }
+
+// True when Key(form) is as long as `form`: no white space to fold (single
+// inner spaces stay) and no letters whose case changes their length (ASCII
+// and Latin-1 keep it).
+bool KeyKeepsLength(std::string_view form) {
+  if (form.empty() || form.front() == ' ' || form.back() == ' ') return false;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    const auto b = static_cast<unsigned char>(form[i]);
+    if (b == '\n' || b == '\t' || b == '\r' || b == '\f') return false;
+    if (b == ' ' && form[i + 1] == ' ') return false;
+    if (b >= 0x80 && b != 0xC3 && (b & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
@@ -55,6 +72,12 @@ void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
       }
     }
     for (auto& [end, lengths] : list.lengths_by_end) std::sort(lengths.rbegin(), lengths.rend());
+    list.key_ends.assign(kEndBits, false);
+    for (const auto& [key, value] : list.values) {
+      if (key.size() >= list.key_lengths.size()) list.key_lengths.resize(key.size() + 1, false);
+      list.key_lengths[key.size()] = true;
+      if (key.size() >= 2) list.key_ends[EndBit(EndBytes(key))] = true;
+    }
     std::sort(list.short_lengths.rbegin(), list.short_lengths.rend());
     lists_.insert_or_assign(std::filesystem::path(path).stem().string(), std::move(list));
   }
@@ -94,13 +117,18 @@ const Lexicon::List& Lexicon::Get(std::string_view name) const {
 }
 
 bool Lexicon::List::Contains(std::string_view form) const {
+  if (KeyKeepsLength(form) && !MayHaveLength(form.size())) return false;
   std::string storage;
-  return values.find(Key(form, &storage)) != values.end();
+  const std::string_view key = Key(form, &storage);
+  return MayHaveLength(key.size()) && values.find(key) != values.end();
 }
 
 std::string Lexicon::List::Value(std::string_view form) const {
+  if (KeyKeepsLength(form) && !MayHaveLength(form.size())) return std::string();
   std::string storage;
-  auto value = values.find(Key(form, &storage));
+  const std::string_view key = Key(form, &storage);
+  if (!MayHaveLength(key.size())) return std::string();
+  auto value = values.find(key);
   return value == values.end() ? std::string() : value->second;
 }
 
@@ -142,7 +170,7 @@ std::string_view Lexicon::List::LongestSuffix(std::string_view lower_word) const
   };
   // Longest first: the forms of two bytes or more end in the word's last
   // two bytes; shorter ones come after.
-  if (lower_word.size() >= 2) {
+  if (lower_word.size() >= 2 && !key_ends.empty() && key_ends[EndBit(EndBytes(lower_word))]) {
     auto bucket = lengths_by_end.find(EndBytes(lower_word));
     if (bucket != lengths_by_end.end()) {
       if (const std::string_view key = try_lengths(bucket->second); !key.empty()) return key;

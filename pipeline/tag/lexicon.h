@@ -55,6 +55,14 @@ class Lexicon {
     // has, which made it the tagger's most frequent hash lookup.
     std::unordered_map<std::uint16_t, std::vector<std::size_t>> lengths_by_end;
     std::vector<std::size_t> short_lengths;  // key lengths below two bytes
+    // Cheap "certainly not" answers before any hashing: which key lengths
+    // the list has, and (a Bloom-like bit per hashed pair) which last two
+    // bytes its keys end in. Most words a former looks up are in no list.
+    std::vector<bool> key_lengths;
+    std::vector<bool> key_ends;
+    bool MayHaveLength(std::size_t length) const {
+      return length < key_lengths.size() && key_lengths[length];
+    }
   };
 
   // A list found by name once per thread and Lexicon rather than at every
