@@ -20,9 +20,10 @@ void Prefilter::Build(const RuleSet& rules, const Gazetteer& gazetteer,
     owner_.push_back(-1);
   }
   if (!scanner_.Build(atoms)) {
-    errors->push_back("dictionaries: the rules' atoms and the gazetteer's names together are "
-                      "too many for the prefilter (" + std::to_string(AtomScanner::kMaxStates) +
-                      " states); make @atoms patterns shorter or fewer");
+    errors->push_back("the rules' @atoms and the gazetteer names' first words together need more "
+                      "than " + std::to_string(AtomScanner::kMaxStates) +
+                      " prefilter states; make @atoms patterns in the .rules files shorter or "
+                      "fewer");
   }
 }
 
