@@ -257,9 +257,11 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
     return;
   }
   alternatives_.push_back(FormPattern(form, lower_first && !acronym));
-  // The prefilter's atom: the form's first word, which begins the name. A
-  // word the scan cannot fold is matched as written (and with a small
-  // first letter where the name may take one).
+  // The prefilter's atom: the form's first word, which begins the name,
+  // in the case the name takes: as written for acronyms, capitals and
+  // names that keep their capital ("EU" is no atom for "europeiska"). A
+  // name that may start small, or a word the scan cannot fold, gets the
+  // case-insensitive atom, or both exact spellings.
   const std::size_t space = form.find(' ');
   const std::string first = form.substr(0, space);
   const bool word_end = space != std::string::npos;
@@ -269,11 +271,14 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
       atoms_.push_back({text, true, word_end, exact});
     }
   };
-  if (!AtomScanner::Fold(first, false).empty()) {
+  const bool takes_small_first = lower_first && !acronym;
+  if (!takes_small_first) {
+    add_atom(first, true);
+  } else if (!AtomScanner::Fold(first, false).empty()) {
     add_atom(first, false);
   } else {
     add_atom(first, true);
-    if (lower_first && !acronym) add_atom(LowerFirst(first), true);
+    add_atom(LowerFirst(first), true);
   }
 }
 
