@@ -353,13 +353,9 @@ void Gazetteer::Scan(std::string_view text, const std::vector<std::size_t>& star
   for (const std::size_t start : starts) {
     if (start < pos) continue;
     // Anchored on the boundary character before the name (at the text's
-    // start there is none); it may be several bytes ("–").
-    std::size_t anchor = start;
-    if (start > 0) {
-      anchor = start - 1;
-      while (anchor > 0 && (static_cast<unsigned char>(text[anchor]) & 0xC0) == 0x80) --anchor;
-      if (anchor < pos) continue;
-    }
+    // start there is none).
+    const std::size_t anchor = start > 0 ? CharBefore(text, start, 0) : 0;
+    if (start > 0 && anchor < pos) continue;
     // Only the whole match is asked for: with groups RE2 would run its NFA
     // over the match with this program of thousands of names. The name is
     // the whole match without the boundary characters the wrapper consumed:

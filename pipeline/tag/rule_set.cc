@@ -506,16 +506,8 @@ void RuleSet::ScanAnchored(std::string_view text, const std::vector<std::size_t>
     if (atom < pos) continue;
     while (block_ends[block] <= atom) ++block;
     const std::size_t block_begin = block == 0 ? 0 : block_ends[block - 1];
-    std::size_t anchor = atom;
-    if (atom > block_begin) {
-      // The boundary character may be several bytes ("–", a no-break
-      // space): back up to its first.
-      anchor = atom - 1;
-      while (anchor > block_begin && (static_cast<unsigned char>(text[anchor]) & 0xC0) == 0x80) {
-        --anchor;
-      }
-      if (anchor < pos) continue;
-    }
+    const std::size_t anchor = atom > block_begin ? CharBefore(text, atom, block_begin) : atom;
+    if (atom > block_begin && anchor < pos) continue;
     const std::size_t next =
         ScanOnce(text, block_begin, block_ends[block], anchor, true, rule, scratch, sink);
     if (next != 0) pos = next;

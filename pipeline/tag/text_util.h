@@ -21,6 +21,14 @@ char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* length);
 // The code point ending just before byte `i`; 0 when i == 0.
 char32_t DecodeBefore(std::string_view s, std::size_t i);
 
+// Where the character before byte `i` begins (a boundary character may be
+// several bytes: "–", a no-break space); not before `floor`. `i` > floor.
+inline std::size_t CharBefore(std::string_view s, std::size_t i, std::size_t floor) {
+  std::size_t at = i - 1;
+  while (at > floor && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 // Letters and digits of any script: the characters a word is made of.
 bool IsWordChar(char32_t c);
 // The letters and digits of the rules' word boundaries (WithWordBoundaries
