@@ -9,11 +9,12 @@
 // atom "region västmanland" finds "Region\nVästmanland". The Latin-1 fold
 // adds 0x20 to any UTF-8 continuation byte 80-9E but 97, whatever its lead
 // byte; atoms are folded the same way, so other characters still find
-// themselves. An atom may also
+// themselves. Every digit reads as 0, so the atom "2022-" finds
+// "1999-" too; callers check the number themselves. An atom may also
 // ask for more than the folded text shows:
 //   word_start  the character before it is not a letter or digit;
 //   word_end    the character after it is not a letter or digit;
-//   exact_case  its letters in the case written.
+//   exact_case  its letters in the case written, its digits as written.
 // (Letters and digits here are those of the tagger's word boundaries: see
 // IsBoundaryWordChar in text_util.h.)
 //

@@ -1,6 +1,8 @@
 #include "pipeline/tag/prefilter.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace diar::tag_internal {
 
@@ -9,16 +11,22 @@ void Prefilter::Build(const RuleSet& rules, const Gazetteer& gazetteer,
   std::vector<Atom> atoms;
   owner_.clear();
   rules_ = rules.size();
-  for (std::size_t rule = 0; rule < rules.size(); ++rule) {
-    for (const Atom& atom : rules.atoms(rule)) {
-      atoms.push_back(atom);
-      owner_.push_back(static_cast<int>(rule));
-    }
-  }
-  for (const Atom& atom : gazetteer.atoms()) {
+  // Atoms the scanner cannot tell apart ("2021-" and "2022-": digits fold
+  // alike) are kept once per owner, so that a hit is reported once.
+  std::set<std::tuple<int, std::string, bool, bool, std::string>> seen;
+  auto add = [&](const Atom& atom, int owner) {
+    const bool fresh =
+        seen.emplace(owner, AtomScanner::Fold(atom.text, atom.exact_case), atom.word_start,
+                     atom.word_end, atom.exact_case ? atom.text : std::string())
+            .second;
+    if (!fresh) return;
     atoms.push_back(atom);
-    owner_.push_back(-1);
+    owner_.push_back(owner);
+  };
+  for (std::size_t rule = 0; rule < rules.size(); ++rule) {
+    for (const Atom& atom : rules.atoms(rule)) add(atom, static_cast<int>(rule));
   }
+  for (const Atom& atom : gazetteer.atoms()) add(atom, -1);
   if (!scanner_.Build(atoms)) {
     errors->push_back("the rules' @atoms and the gazetteer names' first words together need more "
                       "than " + std::to_string(AtomScanner::kMaxStates) +

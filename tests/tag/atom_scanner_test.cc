@@ -52,6 +52,16 @@ TEST(AtomScanner, ExactCaseKeepsTheCaseWritten) {
   EXPECT_EQ(Hits({exact}, "ks 2020, Ks 2021, KS 2022"), (std::vector<std::string>{"KS:18-20"}));
 }
 
+TEST(AtomScanner, EveryDigitFindsEveryDigit) {
+  EXPECT_EQ(Hits({Plain("2022-")}, "1999-2001 och 2022-03"),
+            (std::vector<std::string>{"2022-:0-5", "2022-:14-19"}));
+}
+
+TEST(AtomScanner, ExactCaseKeepsTheDigitsWritten) {
+  const Atom exact{"KS 2022", true, false, true};
+  EXPECT_EQ(Hits({exact}, "KS 2021, KS 2022"), (std::vector<std::string>{"KS 2022:9-16"}));
+}
+
 TEST(AtomScanner, OtherCharactersFindThemselves) {
   // En dash and euro sign: their continuation bytes fold like Latin-1
   // capitals' do, in atom and text alike.

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -113,6 +114,21 @@ TEST(Prefilter, GazetteerFindsWhatItFindsEverywhere) {
     EXPECT_GT(expected.size(), 3u);
     EXPECT_EQ(NameMatches(text, hits.name_starts), expected);
   }
+}
+
+TEST(Prefilter, ReportsAnAtomOncePerRuleThoughItsNumbersDiffer) {
+  // period.years has an atom for every year and dash; the scan cannot
+  // tell years apart, and the rule must not be sent to one place twice.
+  const std::string text = "Det gäller 2022–2025.";
+  Prefilter::Hits hits;
+  Project().prefilter.Scan(text, &hits);
+  for (std::size_t rule = 0; rule < hits.rule_atoms.size(); ++rule) {
+    const std::vector<std::size_t>& begins = hits.rule_atoms[rule];
+    EXPECT_EQ(std::adjacent_find(begins.begin(), begins.end()), begins.end())
+        << Project().rules.rules()[rule]->id;
+  }
+  EXPECT_EQ(RuleMatches(text, hits.rule_atoms),
+            (std::vector<std::string>{"period.years 12-23"}));
 }
 
 TEST(Prefilter, FindsNamesInCapitalsAndBrokenAcrossLines) {
