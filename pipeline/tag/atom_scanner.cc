@@ -55,6 +55,19 @@ std::string AtomScanner::Fold(std::string_view text, bool exact_case) {
   return out;
 }
 
+std::string AtomScanner::Identity(const Atom& atom) {
+  std::string identity = Fold(atom.text, atom.exact_case);
+  identity += '\0';
+  identity += atom.word_start ? 's' : '-';
+  identity += atom.word_end ? 'e' : '-';
+  if (atom.exact_case) {
+    // The case written matters, the digits do not.
+    identity += 'c';
+    for (const char ch : FoldSpace(atom.text)) identity += (ch >= '1' && ch <= '9') ? '0' : ch;
+  }
+  return identity;
+}
+
 bool AtomScanner::Build(const std::vector<Atom>& atoms) {
   atoms_.clear();
   for (const Atom& atom : atoms) {
@@ -203,6 +216,9 @@ bool AtomScanner::Check(std::uint32_t index, std::string_view text, std::size_t 
       if (want == ' ') {
         if (i >= end || !kSpace[static_cast<unsigned char>(text[i])]) return false;
         while (i < end && kSpace[static_cast<unsigned char>(text[i])]) ++i;
+      } else if (want >= '0' && want <= '9') {
+        if (i >= end || text[i] < '0' || text[i] > '9') return false;
+        ++i;
       } else {
         if (i >= end || text[i] != want) return false;
         ++i;

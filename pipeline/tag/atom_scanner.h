@@ -14,7 +14,7 @@
 // ask for more than the folded text shows:
 //   word_start  the character before it is not a letter or digit;
 //   word_end    the character after it is not a letter or digit;
-//   exact_case  its letters in the case written, its digits as written.
+//   exact_case  its letters in the case written.
 // (Letters and digits here are those of the tagger's word boundaries: see
 // IsBoundaryWordChar in text_util.h.)
 //
@@ -46,6 +46,10 @@ class AtomScanner {
   // but white space, or if it is not `exact_case` and has a letter whose
   // case the scanner does not fold (beyond ASCII and Latin-1).
   static std::string Fold(std::string_view text, bool exact_case);
+
+  // Atoms with the same identity are found at the same places ("2021-"
+  // and "2022-", whose digits fold alike), so one of them is enough.
+  static std::string Identity(const Atom& atom);
 
   // Builds the automaton. Every atom's Fold must be non-empty (callers
   // check); hits report the atom's index in `atoms`. False if the atoms

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <set>
-#include <tuple>
+#include <utility>
 
 namespace diar::tag_internal {
 
@@ -13,13 +13,9 @@ void Prefilter::Build(const RuleSet& rules, const Gazetteer& gazetteer,
   rules_ = rules.size();
   // Atoms the scanner cannot tell apart ("2021-" and "2022-": digits fold
   // alike) are kept once per owner, so that a hit is reported once.
-  std::set<std::tuple<int, std::string, bool, bool, std::string>> seen;
+  std::set<std::pair<int, std::string>> seen;
   auto add = [&](const Atom& atom, int owner) {
-    const bool fresh =
-        seen.emplace(owner, AtomScanner::Fold(atom.text, atom.exact_case), atom.word_start,
-                     atom.word_end, atom.exact_case ? atom.text : std::string())
-            .second;
-    if (!fresh) return;
+    if (!seen.emplace(owner, AtomScanner::Identity(atom)).second) return;
     atoms.push_back(atom);
     owner_.push_back(owner);
   };

@@ -57,9 +57,18 @@ TEST(AtomScanner, EveryDigitFindsEveryDigit) {
             (std::vector<std::string>{"2022-:0-5", "2022-:14-19"}));
 }
 
-TEST(AtomScanner, ExactCaseKeepsTheDigitsWritten) {
+TEST(AtomScanner, ExactCaseStillFindsEveryDigit) {
   const Atom exact{"KS 2022", true, false, true};
-  EXPECT_EQ(Hits({exact}, "KS 2021, KS 2022"), (std::vector<std::string>{"KS 2022:9-16"}));
+  EXPECT_EQ(Hits({exact}, "KS 2021, ks 2022"), (std::vector<std::string>{"KS 2022:0-7"}));
+}
+
+TEST(AtomScanner, AtomsThatDifferOnlyInDigitsAreOne) {
+  EXPECT_EQ(AtomScanner::Identity({"KS 2021", true, false, true}),
+            AtomScanner::Identity({"KS 2022", true, false, true}));
+  EXPECT_NE(AtomScanner::Identity({"KS 2021", true, false, true}),
+            AtomScanner::Identity({"Ks 2021", true, false, true}));
+  EXPECT_NE(AtomScanner::Identity({"plan", true, false, false}),
+            AtomScanner::Identity({"plan", false, false, false}));
 }
 
 TEST(AtomScanner, OtherCharactersFindThemselves) {
