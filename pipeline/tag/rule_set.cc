@@ -42,7 +42,9 @@ std::size_t BlockEnd(std::string_view text, std::size_t begin) {
   const std::size_t from = begin + kBlockBytes;
   if (from >= text.size()) return text.size();
   const std::size_t limit = std::min(text.size(), begin + kMaxBlockBytes);
-  for (std::size_t i = from; i + 2 < limit; ++i) {
+  const std::string_view window = text.substr(0, limit - 2);
+  for (std::size_t i = FindAnyOf(window, "\n.?!", from); i != std::string_view::npos;
+       i = FindAnyOf(window, "\n.?!", i + 1)) {
     const char c = text[i];
     if (c == '\n' && text[i + 1] == '\n') return i;
     if ((c == '.' || c == '?' || c == '!') && (text[i + 1] == ' ' || text[i + 1] == '\n') &&

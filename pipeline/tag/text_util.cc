@@ -1,5 +1,9 @@
 #include "pipeline/tag/text_util.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 
@@ -173,6 +177,30 @@ std::string LowerFirst(std::string_view s) {
   return out;
 }
 
+std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  if (set.size() <= 8) {
+    __m128i wanted[8];
+    for (std::size_t k = 0; k < set.size(); ++k) wanted[k] = _mm_set1_epi8(set[k]);
+    for (; i + 16 <= s.size(); i += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i hit = _mm_setzero_si128();
+      for (std::size_t k = 0; k < set.size(); ++k) {
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(chunk, wanted[k]));
+      }
+      if (const int mask = _mm_movemask_epi8(hit); mask != 0) return i + __builtin_ctz(mask);
+    }
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    for (const char c : set) {
+      if (s[i] == c) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string FoldSpace(std::string_view s) {
   if (FindAnyOf(s, " \n\t\r") == std::string_view::npos) return std::string(s);
   std::string out;
@@ -212,9 +240,20 @@ std::vector<std::size_t> ByteToCodePoint(std::string_view text,
   std::size_t code_points = 0;
   for (std::size_t index : order) {
     const std::size_t target = std::min(byte_offsets[index], text.size());
-    // Eight bytes at a time: a continuation byte is 10xxxxxx, so its bit 7
-    // is set and its bit 6 clear; each other byte starts a code point.
-    // (The offsets cover the whole text, and this walk was a tenth of Tag.)
+    // Many bytes at a time: a continuation byte is 10xxxxxx (80-BF), each
+    // other byte starts a code point. (The offsets cover the whole text,
+    // and this walk was a tenth of Tag.)
+#if defined(__SSE2__)
+    for (; byte + 16 <= target; byte += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + byte));
+      // Signed, 80-BF are the bytes below -64.
+      const __m128i continuation = _mm_cmplt_epi8(chunk, _mm_set1_epi8(-64));
+      const __m128i ones = _mm_and_si128(continuation, _mm_set1_epi8(1));
+      const __m128i sums = _mm_sad_epu8(ones, _mm_setzero_si128());
+      code_points += 16 - static_cast<std::size_t>(_mm_cvtsi128_si32(sums) +
+                                                   _mm_extract_epi16(sums, 4));
+    }
+#endif
     for (; byte + 8 <= target; byte += 8) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + byte, 8);

@@ -56,16 +56,10 @@ std::string FoldSpace(std::string_view s);
 bool EndsWith(std::string_view s, std::string_view suffix);
 
 // The first byte of `s` at or after `from` that is one of `set`, or npos.
-// For the short sets and strings of the tagger's hot paths, where
-// std::string_view::find_first_of calls memchr once per byte.
-inline std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from = 0) {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    for (const char c : set) {
-      if (s[i] == c) return i;
-    }
-  }
-  return std::string_view::npos;
-}
+// For the small sets of the tagger's hot paths, where
+// std::string_view::find_first_of calls memchr once per byte; 16 bytes at
+// a time where the machine has SSE2.
+std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from = 0);
 
 // The space-separated words of `s` (empty words dropped).
 std::vector<std::string> Words(std::string_view s);

@@ -49,6 +49,21 @@ TEST(CaseMapping, MapsMixedTextAndKeepsBadBytes) {
   EXPECT_EQ(Upper("\xC3"), "\xC3");
 }
 
+TEST(FindAnyOf, FindsWhatFindFirstOfFindsFromAnyOffset) {
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab .\n?!\xC3\xA5";
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const std::size_t size = rng() % 90;
+    for (std::size_t i = 0; i < size; ++i) text += alphabet[rng() % alphabet.size()];
+    const std::size_t from = rng() % (text.size() + 1);
+    for (const std::string_view set : {"\n.?!", " ", "\xA5", "xyz"}) {
+      ASSERT_EQ(FindAnyOf(text, set, from), std::string_view(text).find_first_of(set, from))
+          << "round " << round << " set " << set;
+    }
+  }
+}
+
 TEST(ByteToCodePoint, CountsCodePointsAtAnyOffsetsInAnyOrder) {
   std::mt19937 rng(7);
   const std::vector<std::string> pieces = {"a", "å", "–", "𝄞", " ", "\n", "Ö", "\x80"};
