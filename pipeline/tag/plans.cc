@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "pipeline/tag/gazetteer.h"
@@ -14,7 +15,9 @@ namespace {
 // "2019 – 2022", "2021-23" -> "2019–2022", "2021–2023".
 std::string NormaliseYearRanges(const std::string& title) {
   // Most titles have no digits; skip the regex for them.
-  if (FindAnyOf(title, "0123456789") == std::string_view::npos) return title;
+  if (std::none_of(title.begin(), title.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return title;
+  }
   static const RE2 range("((?:19|20)\\d\\d)\\s*[-–—]\\s*((?:19|20)?\\d\\d)\\b");
   std::string out;
   re2::StringPiece input(title);
@@ -150,33 +153,52 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
 namespace {
 
 struct Token {
-  std::size_t begin;      // bytes into the text
+  std::size_t begin;       // bytes into the text
   std::size_t end;
-  std::string_view word;  // as written
-  std::string lower;
-  bool line_start;        // first on its line
+  std::string_view word;   // as written
+  std::string_view lower;  // in the tokeniser's buffer
+  bool line_start;         // first on its line
 };
 
-std::vector<Token> Tokenise(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Token> tokens;
-  // A plan match is a title of a few words; one allocation covers it.
-  tokens.reserve(16);
-  std::size_t i = begin;
-  while (i < end) {
-    bool line_start = false;
-    while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) {
-      line_start = line_start || text[i] == '\n';
-      ++i;
+// The words of a match, with their lower case. One tokeniser per thread:
+// its storage is reused from match to match, since the plan former runs
+// for every plan head in a text.
+class Tokeniser {
+ public:
+  const std::vector<Token>& Split(std::string_view text, std::size_t begin, std::size_t end) {
+    tokens_.clear();
+    lowers_.clear();
+    std::size_t i = begin;
+    while (i < end) {
+      bool line_start = false;
+      while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) {
+        line_start = line_start || text[i] == '\n';
+        ++i;
+      }
+      if (i >= end) break;
+      std::size_t j = i;
+      while (j < end && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
+      const std::string_view word = text.substr(i, j - i);
+      // Where the lower case begins, and its length; views are made when
+      // the buffer has stopped growing.
+      const std::size_t lower_begin = lowers_.size();
+      AppendLower(word, &lowers_);
+      tokens_.push_back({i, j, word, std::string_view(nullptr, 0), line_start});
+      spans_.resize(tokens_.size());
+      spans_.back() = {lower_begin, lowers_.size() - lower_begin};
+      i = j;
     }
-    if (i >= end) break;
-    std::size_t j = i;
-    while (j < end && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
-    const std::string_view word = text.substr(i, j - i);
-    tokens.push_back({i, j, word, Lower(word), line_start});
-    i = j;
+    for (std::size_t t = 0; t < tokens_.size(); ++t) {
+      tokens_[t].lower = std::string_view(lowers_).substr(spans_[t].first, spans_[t].second);
+    }
+    return tokens_;
   }
-  return tokens;
-}
+
+ private:
+  std::vector<Token> tokens_;
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
+  std::string lowers_;
+};
 
 bool IsCapitalised(std::string_view word) {
   if (word.empty()) return false;
@@ -226,7 +248,8 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   const HeadLists lists(lexicon);
   const Lexicon::List& title_stop = PlanList(lexicon, kTitleStop);
   const Lexicon::List& adjective_stop = PlanList(lexicon, kAdjectiveStop);
-  std::vector<Token> tokens = Tokenise(match.text, match.begin, match.end);
+  static thread_local Tokeniser tokeniser;
+  const std::vector<Token>& tokens = tokeniser.Split(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
   std::size_t first = 0;
   while (first < tokens.size() && adjective_stop.Contains(tokens[first].lower)) {

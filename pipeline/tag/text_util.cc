@@ -88,9 +88,10 @@ namespace {
 // é live) are mapped here, byte by byte; everything else goes through ICU.
 // In C3, lower case is upper case + 0x20 in the second byte (U+00C0-U+00DE,
 // not U+00D7 ×); ÿ (U+00FF) upper-cases out of the range (U+0178).
-std::string MapCase(std::string_view s, bool upper) {
-  std::string out(s.size(), '\0');
-  char* o = out.data();
+void AppendMapped(std::string_view s, bool upper, std::string* out) {
+  const std::size_t start = out->size();
+  out->resize(start + s.size());
+  char* o = out->data() + start;
   std::size_t i = 0;
   while (i < s.size()) {
     const auto b = static_cast<unsigned char>(s[i]);
@@ -113,26 +114,25 @@ std::string MapCase(std::string_view s, bool upper) {
       }
     }
     // ICU: the output may be longer or shorter than the input from here.
-    out.resize(o - out.data());
+    out->resize(o - out->data());
     while (i < s.size()) {
       std::size_t length = 0;
       const char32_t c = DecodeAt(s, i, &length);
       if (c == 0xFFFD && length == 1) {
-        out.push_back(s[i]);  // keep a bad byte as it is
+        out->push_back(s[i]);  // keep a bad byte as it is
       } else if (c < 0x80) {
         const bool flip = upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z');
-        out.push_back(static_cast<char>(flip ? c ^ 0x20 : c));
+        out->push_back(static_cast<char>(flip ? c ^ 0x20 : c));
       } else {
         AppendUtf8(static_cast<char32_t>(upper ? u_toupper(static_cast<UChar32>(c))
                                                : u_tolower(static_cast<UChar32>(c))),
-                   &out);
+                   out);
       }
       i += length;
     }
-    return out;
+    return;
   }
-  out.resize(o - out.data());
-  return out;
+  out->resize(o - out->data());
 }
 
 }  // namespace
@@ -155,9 +155,19 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
-std::string Lower(std::string_view s) { return MapCase(s, false); }
+std::string Lower(std::string_view s) {
+  std::string out;
+  AppendMapped(s, false, &out);
+  return out;
+}
 
-std::string Upper(std::string_view s) { return MapCase(s, true); }
+void AppendLower(std::string_view s, std::string* out) { AppendMapped(s, false, out); }
+
+std::string Upper(std::string_view s) {
+  std::string out;
+  AppendMapped(s, true, &out);
+  return out;
+}
 
 std::string CapitaliseFirst(std::string_view s) {
   if (s.empty()) return std::string();

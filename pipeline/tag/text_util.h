@@ -44,6 +44,8 @@ void AppendUtf8(char32_t c, std::string* out);
 // Case mapping, code point by code point (ICU's simple mapping; Swedish has
 // no locale-specific rules).
 std::string Lower(std::string_view s);
+// Lower(s) appended to `out`, without a new string.
+void AppendLower(std::string_view s, std::string* out);
 std::string Upper(std::string_view s);
 // First code point upper-cased, the rest unchanged.
 std::string CapitaliseFirst(std::string_view s);
