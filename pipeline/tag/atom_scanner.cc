@@ -170,7 +170,7 @@ bool AtomScanner::Build(const std::vector<Atom>& atoms) {
   outputs_.assign(states_ - plain_states, {});
   for (std::uint32_t state = 0; state < states_; ++state) {
     for (std::uint32_t cls = 0; cls < classes_; ++cls) {
-      next_[static_cast<std::size_t>(new_id[state]) * classes_ + cls] =
+      next_[static_cast<std::size_t>(cls) * states_ + new_id[state]] =
           static_cast<std::uint16_t>(new_id[delta[static_cast<std::size_t>(state) * classes_ + cls]]);
     }
     if (!outputs[state].empty()) {
@@ -179,6 +179,7 @@ bool AtomScanner::Build(const std::vector<Atom>& atoms) {
       std::sort(out.begin(), out.end());
     }
   }
+  for (int c = 0; c < 256; ++c) column_[c] = byte_class_[c] * states_;
   first_output_ = plain_states;
   return true;
 }

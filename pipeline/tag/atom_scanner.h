@@ -79,8 +79,7 @@ class AtomScanner {
       cut[k] = at;
     }
     const std::uint16_t* next = next_.data();
-    const std::uint32_t classes = classes_;
-    const std::uint8_t* byte_class = byte_class_.data();
+    const std::uint32_t* column = column_.data();
     const std::uint32_t first_output = first_output_;
     // Four named chains rather than arrays, so that they stay in registers.
     std::uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -92,10 +91,10 @@ class AtomScanner {
     for (int k = 0; k < kStreams; ++k) common = std::min(common, cut[k + 1] - cut[k]);
     const unsigned char* const end0 = p0 + common;
     while (p0 < end0) {
-      s0 = next[s0 * classes + byte_class[*p0++]];
-      s1 = next[s1 * classes + byte_class[*p1++]];
-      s2 = next[s2 * classes + byte_class[*p2++]];
-      s3 = next[s3 * classes + byte_class[*p3++]];
+      s0 = next[column[*p0++] + s0];
+      s1 = next[column[*p1++] + s1];
+      s2 = next[column[*p2++] + s2];
+      s3 = next[column[*p3++] + s3];
       if ((s0 | s1 | s2 | s3) >= first_output) [[unlikely]] {
         if (s0 >= first_output) Report(s0, text, p0 - data, on_hit);
         if (s1 >= first_output) Report(s1, text, p1 - data, on_hit);
@@ -108,7 +107,7 @@ class AtomScanner {
     for (int k = 0; k < kStreams; ++k) {
       std::uint32_t state = states[k];
       for (const unsigned char* p = at[k]; p < data + cut[k + 1];) {
-        state = next[state * classes + byte_class[*p++]];
+        state = next[column[*p++] + state];
         if (state >= first_output) Report(state, text, p - data, on_hit);
       }
     }
@@ -140,10 +139,14 @@ class AtomScanner {
   std::array<std::uint8_t, 256> byte_class_{};  // byte -> class of its fold
   std::uint32_t classes_ = 0;
   std::uint32_t states_ = 0;
-  // next_[state * classes_ + class] is the next state. 16 bits keep the
-  // table small enough for the cache; states are numbered so that those
-  // where atoms end come last (state >= first_output_).
+  // next_[class * states_ + state] is the next state, column_[byte] the
+  // start of its class's column. By column, because the states a text
+  // passes through are few and numbered close together (breadth first),
+  // so the entries one class needs share cache lines; and the scan's chain
+  // of lookups is an add and a load, with no multiply. 16 bits keep the
+  // table small; states where atoms end come last (state >= first_output_).
   std::vector<std::uint16_t> next_;
+  std::array<std::uint32_t, 256> column_{};
   std::uint32_t first_output_ = 0;
   // Atoms ending at each output state, by state - first_output_.
   std::vector<std::vector<std::uint32_t>> outputs_;
