@@ -134,9 +134,12 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
       }
     }
   }
-  // Sentence case: head words and adjectives lose their capital; proper
-  // names, acronyms and other capitalised words (embedded titles) keep it.
-  for (std::size_t i = 1; i < words.size(); ++i) {
+  // Sentence case: the head and the adjectives before it lose their
+  // capital; proper names, acronyms and capitalised words after the head
+  // (embedded titles: "regionala utvecklingsstrategin Dalastrategin") keep
+  // it.
+  const std::size_t last_lowered = head < words.size() ? head + 1 : words.size();
+  for (std::size_t i = 1; i < last_lowered; ++i) {
     const std::string& lower = lowers[i];
     if (lower == words[i] || !HasLower(words[i])) continue;
     if (gazetteer.Lookup(words[i]) != nullptr) continue;
@@ -320,7 +323,10 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
         ++j;
         continue;
       }
-      if (title_stop.Contains(t.lower) || LooksLikeVerb(t.lower)) break;
+      // A capitalised word is a name ("för Dalarnas län"), whatever it ends in.
+      if (title_stop.Contains(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower))) {
+        break;
+      }
       ++content;
       content_end = j;
       ++j;

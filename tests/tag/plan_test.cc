@@ -92,6 +92,22 @@ TEST(PlanTagger, TitleEndsAtFunctionWordsAndNewHeadings) {
             "Samverkansavtal för regional utveckling=Samverkansavtal för regional utveckling");
 }
 
+TEST(PlanTagger, ANameInTheComplementIsNoVerbWhateverItEndsIn) {
+  // "-as" ends s-passives ("genomföras") but also genitive names.
+  EXPECT_EQ(Spans("Regional transportplan för Dalarnas län 2022–2033 har kommit", "plan"),
+            "Regional transportplan för Dalarnas län 2022–2033=Regional transportplan för "
+            "Dalarnas län 2022–2033");
+  EXPECT_EQ(Spans("en handlingsplan för att insatserna ska genomföras snabbt", "plan"), "");
+}
+
+TEST(PlanTagger, CapitalisedWordsAfterTheHeadKeepTheirCapital) {
+  EXPECT_EQ(Spans("den regionala utvecklingsstrategin Dalastrategin 2030", "plan"),
+            "regionala utvecklingsstrategin Dalastrategin 2030=Regional utvecklingsstrategi "
+            "Dalastrategin 2030");
+  EXPECT_EQ(Spans("Regional Kulturplan för Exempels län", "plan"),
+            "Regional Kulturplan för Exempels län=Regional kulturplan för Exempels län");
+}
+
 TEST(PlanTagger, BodyGenitiveJoinsThePlanAndStaysABody) {
   EXPECT_EQ(Spans("regeringens bredbandsstrategi", "plan"),
             "regeringens bredbandsstrategi=Regeringens bredbandsstrategi");
