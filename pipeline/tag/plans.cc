@@ -102,7 +102,8 @@ std::string IndefiniteAdjective(const std::string& word, const std::string& gend
 
 }  // namespace
 
-std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer) {
+std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer,
+                      bool after_genitive) {
   const HeadLists lists(lexicon);
   std::vector<std::string> words = Words(NormaliseYearRanges(FoldSpace(title)));
   if (words.empty()) return std::string();
@@ -125,7 +126,7 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
     // "regional kulturplan", "regionala trafikförsörjningsprogrammet" ->
     // "regionalt trafikförsörjningsprogram".
     const std::string gender = HeadGender(lowers[head], lists);
-    if (!gender.empty()) {
+    if (!gender.empty() && !after_genitive) {
       for (std::size_t i = 0; i < head; ++i) {
         if (IsAdjective(lowers[i])) {
           words[i] = IndefiniteAdjective(words[i], gender);
@@ -398,6 +399,11 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     title.pop_back();
   }
   out->value = PlanValue(title, lexicon, gazetteer);
+  // A genitive right before may be a body's that joins the title
+  // (resolve.h); adjectives after it stay as written.
+  if (adjectives && previous.size() >= 1 && previous[0].size() > 2 && previous[0].back() == 's') {
+    out->owned_value = PlanValue(title, lexicon, gazetteer, true);
+  }
   // Established terms shaped like titles ("Samordnad individuell plan").
   if (PlanList(lexicon, kNotTitles).Contains(out->value)) return false;
   return !out->value.empty();

@@ -23,8 +23,11 @@ struct FormedValue;
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
               const TagContext& context, FormedValue* out);
 
-// The canonical value of a plan title as written (see above).
-std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer);
+// The canonical value of a plan title as written (see above). After a
+// genitive ("Region Skånes regionala utvecklingsstrategi") the adjectives
+// keep their weak form, as Swedish has them there.
+std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer,
+                      bool after_genitive = false);
 
 }  // namespace diar::tag_internal
 

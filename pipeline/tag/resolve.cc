@@ -155,7 +155,7 @@ void AttachOwnerGenitives(const std::string& text, std::vector<Candidate>* kept)
     if (it == bodies_by_end.end()) continue;
     const Candidate& body = *it->second;
     c.value = CapitaliseFirst(FoldSpace(text.substr(body.begin, body.end - body.begin))) + " " +
-              LowerFirst(c.value);
+              LowerFirst(c.owned_value.empty() ? c.value : c.owned_value);
     c.cp_begin = body.cp_begin;
     c.begin = body.begin;
   }

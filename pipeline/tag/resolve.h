@@ -39,6 +39,7 @@ struct Candidate {
   bool from_dictionary = false;
   bool emit = true;
   bool document_canonical = false;  // see ConsistentNames in resolve.cc
+  std::string owned_value;          // see FormedValue::owned_value
   // Filled by Resolve.
   std::size_t cp_begin = 0;
   std::size_t cp_end = 0;

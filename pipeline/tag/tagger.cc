@@ -89,6 +89,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     c.document_canonical = value.document_canonical;
     c.inferred = value.inferred;
     c.owner = std::move(value.owner);
+    c.owned_value = std::move(value.owned_value);
     c.rule = &match.rule->id;
     const std::size_t end = c.end;
     candidates.push_back(std::move(c));

@@ -43,6 +43,9 @@ struct FormedValue {
   // text): a former may cut a greedy match back (plans.h).
   std::size_t begin = 0;
   std::size_t end = 0;
+  // Plans: the value to use when a body's genitive joins the title, when
+  // it differs from `value` (plans.h); else empty.
+  std::string owned_value;
 };
 
 // The lists each former needs; checked at load.

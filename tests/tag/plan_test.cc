@@ -114,6 +114,15 @@ TEST(PlanTagger, BodyGenitiveJoinsThePlanAndStaysABody) {
   EXPECT_EQ(Spans("regeringens bredbandsstrategi", "body"), "regeringens=Regeringen");
 }
 
+TEST(PlanTagger, AdjectivesAfterABodysGenitiveKeepTheirWeakForm) {
+  EXPECT_EQ(Spans("Region Västmanlands regionala utvecklingsstrategi", "plan"),
+            "Region Västmanlands regionala utvecklingsstrategi=Region Västmanlands regionala "
+            "utvecklingsstrategi");
+  // Without the genitive the adjective agrees with the base form.
+  EXPECT_EQ(Spans("den regionala utvecklingsstrategin", "plan"),
+            "regionala utvecklingsstrategin=Regional utvecklingsstrategi");
+}
+
 TEST(PlanTagger, IndividualCarePlansAreNotSteeringDocuments) {
   EXPECT_EQ(Spans("Samordnad Individuell Plan (SIP)", "plan"), "");
 }
