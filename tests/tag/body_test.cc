@@ -150,6 +150,8 @@ TEST(NamedBodyTagger, TagsInstitutionsNetworksAndCouncils) {
       {"med Samordningsförbundet Västra Mälardalen och",
        "Samordningsförbundet Västra Mälardalen=Samordningsförbundet Västra Mälardalen"},
       {"Hushållningssällskapet Skåne", "Hushållningssällskapet Skåne=Hushållningssällskapet Skåne"},
+      {"med Stiftelsen Skånska Landskap och", "Stiftelsen Skånska Landskap=Stiftelsen Skånska Landskap"},
+      {"Föreningen Nordens arbete", "Föreningen Nordens=Föreningen Norden"},
   };
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
 }
@@ -162,6 +164,7 @@ TEST(NamedBodyTagger, RejectsDeterminersAndDescriptions) {
       {"ett regionalt nätverk för kvinnofrid", ""},
       {"samverkansgruppen har", ""},
       {"för målgruppen Unga vuxna", ""},
+      {"Stiftelsen har beslutat", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
 }
