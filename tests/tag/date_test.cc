@@ -34,6 +34,12 @@ TEST(DateTagger, InfersTheYearFromTheDocumentDate) {
   EXPECT_TRUE(dates[0].inferred);
 }
 
+TEST(DateTagger, DayWithAnOrdinalEnding) {
+  EXPECT_EQ(Spans("den 3:e mars 2023", "date"), "3:e mars 2023=2023-03-03");
+  EXPECT_EQ(Spans("den 1:a april 2024", "date"), "1:a april 2024=2024-04-01");
+  EXPECT_EQ(Spans("3:e–4:e maj 2023", "period"), "3:e–4:e maj 2023=2023-05-03/2023-05-04");
+}
+
 TEST(DateTagger, DropsYearlessDateWithoutDocumentDate) {
   EXPECT_EQ(Spans("beslutet den 22 februari om", "date"), "");
 }

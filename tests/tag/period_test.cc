@@ -75,6 +75,14 @@ TEST(PeriodTagger, FullDatesAtBothEnds) {
   EXPECT_EQ(Spans("2021-01-01 – 2021-12-31", "date"), "");
 }
 
+TEST(PeriodTagger, TillOchMedJoinsTheEnds) {
+  EXPECT_EQ(Spans("gäller fr.o.m. 1 januari 2023 t.o.m. 31 december 2025.", "period"),
+            "1 januari 2023 t.o.m. 31 december 2025=2023-01-01/2025-12-31");
+  EXPECT_EQ(Spans("från maj 2023 till och med april 2024", "period"),
+            "maj 2023 till och med april 2024=2023-05/2024-04");
+  EXPECT_EQ(Spans("2023-01-01 tom 2023-06-30", "period"), "2023-01-01 tom 2023-06-30=2023-01-01/2023-06-30");
+}
+
 TEST(PeriodTagger, MonthRangeTakesTheYearOfTheEnd) {
   EXPECT_EQ(Spans("maj–oktober 2021", "period"), "maj–oktober 2021=2021-05/2021-10");
 }
