@@ -27,6 +27,12 @@ TEST(DnrTagger, LeavesTheLabelOutsideTheSpan) {
   EXPECT_EQ(Spans("Ärendenummer 2020/118", "dnr"), "2020/118=2020/118");
 }
 
+TEST(DnrTagger, BeteckningAloneIsALabel) {
+  // County administrative boards head their decisions "Beteckning 526-1234-2023".
+  EXPECT_EQ(Spans("Beteckning: 401-5678-2022", "dnr"), "401-5678-2022=401-5678-2022");
+  EXPECT_EQ(Spans("Beteckning 526-1234-2023", "dnr"), "526-1234-2023=526-1234-2023");
+}
+
 TEST(DnrTagger, UpperCasesAndFoldsSpacesInTheValue) {
   EXPECT_EQ(Spans("Dnr: ks  2022-0092-106", "dnr"), "ks  2022-0092-106=KS 2022-0092-106");
 }
