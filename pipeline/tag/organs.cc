@@ -84,6 +84,25 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
   return Join(words);
 }
 
+namespace {
+
+// The issuer owns the organ, unless the organ's name says it belongs to the
+// other tier: "Kommunstyrelsen" is no region's, "Regionstyrelsen" no
+// kommun's (a kommun's minutes quoting the region's organs). An unknown
+// owner is better than a wrong one.
+std::string OwnerOf(std::string_view organ, const Gazetteer& gazetteer,
+                    const TagContext& context) {
+  const BodyInfo* issuer = gazetteer.FindCanonical(context.issuer);
+  if (issuer == nullptr) return context.issuer;
+  if (issuer->kind == "region" && organ.starts_with("Kommun")) return std::string();
+  if (issuer->kind == "kommun" && (organ.starts_with("Region") || organ.starts_with("Landsting"))) {
+    return std::string();
+  }
+  return context.issuer;
+}
+
+}  // namespace
+
 bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
                const TagContext& context, FormedValue* out) {
   const std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
@@ -92,7 +111,7 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     std::vector<std::string> words = Words(span);
     words.back() = StripGenitive(words.back());
     out->value = CapitaliseFirst(Join(words));
-    out->owner = context.issuer;
+    out->owner = OwnerOf(out->value, gazetteer, context);
     return true;
   }
   if (OrganList(lexicon, kStop).Contains(StripGenitive(Lower(span)))) return false;
@@ -104,7 +123,7 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
   } else {
     out->value = CapitaliseFirst(definite);
   }
-  out->owner = context.issuer;
+  out->owner = OwnerOf(out->value, gazetteer, context);
   // "länsstyrelsen" exists once per county: the owner says which one, the
   // issuer's county's (TAGGING.md finer decisions).
   if (out->value == "Länsstyrelsen") {
