@@ -106,6 +106,17 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     c.emit = match.entry->is_body;
     candidates.push_back(std::move(c));
   });
+  // Names inside e-mail and web addresses are no mentions.
+  const auto addresses = tag_internal::AddressRanges(body);
+  if (!addresses.empty()) {
+    std::erase_if(candidates, [&](const Candidate& c) {
+      auto it = std::upper_bound(addresses.begin(), addresses.end(),
+                                 std::make_pair(c.begin, ~std::size_t{0}));
+      // The last address starting at or before c, or the next one.
+      if (it != addresses.begin() && std::prev(it)->second > c.begin) return true;
+      return it != addresses.end() && it->first < c.end;
+    });
+  }
   return tag_internal::Resolve(text, std::move(candidates));
 }
 

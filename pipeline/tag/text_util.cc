@@ -211,6 +211,51 @@ std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from
   return std::string_view::npos;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> AddressRanges(std::string_view text) {
+  // An address is one token: it ends at white space or at punctuation that
+  // encloses or ends it in running text.
+  auto outside = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '<' ||
+           c == '>' || c == '(' || c == ')' || c == '"' || c == ',' || c == ';';
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  auto add = [&](std::size_t at) {
+    std::size_t begin = at;
+    while (begin > 0 && !outside(text[begin - 1])) --begin;
+    std::size_t end = at;
+    while (end < text.size() && !outside(text[end])) ++end;
+    // A full stop or colon after an address ends the sentence.
+    while (end > begin && (text[end - 1] == '.' || text[end - 1] == ':')) --end;
+    if (!ranges.empty() && begin < ranges.back().second) {
+      ranges.back().second = std::max(ranges.back().second, end);
+    } else {
+      ranges.emplace_back(begin, end);
+    }
+  };
+  std::size_t next_at = text.find('@');
+  std::size_t next_www = text.find("www.");
+  std::size_t next_http = text.find("http");
+  while (true) {
+    const std::size_t at = std::min({next_at, next_www, next_http});
+    if (at == std::string_view::npos) break;
+    if (at == next_at) {
+      // user@host.domain: a letter or digit on both sides.
+      if (at > 0 && at + 1 < text.size() && !outside(text[at - 1]) && !outside(text[at + 1]) &&
+          text.find('.', at) != std::string_view::npos) {
+        add(at);
+      }
+      next_at = text.find('@', at + 1);
+    } else if (at == next_www) {
+      if (at == 0 || outside(text[at - 1]) || text[at - 1] == '/') add(at);
+      next_www = text.find("www.", at + 4);
+    } else {
+      if (text.substr(at, 7) == "http://" || text.substr(at, 8) == "https://") add(at);
+      next_http = text.find("http", at + 4);
+    }
+  }
+  return ranges;
+}
+
 std::string FoldSpace(std::string_view s) {
   if (FindAnyOf(s, " \n\t\r") == std::string_view::npos) return std::string(s);
   std::string out;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace diar::tag_internal {
@@ -62,6 +63,11 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 // std::string_view::find_first_of calls memchr once per byte; 16 bytes at
 // a time where the machine has SSE2.
 std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from = 0);
+
+// The byte ranges [begin, end) of e-mail and web addresses in `text`
+// ("registrator@trafikverket.se", "www.lansstyrelsen.se/jonkoping",
+// "https://..."), in order: names inside them are not mentions.
+std::vector<std::pair<std::size_t, std::size_t>> AddressRanges(std::string_view text);
 
 // The space-separated words of `s` (empty words dropped).
 std::vector<std::string> Words(std::string_view s);

@@ -18,6 +18,16 @@ TEST(TagEngine, OffsetsAreCodePointsNotBytes) {
   EXPECT_EQ(mentions[0].text, "2022-03-29");
 }
 
+TEST(TagEngine, NothingIsTaggedInsideEmailOrWebAddresses) {
+  const std::string text =
+      "Skicka till registrator@trafikverket.se eller se www.lansstyrelsen.se/jonkoping och "
+      "https://www.regeringen.se/remisser 2023-01-05. Trafikverket svarar.";
+  const auto mentions = ProjectTagger().Tag(Plain(text), {});
+  std::vector<std::string> texts;
+  for (const Mention& m : mentions) texts.push_back(m.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"2023-01-05", "Trafikverket"}));
+}
+
 TEST(TagEngine, PageComesFromThePageStarts) {
   NormalisedText text;
   text.text = "Sida ett.\n\nRegion Västmanland 2022-03-29";

@@ -64,6 +64,13 @@ TEST(FindAnyOf, FindsWhatFindFirstOfFindsFromAnyOffset) {
   }
 }
 
+TEST(AddressRanges, FindsEmailAndWebAddressesWithoutTrailingPunctuation) {
+  const std::string text = "Mejla a.b@kommun.se. Se (www.x.se/y) eller https://z.se: klart. A @ B";
+  std::vector<std::string> found;
+  for (const auto& [begin, end] : AddressRanges(text)) found.push_back(text.substr(begin, end - begin));
+  EXPECT_EQ(found, (std::vector<std::string>{"a.b@kommun.se", "www.x.se/y", "https://z.se"}));
+}
+
 TEST(ByteToCodePoint, CountsCodePointsAtAnyOffsetsInAnyOrder) {
   std::mt19937 rng(7);
   const std::vector<std::string> pieces = {"a", "å", "–", "𝄞", " ", "\n", "Ö", "\x80"};
