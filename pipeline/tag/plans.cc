@@ -45,11 +45,12 @@ const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
       Lexicon::CachedList("plan_heads"),     Lexicon::CachedList("plan_definite"),
       Lexicon::CachedList("plan_title_stop"), Lexicon::CachedList("plan_adjective_stop"),
       Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
-      Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles")};
+      Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles"),
+      Lexicon::CachedList("months")};
   return lists[which].Get(lexicon);
 }
 enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
-                  kNotTitles };
+                  kNotTitles, kMonths };
 
 struct HeadLists {
   explicit HeadLists(const Lexicon& lexicon)
@@ -100,6 +101,58 @@ std::string IndefiniteAdjective(const std::string& word, const std::string& gend
   return gender == "n" ? stem + "t" : stem;
 }
 
+// Words that join a title's content words: conjunctions and the
+// prepositions titles use ("Riktlinjer för bidrag till föreningar").
+bool IsConnector(std::string_view lower) {
+  for (const std::string_view word : {"för", "om", "i", "och", "samt", "till", "inom", "vid",
+                                      "kring", "av", "med", "mot", "på", "hos", "mellan",
+                                      "genom", "bland", "utifrån"}) {
+    if (lower == word) return true;
+  }
+  return false;
+}
+
+// A title in capitals ("RIKTLINJER FÖR FÖRENINGSBIDRAG I JÄRFÄLLA KOMMUN")
+// in lower case, but for words of up to three letters that are no
+// connector (acronyms: "EU", "RUS") and names the gazetteer knows, which
+// take its capitals ("Järfälla kommun").
+void UnShout(std::vector<std::string>* words, const Gazetteer& gazetteer) {
+  for (std::string& word : *words) {
+    const std::string lower = Lower(word);
+    if (CodePointCount(word) > 3 || IsConnector(lower)) word = lower;
+  }
+  auto take_case = [&](std::size_t first, std::size_t count) {
+    // Names capitalise every word ("Region Västmanland") or the first
+    // ("Järfälla kommun").
+    std::string every;
+    std::string first_only;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::string& word = (*words)[first + k];
+      every += (k ? " " : "") + CapitaliseFirst(word);
+      first_only += k ? " " + word : CapitaliseFirst(word);
+    }
+    const GazetteerEntry* entry = gazetteer.Lookup(every);
+    if (entry == nullptr && count > 1) entry = gazetteer.Lookup(first_only);
+    if (entry == nullptr) return false;
+    const std::vector<std::string> canonical = Words(entry->info.canonical);
+    if (canonical.size() != count) return false;
+    for (std::size_t k = 0; k < count; ++k) {
+      std::size_t length = 0;
+      DecodeAt(canonical[k], 0, &length);
+      const bool capital = Lower(canonical[k].substr(0, length)) != canonical[k].substr(0, length);
+      if (capital) (*words)[first + k] = CapitaliseFirst((*words)[first + k]);
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < words->size(); ++i) {
+    if (i + 1 < words->size() && take_case(i, 2)) {
+      ++i;
+    } else {
+      take_case(i, 1);
+    }
+  }
+}
+
 }  // namespace
 
 std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer,
@@ -107,15 +160,24 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
   const HeadLists lists(lexicon);
   std::vector<std::string> words = Words(NormaliseYearRanges(FoldSpace(title)));
   if (words.empty()) return std::string();
+  if (!HasLower(title)) UnShout(&words, gazetteer);
   // Each word's lower case, computed once (words are looked up several
   // times below).
   std::vector<std::string> lowers;
   lowers.reserve(words.size());
   for (const std::string& word : words) lowers.push_back(Lower(word));
-  // The head is the first word that ends in a plan head noun.
+  // The head is the first word that ends in a plan head noun, also in the
+  // genitive ("regionala utvecklingsstrategins" -> "utvecklingsstrategi").
   std::size_t head = words.size();
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (IsHeadWord(lowers[i], lists)) {
+      head = i;
+      break;
+    }
+    if (lowers[i].size() > 3 && lowers[i].back() == 's' &&
+        IsHeadWord(std::string_view(lowers[i]).substr(0, lowers[i].size() - 1), lists)) {
+      words[i].pop_back();
+      lowers[i].pop_back();
       head = i;
       break;
     }
@@ -210,8 +272,17 @@ bool IsCapitalised(std::string_view word) {
   return IsUpper(DecodeAt(word, 0, &length));
 }
 
+// A year or a range of them ("2030", "2019–2022", "2021-23"), not a
+// number inside a name ("Natura 2000-området").
 bool IsYearish(std::string_view word) {
-  return !word.empty() && word[0] >= '0' && word[0] <= '9';
+  if (word.empty() || word[0] < '0' || word[0] > '9') return false;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t length = 0;
+    const char32_t c = DecodeAt(word, i, &length);
+    if (IsBoundaryWordChar(c) && (c < '0' || c > '9')) return false;
+    i += length;
+  }
+  return true;
 }
 
 bool IsDash(std::string_view word) { return word == "-" || word == "–" || word == "—"; }
@@ -235,9 +306,10 @@ std::string BaseOf(std::string_view lower, const HeadLists& lists) {
   return std::string();
 }
 
-// Ends like "-ades", "-ats": passive and past verb forms that end a title.
+// Ends like "-ades", "-ats", "-ade": passive, past and participle forms
+// that end a title ("... antagna av", "... reviderade").
 bool LooksLikeVerb(std::string_view lower) {
-  for (const char* end : {"ades", "ats", "des", "tes", "erar"}) {
+  for (const char* end : {"ades", "ats", "des", "tes", "erar", "ade"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
   }
   // "färdigställas", "genomföras": s-passives (nouns in -as are rare).
@@ -252,6 +324,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   const HeadLists lists(lexicon);
   const Lexicon::List& title_stop = PlanList(lexicon, kTitleStop);
   const Lexicon::List& adjective_stop = PlanList(lexicon, kAdjectiveStop);
+  const Lexicon::List& months = PlanList(lexicon, kMonths);
   static thread_local Tokeniser tokeniser;
   const std::vector<Token>& tokens = tokeniser.Split(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
@@ -285,8 +358,9 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     return tokens[t].line_start && IsCapitalised(tokens[t].word);
   };
   // A capitalised name right after the head: "Affärsplan Västmanland".
+  // ("FÖR" in a title in capitals is no name.)
   while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
-         !IsYearish(tokens[i].word) && !new_line(i)) {
+         !IsYearish(tokens[i].word) && !new_line(i) && !IsConnector(tokens[i].lower)) {
     last = i++;
     named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
@@ -304,16 +378,19 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   int content = 0;
   if (i < tokens.size() && (tokens[i].lower == "för" || tokens[i].lower == "om") &&
       i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word)) {
-    // Content words, with one connector ("för", "om", "i", "och") between
-    // two content words at a time; at most six content words.
+    // Content words, with one connector (a conjunction or preposition:
+    // "vård och stöd vid missbruk", "bidrag till föreningar") between two
+    // content words at a time; at most six content words.
     std::size_t j = i + 1;
     std::size_t content_end = 0;
+    // Where the title stood before the last connector: another plan's name
+    // after it ("för Värmland och Hållbar tillväxtstrategi") cuts it back.
+    std::size_t end_before_connector = 0;
+    int content_before_connector = 0;
     while (j < tokens.size() && content < 6) {
       const Token& t = tokens[j];
       if (IsYearish(t.word) || new_line(j)) break;
-      const bool connector = t.lower == "för" || t.lower == "om" || t.lower == "i" ||
-                             t.lower == "och";
-      if (connector) {
+      if (IsConnector(t.lower)) {
         // A connector must be followed by a content word that is not
         // another plan ("... och genomförandeplanen").
         if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
@@ -321,11 +398,22 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
             !BaseOf(tokens[j + 1].lower, lists).empty()) {
           break;
         }
+        end_before_connector = content_end;
+        content_before_connector = content;
         ++j;
         continue;
       }
-      // A capitalised word is a name ("för Dalarnas län"), whatever it ends in.
-      if (title_stop.Contains(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower))) {
+      // A capitalised word is a name ("för Dalarnas län"), whatever it ends
+      // in. A month is a date's ("... till föreningar i mars").
+      if (title_stop.Contains(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower)) ||
+          months.Contains(t.lower)) {
+        break;
+      }
+      if (content > 0 && !BaseOf(t.lower, lists).empty()) {
+        if (end_before_connector > 0) {
+          content_end = end_before_connector;
+          content = content_before_connector;
+        }
         break;
       }
       ++content;

@@ -171,7 +171,7 @@ const std::vector<FormerSpec>& Formers() {
       {"text", {}},
       {"organ", {"organ_heads"}},
       {"plan", {"plan_heads", "plan_definite", "plan_stop", "plan_statutory", "plan_title_stop",
-                "plan_articles", "plan_adjective_stop", "plan_not_titles"}},
+                "plan_articles", "plan_adjective_stop", "plan_not_titles", "months"}},
       {"name", {"body_determiners", "body_name_stop"}},
   };
   return formers;

@@ -108,6 +108,66 @@ TEST(PlanTagger, CapitalisedWordsAfterTheHeadKeepTheirCapital) {
             "Regional Kulturplan för Exempels län=Regional kulturplan för Exempels län");
 }
 
+TEST(PlanTagger, TitleRunsOverPrepositionsBetweenContentWords) {
+  EXPECT_EQ(Spans("Kommunen antog Riktlinjer för bidrag till föreningar i mars.", "plan"),
+            "Riktlinjer för bidrag till föreningar=Riktlinjer för bidrag till föreningar");
+  EXPECT_EQ(Spans("Nationella riktlinjer för vård och stöd vid missbruk och beroende gäller", "plan"),
+            "Nationella riktlinjer för vård och stöd vid missbruk och beroende=Nationella riktlinjer "
+            "för vård och stöd vid missbruk och beroende");
+}
+
+TEST(PlanTagger, TitleEndsAtParticiplesAndVerbs) {
+  EXPECT_EQ(Spans("Riktlinjer för föreningsbidrag antagna av kommunfullmäktige gäller", "plan"),
+            "Riktlinjer för föreningsbidrag=Riktlinjer för föreningsbidrag");
+  EXPECT_EQ(Spans("Handlingsplan för jämställdhet togs fram", "plan"),
+            "Handlingsplan för jämställdhet=Handlingsplan för jämställdhet");
+}
+
+TEST(PlanTagger, CoordinatedCompoundIsOneTitle) {
+  EXPECT_EQ(Spans("Klimat- och energistrategi för Exempels kommun 2023–2030 antogs", "plan"),
+            "Klimat- och energistrategi för Exempels kommun 2023–2030=Klimat- och energistrategi "
+            "för Exempels kommun 2023–2030");
+  EXPECT_EQ(Spans("Energi- och klimatplan 2016-2020", "plan"),
+            "Energi- och klimatplan 2016-2020=Energi- och klimatplan 2016–2020");
+}
+
+TEST(PlanTagger, NameOfSeveralCapitalisedWordsAfterTheHead) {
+  EXPECT_EQ(Spans("den regionala utvecklingsstrategin Vårt Exempel 2040", "plan"),
+            "regionala utvecklingsstrategin Vårt Exempel 2040=Regional utvecklingsstrategi Vårt "
+            "Exempel 2040");
+}
+
+TEST(PlanTagger, TitleInCapitalsTakesSentenceCaseAndKnownNames) {
+  EXPECT_EQ(Spans("RIKTLINJER FÖR FÖRENINGSBIDRAG I JÄRFÄLLA KOMMUN\n\nText.", "plan"),
+            "RIKTLINJER FÖR FÖRENINGSBIDRAG I JÄRFÄLLA KOMMUN=Riktlinjer för föreningsbidrag i "
+            "Järfälla kommun");
+}
+
+TEST(PlanTagger, HeadWithAHyphenatedPrefix) {
+  EXPECT_EQ(Spans("enligt EU-strategin för Östersjöregionen ska", "plan"),
+            "EU-strategin för Östersjöregionen=EU-strategi för Östersjöregionen");
+}
+
+TEST(PlanTagger, NumberInsideANameIsNoYear) {
+  EXPECT_EQ(Spans("Bevarandeplan för Natura 2000-området Exempelsjön antogs", "plan"),
+            "Bevarandeplan för Natura 2000-området Exempelsjön=Bevarandeplan för Natura "
+            "2000-området Exempelsjön");
+}
+
+TEST(PlanTagger, PlanInTheGenitiveTakesTheBaseForm) {
+  EXPECT_EQ(Spans("Den regionala utvecklingsstrategins mål", "plan"),
+            "regionala utvecklingsstrategins=Regional utvecklingsstrategi");
+  EXPECT_EQ(Spans("Kulturplanens mål", "plan"), "Kulturplanens=Kulturplan");
+}
+
+TEST(PlanTagger, AnotherPlansNameEndsTheComplement) {
+  EXPECT_EQ(Spans("en strategi för Värmland och Hållbar tillväxtstrategi för Dalarna", "plan"),
+            "tillväxtstrategi för Dalarna=Tillväxtstrategi för Dalarna");
+  EXPECT_EQ(Spans("Innovationsstrategi för Värmland och Hållbar tillväxtstrategi för Dalarna", "plan"),
+            "Innovationsstrategi för Värmland=Innovationsstrategi för Värmland; "
+            "tillväxtstrategi för Dalarna=Tillväxtstrategi för Dalarna");
+}
+
 TEST(PlanTagger, BodyGenitiveJoinsThePlanAndStaysABody) {
   EXPECT_EQ(Spans("regeringens bredbandsstrategi", "plan"),
             "regeringens bredbandsstrategi=Regeringens bredbandsstrategi");
