@@ -115,6 +115,19 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     return true;
   }
   if (OrganList(lexicon, kStop).Contains(StripGenitive(Lower(span)))) return false;
+  // "nämndens arbetsutskott": a part of an organ named only generically is
+  // no named body either.
+  {
+    std::string_view before = match.text.substr(0, match.begin);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
+    const std::size_t space = before.find_last_of(" \n");
+    const std::string_view previous =
+        before.substr(space == std::string_view::npos ? 0 : space + 1);
+    if (previous.size() > 1 && previous.back() == 's' &&
+        OrganList(lexicon, kHeadsDefinite).Contains(Lower(previous.substr(0, previous.size() - 1)))) {
+      return false;
+    }
+  }
   const std::string definite = DefiniteOrganName(span, lexicon);
   if (const GazetteerEntry* known = gazetteer.Lookup(span)) {
     out->value = known->info.canonical;

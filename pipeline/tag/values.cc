@@ -95,6 +95,8 @@ bool Before(const DatePoint& a, const DatePoint& b) {
 
 bool FormPeriod(const RuleMatch& match, const Lexicon& lexicon, const TagContext& context,
                 FormedValue* out) {
+  // "2023/24:1" numbers a Riksdag document (periods.rules).
+  if (!match.Group("number").empty()) return false;
   DatePoint from;
   DatePoint to;
   if (!ReadPoint(match, lexicon, "y1", "m1", "d1", &from) ||
@@ -155,7 +157,11 @@ bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) 
     if (lexicon.Contains("body_name_stop", head.substr(0, head.size() - 2))) return false;
   }
   if (lexicon.Contains("body_name_stop", head)) return false;
-  if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's') span.pop_back();
+  if (span.ends_with(":s") || span.ends_with("’s")) {
+    span.resize(span.size() - (span.ends_with(":s") ? 2 : 4));  // "Exempel AB:s"
+  } else if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's') {
+    span.pop_back();
+  }
   out->value = CapitaliseFirst(span);
   out->document_canonical = true;
   return true;

@@ -120,6 +120,12 @@ TEST(OrganTagger, AnOrganOfTheOtherTierHasNoOwner) {
   EXPECT_EQ(in_kommun[1].owner, "");
 }
 
+TEST(OrganTagger, PartOfAGenericallyNamedOrganIsNoBody) {
+  EXPECT_EQ(Spans("Ärendet bereddes av nämndens arbetsutskott.", "body"), "");
+  EXPECT_EQ(Spans("Ärendet bereddes av socialnämndens arbetsutskott.", "body"),
+            "socialnämndens arbetsutskott=Socialnämndens arbetsutskott");
+}
+
 TEST(OrganTagger, RejectsBareHeadsAndPlurals) {
   const Case cases[] = {
       {"nämnden beslutade", ""},
@@ -165,8 +171,20 @@ TEST(NamedBodyTagger, TagsInstitutionsNetworksAndCouncils) {
       {"Hushållningssällskapet Skåne", "Hushållningssällskapet Skåne=Hushållningssällskapet Skåne"},
       {"med Stiftelsen Skånska Landskap och", "Stiftelsen Skånska Landskap=Stiftelsen Skånska Landskap"},
       {"Föreningen Nordens arbete", "Föreningen Nordens=Föreningen Norden"},
+      {"fördes till Exempelby lasarett", "Exempelby lasarett=Exempelby lasarett"},
+      {"vid Akademiska sjukhuset i", "Akademiska sjukhuset=Akademiska sjukhuset"},
+      {"vid Exempelska universitetssjukhuset", "Exempelska universitetssjukhuset=Exempelska universitetssjukhuset"},
   };
   for (const Case& c : cases) EXPECT_EQ(Spans(c.text, "body"), c.expected) << c.text;
+}
+
+TEST(NamedBodyTagger, CompaniesByTheirLegalForm) {
+  EXPECT_EQ(Spans("Uppdraget gick till Destination Exempel AB i år.", "body"),
+            "Destination Exempel AB=Destination Exempel AB");
+  EXPECT_EQ(Spans("avtal med Länstrafiken i Exempel AB och", "body"),
+            "Länstrafiken i Exempel AB=Länstrafiken i Exempel AB");
+  EXPECT_EQ(Spans("Exempelbo AB:s styrelse", "body"), "Exempelbo AB:s=Exempelbo AB");
+  EXPECT_EQ(Spans("ett aktiebolag (AB) bildas", "body"), "");
 }
 
 TEST(NamedBodyTagger, RejectsDeterminersAndDescriptions) {

@@ -33,6 +33,11 @@ TEST(DnrTagger, BeteckningAloneIsALabel) {
   EXPECT_EQ(Spans("Beteckning 526-1234-2023", "dnr"), "526-1234-2023=526-1234-2023");
 }
 
+TEST(DnrTagger, ClassificationCodeFirstAfterALabel) {
+  EXPECT_EQ(Spans("IVO:s dnr 3.5.1-12345/2023 gäller", "dnr"), "3.5.1-12345/2023=3.5.1-12345/2023");
+  EXPECT_EQ(Spans("version 3.5.1-12345/2023", "dnr"), "");
+}
+
 TEST(DnrTagger, UpperCasesAndFoldsSpacesInTheValue) {
   EXPECT_EQ(Spans("Dnr: ks  2022-0092-106", "dnr"), "ks  2022-0092-106=KS 2022-0092-106");
 }

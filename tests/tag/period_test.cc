@@ -27,6 +27,11 @@ TEST(PeriodTagger, SlashBetweenTwoYearsIsAPeriod) {
   EXPECT_EQ(Spans("KS 2019/00123", "period"), "");
 }
 
+TEST(PeriodTagger, RiksdagDocumentNumbersAreNoPeriods) {
+  EXPECT_EQ(Spans("Se prop. 2023/24:1 och bet. 2022/23:FiU12.", "period"), "");
+  EXPECT_EQ(Spans("under läsåret 2023/24: höst och vår", "period"), "2023/24=2023/2024");
+}
+
 TEST(PeriodTagger, ExpandsTwoDigitSecondYear) {
   EXPECT_EQ(Spans("perioden 2021–23", "period"), "2021–23=2021/2023");
 }
