@@ -184,6 +184,8 @@ TEST(NamedBodyTagger, CompaniesByTheirLegalForm) {
   EXPECT_EQ(Spans("avtal med Länstrafiken i Exempel AB och", "body"),
             "Länstrafiken i Exempel AB=Länstrafiken i Exempel AB");
   EXPECT_EQ(Spans("Exempelbo AB:s styrelse", "body"), "Exempelbo AB:s=Exempelbo AB");
+  EXPECT_EQ(Spans("Destination Exempel AB och Exempelhem AB", "body"),
+            "Destination Exempel AB=Destination Exempel AB; Exempelhem AB=Exempelhem AB");
   EXPECT_EQ(Spans("ett aktiebolag (AB) bildas", "body"), "");
 }
 
