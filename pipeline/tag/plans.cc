@@ -343,7 +343,11 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     }
   }
   if (head == tokens.size()) return false;
-  const bool bare = lists.heads.Contains(head_base);
+  // A head after a hyphenated prefix is still bare: "EU-program" needs a
+  // title as "program" does ("EU-strategin för Östersjöregionen").
+  const std::size_t hyphen = head_base.rfind('-');
+  const bool bare = lists.heads.Contains(
+      hyphen == std::string::npos ? head_base : head_base.substr(hyphen + 1));
   const bool adjectives = head > first;
   const bool title_case = IsCapitalised(tokens[first].word);
 
