@@ -13,6 +13,17 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
+// A lower-case letter (ASCII, or å ä ö é ü and the rest of Latin-1's small
+// letters: C3 A0-BF).
+bool HasLowerCase(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'a' && c <= 'z') return true;
+    if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+  }
+  return false;
+}
+
 // Kinds whose bodies issue documents for a territory, for the "most
 // mentioned" cue; a document naming Trafikverket ten times is not
 // Trafikverket's.
@@ -30,10 +41,12 @@ IssuerDecision DetectIssuer(const ExtractedDocument& source, const std::vector<L
     const Line& line = opening[i];
     for (const Mention& m : mentions) {
       if (m.type != "body" || m.start < line.cp_begin || m.end > line.cp_end) continue;
-      // The rest of the line must be punctuation: the line is the name.
+      // The line is the name: nothing but punctuation before it, and after
+      // it punctuation, dates or a heading in capitals set beside it in the
+      // letterhead ("KALIX KOMMUN   PROTOKOLL").
       const std::size_t before = BytesOfCodePoints(line.text, m.start - line.cp_begin);
       const std::size_t after = BytesOfCodePoints(line.text, m.end - line.cp_begin);
-      if (HasLetter(line.text.substr(0, before)) || HasLetter(line.text.substr(after))) continue;
+      if (HasLetter(line.text.substr(0, before)) || HasLowerCase(line.text.substr(after))) continue;
       if (tagger.FindBody(m.value) == nullptr) continue;
       d.issuer = m.value;
       d.issuer_cue = "letterhead line \"" + std::string(line.text) + "\"";

@@ -120,6 +120,13 @@ TEST_F(ClassifierTest, IssuerFromLetterheadThenAuthorThenProminence) {
   EXPECT_EQ(none.county, "");
 }
 
+TEST_F(ClassifierTest, LetterheadWithTheDocumentTypeBesideTheName) {
+  Classification c = Run("LJUNGBY KOMMUN TJÄNSTESKRIVELSE\nSocialförvaltningen\nText.\n");
+  EXPECT_EQ(c.issuer, "Ljungby kommun") << Cue(c, "issuer");
+  Classification addressee = Run("Region Halland och kommunerna\nText.\n");
+  EXPECT_EQ(addressee.issuer, "");
+}
+
 TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
   Classification c = Run("PM\nTill Region Halland\nText.\n");
   EXPECT_EQ(c.issuer, "");
