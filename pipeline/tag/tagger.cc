@@ -106,6 +106,15 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     c.emit = match.entry->is_body;
     candidates.push_back(std::move(c));
   });
+  // A body named inside a legal act's number is part of the citation:
+  // "direktiv 2010/31/EU", "förordning (EU) 2021/1060".
+  std::erase_if(candidates, [&](const Candidate& c) {
+    if (c.type != "body") return false;
+    auto digit = [&](std::size_t i) { return i < body.size() && body[i] >= '0' && body[i] <= '9'; };
+    if (c.begin >= 2 && body[c.begin - 1] == '/' && digit(c.begin - 2)) return true;
+    return c.begin >= 1 && body[c.begin - 1] == '(' && c.end + 2 < body.size() &&
+           body[c.end] == ')' && body[c.end + 1] == ' ' && digit(c.end + 2);
+  });
   // Names inside e-mail and web addresses are no mentions.
   const auto addresses = tag_internal::AddressRanges(body);
   if (!addresses.empty()) {

@@ -187,6 +187,25 @@ TEST(NamedBodyTagger, CompaniesByTheirLegalForm) {
   EXPECT_EQ(Spans("Destination Exempel AB och Exempelhem AB", "body"),
             "Destination Exempel AB=Destination Exempel AB; Exempelhem AB=Exempelhem AB");
   EXPECT_EQ(Spans("ett aktiebolag (AB) bildas", "body"), "");
+  EXPECT_EQ(Spans("med Exempel Vatten och Avfall AB", "body"),
+            "Exempel Vatten och Avfall AB=Exempel Vatten och Avfall AB");
+  EXPECT_EQ(Spans("hyr av AB Bostaden i Exempel nu", "body"),
+            "AB Bostaden i Exempel=AB Bostaden i Exempel");
+  EXPECT_EQ(Spans("Exempel Ports Ltd och Exempel Datahub Oy", "body"),
+            "Exempel Ports Ltd=Exempel Ports Ltd; Exempel Datahub Oy=Exempel Datahub Oy");
+  EXPECT_EQ(Spans("Bolaget Exempel Energi AB", "body"), "Exempel Energi AB=Exempel Energi AB");
+}
+
+TEST(NamedBodyTagger, UniversitiesAndNordicPublicBodiesByTheirHead) {
+  EXPECT_EQ(Spans("Exempel fylkeskommune och Exempel universitet", "body"),
+            "Exempel fylkeskommune=Exempel fylkeskommune; Exempel universitet=Exempel universitet");
+  EXPECT_EQ(Spans("med Yrkeshögskolan Exempel", "body"),
+            "Yrkeshögskolan Exempel=Yrkeshögskolan Exempel");
+}
+
+TEST(BodyTagger, ABodyInsideALegalActsNumberIsNoMention) {
+  EXPECT_EQ(Spans("direktiv 2010/31/EU och förordning (EU) 2021/1060 gäller", "body"), "");
+  EXPECT_EQ(Spans("EU:s regler", "body"), "EU:s=Europeiska unionen");
 }
 
 TEST(NamedBodyTagger, RejectsDeterminersAndDescriptions) {

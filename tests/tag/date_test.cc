@@ -34,6 +34,11 @@ TEST(DateTagger, InfersTheYearFromTheDocumentDate) {
   EXPECT_TRUE(dates[0].inferred);
 }
 
+TEST(DateTagger, WinterAcrossTwoYearsIsTheWinterOfTheFirst) {
+  EXPECT_EQ(Spans("Vintern 2023/24 var kall", "date"), "Vintern 2023/24=2023-24");
+  EXPECT_EQ(Spans("Vintern 2023/24 var kall", "period"), "");
+}
+
 TEST(DateTagger, DayWithAnOrdinalEnding) {
   EXPECT_EQ(Spans("den 3:e mars 2023", "date"), "3:e mars 2023=2023-03-03");
   EXPECT_EQ(Spans("den 1:a april 2024", "date"), "1:a april 2024=2024-04-01");

@@ -27,8 +27,9 @@ TEST(PeriodTagger, SlashBetweenTwoYearsIsAPeriod) {
   EXPECT_EQ(Spans("KS 2019/00123", "period"), "");
 }
 
-TEST(PeriodTagger, RiksdagDocumentNumbersAreNoPeriods) {
+TEST(PeriodTagger, DocumentNumbersAreNoPeriods) {
   EXPECT_EQ(Spans("Se prop. 2023/24:1 och bet. 2022/23:FiU12.", "period"), "");
+  EXPECT_EQ(Spans("direktiv 2010/31/EU", "period"), "");
   EXPECT_EQ(Spans("under läsåret 2023/24: höst och vår", "period"), "2023/24=2023/2024");
 }
 
