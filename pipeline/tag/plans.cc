@@ -355,6 +355,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   std::size_t last = head;
   bool named = false;
   bool complement = false;
+  bool named_complement = false;  // a capitalised word in it ("för Östersjöregionen")
   std::size_t i = head + 1;
   // A capitalised word at the start of a line begins a new heading or
   // sentence, not the rest of this title.
@@ -396,10 +397,14 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       if (IsYearish(t.word) || new_line(j)) break;
       if (IsConnector(t.lower)) {
         // A connector must be followed by a content word that is not
-        // another plan ("... och genomförandeplanen").
+        // another plan ("... och genomförandeplanen") nor the first part of
+        // one's hyphenated pair ("... och Mål- och resultatplanen"), nor by
+        // another connector ("... och i EU:s strategi").
         if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
-            title_stop.Contains(tokens[j + 1].lower) ||
-            !BaseOf(tokens[j + 1].lower, lists).empty()) {
+            title_stop.Contains(tokens[j + 1].lower) || IsConnector(tokens[j + 1].lower) ||
+            !BaseOf(tokens[j + 1].lower, lists).empty() ||
+            (tokens[j + 1].word.ends_with("-") && j + 3 < tokens.size() &&
+             IsConnector(tokens[j + 2].lower) && !BaseOf(tokens[j + 3].lower, lists).empty())) {
           break;
         }
         end_before_connector = content_end;
@@ -422,6 +427,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       }
       ++content;
       content_end = j;
+      named_complement = named_complement || IsCapitalised(t.word);
       ++j;
     }
     if (content > 0) {
@@ -443,7 +449,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // title after it: "överenskommelse om samverkan för regional utveckling",
   // not "program för småbarnsfamiljer".
   if (bare) {
-    const bool titled = (complement && (title_case || adjectives || content >= 2 || years)) ||
+    // An indefinite head with a name after "för" is titled as a title is
+    // ("EU:s strategi för Östersjöregionen"); "planen för Västerås" points
+    // back to a plan already named.
+    const bool definite = !lists.definite.LongestSuffix(tokens[head].lower).empty();
+    const bool titled = (complement && (title_case || adjectives || content >= 2 || years ||
+                                        (named_complement && !definite))) ||
                         named || (adjectives && title_case) || (years && title_case);
     if (!titled) return false;
   } else if (const Lexicon::List& stop = PlanList(lexicon, kStop);

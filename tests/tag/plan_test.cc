@@ -170,6 +170,35 @@ TEST(PlanTagger, AnotherPlansNameEndsTheComplement) {
             "tillväxtstrategi för Dalarna=Tillväxtstrategi för Dalarna");
 }
 
+TEST(PlanTagger, TwoConnectorsInARowEndTheTitle) {
+  EXPECT_EQ(Spans("Innovationsstrategi för Exempel och i EU:s strategi för Östersjöregionen ingår", "plan"),
+            "Innovationsstrategi för Exempel=Innovationsstrategi för Exempel; EU:s strategi för "
+            "Östersjöregionen=EU:s strategi för Östersjöregionen");
+}
+
+TEST(PlanTagger, AHyphenatedPairNamingAnotherPlanEndsTheTitle) {
+  EXPECT_EQ(Spans("Klimatstrategin för Exempel och Mål- och resultatplanen styr", "plan"),
+            "Klimatstrategin för Exempel=Klimatstrategi för Exempel; Mål- och resultatplanen=Mål- "
+            "och resultatplan");
+}
+
+TEST(PlanTagger, OchBudgetInCapitals) {
+  EXPECT_EQ(Spans("VERKSAMHETSPLAN OCH BUDGET 2025\n\nText.", "plan"),
+            "VERKSAMHETSPLAN OCH BUDGET 2025=Verksamhetsplan och budget 2025");
+}
+
+TEST(PlanTagger, AdjectiveBeforeACoordinatedCompound) {
+  EXPECT_EQ(Spans("Regional mat- och dryckesstrategi antogs", "plan"),
+            "Regional mat- och dryckesstrategi=Regional mat- och dryckesstrategi");
+}
+
+TEST(PlanTagger, IndefiniteHeadWithANameAfterFörIsTitled) {
+  EXPECT_EQ(Spans("enligt regeringens strategi för Östersjöregionen.", "plan"),
+            "regeringens strategi för Östersjöregionen=Regeringens strategi för Östersjöregionen");
+  // Definite, it points back to a plan already named.
+  EXPECT_EQ(Spans("enligt planen för Exempelstad.", "plan"), "");
+}
+
 TEST(PlanTagger, BodyGenitiveJoinsThePlanAndStaysABody) {
   EXPECT_EQ(Spans("regeringens bredbandsstrategi", "plan"),
             "regeringens bredbandsstrategi=Regeringens bredbandsstrategi");
