@@ -46,6 +46,12 @@ std::vector<std::string> SplitBar(const std::string& field) {
 
 // RE2 pattern for one name form: white-space runs between words, and the
 // first letter in either case when `lower_first`.
+// A name of the shape "Head i Place" takes its genitive on the head.
+bool InnerGenitive(std::string_view form) {
+  const std::size_t space = form.find(' ');
+  return space != std::string_view::npos && form.substr(space).starts_with(" i ");
+}
+
 std::string FormPattern(const std::string& form, bool lower_first) {
   std::string out;
   std::size_t start = 0;
@@ -64,6 +70,9 @@ std::string FormPattern(const std::string& form, bool lower_first) {
     const std::size_t space = form.find(' ', word);
     out += QuoteRegex(form.substr(word, space - word));
     if (space == std::string::npos) break;
+    // "Kammarrätten i Göteborg": the genitive goes on the head word
+    // ("Kammarrättens i Göteborg yttrande").
+    if (word == start && InnerGenitive(form)) out += "s?";
     out += "\\s+";
     word = space + 1;
   }
@@ -264,7 +273,8 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
   // case-insensitive atom, or both exact spellings.
   const std::size_t space = form.find(' ');
   const std::string first = form.substr(0, space);
-  const bool word_end = space != std::string::npos;
+  // (The head word may end in a genitive s: no end condition then.)
+  const bool word_end = space != std::string::npos && !InnerGenitive(form);
   auto add_atom = [&](const std::string& text, bool exact) {
     const std::string folded = AtomScanner::Fold(text, exact);
     if (atom_keys_.emplace(exact ? text : folded, word_end, exact).second) {
@@ -320,6 +330,13 @@ const GazetteerEntry* Gazetteer::Lookup(std::string_view name) const {
     key = folded;
   }
   if (const GazetteerEntry* entry = LookupExact(key, &acronym)) return entry;
+  // "Kammarrättens i Göteborg": the head's genitive (FormPattern).
+  if (const std::size_t inner = key.find("s i "); inner != std::string_view::npos &&
+                                                    key.find(' ') == inner + 1) {
+    std::string without(key.substr(0, inner));
+    without.append(key.substr(inner + 1));
+    if (const GazetteerEntry* entry = LookupExact(without, &acronym)) return entry;
+  }
   for (const std::string_view suffix : {":s", "’s", "s"}) {
     if (key.size() > suffix.size() && key.ends_with(suffix)) {
       if (const GazetteerEntry* entry =

@@ -203,6 +203,25 @@ TEST(NamedBodyTagger, UniversitiesAndNordicPublicBodiesByTheirHead) {
             "Yrkeshögskolan Exempel=Yrkeshögskolan Exempel");
 }
 
+TEST(NamedBodyTagger, RescueServicesAndAssociationsWithTheirPlace) {
+  EXPECT_EQ(Spans("Räddningstjänsten Exempel Nordväst och Räddningstjänsten ska", "body"),
+            "Räddningstjänsten Exempel Nordväst=Räddningstjänsten Exempel Nordväst");
+  EXPECT_EQ(Spans("Hembygdsföreningen Exempel bjuder", "body"),
+            "Hembygdsföreningen Exempel=Hembygdsföreningen Exempel");
+}
+
+TEST(BodyTagger, NameOfHeadAndPlaceTakesItsGenitiveOnTheHead) {
+  EXPECT_EQ(Spans("Kammarrättens i Göteborg dom", "body"),
+            "Kammarrättens i Göteborg=Kammarrätten i Göteborg");
+  EXPECT_EQ(Spans("Länsstyrelsens i Skåne län beslut", "body"),
+            "Länsstyrelsens i Skåne län=Länsstyrelsen i Skåne län");
+}
+
+TEST(BodyTagger, InternationalOrganisations) {
+  EXPECT_EQ(Spans("FN:s globala mål och OECD", "body"),
+            "FN:s=Förenta nationerna; OECD=Organisationen för ekonomiskt samarbete och utveckling");
+}
+
 TEST(BodyTagger, ABodyInsideALegalActsNumberIsNoMention) {
   EXPECT_EQ(Spans("direktiv 2010/31/EU och förordning (EU) 2021/1060 gäller", "body"), "");
   EXPECT_EQ(Spans("EU:s regler", "body"), "EU:s=Europeiska unionen");
