@@ -38,6 +38,12 @@ TEST(DnrTagger, ClassificationCodeFirstAfterALabel) {
   EXPECT_EQ(Spans("version 3.5.1-12345/2023", "dnr"), "");
 }
 
+TEST(DnrTagger, CourtCaseNumbers) {
+  EXPECT_EQ(Spans("Förvaltningsrätten, mål nr 2187-23, avslår", "dnr"), "2187-23=2187-23");
+  EXPECT_EQ(Spans("Målnummer 6534-20", "dnr"), "6534-20=6534-20");
+  EXPECT_EQ(Spans("målet gäller 2187-23 personer", "dnr"), "");
+}
+
 TEST(DnrTagger, UpperCasesAndFoldsSpacesInTheValue) {
   EXPECT_EQ(Spans("Dnr: ks  2022-0092-106", "dnr"), "ks  2022-0092-106=KS 2022-0092-106");
 }
