@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "pipeline/tag/acronyms.h"
 #include "pipeline/tag/document_date.h"
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/lexicon.h"
@@ -106,6 +107,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     c.emit = match.entry->is_body;
     candidates.push_back(std::move(c));
   });
+  tag_internal::AddDefinedAcronyms(body, &candidates);
   // A body named inside a legal act's number is part of the citation:
   // "direktiv 2010/31/EU", "förordning (EU) 2021/1060".
   std::erase_if(candidates, [&](const Candidate& c) {

@@ -217,6 +217,14 @@ TEST(BodyTagger, NameOfHeadAndPlaceTakesItsGenitiveOnTheHead) {
             "Länsstyrelsens i Skåne län=Länsstyrelsen i Skåne län");
 }
 
+TEST(BodyTagger, AnAcronymTheDocumentDefinesIsTheBodyThereAndAfter) {
+  EXPECT_EQ(Spans("Exempeltrafik AB (EXTRA) ansvarar. EXTRA:s styrelse beslutar.", "body"),
+            "Exempeltrafik AB=Exempeltrafik AB; EXTRA=Exempeltrafik AB; EXTRA:s=Exempeltrafik AB");
+  // In brackets after a person's name it is a label, as party letters are.
+  EXPECT_EQ(Spans("Kristdemokraterna (KD) yrkade. Anna Ek (KD) instämde.", "body"),
+            "Kristdemokraterna=Kristdemokraterna; KD=Kristdemokraterna");
+}
+
 TEST(BodyTagger, InternationalOrganisations) {
   EXPECT_EQ(Spans("FN:s globala mål och OECD", "body"),
             "FN:s=Förenta nationerna; OECD=Organisationen för ekonomiskt samarbete och utveckling");
