@@ -42,11 +42,21 @@ IssuerDecision DetectIssuer(const ExtractedDocument& source, const std::vector<L
     for (const Mention& m : mentions) {
       if (m.type != "body" || m.start < line.cp_begin || m.end > line.cp_end) continue;
       // The line is the name: nothing but punctuation before it, and after
-      // it punctuation, dates or a heading in capitals set beside it in the
-      // letterhead ("KALIX KOMMUN   PROTOKOLL").
+      // it punctuation, dates, a heading in capitals set beside it in the
+      // letterhead ("KALIX KOMMUN   PROTOKOLL") or the issuer's organs
+      // on the next line, which text extraction may join to it ("Region
+      // Östergötland Regionstyrelsen").
       const std::size_t before = BytesOfCodePoints(line.text, m.start - line.cp_begin);
       const std::size_t after = BytesOfCodePoints(line.text, m.end - line.cp_begin);
-      if (HasLetter(line.text.substr(0, before)) || HasLowerCase(line.text.substr(after))) continue;
+      if (HasLetter(line.text.substr(0, before))) continue;
+      std::string rest(line.text.substr(after));
+      for (const Mention& other : mentions) {
+        if (other.type != "body" || other.start < m.end || other.end > line.cp_end) continue;
+        const std::size_t from = BytesOfCodePoints(line.text, other.start - line.cp_begin) - after;
+        const std::size_t to = BytesOfCodePoints(line.text, other.end - line.cp_begin) - after;
+        std::fill(rest.begin() + from, rest.begin() + to, ' ');
+      }
+      if (HasLowerCase(rest)) continue;
       if (tagger.FindBody(m.value) == nullptr) continue;
       d.issuer = m.value;
       d.issuer_cue = "letterhead line \"" + std::string(line.text) + "\"";

@@ -4,8 +4,8 @@
 //   1. letterhead: one of the first kLetterheadLines lines is nothing but a
 //      body the gazetteers know ("Region Västerbotten" over a
 //      tjänsteskrivelse, on a report's cover page), or such a body with a
-//      heading in capitals or a date set beside it ("KALIX KOMMUN
-//      PROTOKOLL");
+//      heading in capitals, a date or its organs set beside it ("KALIX
+//      KOMMUN PROTOKOLL", "Region Östergötland Regionstyrelsen");
 //   2. the PDF's Author, when it names a known body;
 //   3. the region, kommun or länsstyrelse the text names most: at least
 //      kMinProminentMentions times and more than twice as often as the next.

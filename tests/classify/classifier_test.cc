@@ -125,6 +125,9 @@ TEST_F(ClassifierTest, LetterheadWithTheDocumentTypeBesideTheName) {
   EXPECT_EQ(c.issuer, "Ljungby kommun") << Cue(c, "issuer");
   Classification addressee = Run("Region Halland och kommunerna\nText.\n");
   EXPECT_EQ(addressee.issuer, "");
+  // The organ's line joined to the name's by text extraction.
+  Classification joined = Run("Region Halland Regionstyrelsen\nKallelse\nText.\n");
+  EXPECT_EQ(joined.issuer, "Region Halland") << Cue(joined, "issuer");
 }
 
 TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
