@@ -84,7 +84,8 @@ bool IsHeadWord(std::string_view lower, const HeadLists& lists) {
 // Regular attributive adjectives ("regional", "regionala", "digitalt").
 bool IsAdjective(std::string_view lower) {
   for (const std::string_view end : {"al", "ala", "alt", "isk", "iska", "iskt", "ell", "ella",
-                                     "ellt", "iv", "iva", "ivt", "ig", "iga", "igt"}) {
+                                     "ellt", "iv", "iva", "ivt", "ig", "iga", "igt", "bar", "bara",
+                                     "bart", "fri", "fria"}) {
     if (EndsWith(lower, end) && lower.size() > end.size() + 2) return true;
   }
   return false;

@@ -164,10 +164,10 @@ TEST(PlanTagger, PlanInTheGenitiveTakesTheBaseForm) {
 
 TEST(PlanTagger, AnotherPlansNameEndsTheComplement) {
   EXPECT_EQ(Spans("en strategi för Värmland och Hållbar tillväxtstrategi för Dalarna", "plan"),
-            "tillväxtstrategi för Dalarna=Tillväxtstrategi för Dalarna");
+            "Hållbar tillväxtstrategi för Dalarna=Hållbar tillväxtstrategi för Dalarna");
   EXPECT_EQ(Spans("Innovationsstrategi för Värmland och Hållbar tillväxtstrategi för Dalarna", "plan"),
             "Innovationsstrategi för Värmland=Innovationsstrategi för Värmland; "
-            "tillväxtstrategi för Dalarna=Tillväxtstrategi för Dalarna");
+            "Hållbar tillväxtstrategi för Dalarna=Hållbar tillväxtstrategi för Dalarna");
 }
 
 TEST(PlanTagger, TwoConnectorsInARowEndTheTitle) {
@@ -185,6 +185,16 @@ TEST(PlanTagger, AHyphenatedPairNamingAnotherPlanEndsTheTitle) {
 TEST(PlanTagger, OchBudgetInCapitals) {
   EXPECT_EQ(Spans("VERKSAMHETSPLAN OCH BUDGET 2025\n\nText.", "plan"),
             "VERKSAMHETSPLAN OCH BUDGET 2025=Verksamhetsplan och budget 2025");
+}
+
+TEST(PlanTagger, TitleAdjectivesInBarFriAndTheUninflectedSmart) {
+  EXPECT_EQ(Spans("Smart specialiseringsstrategi för Exempel 2021–2027 antogs", "plan"),
+            "Smart specialiseringsstrategi för Exempel 2021–2027=Smart specialiseringsstrategi för "
+            "Exempel 2021–2027");
+  EXPECT_EQ(Spans("den fossilfria transportplanen", "plan"),
+            "fossilfria transportplanen=Fossilfri transportplan");
+  // "enligt" ends like "-igt" adjectives but is no adjective.
+  EXPECT_EQ(Spans("enligt Miljöprogrammet", "plan"), "Miljöprogrammet=Miljöprogram");
 }
 
 TEST(PlanTagger, AdjectiveBeforeACoordinatedCompound) {
