@@ -98,6 +98,8 @@ class Lexicon {
 
   // List names and forms are views: value formers call these for every
   // match with literal list names, which must not cost an allocation.
+  // Unique per Load: caches of values formed from the lists key on it.
+  std::uint64_t id() const { return id_; }
   bool HasList(std::string_view list) const { return lists_.find(list) != lists_.end(); }
   // The list `name`; an empty list when there is none (Tagger::Load reports
   // a missing list a used value former needs).

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/tag/gazetteer.h"
@@ -318,6 +320,29 @@ bool LooksLikeVerb(std::string_view lower) {
   return false;
 }
 
+// PlanValue for a title met before: documents repeat their plans' titles
+// ("den regionala utvecklingsstrategin" twenty times), and the value
+// depends on the title and the dictionaries alone. One cache per thread,
+// emptied for other dictionaries or when large.
+std::string CachedPlanValue(const std::string& title, const Lexicon& lexicon,
+                            const Gazetteer& gazetteer) {
+  struct Cache {
+    std::uint64_t lexicon = 0;
+    const Gazetteer* gazetteer = nullptr;
+    std::unordered_map<std::string, std::string> values;
+  };
+  static thread_local Cache cache;
+  if (cache.lexicon != lexicon.id() || cache.gazetteer != &gazetteer || cache.values.size() > 4096) {
+    cache.values.clear();
+    cache.lexicon = lexicon.id();
+    cache.gazetteer = &gazetteer;
+  }
+  if (auto it = cache.values.find(title); it != cache.values.end()) return it->second;
+  std::string value = PlanValue(title, lexicon, gazetteer);
+  cache.values.emplace(title, value);
+  return value;
+}
+
 }  // namespace
 
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
@@ -502,7 +527,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   if (named && !complement && !years && title.size() > 3 && title.back() == 's') {
     title.pop_back();
   }
-  out->value = PlanValue(title, lexicon, gazetteer);
+  out->value = CachedPlanValue(title, lexicon, gazetteer);
   // A genitive right before may be a body's that joins the title
   // (resolve.h); adjectives after it stay as written.
   if (adjectives && previous.size() >= 1 && previous[0].size() > 2 && previous[0].back() == 's') {
