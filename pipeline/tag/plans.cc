@@ -115,14 +115,29 @@ bool IsConnector(std::string_view lower) {
   return false;
 }
 
+// Whether a short word in capitals reads as an acronym: the gazetteer
+// knows it ("SKR"), or it has no vowel to be a word ("KS", "RJL"); "LÄN",
+// "FÖR", "NYA" are words.
+bool ReadsAsAcronym(const std::string& word, const Gazetteer& gazetteer) {
+  if (gazetteer.Lookup(word) != nullptr) return true;
+  const std::string lower = Lower(word);
+  for (const std::string_view vowel : {"a", "e", "i", "o", "u", "y", "å", "ä", "ö", "é"}) {
+    if (lower.find(vowel) != std::string::npos) return false;
+  }
+  return true;
+}
+
 // A title in capitals ("RIKTLINJER FÖR FÖRENINGSBIDRAG I JÄRFÄLLA KOMMUN")
-// in lower case, but for words of up to three letters that are no
-// connector (acronyms: "EU", "RUS") and names the gazetteer knows, which
-// take its capitals ("Järfälla kommun").
+// in lower case, but for short words that read as acronyms ("EU", "SKR")
+// and names: those the gazetteer knows take its capitals ("Järfälla
+// kommun", "Region Jämtland Härjedalen"), and a county keeps its
+// ("JÄMTLANDS LÄN" -> "Jämtlands län").
 void UnShout(std::vector<std::string>* words, const Gazetteer& gazetteer) {
   for (std::string& word : *words) {
-    const std::string lower = Lower(word);
-    if (CodePointCount(word) > 3 || IsConnector(lower)) word = lower;
+    if (CodePointCount(word) > 3 || !ReadsAsAcronym(word, gazetteer)) word = Lower(word);
+  }
+  for (std::size_t i = 0; i + 1 < words->size(); ++i) {
+    if ((*words)[i + 1] == "län") (*words)[i] = CapitaliseFirst((*words)[i]);
   }
   auto take_case = [&](std::size_t first, std::size_t count) {
     // Names capitalise every word ("Region Västmanland") or the first
@@ -148,12 +163,22 @@ void UnShout(std::vector<std::string>* words, const Gazetteer& gazetteer) {
     return true;
   };
   for (std::size_t i = 0; i < words->size(); ++i) {
-    if (i + 1 < words->size() && take_case(i, 2)) {
+    if (i + 2 < words->size() && take_case(i, 3)) {
+      i += 2;
+    } else if (i + 1 < words->size() && take_case(i, 2)) {
       ++i;
     } else {
       take_case(i, 1);
     }
   }
+}
+
+// `lower` for a head word, but an acronym before its hyphen stays
+// ("ANDTS-strategin" -> "ANDTS-strategin", not "andts-strategin").
+std::string LowerHead(const std::string& word, const std::string& lower) {
+  const std::size_t hyphen = word.rfind('-');
+  if (hyphen == std::string::npos || hyphen < 2 || HasLower(word.substr(0, hyphen))) return lower;
+  return word.substr(0, hyphen) + lower.substr(hyphen);
 }
 
 }  // namespace
@@ -209,7 +234,7 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
     const std::string& lower = lowers[i];
     if (lower == words[i] || !HasLower(words[i])) continue;
     if (gazetteer.Lookup(words[i]) != nullptr) continue;
-    if (IsHeadWord(lower, lists) || IsAdjective(lower)) words[i] = lower;
+    if (IsHeadWord(lower, lists) || IsAdjective(lower)) words[i] = LowerHead(words[i], lower);
   }
   std::string out;
   for (const auto& w : words) {
@@ -286,6 +311,34 @@ bool IsYearish(std::string_view word) {
     i += length;
   }
   return true;
+}
+
+// A year or an ascending range of years, as a title ends with: "2030",
+// "2019–2022", "2021-23" (trailing punctuation aside).
+bool IsTitleYears(std::string_view word) {
+  while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ';' ||
+                           word.back() == ':' || word.back() == ')')) {
+    word.remove_suffix(1);
+  }
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto year = [&](std::string_view s) {
+    return s.size() == 4 && digits(s) && (s.starts_with("19") || s.starts_with("20"));
+  };
+  if (year(word)) return true;
+  if (word.size() < 6 || !year(word.substr(0, 4))) return false;
+  std::string_view rest = word.substr(4);
+  for (const std::string_view dash : {"-", "–", "—"}) {
+    if (rest.starts_with(dash)) {
+      rest.remove_prefix(dash.size());
+      const int first = std::stoi(std::string(word.substr(0, 4)));
+      if (year(rest)) return std::stoi(std::string(rest)) > first;
+      if (rest.size() == 2 && digits(rest)) return std::stoi(std::string(rest)) > first % 100;
+      return false;
+    }
+  }
+  return false;
 }
 
 bool IsDash(std::string_view word) { return word == "-" || word == "–" || word == "—"; }
@@ -407,8 +460,17 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     i += 2;
   }
   int content = 0;
+  // "för perioden 2026–2037" is the plan's time, not its title (a range
+  // after "för" stays outside, as "för 2024–2030" does).
+  auto time_noun = [](std::string_view lower) {
+    for (const std::string_view word : {"perioden", "åren", "tiden", "mandatperioden",
+                                        "programperioden", "planperioden", "året"}) {
+      if (lower == word) return true;
+    }
+    return false;
+  };
   if (i < tokens.size() && (tokens[i].lower == "för" || tokens[i].lower == "om") &&
-      i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word)) {
+      i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) && !time_noun(tokens[i + 1].lower)) {
     // Content words, with one connector (a conjunction or preposition:
     // "vård och stöd vid missbruk", "bidrag till föreningar") between two
     // content words at a time; at most six content words.
@@ -461,9 +523,10 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       complement = true;
     }
   }
-  // Years right after the title: "2019 – 2022", "2023-2026", "2030".
+  // Years right after the title: "2019 – 2022", "2023-2026", "2030"; not a
+  // date or a month ("2022-10-10", "2021-03": a table's next column).
   std::size_t k = last + 1;
-  if (k < tokens.size() && IsYearish(tokens[k].word)) {
+  if (k < tokens.size() && IsTitleYears(tokens[k].word)) {
     last = k;
     if (k + 2 < tokens.size() && IsDash(tokens[k + 1].word) && IsYearish(tokens[k + 2].word)) {
       last = k + 2;
@@ -506,10 +569,13 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   const Lexicon::List& articles = PlanList(lexicon, kArticles);
   bool indefinite = !previous.empty() && articles.Contains(previous[0]);
   if (!indefinite && previous.size() == 2 && articles.Contains(previous[1])) {
+    // "en ny handlingsplan", "en reviderad investeringsplan": an article,
+    // then a word that says nothing of which plan.
     for (const char* adjective : {"ny", "nytt", "egen", "eget", "gemensam", "gemensamt",
                                   "annan", "annat", "sådan", "sådant"}) {
       if (previous[0] == adjective) indefinite = true;
     }
+    if (adjective_stop.Contains(previous[0])) indefinite = true;
   }
   // After an indefinite article only a capitalised title, an adjective
   // title with a complement ("en regional digital agenda för Västmanland")

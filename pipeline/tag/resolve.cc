@@ -154,8 +154,13 @@ void AttachOwnerGenitives(const std::string& text, std::vector<Candidate>* kept)
     auto it = bodies_by_end.find(c.begin - 1);
     if (it == bodies_by_end.end()) continue;
     const Candidate& body = *it->second;
+    // The title keeps the capital it is written with ("FN:s Agenda 2030",
+    // but "Region Skånes hållbarhetsstrategi").
+    const std::string& title = c.owned_value.empty() ? c.value : c.owned_value;
+    const bool capital = static_cast<unsigned char>(text[c.begin]) >= 'A' &&
+                         static_cast<unsigned char>(text[c.begin]) <= 'Z';
     c.value = CapitaliseFirst(FoldSpace(text.substr(body.begin, body.end - body.begin))) + " " +
-              LowerFirst(c.owned_value.empty() ? c.value : c.owned_value);
+              (capital ? title : LowerFirst(title));
     c.cp_begin = body.cp_begin;
     c.begin = body.begin;
   }

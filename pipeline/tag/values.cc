@@ -159,7 +159,9 @@ bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) 
   if (lexicon.Contains("body_name_stop", head)) return false;
   if (span.ends_with(":s") || span.ends_with("’s")) {
     span.resize(span.size() - (span.ends_with(":s") ? 2 : 4));  // "Exempel AB:s"
-  } else if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's') {
+  } else if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's' &&
+             span[span.size() - 2] != 'u') {
+    // (Not "-ss", nor "-us": "Stiftelsen Folkets Hus", "Campus".)
     span.pop_back();
   }
   out->value = CapitaliseFirst(span);

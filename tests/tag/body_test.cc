@@ -203,6 +203,18 @@ TEST(NamedBodyTagger, UniversitiesAndNordicPublicBodiesByTheirHead) {
             "Yrkeshögskolan Exempel=Yrkeshögskolan Exempel");
 }
 
+TEST(NamedBodyTagger, AHospitalNamedInOneWord) {
+  EXPECT_EQ(Spans("vård på Exempelsjukhuset och Universitetssjukhuset Exempel", "body"),
+            "Exempelsjukhuset=Exempelsjukhuset; Universitetssjukhuset Exempel=Universitetssjukhuset "
+            "Exempel");
+}
+
+TEST(NamedBodyTagger, ANameEndingInUsKeepsItsS) {
+  EXPECT_EQ(Spans("Stiftelsen Folkets Hus bjuder in", "body"),
+            "Stiftelsen Folkets Hus=Stiftelsen Folkets Hus");
+  EXPECT_EQ(Spans("vid Exempelby sjukhus", "body"), "Exempelby sjukhus=Exempelby sjukhus");
+}
+
 TEST(NamedBodyTagger, RescueServicesAndAssociationsWithTheirPlace) {
   EXPECT_EQ(Spans("Räddningstjänsten Exempel Nordväst och Räddningstjänsten ska", "body"),
             "Räddningstjänsten Exempel Nordväst=Räddningstjänsten Exempel Nordväst");

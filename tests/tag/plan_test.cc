@@ -209,6 +209,35 @@ TEST(PlanTagger, IndefiniteHeadWithANameAfterFörIsTitled) {
   EXPECT_EQ(Spans("enligt planen för Exempelstad.", "plan"), "");
 }
 
+TEST(PlanTagger, ADateOrMonthAfterATitleIsNotItsYears) {
+  EXPECT_EQ(Spans("Riktlinjer för hållbar upphandling 2022-10-10 antogs", "plan"),
+            "Riktlinjer för hållbar upphandling=Riktlinjer för hållbar upphandling");
+  EXPECT_EQ(Spans("Klimatstrategi 2021-03", "plan"), "Klimatstrategi=Klimatstrategi");
+  EXPECT_EQ(Spans("Klimatplan 2021-23", "plan"), "Klimatplan 2021-23=Klimatplan 2021–2023");
+}
+
+TEST(PlanTagger, ForThePeriodIsThePlansTimeNotItsTitle) {
+  EXPECT_EQ(Spans("Trafikverket tar fram en ny länsplan för perioden 2026–2037.", "plan"),
+            "länsplan=Länsplan");
+}
+
+TEST(PlanTagger, ArticleAndAStatusAdjectiveBlockAGenericPlan) {
+  EXPECT_EQ(Spans("Nämnden tog fram en reviderad investeringsplan.", "plan"), "");
+}
+
+TEST(PlanTagger, TitleInCapitalsKeepsItsAdjectiveCountyAndAcronyms) {
+  EXPECT_EQ(Spans("REGIONAL HANDLINGSPLAN FÖR SUICIDPREVENTION I EXEMPELS LÄN 2023–2026\n\nText.",
+                  "plan"),
+            "REGIONAL HANDLINGSPLAN FÖR SUICIDPREVENTION I EXEMPELS LÄN 2023–2026=Regional "
+            "handlingsplan för suicidprevention i Exempels län 2023–2026");
+  EXPECT_EQ(Spans("den regionala ANDTS-strategin för Exempels län", "plan"),
+            "regionala ANDTS-strategin för Exempels län=Regional ANDTS-strategi för Exempels län");
+}
+
+TEST(PlanTagger, AProperTitleKeepsItsCapitalAfterABodysGenitive) {
+  EXPECT_EQ(Spans("enligt FN:s Agenda 2030 ska", "plan"), "FN:s Agenda 2030=FN:s Agenda 2030");
+}
+
 TEST(PlanTagger, BodyGenitiveJoinsThePlanAndStaysABody) {
   EXPECT_EQ(Spans("regeringens bredbandsstrategi", "plan"),
             "regeringens bredbandsstrategi=Regeringens bredbandsstrategi");
