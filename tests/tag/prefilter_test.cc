@@ -48,10 +48,12 @@ const Dictionaries& Project() {
   return *dictionaries;
 }
 
-// The development texts: the seeds and the corpus's truth texts.
+// The development texts: the seeds, the corpus's truth texts and the
+// reviewed documents (bench/tag/reviewed).
 std::vector<std::string> Texts() {
   std::vector<std::string> texts;
-  for (const char* dir : {DIAR_SOURCE_DIR "/tests/gold", DIAR_SOURCE_DIR "/corpus"}) {
+  for (const char* dir : {DIAR_SOURCE_DIR "/tests/gold", DIAR_SOURCE_DIR "/corpus",
+                          DIAR_SOURCE_DIR "/bench/tag/reviewed"}) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
       const std::string ext = entry.path().extension().string();
       if (ext != ".txt" && ext != ".truth") continue;
