@@ -79,12 +79,6 @@ std::string FormPattern(const std::string& form, bool lower_first) {
   return out;
 }
 
-std::size_t CodePointLength(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
@@ -242,7 +236,7 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexico
            return forms;
          }()) {
       const std::string upper = Upper(form);
-      if (upper != form && CodePointLength(form) >= 6) {
+      if (upper != form && CodePoints(form) >= 6) {
         AddForm(upper, index, true, false, path + ":" + std::to_string(line.number), warnings);
       }
     }

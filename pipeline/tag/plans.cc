@@ -134,7 +134,7 @@ bool ReadsAsAcronym(const std::string& word, const Gazetteer& gazetteer) {
 // ("JÄMTLANDS LÄN" -> "Jämtlands län").
 void UnShout(std::vector<std::string>* words, const Gazetteer& gazetteer) {
   for (std::string& word : *words) {
-    if (CodePointCount(word) > 3 || !ReadsAsAcronym(word, gazetteer)) word = Lower(word);
+    if (CodePoints(word) > 3 || !ReadsAsAcronym(word, gazetteer)) word = Lower(word);
   }
   for (std::size_t i = 0; i + 1 < words->size(); ++i) {
     if ((*words)[i + 1] == "län") (*words)[i] = CapitaliseFirst((*words)[i]);

@@ -211,6 +211,12 @@ std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from
   return std::string_view::npos;
 }
 
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> AddressRanges(std::string_view text) {
   // An address is one token: it ends at white space or at punctuation that
   // encloses or ends it in running text.

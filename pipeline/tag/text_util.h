@@ -64,6 +64,9 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 // a time where the machine has SSE2.
 std::size_t FindAnyOf(std::string_view s, std::string_view set, std::size_t from = 0);
 
+// The number of code points in `s` (UTF-8).
+std::size_t CodePoints(std::string_view s);
+
 // The byte ranges [begin, end) of e-mail and web addresses in `text`
 // ("registrator@trafikverket.se", "www.lansstyrelsen.se/jonkoping",
 // "https://..."), in order: names inside them are not mentions.
