@@ -10,6 +10,7 @@
 #include "pipeline/tag/document_date.h"
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/non_mentions.h"
 #include "pipeline/tag/prefilter.h"
 #include "pipeline/tag/resolve.h"
 #include "pipeline/tag/rule_set.h"
@@ -108,26 +109,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     candidates.push_back(std::move(c));
   });
   tag_internal::AddDefinedAcronyms(body, &candidates);
-  // A body named inside a legal act's number is part of the citation:
-  // "direktiv 2010/31/EU", "förordning (EU) 2021/1060".
-  std::erase_if(candidates, [&](const Candidate& c) {
-    if (c.type != "body") return false;
-    auto digit = [&](std::size_t i) { return i < body.size() && body[i] >= '0' && body[i] <= '9'; };
-    if (c.begin >= 2 && body[c.begin - 1] == '/' && digit(c.begin - 2)) return true;
-    return c.begin >= 1 && body[c.begin - 1] == '(' && c.end + 2 < body.size() &&
-           body[c.end] == ')' && body[c.end + 1] == ' ' && digit(c.end + 2);
-  });
-  // Names inside e-mail and web addresses are no mentions.
-  const auto addresses = tag_internal::AddressRanges(body);
-  if (!addresses.empty()) {
-    std::erase_if(candidates, [&](const Candidate& c) {
-      auto it = std::upper_bound(addresses.begin(), addresses.end(),
-                                 std::make_pair(c.begin, ~std::size_t{0}));
-      // The last address starting at or before c, or the next one.
-      if (it != addresses.begin() && std::prev(it)->second > c.begin) return true;
-      return it != addresses.end() && it->first < c.end;
-    });
-  }
+  tag_internal::DropNonMentions(body, &candidates);
   return tag_internal::Resolve(text, std::move(candidates));
 }
 
