@@ -355,6 +355,23 @@ const County* Gazetteer::FindCountyByStem(std::string_view stem) const {
   return nullptr;
 }
 
+std::size_t Gazetteer::CountyEnd(std::string_view text, std::size_t at) const {
+  std::size_t i = at;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == at || i >= text.size()) return 0;
+  for (const County& county : counties_) {
+    if (county.stem.empty() || text.substr(i, county.stem.size()) != county.stem) continue;
+    constexpr std::string_view kLan = " län";
+    std::size_t end = i + county.stem.size();
+    if (text.substr(end, kLan.size()) == kLan) end += kLan.size();
+    if (end < text.size() && text[end] == 's') ++end;  // the branch's genitive
+    std::size_t length = 0;
+    if (end < text.size() && IsBoundaryWordChar(DecodeAt(text, end, &length))) continue;
+    return end;
+  }
+  return 0;
+}
+
 void Gazetteer::Scan(std::string_view text, const std::vector<std::size_t>& starts,
                      const std::function<void(const GazetteerMatch&)>& sink) const {
   if (!regex_) return;

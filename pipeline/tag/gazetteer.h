@@ -90,6 +90,12 @@ class Gazetteer {
   // Entry for a canonical name; null if unknown.
   const BodyInfo* FindCanonical(const std::string& canonical) const;
   const County* FindCountyByStem(std::string_view stem) const;
+  // Where a county named right at `at` ends (" Jämtland", " Kalmar län":
+  // white space, its stem, "län" if written, and a genitive s), or 0 if
+  // none is: a
+  // national organisation's regional branch is named so ("Röda Korset
+  // Jämtland", "Riksteatern Kalmar län").
+  std::size_t CountyEnd(std::string_view text, std::size_t at) const;
   const std::vector<County>& counties() const { return counties_; }
   std::size_t size() const { return entries_.size(); }
 

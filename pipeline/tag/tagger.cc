@@ -106,6 +106,18 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     c.rule = &match.entry->rule;
     c.from_dictionary = true;
     c.emit = match.entry->is_body;
+    // A national organisation's regional branch ("Röda Korset Jämtland")
+    // is a body of its own, not in the dictionary: its text is its value,
+    // without a genitive.
+    const std::string& kind = match.entry->info.kind;
+    if (kind == "organisation" || kind == "natverk") {
+      if (const std::size_t end = impl_->gazetteer.CountyEnd(body, match.end); end != 0) {
+        c.end = end;
+        c.value = tag_internal::FoldSpace(body.substr(match.begin, end - match.begin));
+        if (c.value.back() == 's') c.value.pop_back();
+        c.canonical = nullptr;
+      }
+    }
     candidates.push_back(std::move(c));
   });
   tag_internal::AddDefinedAcronyms(body, &candidates);

@@ -237,6 +237,12 @@ TEST(BodyTagger, AnAcronymTheDocumentDefinesIsTheBodyThereAndAfter) {
             "Kristdemokraterna=Kristdemokraterna; KD=Kristdemokraterna");
 }
 
+TEST(BodyTagger, ANationalOrganisationsRegionalBranchIsNamedWithItsCounty) {
+  EXPECT_EQ(Spans("Röda Korset Jämtland och Riksteatern Kalmar län deltar", "body"),
+            "Röda Korset Jämtland=Röda Korset Jämtland; Riksteatern Kalmar län=Riksteatern Kalmar län");
+  EXPECT_EQ(Spans("Röda Korset bidrar", "body"), "Röda Korset=Svenska Röda Korset");
+}
+
 TEST(BodyTagger, InternationalOrganisations) {
   EXPECT_EQ(Spans("FN:s globala mål och OECD", "body"),
             "FN:s=Förenta nationerna; OECD=Organisationen för ekonomiskt samarbete och utveckling");
