@@ -44,6 +44,16 @@ TEST(DnrTagger, CourtCaseNumbers) {
   EXPECT_EQ(Spans("målet gäller 2187-23 personer", "dnr"), "");
 }
 
+TEST(DnrTagger, GovernmentOfficesNumbersNeedNoLabel) {
+  EXPECT_EQ(Spans("Regeringskansliet\nS2024/01234\nRemiss", "dnr"), "S2024/01234=S2024/01234");
+  EXPECT_EQ(Spans("se 2024/01234 och sidan 2024/12", "dnr"), "");
+}
+
+TEST(DnrTagger, ALabelMaySayWhoseNumberItIs) {
+  EXPECT_EQ(Spans("Ärendenummer hos Tillväxtverket: 20301894", "dnr"), "20301894=20301894");
+  EXPECT_EQ(Spans("Tel 0702123456", "dnr"), "");
+}
+
 TEST(DnrTagger, UpperCasesAndFoldsSpacesInTheValue) {
   EXPECT_EQ(Spans("Dnr: ks  2022-0092-106", "dnr"), "ks  2022-0092-106=KS 2022-0092-106");
 }
