@@ -48,11 +48,12 @@ const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
       Lexicon::CachedList("plan_title_stop"), Lexicon::CachedList("plan_adjective_stop"),
       Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
       Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles"),
-      Lexicon::CachedList("months")};
+      Lexicon::CachedList("months"),          Lexicon::CachedList("plan_connectors"),
+      Lexicon::CachedList("plan_time_nouns")};
   return lists[which].Get(lexicon);
 }
 enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
-                  kNotTitles, kMonths };
+                  kNotTitles, kMonths, kConnectors, kTimeNouns };
 
 struct HeadLists {
   explicit HeadLists(const Lexicon& lexicon)
@@ -102,17 +103,6 @@ std::string IndefiniteAdjective(const std::string& word, const std::string& gend
   }
   if (gender == "p") return stem + "a";
   return gender == "n" ? stem + "t" : stem;
-}
-
-// Words that join a title's content words: conjunctions and the
-// prepositions titles use ("Riktlinjer för bidrag till föreningar").
-bool IsConnector(std::string_view lower) {
-  for (const std::string_view word : {"för", "om", "i", "och", "samt", "till", "inom", "vid",
-                                      "kring", "av", "med", "mot", "på", "hos", "mellan",
-                                      "genom", "bland", "utifrån"}) {
-    if (lower == word) return true;
-  }
-  return false;
 }
 
 // Whether a short word in capitals reads as an acronym: the gazetteer
@@ -404,6 +394,8 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   const Lexicon::List& title_stop = PlanList(lexicon, kTitleStop);
   const Lexicon::List& adjective_stop = PlanList(lexicon, kAdjectiveStop);
   const Lexicon::List& months = PlanList(lexicon, kMonths);
+  const Lexicon::List& connectors = PlanList(lexicon, kConnectors);
+  const Lexicon::List& time_nouns = PlanList(lexicon, kTimeNouns);
   static thread_local Tokeniser tokeniser;
   const std::vector<Token>& tokens = tokeniser.Split(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
@@ -444,7 +436,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // A capitalised name right after the head: "Affärsplan Västmanland".
   // ("FÖR" in a title in capitals is no name.)
   while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
-         !IsYearish(tokens[i].word) && !new_line(i) && !IsConnector(tokens[i].lower)) {
+         !IsYearish(tokens[i].word) && !new_line(i) && !connectors.Contains(tokens[i].lower)) {
     last = i++;
     named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
@@ -460,17 +452,11 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     i += 2;
   }
   int content = 0;
-  // "för perioden 2026–2037" is the plan's time, not its title (a range
-  // after "för" stays outside, as "för 2024–2030" does).
-  auto time_noun = [](std::string_view lower) {
-    for (const std::string_view word : {"perioden", "åren", "tiden", "mandatperioden",
-                                        "programperioden", "planperioden", "året"}) {
-      if (lower == word) return true;
-    }
-    return false;
-  };
+  // "för perioden 2026–2037" is the plan's time, not its title
+  // (plan_time_nouns.list).
   if (i < tokens.size() && (tokens[i].lower == "för" || tokens[i].lower == "om") &&
-      i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) && !time_noun(tokens[i + 1].lower)) {
+      i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) &&
+      !time_nouns.Contains(tokens[i + 1].lower)) {
     // Content words, with one connector (a conjunction or preposition:
     // "vård och stöd vid missbruk", "bidrag till föreningar") between two
     // content words at a time; at most six content words.
@@ -483,16 +469,16 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     while (j < tokens.size() && content < 6) {
       const Token& t = tokens[j];
       if (IsYearish(t.word) || new_line(j)) break;
-      if (IsConnector(t.lower)) {
+      if (connectors.Contains(t.lower)) {
         // A connector must be followed by a content word that is not
         // another plan ("... och genomförandeplanen") nor the first part of
         // one's hyphenated pair ("... och Mål- och resultatplanen"), nor by
         // another connector ("... och i EU:s strategi").
         if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
-            title_stop.Contains(tokens[j + 1].lower) || IsConnector(tokens[j + 1].lower) ||
+            title_stop.Contains(tokens[j + 1].lower) || connectors.Contains(tokens[j + 1].lower) ||
             !BaseOf(tokens[j + 1].lower, lists).empty() ||
             (tokens[j + 1].word.ends_with("-") && j + 3 < tokens.size() &&
-             IsConnector(tokens[j + 2].lower) && !BaseOf(tokens[j + 3].lower, lists).empty())) {
+             connectors.Contains(tokens[j + 2].lower) && !BaseOf(tokens[j + 3].lower, lists).empty())) {
           break;
         }
         end_before_connector = content_end;

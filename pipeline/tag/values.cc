@@ -179,7 +179,8 @@ const std::vector<FormerSpec>& Formers() {
       {"text", {}},
       {"organ", {"organ_heads"}},
       {"plan", {"plan_heads", "plan_definite", "plan_stop", "plan_statutory", "plan_title_stop",
-                "plan_articles", "plan_adjective_stop", "plan_not_titles", "months"}},
+                "plan_articles", "plan_adjective_stop", "plan_not_titles", "months",
+                "plan_connectors", "plan_time_nouns"}},
       {"name", {"body_determiners", "body_name_stop"}},
   };
   return formers;
