@@ -54,18 +54,21 @@ class DiarProcess {
   }
   ~DiarProcess() {
     if (pid_ > 0 && !exit_code_) {
-      ::kill(pid_, SIGKILL);
+      Signal(SIGKILL);
       Wait(std::chrono::seconds(30));
     }
   }
 
   pid_t pid() const { return pid_; }
+  bool started() const { return pid_ > 0; }
+  // Sends `sig` to the process (never to a group: pid is checked).
+  bool Signal(int sig) const { return pid_ > 0 && ::kill(pid_, sig) == 0; }
   std::string Out() const { return ReadFile(io_.path() / "out"); }
   std::string Err() const { return ReadFile(io_.path() / "err"); }
 
   // The exit status (128 + signal when killed); nothing on time-out.
   std::optional<int> Wait(std::chrono::milliseconds limit) {
-    if (exit_code_) return exit_code_;
+    if (exit_code_ || pid_ <= 0) return exit_code_;
     const auto until = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < until) {
       int status = 0;
@@ -81,6 +84,7 @@ class DiarProcess {
 
   // Waits until stderr holds `text`; false on time-out or exit.
   bool WaitForErr(const std::string& text, std::chrono::milliseconds limit) {
+    if (pid_ <= 0) return false;
     const auto until = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < until) {
       if (Err().find(text) != std::string::npos) return true;

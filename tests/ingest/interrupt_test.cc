@@ -60,7 +60,7 @@ TEST(Interrupt, SigintKeepsWhatIsDoneAndTheSameCommandContinues) {
 
   DiarProcess ingest(index.path(), command);
   ASSERT_TRUE(ingest.WaitForErr("[1/8]", 60s)) << ingest.Err();
-  ASSERT_EQ(::kill(ingest.pid(), SIGINT), 0);
+  ASSERT_TRUE(ingest.Signal(SIGINT));
   const std::optional<int> exit_code = ingest.Wait(60s);
   ASSERT_TRUE(exit_code.has_value());
   EXPECT_EQ(*exit_code, 130) << ingest.Err();
@@ -103,8 +103,8 @@ TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
     {
       DiarProcess ingest(index.path(), command);
       std::this_thread::sleep_for(duration * moment / 21);
-      ::kill(ingest.pid(), SIGKILL);
-      ASSERT_TRUE(ingest.Wait(30s).has_value());
+      ASSERT_TRUE(ingest.Signal(SIGKILL));
+      ASSERT_TRUE(ingest.Wait(30s).has_value()) << "the killed ingest did not end";
     }
     int kept = -1;  // no index yet: killed before it was created
     if (HoldsIndex(index.path())) {

@@ -109,7 +109,7 @@ TEST(IngestMessages, ASecondWriterIsToldWhoHoldsTheLock) {
   EXPECT_NE(second.err.find("index is being written by process " + std::to_string(first.pid()) +
                             " (diar ingest)"),
             std::string::npos) << second.err;
-  ::kill(first.pid(), SIGINT);  // the rest is not this test's business
+  first.Signal(SIGINT);  // the rest is not this test's business
   EXPECT_EQ(first.Wait(120s), 130) << first.Err();
 }
 
