@@ -60,8 +60,13 @@ function el(tag, attrs, ...children) {
 
 function main() { return document.getElementById('main'); }
 
+// Replaces the view; absent parts (null, false) are left out.
+function render(...nodes) {
+  main().replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
+}
+
 function showError(message) {
-  main().replaceChildren(el('p', { class: 'error', role: 'alert' }, message));
+  render(el('p', { class: 'error', role: 'alert' }, message));
 }
 
 function number(n) { return Number(n).toLocaleString('sv-SE'); }
@@ -219,7 +224,7 @@ async function searchView() {
   try {
     result = await api('/api/search?' + params.toString());
   } catch (e) {
-    main().replaceChildren(form, activeFilters(state), el('p', { class: 'error', role: 'alert' }, e.message));
+    render(form, activeFilters(state), el('p', { class: 'error', role: 'alert' }, e.message));
     return;
   }
   const summary = el('div', { class: 'summary' },
@@ -229,7 +234,7 @@ async function searchView() {
   const suggestion = result.suggestion ? el('p', {}, 'Menade du ',
     el('a', { href: '/?' + stateParams({ ...state, q: result.suggestion, page: 1 }, false).toString() },
       result.suggestion), '?') : null;
-  main().replaceChildren(form, activeFilters(state),
+  render(form, activeFilters(state),
     el('div', { class: 'layout' }, facetPanel(state, result.facets || {}),
       el('section', { 'aria-label': 'Resultat' }, summary, suggestion,
         el('ol', { class: 'hits', start: (state.page - 1) * PAGE_SIZE + 1 }, result.hits.map(hitItem)),
@@ -303,7 +308,7 @@ async function documentView(id) {
   document.title = c.title + ' – diar';
   const pdf = (page) => withToken('/api/documents/' + encodeURIComponent(doc.id) + '/pdf') + '#page=' + page;
   const field = (name, value) => (value ? [el('dt', {}, name), el('dd', {}, value)] : []);
-  main().replaceChildren(
+  render(
     el('p', {}, el('a', { href: '/', onclick: (e) => { if (history.length > 1) { e.preventDefault(); history.back(); } } }, '← Tillbaka till sökningen')),
     el('h1', { id: 'doc-title' }, c.title),
     el('dl', { class: 'fields' },
@@ -330,7 +335,7 @@ async function statusView() {
     return;
   }
   const row = (name, value) => [el('dt', {}, name), el('dd', {}, value)];
-  main().replaceChildren(
+  render(
     el('h1', {}, 'Indexets status'),
     el('dl', { class: 'fields', id: 'status' },
       row('Dokument', number(s.documents)), row('Sidor', number(s.pages)), row('Omnämnanden', number(s.mentions)),
