@@ -128,6 +128,28 @@ test('clicking a facet value filters to exactly its count, and removing the filt
   await shot('03-filter-removed');
 });
 
+test('search and filtering work from the keyboard alone', async () => {
+  await page.goto(base);
+  await page.locator('#q').waitFor();
+  const tabTo = async (matches) => {
+    for (let i = 0; i < 60; ++i) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(matches)) return;
+    }
+    assert.fail('Tab never reached the element');
+  };
+  await tabTo(() => document.activeElement.id === 'q');
+  await page.keyboard.type('utveckling');
+  await page.keyboard.press('Enter');
+  await page.locator('.hit').first().waitFor();
+  await tabTo(() => document.activeElement.matches('#facet-year button.facet-value'));
+  const count = Number(await page.evaluate(() => document.activeElement.dataset.count));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/year=/);
+  await page.locator('#active-filters button').waitFor();
+  assert.equal(await total(), count);
+});
+
 test('a shared address restores the exact search', async () => {
   await page.goto(base + '?q=utveckling&type=protokoll&sort=date');
   await page.locator('.hit').first().waitFor();
@@ -150,6 +172,20 @@ test('a document page marks its mentions, and the mention list scrolls to one', 
   await current.waitFor();
   assert.ok(await current.isVisible());
   await shot('04-document-mentions');
+});
+
+test('a PDF document links to its original file, opened at each page', async () => {
+  await page.goto(base + '?q=samverkansgruppen');
+  await page.locator('.hit a').first().click();
+  await page.locator('#pdf-link').waitFor();
+  const href = await page.locator('#pdf-link').getAttribute('href');
+  assert.match(href, /\/pdf#page=1$/);
+  const second = await page.locator('a.page-mark').filter({ hasText: 'sida 2' }).getAttribute('href');
+  assert.match(second, /\/pdf#page=2$/);
+  const response = await page.request.get(new URL(href, base).href);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'application/pdf');
+  assert.equal((await response.body()).subarray(0, 5).toString(), '%PDF-');
 });
 
 test('å, ä and ö render as themselves', async () => {

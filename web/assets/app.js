@@ -257,7 +257,13 @@ function markedText(doc) {
   const nodes = [];
   for (let k = 0; k + 1 < sorted.length; ++k) {
     const [a, b] = [sorted[k], sorted[k + 1]];
-    if (pageAt.has(a) && doc.pages > 1) nodes.push(el('span', { class: 'page-mark', 'aria-hidden': 'true' }, 'sida ' + pageAt.get(a)));
+    if (pageAt.has(a) && doc.pages > 1) {
+      const page = pageAt.get(a);
+      nodes.push(doc.format === 'pdf'
+        ? el('a', { class: 'page-mark', href: pdfUrl(doc.id, page), target: '_blank', rel: 'noopener',
+                    title: 'Öppna PDF-filen på sidan ' + page }, 'sida ' + page)
+        : el('span', { class: 'page-mark', 'aria-hidden': 'true' }, 'sida ' + page));
+    }
     const covering = [];
     doc.mentions.forEach((m, i) => { if (m.start <= a && m.end >= b && m.start < m.end) covering.push(i); });
     const text = chars.slice(a, b).join('');
@@ -270,6 +276,11 @@ function markedText(doc) {
     nodes.push(mark);
   }
   return nodes;
+}
+
+// The original PDF, opened at `page` (the viewer reads #page=N).
+function pdfUrl(id, page) {
+  return withToken('/api/documents/' + encodeURIComponent(id) + '/pdf') + '#page=' + page;
 }
 
 function typeName(type) { return (MENTION_TYPES.find(([t]) => t === type) || [type, type])[1]; }
@@ -306,7 +317,6 @@ async function documentView(id) {
   }
   const c = doc.classification;
   document.title = c.title + ' – diar';
-  const pdf = (page) => withToken('/api/documents/' + encodeURIComponent(doc.id) + '/pdf') + '#page=' + page;
   const field = (name, value) => (value ? [el('dt', {}, name), el('dd', {}, value)] : []);
   render(
     el('p', {}, el('a', { href: '/', onclick: (e) => { if (history.length > 1) { e.preventDefault(); history.back(); } } }, '← Tillbaka till sökningen')),
@@ -316,7 +326,7 @@ async function documentView(id) {
       field('Län', c.county), field('Diarienummer', c.dnr), field('Ämnen', c.topics.join(', ')),
       field('Sidor', String(doc.pages)), field('Format', doc.format),
       doc.paths.map((p) => field('Fil', p)).flat(), field('Inläst', doc.ingested), field('Id', doc.id)),
-    doc.format === 'pdf' ? el('p', {}, el('a', { id: 'pdf-link', href: pdf(1), target: '_blank', rel: 'noopener' }, 'Öppna PDF-filen')) : null,
+    doc.format === 'pdf' ? el('p', {}, el('a', { id: 'pdf-link', href: pdfUrl(doc.id, 1), target: '_blank', rel: 'noopener' }, 'Öppna PDF-filen')) : null,
     c.cues.length ? el('details', {}, el('summary', {}, 'Varför denna klassning?'),
       el('ul', { id: 'cues' }, c.cues.map((cue) => el('li', {}, (CUE_FIELDS[cue.field] || cue.field) + ': ' + cue.cue)))) : null,
     el('div', { class: 'document' },
