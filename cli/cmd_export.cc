@@ -54,7 +54,7 @@ void RunExport(Context& ctx, const ExportOptions& opts) {
   ctx.Resolve();
   Result<ExportRequest> request = MakeExportRequest(opts);
   if (!request) return ctx.Fail(request.error());
-  Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
+  Result<Searcher> searcher = ctx.OpenSearcher();
   if (!searcher) return ctx.Fail(searcher.error());
   Result<ExportSummary> done = ConfigError("");
   if (opts.format == "sqlite") {

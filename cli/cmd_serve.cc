@@ -10,6 +10,7 @@ namespace {
 void RunServe(Context& ctx, web::ServeOptions opts) {
   ctx.Resolve();
   opts.index_dir = ctx.index_dir;
+  opts.read.allow_partial = ctx.allow_partial;
   opts.logger = ctx.log;
   Result<bool> done = web::Serve(opts, [&ctx](const std::string& url) {
     // stdout, so scripts and tests can read where to connect.

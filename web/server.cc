@@ -48,9 +48,9 @@ class SearcherPool {
     std::unique_ptr<Searcher> searcher;
   };
 
-  Result<bool> Open(const std::string& dir, int count) {
+  Result<bool> Open(const std::string& dir, const ReadOptions& read, int count) {
     for (int i = 0; i < count; ++i) {
-      Result<Searcher> s = Searcher::Open(dir);
+      Result<Searcher> s = Searcher::Open(dir, read);
       if (!s) return s.error();
       free_.push_back(std::make_unique<Searcher>(std::move(s).value()));
     }
@@ -106,7 +106,7 @@ class Server {
                          ": serving beyond this machine needs --token T (the page sends it with every "
                          "request); or keep the default --host 127.0.0.1");
     }
-    if (Result<bool> opened = pool_.Open(options_.index_dir, options_.threads); !opened) return opened.error();
+    if (Result<bool> opened = pool_.Open(options_.index_dir, options_.read, options_.threads); !opened) return opened.error();
     const int threads = options_.threads;
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http_.set_payload_max_length(kMaxBodyBytes);

@@ -31,12 +31,14 @@
 #include <memory>
 #include <string>
 
+#include "index/shards.h"
 #include "pipeline/result.h"
 
 namespace diar::web {
 
 struct ServeOptions {
-  std::string index_dir;
+  std::string index_dir;  // a database, a sharded folder or a stub (index/shards.h)
+  ReadOptions read;       // allow_partial: serve the shards that answer
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (the URL given to on_ready says which)
   // Required unless `host` is a loopback address; compared in constant time.
