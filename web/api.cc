@@ -55,10 +55,35 @@ Result<SearchRequest> ParseRequest(const Params& params) {
   return request;
 }
 
+// Xapian's MSet::snippet escapes &, < and > for HTML; the API gives text,
+// which the page puts on the page as text.
+std::string PlainSnippet(const std::string& snippet) {
+  std::string out;
+  out.reserve(snippet.size());
+  for (std::size_t i = 0; i < snippet.size(); ++i) {
+    if (snippet[i] == '&') {
+      if (snippet.compare(i, 5, "&amp;") == 0) {
+        out += '&', i += 4;
+        continue;
+      }
+      if (snippet.compare(i, 4, "&lt;") == 0) {
+        out += '<', i += 3;
+        continue;
+      }
+      if (snippet.compare(i, 4, "&gt;") == 0) {
+        out += '>', i += 3;
+        continue;
+      }
+    }
+    out += snippet[i];
+  }
+  return out;
+}
+
 nlohmann::ordered_json HitJson(const Hit& hit) {
   return {{"rank", hit.rank},   {"score", hit.score}, {"id", hit.id},     {"title", hit.title},
           {"type", hit.type},   {"date", hit.date},   {"path", hit.path}, {"pages", hit.pages},
-          {"snippet", hit.snippet}};
+          {"snippet", PlainSnippet(hit.snippet)}};
 }
 
 nlohmann::ordered_json MentionJson(const Mention& m) {

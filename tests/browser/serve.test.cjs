@@ -226,6 +226,8 @@ test('a document whose text holds <script> and an onerror attribute runs no scri
   await page.goto(base + '?q=' + encodeURIComponent('ödemarker'));
   await page.locator('.hit').first().waitFor();
   assert.match(await page.locator('.hit h3').first().textContent(), /<script>/, 'the title shows the markup as text');
+  assert.match(await page.locator('.hit .snippet').first().textContent(), /"><img src=x onerror=/,
+               'the snippet shows the markup as text, not as entities');
   await page.locator('.hit a').first().click();
   await page.locator('#doc-text').waitFor();
   assert.match(await page.locator('#doc-text').textContent(), /"><img src=x onerror=/);

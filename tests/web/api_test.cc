@@ -31,7 +31,8 @@ class Api : public ::testing::Test {
     fs::copy_file(testing::CorpusDir() / "samverkansgruppen-kultur-och-idrott.pdf", docs / "samverkan.pdf");
     WriteFile(docs / "protokoll.txt",
               "Protokoll\nKulturnämnden i Västerås\nDatum 2022-05-10\nDnr KN 2022/45\n\n"
-              "Kulturnämnden beslutade att anta kulturplanen. Regionstyrelsen får yttra sig.\n");
+              "Kulturnämnden beslutade att anta kulturplanen. Regionstyrelsen får yttra sig.\n"
+              "Budget & plan <utkast> för \"kultur\" &amp; idrott.\n");
     WriteFile(docs / "skrivelse.txt",
               "Tjänsteskrivelse\nDatum 2023-03-29\nDnr: RS 2023-0092\n\n"
               "Regionstyrelsen föreslås besluta om cykelplanen för Västerås.\n");
@@ -74,6 +75,13 @@ TEST_F(Api, SearchAnswersJsonInUtf8WithHitsAndFacets) {
   EXPECT_EQ(hit["date"], "2022-05-10");
   EXPECT_NE(hit["snippet"].get<std::string>().find("«Kulturnämnden»"), std::string::npos) << hit;
   EXPECT_TRUE(j["facets"].contains("type")) << j["facets"];
+}
+
+TEST_F(Api, SnippetsArePlainTextWithMatchesMarked) {
+  nlohmann::json j = GetJson("/api/search?q=utkast");
+  ASSERT_EQ(j["total"], 1);
+  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("Budget & plan <«utkast»> för \"kultur\" &amp; idrott"),
+            std::string::npos) << j["hits"][0]["snippet"];
 }
 
 TEST_F(Api, FacetFilterNarrowsToTheFacetsCount) {
