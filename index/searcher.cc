@@ -254,6 +254,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     }
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
+    // Over remote shards each hit's document is a round trip; fetch asks
+    // for all of the page's documents at once.
+    if (impl_->remote) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       // The result list reads two slots, never the whole record: decoding a
       // long document's JSON for each hit cost more than the search.
