@@ -164,8 +164,16 @@ Xapian::WritableDatabase OpenShardForWriting(const ShardSpec& shard, bool create
   if (shard.remote) {
     return Xapian::Remote::open_writable(shard.host, shard.port, kTimeoutMs, kConnectTimeoutMs);
   }
-  if (create) fs::create_directories(shard.path);
-  return Xapian::WritableDatabase(shard.path, create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN);
+  if (!create) return Xapian::WritableDatabase(shard.path, Xapian::DB_OPEN);
+  fs::create_directories(shard.path);
+  // No version file: a new database, or what a writer killed while creating
+  // it left (its lock and some tables). Xapian would try to open those
+  // tables; overwrite them instead. It takes the lock first, so a writer
+  // creating the database right now is not disturbed.
+  std::error_code ec;
+  const bool fresh = !fs::exists(fs::path(shard.path) / "iamglass", ec);
+  return Xapian::WritableDatabase(shard.path,
+                                  fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
 }
 
 }  // namespace diar

@@ -49,6 +49,22 @@ bool HoldsXapianDatabase(const fs::path& dir) {
   return false;
 }
 
+// True when `dir` holds files that neither diar nor Xapian left there. A
+// writer killed while it created the index leaves Xapian's lock and some
+// tables but no version file yet: that folder is the index's, to create
+// again, not an archivist's folder of other files.
+bool HoldsOtherFiles(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool ours = name == "flintlock" || name == schema::kLockOwnerFile ||
+                      name.ends_with(".glass") || name.ends_with(".tmp") ||
+                      name.rfind("iamglass", 0) == 0;
+    if (!ours) return true;
+  }
+  return false;
+}
+
 // Who holds the write lock, from the file the holder wrote; "" if unknown
 // or the process is gone.
 std::string LockHolder(const fs::path& dir) {
@@ -231,7 +247,7 @@ Result<std::vector<ShardSpec>> PlanShards(const std::string& dir, const WriterOp
       return ConfigError(dir + ": no diar index here; check --index (or DIAR_INDEX), or "
                                "ingest files first with diar ingest");
     }
-    if (exists && !fs::is_empty(folder, ec)) {
+    if (exists && HoldsOtherFiles(folder)) {
       return ConfigError(dir + ": folder holds other files and no index; give --index an "
                                "empty or new folder");
     }

@@ -172,6 +172,22 @@ TEST(IngestMessages, AFolderOfOtherFilesIsNeverTurnedIntoAnIndex) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "iamglass"));
 }
 
+TEST(IngestMessages, AnIndexWhoseCreationWasKilledIsCreatedAgain) {
+  // What kill -9 during the first commit leaves: Xapian's lock, some tables,
+  // diar's lock-holder note, and no version file.
+  TempDir dir, index, input;
+  testing::WriteFile(input.path() / "a.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(dir.path(), {"ingest", input.path().string()}).exit_code, 0);
+  for (const char* table : {"postlist.glass", "termlist.glass"}) {
+    std::filesystem::copy_file(dir.path() / table, index.path() / table);
+  }
+  testing::WriteFile(index.path() / "flintlock", "");
+  testing::WriteFile(index.path() / "diar-writer", "999999 diar ingest\n");
+  const RunResult run = RunDiar(index.path(), {"ingest", input.path().string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Documents(index.path()), 1);
+}
+
 TEST(Remove, APathGoesAndItsDocumentStaysWithItsOtherPaths) {
   TempDir dir, index;
   testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
