@@ -101,6 +101,16 @@ const RE2& Signature() {
   return kRole;
 }
 
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "och", "samt", "eller", "i", "på", "för", "med", "till", "om", "vid", "av", "har",
+      "är", "ska", "skall", "kommer", "kan", "får", "har", "beslutar", "anser", "vill"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 bool IsMinistry(const BodyInfo* info) {
   const std::string suffix = "departementet";
   return info != nullptr && info->kind == "regering" && info->canonical.size() > suffix.size() &&
@@ -184,8 +194,13 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     const BodyInfo* info = tagger.FindBody(m.value);
     return info != nullptr && info->kind != "parti";
   };
+  // Rule-found bodies that stand on their own: associations and regional
+  // bodies with their place, companies. Not groups or networks, which a
+  // region's or kommun's document is about ("Samverkansgruppen Kultur och
+  // idrott" over that group's minutes is the region's).
   auto named = [&](const Mention& m) {
-    return known(m) || (m.type == "body" && m.rule.rfind("body.", 0) == 0);
+    return known(m) || (m.type == "body" && (m.rule == "body.org_place" || m.rule == "body.company" ||
+                                             m.rule == "body.company_first"));
   };
   auto in_line = [](const Mention& m, const Line& line) {
     return m.start >= line.cp_begin && m.end <= line.cp_end;
@@ -206,6 +221,13 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       if (m.text != m.value && !m.text.empty() && m.text.back() == 's' && HasLowerCase(m.text)) break;
       const std::string_view before = Between(text, line.cp_begin, m.start);
       if (!OnlyLetterheadNoise(before)) break;
+      // "Region Halland och kommunerna", "Region Halland har ...": a name
+      // going on into a sentence or a list of addressees.
+      const std::string_view after = Between(text, m.end, line.cp_end);
+      const std::size_t word = after.find_first_not_of(" ,");
+      if (word != std::string_view::npos && IsFunctionWord(after.substr(word, SkipWord(after, word) - word))) {
+        break;
+      }
       decide(m, "letterhead line \"" + std::string(line.text.substr(0, 120)) + "\"");
       break;
     }
