@@ -93,6 +93,9 @@ namespace {
 std::string OwnerOf(std::string_view organ, const Gazetteer& gazetteer,
                     const TagContext& context) {
   const BodyInfo* issuer = gazetteer.FindCanonical(context.issuer);
+  // A kommitté may be the government's inquiry ("Indelningskommittén") as
+  // well as the issuer's own: no owner rather than a wrong one.
+  if (organ.ends_with("kommittén")) return std::string();
   if (issuer == nullptr) return context.issuer;
   if (issuer->kind == "region" && organ.starts_with("Kommun")) return std::string();
   if (issuer->kind == "kommun" && (organ.starts_with("Region") || organ.starts_with("Landsting"))) {
@@ -127,6 +130,10 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
         OrganList(lexicon, kHeadsDefinite).Contains(Lower(previous.substr(0, previous.size() - 1)))) {
       return false;
     }
+    // "Kritik mot en länsstyrelse", "en socialnämnd får": right after an
+    // indefinite article an organ's name means any organ of the kind ("en
+    // egen kulturförvaltning", with "egen" between, is the issuer's own).
+    if (previous == "en" || previous == "ett" || previous == "En" || previous == "Ett") return false;
   }
   const std::string definite = DefiniteOrganName(span, lexicon);
   if (const GazetteerEntry* known = gazetteer.Lookup(span)) {
