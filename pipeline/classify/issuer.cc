@@ -132,7 +132,7 @@ void IssuerFinder::Load(const std::string& dir, std::vector<std::string>* errors
   for (const DataLine& row : ReadTable(dir + "/counties.tsv",
                                        {"lan_kod", "lan", "bokstav", "region", "residensstad", "stem"},
                                        errors)) {
-    seats_.push_back({row.fields[4], row.fields[3]});
+    seats_.push_back({row.fields[1], row.fields[4], row.fields[3]});
   }
 }
 
@@ -358,11 +358,20 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
                                                 (info->kind == "region" && kommun_organs && !region_organs));
     // Named twice with no other region, kommun or länsstyrelse beside it is
     // as clear as three times against one.
-    if ((first >= kMinProminentMentions || (first >= 2 && second == 0)) && first > 2 * second &&
-        !other_tier) {
-      d.issuer = best;
-      d.issuer_cue = "most mentioned region, kommun or länsstyrelse (" + std::to_string(first) +
-                     " mentions, next " + std::to_string(second) + ")";
+    if ((first >= kMinProminentMentions || (first >= 2 && second == 0)) && first > 2 * second) {
+      const std::string counts_cue = " (" + std::to_string(first) + " mentions, next " +
+                                     std::to_string(second) + ")";
+      if (!other_tier) {
+        d.issuer = best;
+        d.issuer_cue = "most mentioned region, kommun or länsstyrelse" + counts_cue;
+      } else if (info->kind == "kommun") {
+        for (const Seat& seat : seats_) {
+          if (seat.county != info->county) continue;
+          d.issuer = seat.region;
+          d.issuer_cue = "the organs are a region's and the body named most, " + best + counts_cue +
+                         ", is in " + seat.county;
+        }
+      }
     }
   }
 

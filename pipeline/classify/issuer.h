@@ -19,9 +19,12 @@
 //      Kronobergs arkiv");
 //   4. the PDF's Author, when it names a known body;
 //   5. the region, kommun or länsstyrelse the text names most: at least
-//      kMinProminentMentions times and more than twice as often as the next,
-//      and not of the other tier than the document's organs (a landsting's
-//      tjänsteutlåtande about "Samordningsförbundet Stockholms stad");
+//      kMinProminentMentions times (twice when no other is named) and more
+//      than twice as often as the next. When the document's organs are a
+//      region's (landstingsstyrelsen, Hälso- och sjukvårdsnämnden) and the
+//      body named most is a kommun, the document is about that kommun and
+//      from its county's region (a landsting's tjänsteutlåtande about a
+//      samordningsförbund in Stockholms stad);
 //   6. the place an organ sits in (issuer_places.tsv): a kommun's hall or a
 //      region's house with the place's name on the same line ("Kommun-
 //      ledningskontoret, Vallentuna" -> Vallentuna kommun; "Regionens Hus,
@@ -75,6 +78,7 @@ class IssuerFinder {
     std::string word;  // lower case: "stadshuset", "regionens hus"
   };
   struct Seat {
+    std::string county;  // "Stockholms län"
     std::string city;    // residence city
     std::string region;  // canonical region name
   };
