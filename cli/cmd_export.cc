@@ -60,10 +60,12 @@ std::vector<std::string> MentionFields(const Row& r) {
   const StoredDocument& d = *r.doc;
   return {d.id, d.paths.empty() ? "" : d.paths.front(), d.classification.title, d.classification.date,
           m.type, m.text, m.value, std::to_string(m.start), std::to_string(m.end),
-          std::to_string(m.page), m.rule, m.inferred ? "true" : "false", m.owner};
+          std::to_string(m.page), m.rule, m.inferred ? "true" : "false", m.owner,
+          d.classification.date_source, d.classification.metadata_date};
 }
 const std::vector<std::string> kMentionColumns = {"document", "path", "title", "document_date", "type", "text", "value",
-                                                  "start", "end", "page", "rule", "inferred", "owner"};
+                                                  "start", "end", "page", "rule", "inferred", "owner",
+                                                  "document_date_source", "metadata_date"};
 
 void WriteText(std::ostream& out, const ExportOptions& opts, const std::vector<Row>& rows,
                const std::map<CountKey, CountValue>& counts) {
@@ -90,6 +92,8 @@ void WriteText(std::ostream& out, const ExportOptions& opts, const std::vector<R
       j["path"] = r.doc->paths.empty() ? "" : r.doc->paths.front();
       j["title"] = r.doc->classification.title;
       j["document_date"] = r.doc->classification.date;
+      j["document_date_source"] = r.doc->classification.date_source;
+      j["metadata_date"] = r.doc->classification.metadata_date;
       const nlohmann::ordered_json mention = MentionJson(*r.mention);
       for (auto& [k, v] : mention.items()) j[k] = v;
       out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -121,7 +125,7 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
            "BEGIN",
            "DROP VIEW IF EXISTS mention_counts", "DROP TABLE IF EXISTS mentions", "DROP TABLE IF EXISTS documents",
            "CREATE TABLE documents (id TEXT PRIMARY KEY, path TEXT, title TEXT, type TEXT, date TEXT, "
-           "issuer TEXT, county TEXT, dnr TEXT, pages INTEGER)",
+           "issuer TEXT, county TEXT, dnr TEXT, pages INTEGER, date_source TEXT, metadata_date TEXT)",
            "CREATE TABLE mentions (document TEXT NOT NULL REFERENCES documents(id), type TEXT, text TEXT, "
            "value TEXT, start INTEGER, \"end\" INTEGER, page INTEGER, rule TEXT, inferred INTEGER, owner TEXT)",
            "CREATE INDEX mentions_type_value ON mentions(type, value)",
@@ -134,7 +138,7 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
     sqlite3_prepare_v2(db.get(), sql, -1, &stmt, nullptr);
     return std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>(stmt, sqlite3_finalize);
   };
-  auto doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)");
+  auto doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   auto mention_stmt = prepare("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)");
   auto text = [](sqlite3_stmt* s, int i, const std::string& v) {
     sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
@@ -151,6 +155,8 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
     text(s, 7, c.county);
     text(s, 8, c.dnr);
     sqlite3_bind_int(s, 9, d.pages);
+    text(s, 10, c.date_source);
+    text(s, 11, c.metadata_date);
     sqlite3_step(s);
     sqlite3_reset(s);
   }
