@@ -120,6 +120,7 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     }
     candidates.push_back(std::move(c));
   });
+  tag_internal::AddNamedByAcronym(body, impl_->lexicon, &candidates);
   tag_internal::AddDefinedAcronyms(body, &candidates);
   tag_internal::DropNonMentions(body, &candidates);
   return tag_internal::Resolve(text, std::move(candidates));
