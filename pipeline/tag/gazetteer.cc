@@ -262,6 +262,14 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexico
   }
 }
 
+void Gazetteer::ForEachName(
+    const std::function<void(const std::string& form, const std::string& canonical)>& sink) const {
+  for (const auto& [form, f] : forms_) {
+    const GazetteerEntry& entry = *entries_[f.entry];
+    if (!f.acronym && entry.is_body) sink(form, entry.info.canonical);
+  }
+}
+
 void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym,
                         bool lower_first, const std::string& where,
                         std::vector<std::string>* warnings) {
