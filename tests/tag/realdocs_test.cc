@@ -97,7 +97,8 @@ TEST(BodyTagger, ShortNamesNeverMatchMisspelt) {
   // "Region Skane" is one letter from Region Skåne, but twelve letters are
   // too few: among short names one letter makes another name.
   EXPECT_EQ(Spans("Region Skane och Sala kommun", "body"), "Sala kommun=Sala kommun");
-  EXPECT_EQ(Spans("Salem kommun", "body"), "Salem kommun=Salems kommun");
+  // Fourteen letters, one from Kommunstyrelsen: too short to be read so.
+  EXPECT_EQ(Spans("Kommunstyrelsn beslutar", "body"), "");
 }
 
 TEST(OrganTagger, OfficesAndCommitteesAreOrgans) {
