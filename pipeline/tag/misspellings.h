@@ -12,8 +12,10 @@
 #ifndef DIAR_PIPELINE_TAG_MISSPELLINGS_H_
 #define DIAR_PIPELINE_TAG_MISSPELLINGS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -42,9 +44,21 @@ class Misspellings {
     std::size_t words = 0;
   };
   std::vector<Name> names_;
-  // Every name's lower-case form and its forms with one code point deleted
-  // (UTF-8) -> indices into names_.
-  std::unordered_map<std::string, std::vector<std::size_t>> index_;
+  // A hash of every name's lower-case form and of its forms with one code
+  // point deleted -> indices into names_ (symmetric deletion: a text within
+  // one edit of a name shares one of these with it). Hashes, not strings,
+  // so that a span is checked in one pass without copies (tagging speed,
+  // bench/tag); a hit is verified letter by letter.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> index_;
+  // One bit per hash in index_ (kBloomBits of them): most probes miss, and
+  // a bit in a table that stays in cache answers them without the map.
+  static constexpr std::size_t kBloomBits = std::size_t{1} << 21;
+  std::vector<std::uint64_t> bloom_;
+  // A one-letter slip leaves a two- or three-word name's first or last word
+  // as written, and a one-word name its length give or take one: hashes of
+  // the lower-case words (by number of words) and of (first letter, length),
+  // checked from the raw bytes before a span is decoded.
+  std::vector<std::uint64_t> first_words_[4], last_words_[4], single_lengths_;
 };
 
 }  // namespace diar::tag_internal
