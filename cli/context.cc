@@ -25,15 +25,31 @@ void Context::Resolve() {
                        : verbose ? spdlog::level::debug : spdlog::level::info);
 }
 
-std::optional<Tagger> Context::LoadTagger() {
-  TaggerOptions options;
+std::optional<Pipeline> Context::LoadPipeline(const std::string& ocr, bool analyse) {
+  PipelineOptions options;
+  options.dictionaries_dir = dictionaries_dir;
+  options.analyse = analyse;
   options.logger = log;
-  Result<Tagger> tagger = Tagger::Load(dictionaries_dir, options);
-  if (!tagger) {
-    Fail(tagger.error());
+  if (!ParseOcrMode(ocr, &options.ocr)) {
+    Fail(ConfigError("--ocr " + ocr + ": unknown mode; use auto, never or always"));
     return std::nullopt;
   }
-  return std::move(tagger).value();
+  Result<Pipeline> pipeline = Pipeline::Load(options);
+  if (!pipeline) {
+    Fail(pipeline.error());
+    return std::nullopt;
+  }
+  return std::move(pipeline).value();
+}
+
+Result<Searcher> Context::OpenSearcher() {
+  Result<Searcher> searcher = Searcher::Open(index_dir, {.allow_partial = allow_partial});
+  if (searcher) {
+    for (const std::string& shard : searcher->unavailable_shards()) {
+      log->warn("partial results: {} did not answer and is left out (--allow-partial)", shard);
+    }
+  }
+  return searcher;
 }
 
 void Context::Fail(const Error& error) {
