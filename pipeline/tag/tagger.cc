@@ -60,13 +60,11 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
     impl->gazetteer.ForEachName([&](const std::string& form, const std::string& canonical) {
       names.emplace_back(form, canonical);
     });
+    // Optional: without it the matcher knows the gazetteer's names only.
     if (impl->lexicon.HasList("misspelling_organs")) {
       for (const std::string& organ : impl->lexicon.Get("misspelling_organs").Forms()) {
         names.emplace_back(organ, organ);
       }
-    } else {
-      errors.push_back(dictionary_dir + "/misspelling_organs.list: missing; the misspelling "
-                                        "matcher needs it");
     }
     impl->misspellings.Build(names);
   }
