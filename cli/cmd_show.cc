@@ -33,6 +33,11 @@ void PrintText(const StoredDocument& d) {
   std::cout << "issuer:    " << c.issuer << "\n";
   std::cout << "county:    " << c.county << "\n";
   std::cout << "date:      " << c.date << "\n";
+  // A PDF's CreationDate is when the file was written: shown as that, never
+  // as the document's date.
+  if (c.date_source == "metadata") {
+    std::cout << "           (none in the text; PDF metadata date " << c.metadata_date << ")\n";
+  }
   std::cout << "dnr:       " << c.dnr << "\n";
   std::cout << "topics:   ";
   for (const std::string& t : c.topics) std::cout << " " << t;
@@ -72,7 +77,8 @@ void PrintJson(const StoredDocument& d) {
   nlohmann::ordered_json cues = nlohmann::ordered_json::array();
   for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
   j["classification"] = {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer},
-                         {"county", c.county}, {"date", c.date}, {"dnr", c.dnr},
+                         {"county", c.county}, {"date", c.date}, {"date_source", c.date_source},
+                         {"metadata_date", c.metadata_date}, {"dnr", c.dnr},
                          {"topics", c.topics}, {"cues", cues}};
   j["mentions"] = nlohmann::ordered_json::array();
   for (const Mention& m : d.mentions) j["mentions"].push_back(MentionJson(m));

@@ -106,14 +106,20 @@ void MentionRows(RowWriter& w, const ExportRequest& request, const StoredDocumen
                                 {"end", m.end}, {"page", m.page}, {"rule", m.rule}};
     if (m.inferred) j["inferred"] = true;
     if (!m.owner.empty()) j["owner"] = m.owner;
+    // Where the document's date comes from (issue 15): "metadata" means the
+    // text has none and metadata_date is the PDF's, not the document's.
+    j["document_date_source"] = d.classification.date_source;
+    j["metadata_date"] = d.classification.metadata_date;
     w.Row({d.id, FirstPath(d), d.classification.title, d.classification.date, m.type, m.text, m.value,
            std::to_string(m.start), std::to_string(m.end), std::to_string(m.page), m.rule,
-           m.inferred ? "true" : "false", m.owner},
+           m.inferred ? "true" : "false", m.owner, d.classification.date_source,
+           d.classification.metadata_date},
           j);
   }
 }
 const std::vector<std::string> kMentionColumns = {"document", "path", "title", "document_date", "type", "text",
-                                                  "value", "start", "end", "page", "rule", "inferred", "owner"};
+                                                  "value", "start", "end", "page", "rule", "inferred", "owner",
+                                                  "document_date_source", "metadata_date"};
 
 void DocumentRow(RowWriter& w, const StoredDocument& d) {
   const Classification& c = d.classification;
@@ -229,7 +235,7 @@ Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest
            "BEGIN",
            "DROP VIEW IF EXISTS mention_counts", "DROP TABLE IF EXISTS mentions", "DROP TABLE IF EXISTS documents",
            "CREATE TABLE documents (id TEXT PRIMARY KEY, path TEXT, title TEXT, type TEXT, date TEXT, "
-           "issuer TEXT, county TEXT, dnr TEXT, pages INTEGER)",
+           "issuer TEXT, county TEXT, dnr TEXT, pages INTEGER, date_source TEXT, metadata_date TEXT)",
            "CREATE TABLE mentions (document TEXT NOT NULL REFERENCES documents(id), type TEXT, text TEXT, "
            "value TEXT, start INTEGER, \"end\" INTEGER, page INTEGER, rule TEXT, inferred INTEGER, owner TEXT)",
            "CREATE INDEX mentions_type_value ON mentions(type, value)",
@@ -243,7 +249,7 @@ Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest
     sqlite3_prepare_v2(db.get(), sql, -1, &stmt, nullptr);
     return Statement(stmt, sqlite3_finalize);
   };
-  Statement doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)");
+  Statement doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   Statement mention_stmt = prepare("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!doc_stmt || !mention_stmt) return fail("prepare");
   auto text = [](sqlite3_stmt* s, int i, const std::string& v) {
@@ -263,6 +269,8 @@ Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest
     text(s, 7, c.county);
     text(s, 8, c.dnr);
     sqlite3_bind_int(s, 9, d.pages);
+    text(s, 10, c.date_source);
+    text(s, 11, c.metadata_date);
     const int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) return failed = "insert document " + d.id, false;

@@ -48,7 +48,8 @@ json ClassificationToJson(const Classification& c) {
   json cues = json::array();
   for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
   return {{"title", c.title},   {"type", c.type},     {"issuer", c.issuer},
-          {"county", c.county}, {"date", c.date},     {"dnr", c.dnr},
+          {"county", c.county}, {"date", c.date},     {"date_source", c.date_source},
+          {"metadata_date", c.metadata_date},         {"dnr", c.dnr},
           {"topics", c.topics}, {"cues", cues}};
 }
 
@@ -59,6 +60,8 @@ Classification ClassificationFromJson(const json& j) {
   c.issuer = j.value("issuer", "");
   c.county = j.value("county", "");
   c.date = j.value("date", "");
+  c.date_source = j.value("date_source", "");
+  c.metadata_date = j.value("metadata_date", "");
   c.dnr = j.value("dnr", "");
   c.topics = j.value("topics", std::vector<std::string>{});
   for (const json& cue : j.value("cues", json::array())) {

@@ -195,6 +195,7 @@ nlohmann::ordered_json DocumentJson(const StoredDocument& d) {
           {"ingested", d.ingested},
           {"classification",
            {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer}, {"county", c.county}, {"date", c.date},
+            {"date_source", c.date_source}, {"metadata_date", c.metadata_date},
             {"dnr", c.dnr}, {"topics", c.topics}, {"cues", cues}}},
           {"mentions", mentions},
           {"page_starts", d.page_starts},

@@ -4,12 +4,14 @@
 
 #include "pipeline/classify/doc_types.h"
 #include "pipeline/classify/issuer.h"
+#include "pipeline/classify/page_lines.h"
 #include "pipeline/classify/text_scan.h"
 #include "pipeline/classify/topics.h"
 
 namespace diar {
 namespace {
 
+using classify_internal::CountWords;
 using classify_internal::Line;
 
 // How far into the text the document's own dnr may stand: letterheads put it
@@ -50,7 +52,12 @@ bool LooksLikeTitle(const Line& line) {
   const std::size_t n = line.cp_end - line.cp_begin;
   if (n < 3 || n > kMaxTitleCodePoints) return false;
   const char last = line.text.back();
-  return last != '.' && last != ',';
+  if (last == ',') return false;
+  // A sentence ends in a full stop; a title may end in an abbreviation or a
+  // heading's own full stop ("Protokoll Regionstyrelsen. 28 april 2021" has
+  // its stop inside). Only a line of several words ending in "." is prose.
+  if (last == '.' && CountWords(line.text) > 4) return false;
+  return CountWords(line.text) > 0 && !(CountWords(line.text) == 1 && n <= 4);
 }
 
 }  // namespace
@@ -58,6 +65,8 @@ bool LooksLikeTitle(const Line& line) {
 struct Classifier::Impl {
   classify_internal::DocTypes types;
   classify_internal::Topics topics;
+  classify_internal::PageLines page_lines;
+  classify_internal::IssuerFinder issuers;
 };
 
 Classifier::Classifier() : impl_(std::make_shared<Impl>()) {}
@@ -68,6 +77,8 @@ Result<Classifier> Classifier::Load(const std::string& dictionary_dir) {
   std::vector<std::string> errors;
   impl->types.Load(dictionary_dir, &errors);
   impl->topics.Load(dictionary_dir, &errors);
+  impl->page_lines.Load(dictionary_dir, &errors);
+  impl->issuers.Load(dictionary_dir, &errors);
   if (!errors.empty()) {
     std::string message;
     for (const std::string& e : errors) message += (message.empty() ? "" : "\n") + e;
@@ -80,15 +91,31 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
                                     const std::vector<Mention>& mentions,
                                     const Tagger& tagger) const {
   Classification c;
-  const std::vector<Line> opening = classify_internal::SplitLines(text.text, kOpeningLines);
+  const std::vector<Line> all_opening = classify_internal::SplitLines(text.text, 4 * kOpeningLines);
+  // The document's own lines: site chrome around a crawled text and
+  // attachment lines never give the title or the type.
+  std::vector<Line> opening, chrome;
+  for (const Line& line : all_opening) {
+    if (opening.size() >= kOpeningLines) break;
+    if (impl_->page_lines.IsChrome(line.text)) {
+      chrome.push_back(line);
+    } else if (!impl_->page_lines.IsAttachment(line.text)) {
+      opening.push_back(line);
+    }
+  }
 
   // Title: the PDF's own, else the first line that is neither letterhead,
-  // label nor field; the file name last.
+  // label nor field; then a line that is only a body's name (a protokoll is
+  // titled by its organ); the file name last.
   std::vector<std::string> titles;
+  std::string body_line;
   if (!source.title.empty()) titles.push_back(source.title);
   for (const Line& line : opening) {
-    if (!LooksLikeTitle(line) || IsFieldLine(line.text) || LineIsOneBody(line, mentions) ||
-        impl_->types.IsLabelLine(line.text)) {
+    if (!LooksLikeTitle(line) || IsFieldLine(line.text) || impl_->types.IsLabelLine(line.text)) {
+      continue;
+    }
+    if (LineIsOneBody(line, mentions)) {
+      if (body_line.empty()) body_line = line.text;
       continue;
     }
     titles.emplace_back(line.text);
@@ -99,6 +126,9 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   } else if (titles.size() > 0) {
     c.title = titles.front();
     c.cues.push_back({"title", "first heading line of the text"});
+  } else if (!body_line.empty()) {
+    c.title = body_line;
+    c.cues.push_back({"title", "first line naming only a body (no other heading line)"});
   } else {
     c.title = std::filesystem::path(source.path).stem().string();
     c.cues.push_back({"title", "file name (no heading line in the opening)"});
@@ -109,22 +139,32 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   c.cues.push_back({"type", type.cue});
 
   const classify_internal::IssuerDecision issuer =
-      classify_internal::DetectIssuer(source, opening, mentions, tagger);
+      impl_->issuers.Detect(source, opening, chrome, text.text, mentions, tagger);
   c.issuer = issuer.issuer;
   c.county = issuer.county;
   c.cues.push_back({"issuer", issuer.issuer_cue});
   if (!issuer.county_cue.empty()) c.cues.push_back({"county", issuer.county_cue});
 
-  c.date = tagger.DetectDocumentDate(text, source.created);
+  // The document's date comes from its text; a PDF's CreationDate is when
+  // the file was written (plans and riktlinjer get re-exported for years),
+  // so it is kept apart, as metadata_date, and only said to be that.
+  c.date = tagger.DetectDocumentDate(text, "");
   if (!c.date.empty()) {
-    std::string cue = "PDF CreationDate " + source.created;
+    c.date_source = "text";
+    std::string cue = "the first full date in the opening";
     for (const Mention& m : mentions) {
-      if (m.type == "date" && m.value == c.date) {
+      if ((m.type == "date" && m.value == c.date) ||
+          (m.type == "period" && m.value.find(c.date) != std::string::npos)) {
         cue = "\"" + m.text + "\" on page " + std::to_string(m.page);
         break;
       }
     }
     c.cues.push_back({"date", cue});
+  } else if (source.created.size() >= 10) {
+    c.metadata_date = source.created.substr(0, 10);
+    c.date_source = "metadata";
+    c.cues.push_back({"date", "no date in the text; PDF CreationDate " + source.created +
+                                  " kept as metadata_date, not as the document's date"});
   }
 
   // The own dnr: the first in the opening lines, unless its line says it is

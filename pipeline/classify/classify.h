@@ -7,7 +7,8 @@
 //   diar::Classification c = classifier->Classify(extracted, text, mentions, tagger);
 //
 // The data is in dictionaries/: doc_types.tsv (type labels and title heads),
-// doc_type_cues.tsv (structure cues), topics.tsv (topic cue words). Issuer
+// doc_type_cues.tsv (structure cues), topics.tsv (topic cue words),
+// page_lines.tsv (site chrome and attachment lines, never title or type). Issuer
 // and county come from the tagger's gazetteers (Tagger::FindBody), the date
 // from Tagger::DetectDocumentDate.
 //
@@ -42,7 +43,10 @@ struct Classification {
   std::string type;    // document type (doc_types.tsv); empty when no clear cue
   std::string issuer;  // canonical name of the issuing body; may be empty
   std::string county;  // the issuer's län ("Västmanlands län"); may be empty
-  std::string date;    // document date YYYY-MM-DD; may be empty
+  std::string date;    // the document's date from its text, YYYY-MM-DD; may be empty
+  std::string date_source;    // "text" (date is set), "metadata" (only metadata_date is), ""
+  std::string metadata_date;  // the PDF's CreationDate (YYYY-MM-DD) when the text has no
+                              // date: when the file was written, not the document's date
   std::string dnr;     // the document's own dnr value; may be empty
   std::vector<std::string> topics;  // topics.tsv names, in file order
   std::vector<Cue> cues;
@@ -50,7 +54,7 @@ struct Classification {
 
 class Classifier {
  public:
-  // Reads doc_types.tsv, doc_type_cues.tsv and topics.tsv from
+  // Reads doc_types.tsv, doc_type_cues.tsv, topics.tsv and page_lines.tsv from
   // `dictionary_dir`; kConfig error listing every bad line.
   static Result<Classifier> Load(const std::string& dictionary_dir);
 

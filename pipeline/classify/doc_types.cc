@@ -1,6 +1,8 @@
 #include "pipeline/classify/doc_types.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
@@ -44,6 +46,81 @@ bool OnlyNumbers(std::string_view rest) {
   return true;
 }
 
+// The first code point of `s` (0 when empty or not UTF-8).
+UChar32 FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c < 0 ? 0 : c;
+}
+
+// Letters all in capitals, and at least `min_letters` of them.
+bool AllCaps(std::string_view s, int min_letters) {
+  int letters = 0;
+  const int32_t length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, length, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (!u_isupper(c)) return false;
+    ++letters;
+  }
+  return letters >= min_letters;
+}
+
+std::vector<std::string_view> Tokens(std::string_view line) {
+  std::vector<std::string_view> tokens;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    std::size_t end = i;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+    if (end > i) tokens.push_back(line.substr(i, end - i));
+    i = end;
+  }
+  return tokens;
+}
+
+// `line` with letter-spaced capitals closed up: letterheads space out their
+// label ("K U N G Ö R E L S E" -> "KUNGÖRELSE"). Four single capitals in a
+// row is the least that is not initials ("A B C").
+std::string CloseLetterSpacing(std::string_view line) {
+  const std::vector<std::string_view> tokens = Tokens(line);
+  auto single_capital = [](std::string_view t) {
+    const UChar32 c = FirstCodePoint(t);
+    return c != 0 && u_isupper(c) && static_cast<std::size_t>(U8_LENGTH(c)) == t.size();
+  };
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::size_t run = i;
+    while (run < tokens.size() && single_capital(tokens[run])) ++run;
+    if (!out.empty()) out += ' ';
+    if (run - i >= 4) {
+      for (std::size_t k = i; k < run; ++k) out.append(tokens[k]);
+      i = run;
+    } else {
+      out.append(tokens[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Page numbers, "(1)", "1(6)", "Sida" and the like before a letterhead's
+// first word.
+bool IsPageToken(std::string_view t) {
+  bool digit = false;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '(' && c != ')' && c != '/' && c != '.') {
+      return false;
+    }
+  }
+  return digit;
+}
+
 }  // namespace
 
 DocTypes::DocTypes() = default;
@@ -54,8 +131,14 @@ DocTypes& DocTypes::operator=(DocTypes&&) noexcept = default;
 void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string types_path = dir + "/doc_types.tsv";
   std::map<std::string, std::string> label_owner, head_owner;  // form -> "type (line)"
-  for (const DataLine& row : ReadTable(types_path, {"type", "labels", "heads"}, errors)) {
+  for (const DataLine& row : ReadTable(types_path, {"type", "labels", "heads", "anywhere"}, errors)) {
     const std::string& type = row.fields[0];
+    if (row.fields[3] != "yes" && row.fields[3] != "no") {
+      errors->push_back(Where(types_path, row.number, "anywhere must be \"yes\" or \"no\", not \"" +
+                                                         row.fields[3] + "\""));
+      continue;
+    }
+    const bool anywhere = row.fields[3] == "yes";
     if (std::find(types_.begin(), types_.end(), type) != types_.end()) {
       errors->push_back(Where(types_path, row.number, "type \"" + type + "\" is listed twice; "
                                                  "merge the two rows"));
@@ -77,7 +160,7 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
                                                          it->second + "\"; keep it in one row"));
           continue;
         }
-        into->push_back({lower, type});
+        into->push_back({lower, type, anywhere});
       }
     };
     add(row.fields[1], &labels_, &label_owner, "label");
@@ -134,6 +217,69 @@ const DocTypes::Named* DocTypes::LabelOf(std::string_view line) const {
 
 bool DocTypes::IsLabelLine(std::string_view line) const { return LabelOf(line) != nullptr; }
 
+const DocTypes::Named* DocTypes::WordLabel(std::string_view word) const {
+  const std::string lower = LowerKeepOffsets(word);
+  for (const Named& label : labels_) {
+    if (!label.anywhere || label.form.find(' ') != std::string::npos) continue;
+    if (lower == label.form) return &label;
+  }
+  // A compound whose head is a label ("granskningsyttrande",
+  // "regeringsbeslut", "revisionsrapport"): Swedish puts the head last. Six
+  // letters at least, so "PM" and "Plan" never end another word, and not when
+  // the first part is itself a label ("protokollsanteckningar" is a part of
+  // a protokoll, not minnesanteckningar).
+  for (const Named& label : labels_) {
+    if (!label.anywhere || label.form.find(' ') != std::string::npos || label.form.size() < 6) {
+      continue;
+    }
+    if (lower.size() < label.form.size() + 3 ||
+        lower.compare(lower.size() - label.form.size(), label.form.size(), label.form) != 0) {
+      continue;
+    }
+    const std::string_view first = std::string_view(lower).substr(0, lower.size() - label.form.size());
+    bool first_is_label = false;
+    for (const Named& other : labels_) {
+      first_is_label |= other.form.size() >= 6 && first.find(other.form) != std::string_view::npos;
+    }
+    if (!first_is_label) return &label;
+  }
+  return nullptr;
+}
+
+const DocTypes::Named* DocTypes::LabelInside(std::string_view line, bool capitals) const {
+  const std::string closed = CloseLetterSpacing(line);
+  const std::vector<std::string_view> tokens = Tokens(closed);
+  std::size_t first = 0;
+  while (first < tokens.size() && (IsPageToken(tokens[first]) || tokens[first].size() <= 2)) ++first;
+  for (std::size_t i = first; i < tokens.size(); ++i) {
+    const std::string_view word = TrimPunct(tokens[i], " \t:.,;()\"");
+    if (word.empty()) continue;
+    const Named* label = WordLabel(word);
+    if (label == nullptr) continue;
+    // "Kommunfullmäktiges protokoll den 11 oktober 2011, § 202" names
+    // another document.
+    if (i + 1 < tokens.size() && (tokens[i + 1] == "den" || tokens[i + 1] == "§" ||
+                                  tokens[i + 1] == "från")) {
+      continue;
+    }
+    // In capitals inside a letterhead line ("ARBOGA KOMMUN ... TJÄNSTESKRIVELSE
+    // Datum"); six letters, so that acronyms are not read as labels.
+    if (capitals) {
+      if (AllCaps(word, 6)) return label;
+      continue;
+    }
+    // First word of the line, written with a capital, and what follows is a
+    // name, a number or nothing ("Protokoll Regionstyrelsen. 28 april 2021",
+    // "Revisionsrapport Augusti 2005"), not a sentence going on in lower case.
+    if (i == first && u_isupper(FirstCodePoint(word))) {
+      if (i + 1 == tokens.size() || tokens[i].back() == '.' || tokens[i].back() == ':') return label;
+      const UChar32 next = FirstCodePoint(tokens[i + 1]);
+      if (u_isupper(next) || u_isdigit(next) || next == '(') return label;
+    }
+  }
+  return nullptr;
+}
+
 const DocTypes::Named* DocTypes::HeadOf(std::string_view title) const {
   const std::string lower = LowerKeepOffsets(title);
   // Words up to the first preposition or dash; the last of them with a
@@ -182,6 +328,10 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
     if (const Named* label = LabelOf(line.text)) {
       return {label->type, "label line \"" + std::string(line.text) + "\" in the opening"};
     }
+    if (const Named* label = LabelInside(line.text, true)) {
+      return {label->type, "label \"" + label->form + "\" in capitals in the opening line \"" +
+                               std::string(line.text.substr(0, 120)) + "\""};
+    }
   }
 
   const std::string_view opening_text =
@@ -213,6 +363,15 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
   }
   if (best_points >= kStructureThreshold && best_points > second_points) {
     return {best, "structure: " + found[best] + " = " + std::to_string(best_points) + " points"};
+  }
+  // A label as a line's first word comes after structure: an agenda item in
+  // a protokoll starts its line with one ("Delårsrapport 1 januari - 30
+  // juni 2009").
+  for (const Line& line : opening) {
+    if (const Named* label = LabelInside(line.text, false)) {
+      return {label->type, "label \"" + label->form + "\" first in the opening line \"" +
+                               std::string(line.text.substr(0, 120)) + "\""};
+    }
   }
 
   for (const std::string& title : titles) {

@@ -1,10 +1,16 @@
 // Document type detection from dictionaries/doc_types.tsv (labels, title
 // heads) and doc_type_cues.tsv (structure cues). Private to pipeline/classify.
 //
-// Three tiers, strongest first; the first that decides wins:
-//   1. a label line in the opening: a line that is only a type's label,
-//      maybe with a date or number ("TJÄNSTESKRIVELSE", "Protokoll
-//      2022-03-01", "PM") — the document saying what it is;
+// Tiers, strongest first; the first that decides wins (a label as a line's
+// first word comes after structure, since protokoll items start so):
+//   1. a label in the opening, line by line: a line that is only a type's
+//      label, maybe with a date or number ("TJÄNSTESKRIVELSE", "Protokoll
+//      2022-03-01", "PM"); or, for the kinds of record (doc_types.tsv
+//      "anywhere"), the label as a line's first word before a name or a
+//      number, in capitals inside a line, letter-spaced ("K U N G Ö R E L S
+//      E"), or as a compound's head ("Granskningsyttrande") — the document
+//      saying what it is. The caller leaves out site chrome and attachment
+//      lines ("Månadsrapport.pdf"), which never decide the type;
 //   2. structure cues: one type with at least kStructureThreshold points from
 //      distinct cues and more than any other type;
 //   3. the head of the title: the last word before the first preposition
@@ -66,8 +72,13 @@ class DocTypes {
   struct Named {
     std::string form;  // lower case
     std::string type;
+    bool anywhere = false;  // doc_types.tsv: found inside lines too
   };
   const Named* LabelOf(std::string_view line) const;
+  // A label of an "anywhere" type inside `line`, or a compound with it as
+  // head: a word in capitals (`capitals`), else the line's first word.
+  const Named* LabelInside(std::string_view line, bool capitals) const;
+  const Named* WordLabel(std::string_view word) const;
   const Named* HeadOf(std::string_view title) const;
 
   std::vector<std::string> types_;

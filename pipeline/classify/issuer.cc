@@ -1,7 +1,11 @@
 #include "pipeline/classify/issuer.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
+
+#include "pipeline/data_file/data_file.h"
 
 namespace diar::classify_internal {
 namespace {
@@ -31,39 +35,284 @@ bool Territorial(const std::string& kind) {
   return kind == "region" || kind == "kommun" || kind == "lansstyrelse";
 }
 
+// The text of a mention's span in `text` (byte offsets from code points).
+std::string_view Between(std::string_view text, std::size_t cp_from, std::size_t cp_to) {
+  const std::size_t from = BytesOfCodePoints(text, cp_from);
+  const std::size_t to = from + BytesOfCodePoints(text.substr(from), cp_to - cp_from);
+  return text.substr(from, to - from);
+}
+
+// Tokens before a letterhead's name that do not make it a sentence: page
+// numbers ("1", "2 (79)"), OCR specks ("I II"), and labels in capitals
+// ("DELÅRSRAPPORT Tranås kommun").
+bool OnlyLetterheadNoise(std::string_view before) {
+  std::size_t i = 0;
+  while (i < before.size()) {
+    while (i < before.size() && before[i] == ' ') ++i;
+    std::size_t end = before.find(' ', i);
+    if (end == std::string_view::npos) end = before.size();
+    const std::string_view token = before.substr(i, end - i);
+    i = end;
+    if (token.empty() || !HasLetter(token) || CountWords(token) == 0) continue;
+    if (token.size() <= 2 || !HasLowerCase(token)) continue;
+    return false;
+  }
+  return true;
+}
+
+// What a sender does, said in the present tense right after its name. Past
+// tense is left out on purpose: "Länsstyrelsen beslutade" in a JO decision
+// is the länsstyrelse's earlier act, not the sender.
+const RE2& SenderVerb() {
+  static const RE2 kVerb(
+      "^(?:s|:s)?\\s+(?:beslutar|anser|föreslår|konstaterar|tillstyrker|avstyrker|bedömer|"
+      "riktar kritik|uppdrar åt|lämnar följande|ställer sig|har beretts (?:tillfälle|möjlighet)|"
+      "har (?:haft|fått) (?:regeringens |i )?uppdrag)\\b");
+  return kVerb;
+}
+
+// "Justitiekanslerns beslut", "Regionsamverkan Sydsveriges remissvar": the
+// sender's genitive before the document's kind, as a heading.
+const RE2& GenitiveLabel() {
+  static const RE2 kLabel(
+      "^(?:s|:s)\\s+(?:beslut|yttrande|remissvar|remissyttrande|rapport|skrivelse|"
+      "tjänsteskrivelse|protokoll)\\b");
+  return kLabel;
+}
+
+const RE2& Storage() {
+  static const RE2 kStorage(
+      "(?i)(förvaringsplats för protokollet|protokollet förvaras (?:på|hos)|"
+      "protokollet finns hos|förvaras hos|\\borgan:)");
+  return kStorage;
+}
+
+const RE2& AddressLabel() {
+  static const RE2 kAddress("^\\s*,?\\s*(?:Besöksadress|Postadress|Org\\.?\\s?nr|Organisationsnummer)\\b");
+  return kAddress;
+}
+
+// A person's role just before a body's name, as a signature writes it:
+// "Regionchef för Södra Sverige", "handläggare vid".
+const RE2& Signature() {
+  static const RE2 kRole(
+      "(?i)\\b\\w*(?:chef|direktör|generaldirektör|landshövding|handläggare|strateg|"
+      "sekreterare)\\b(?:\\s+(?:för|vid|på|i)\\b[^,.\\n]{0,30})?\\s*$");
+  return kRole;
+}
+
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "och", "samt", "eller", "i", "på", "för", "med", "till", "om", "vid", "av", "har",
+      "är", "ska", "skall", "kommer", "kan", "får", "har", "beslutar", "anser", "vill"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+bool IsMinistry(const BodyInfo* info) {
+  const std::string suffix = "departementet";
+  return info != nullptr && info->kind == "regering" && info->canonical.size() > suffix.size() &&
+         info->canonical.compare(info->canonical.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace
 
-IssuerDecision DetectIssuer(const ExtractedDocument& source, const std::vector<Line>& opening,
-                            const std::vector<Mention>& mentions, const Tagger& tagger) {
+void IssuerFinder::Load(const std::string& dir, std::vector<std::string>* errors) {
+  const std::string places_path = dir + "/issuer_places.tsv";
+  for (const DataLine& row : ReadTable(places_path, {"tier", "word"}, errors)) {
+    if (row.fields[0] != "kommun" && row.fields[0] != "region") {
+      errors->push_back(Where(places_path, row.number, "tier must be \"kommun\" or \"region\", not \"" +
+                                                         row.fields[0] + "\""));
+      continue;
+    }
+    places_.push_back({row.fields[0], LowerKeepOffsets(row.fields[1])});
+  }
+  for (const DataLine& row : ReadTable(dir + "/counties.tsv",
+                                       {"lan_kod", "lan", "bokstav", "region", "residensstad", "stem"},
+                                       errors)) {
+    seats_.push_back({row.fields[1], row.fields[4], row.fields[3]});
+  }
+}
+
+std::string IssuerFinder::PlaceIssuer(const std::vector<Line>& opening, const Tagger& tagger,
+                                      std::string* cue) const {
+  for (const Line& line : opening) {
+    const std::string lower = LowerKeepOffsets(line.text);
+    for (const Place& place : places_) {
+      std::size_t at = lower.find(place.word);
+      while (at != std::string::npos &&
+             (WordCharBefore(lower, at) || WordCharAt(lower, at + place.word.size()))) {
+        at = lower.find(place.word, at + 1);
+      }
+      if (at == std::string::npos) continue;
+      // Capitalised words after the place word, on the same line.
+      std::size_t i = at + place.word.size();
+      while (i < line.text.size()) {
+        if (!WordCharAt(line.text, i)) {
+          ++i;
+          continue;
+        }
+        const std::size_t end = SkipWord(line.text, i);
+        const std::string word(line.text.substr(i, end - i));
+        i = end;
+        if (word.empty() || LowerKeepOffsets(word) == word) continue;
+        if (place.tier == "kommun") {
+          for (const std::string& name : {word + " kommun", word + "s kommun"}) {
+            const BodyInfo* info = tagger.FindBody(name);
+            if (info != nullptr && info->kind == "kommun") {
+              *cue = "meeting place \"" + std::string(line.text.substr(0, 120)) + "\" is in " + name;
+              return name;
+            }
+          }
+        } else {
+          for (const Seat& seat : seats_) {
+            if (seat.city == word) {
+              *cue = "meeting place \"" + std::string(line.text.substr(0, 120)) + "\" is in " +
+                     seat.city + ", the seat of " + seat.region;
+              return seat.region;
+            }
+          }
+        }
+      }
+    }
+  }
+  return "";
+}
+
+IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
+                                    const std::vector<Line>& opening,
+                                    const std::vector<Line>& chrome, std::string_view text,
+                                    const std::vector<Mention>& mentions,
+                                    const Tagger& tagger) const {
   IssuerDecision d;
+  // A body that may issue a document: known to the gazetteers (not a
+  // party), or, where a sender stands, named by a body rule.
+  auto known = [&](const Mention& m) {
+    if (m.type != "body") return false;
+    const BodyInfo* info = tagger.FindBody(m.value);
+    return info != nullptr && info->kind != "parti";
+  };
+  // Rule-found bodies that stand on their own: associations and regional
+  // bodies with their place, companies. Not groups or networks, which a
+  // region's or kommun's document is about ("Samverkansgruppen Kultur och
+  // idrott" over that group's minutes is the region's).
+  auto named = [&](const Mention& m) {
+    return known(m) || (m.type == "body" && (m.rule == "body.org_place" || m.rule == "body.company" ||
+                                             m.rule == "body.company_first"));
+  };
+  auto in_line = [](const Mention& m, const Line& line) {
+    return m.start >= line.cp_begin && m.end <= line.cp_end;
+  };
+  auto decide = [&](const Mention& m, const std::string& cue) {
+    d.issuer = m.value;
+    d.issuer_cue = cue;
+  };
+
   // 1. Letterhead.
   for (std::size_t i = 0; i < opening.size() && i < kLetterheadLines && d.issuer.empty(); ++i) {
     const Line& line = opening[i];
     for (const Mention& m : mentions) {
-      if (m.type != "body" || m.start < line.cp_begin || m.end > line.cp_end) continue;
-      // The line is the name: nothing but punctuation before it, and after
-      // it punctuation, dates, a heading in capitals set beside it in the
-      // letterhead ("KALIX KOMMUN   PROTOKOLL") or the issuer's organs
-      // on the next line, which text extraction may join to it ("Region
-      // Östergötland Regionstyrelsen").
-      const std::size_t before = BytesOfCodePoints(line.text, m.start - line.cp_begin);
-      const std::size_t after = BytesOfCodePoints(line.text, m.end - line.cp_begin);
-      if (HasLetter(line.text.substr(0, before))) continue;
-      std::string rest(line.text.substr(after));
-      for (const Mention& other : mentions) {
-        if (other.type != "body" || other.start < m.end || other.end > line.cp_end) continue;
-        const std::size_t from = BytesOfCodePoints(line.text, other.start - line.cp_begin) - after;
-        const std::size_t to = BytesOfCodePoints(line.text, other.end - line.cp_begin) - after;
-        std::fill(rest.begin() + from, rest.begin() + to, ' ');
+      if (m.type != "body" || !in_line(m, line)) continue;
+      if (!named(m)) break;  // the line's first body is not one that issues
+      // A genitive starts a heading about the body ("Regeringens uppföljning
+      // av ..."), not a letterhead.
+      if (m.text != m.value && !m.text.empty() && m.text.back() == 's' && HasLowerCase(m.text)) break;
+      const std::string_view before = Between(text, line.cp_begin, m.start);
+      if (!OnlyLetterheadNoise(before)) break;
+      // "Region Halland och kommunerna", "Region Halland har ...": a name
+      // going on into a sentence or a list of addressees.
+      const std::string_view after = Between(text, m.end, line.cp_end);
+      const std::size_t word = after.find_first_not_of(" ,");
+      if (word != std::string_view::npos && IsFunctionWord(after.substr(word, SkipWord(after, word) - word))) {
+        break;
       }
-      if (HasLowerCase(rest)) continue;
-      if (tagger.FindBody(m.value) == nullptr) continue;
-      d.issuer = m.value;
-      d.issuer_cue = "letterhead line \"" + std::string(line.text) + "\"";
+      decide(m, "letterhead line \"" + std::string(line.text.substr(0, 120)) + "\"");
       break;
     }
   }
-  // 2. PDF Author.
+  for (std::size_t i = 0; i < opening.size() && d.issuer.empty(); ++i) {
+    for (const Mention& m : mentions) {
+      if (!in_line(m, opening[i]) || !known(m)) continue;
+      // A name of several words in capitals is a letterhead or page header;
+      // one capitalised word may be an acronym in running text.
+      if (!HasLowerCase(m.text) && m.text.find(' ') != std::string::npos) {
+        decide(m, "name in capitals \"" + m.text + "\" in the opening");
+        break;
+      }
+    }
+  }
+  for (const Line& line : chrome) {
+    if (!d.issuer.empty()) break;
+    if (LowerKeepOffsets(line.text).find("logotyp") == std::string::npos) continue;
+    for (const Mention& m : mentions) {
+      if (in_line(m, line) && known(m)) {
+        decide(m, "site logo \"" + std::string(line.text) + "\"");
+        break;
+      }
+    }
+  }
+  if (d.issuer.empty()) {
+    for (const Mention& m : mentions) {
+      if (!named(m)) continue;
+      const std::string_view after = text.substr(BytesOfCodePoints(text, m.end));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), std::min<std::size_t>(after.size(), 40)),
+                            AddressLabel())) {
+        decide(m, "\"" + m.text + "\" before the address of a letterhead or footer");
+        break;
+      }
+    }
+  }
+  if (!d.issuer.empty() && IsMinistry(tagger.FindBody(d.issuer)) &&
+      text.find("Regeringen beslutar") != std::string_view::npos &&
+      tagger.FindBody("Regeringen") != nullptr) {
+    d.issuer = "Regeringen";
+    d.issuer_cue += "; a ministry prepares what \"Regeringen beslutar\"";
+  }
+
+  // 2. The sender speaking.
+  if (d.issuer.empty()) {
+    for (const Mention& m : mentions) {
+      if (!named(m)) continue;
+      const std::size_t end = BytesOfCodePoints(text, m.end);
+      const std::string_view after = text.substr(end, std::min<std::size_t>(text.size() - end, 80));
+      // The genitive is inside the span ("Justitiekanslerns"); the pattern
+      // also takes it right after a name the span ends before.
+      std::string probe;
+      if (!m.text.empty() && m.text.back() == 's') probe = "s";
+      probe.append(after);
+      if (RE2::PartialMatch(probe, GenitiveLabel()) && m.text != m.value) {
+        decide(m, "heading \"" + m.text + std::string(after.substr(0, after.find('\n'))) + "\"");
+        break;
+      }
+      if (RE2::PartialMatch(std::string(after), SenderVerb())) {
+        decide(m, "\"" + m.text + std::string(after.substr(0, std::min<std::size_t>(after.find('\n'), 40))) +
+                      "\": the sender speaking");
+        break;
+      }
+    }
+  }
+
+  // 3. Where a protokoll is kept.
+  if (d.issuer.empty()) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece found;
+    if (RE2::FindAndConsume(&input, Storage(), &found)) {
+      const std::size_t from = static_cast<std::size_t>(input.data() - text.data());
+      std::size_t cp_from = 0;
+      for (std::size_t b = 0; b < from; ++b) {
+        if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++cp_from;
+      }
+      for (const Mention& m : mentions) {
+        if (m.start < cp_from || m.start > cp_from + 120 || !named(m)) continue;
+        decide(m, "\"" + std::string(found.data(), found.size()) + "\" " + m.text);
+        break;
+      }
+    }
+  }
+
+  // 4. PDF Author.
   if (d.issuer.empty() && !source.author.empty()) {
     if (tagger.FindBody(source.author) != nullptr) {
       d.issuer = source.author;
@@ -77,13 +326,21 @@ IssuerDecision DetectIssuer(const ExtractedDocument& source, const std::vector<L
     }
     if (!d.issuer.empty()) d.issuer_cue = "PDF Author \"" + source.author + "\"";
   }
-  // 3. Most mentioned territorial body.
+
+  // 5. Most mentioned territorial body, unless the document's organs are of
+  // the other tier.
   if (d.issuer.empty()) {
+    bool region_organs = false, kommun_organs = false;
     std::map<std::string, int> counts;
     for (const Mention& m : mentions) {
       if (m.type != "body") continue;
       const BodyInfo* info = tagger.FindBody(m.value);
       if (info != nullptr && Territorial(info->kind)) ++counts[m.value];
+      if (info == nullptr && m.rule.rfind("organ.", 0) == 0) {
+        const std::string lower = LowerKeepOffsets(m.value);
+        region_organs |= lower.rfind("region", 0) == 0 || lower.rfind("landsting", 0) == 0;
+        kommun_organs |= lower.rfind("kommun", 0) == 0;
+      }
     }
     std::string best;
     int first = 0, second = 0;
@@ -96,14 +353,57 @@ IssuerDecision DetectIssuer(const ExtractedDocument& source, const std::vector<L
         second = n;
       }
     }
-    if (first >= kMinProminentMentions && first > 2 * second) {
-      d.issuer = best;
-      d.issuer_cue = "most mentioned region, kommun or länsstyrelse (" + std::to_string(first) +
-                     " mentions, next " + std::to_string(second) + ")";
+    const BodyInfo* info = best.empty() ? nullptr : tagger.FindBody(best);
+    const bool other_tier = info != nullptr && ((info->kind == "kommun" && region_organs && !kommun_organs) ||
+                                                (info->kind == "region" && kommun_organs && !region_organs));
+    // Named twice with no other region, kommun or länsstyrelse beside it is
+    // as clear as three times against one.
+    if ((first >= kMinProminentMentions || (first >= 2 && second == 0)) && first > 2 * second) {
+      const std::string counts_cue = " (" + std::to_string(first) + " mentions, next " +
+                                     std::to_string(second) + ")";
+      if (!other_tier) {
+        d.issuer = best;
+        d.issuer_cue = "most mentioned region, kommun or länsstyrelse" + counts_cue;
+      } else if (info->kind == "kommun") {
+        for (const Seat& seat : seats_) {
+          if (seat.county != info->county) continue;
+          d.issuer = seat.region;
+          d.issuer_cue = "the organs are a region's and the body named most, " + best + counts_cue +
+                         ", is in " + seat.county;
+        }
+      }
     }
   }
+
+  // 6. A signature: a known authority after a person's role at the end of
+  // a foreword or letter ("Stefan Larsson Regionchef för Södra Sverige
+  // Tillväxtverket", "handläggare vid Tillväxtverkets kontor").
   if (d.issuer.empty()) {
-    d.issuer_cue = "no letterhead, PDF Author or prominent region or kommun names the issuer";
+    for (const Mention& m : mentions) {
+      const BodyInfo* info = m.type == "body" ? tagger.FindBody(m.value) : nullptr;
+      if (info == nullptr || (info->kind != "myndighet" && !Territorial(info->kind))) continue;
+      const std::size_t from = m.start >= 60 ? m.start - 60 : 0;
+      const std::string before(Between(text, from, m.start));
+      if (RE2::PartialMatch(before, Signature())) {
+        decide(m, "signature \"" + before.substr(before.find_first_not_of(' ')) + m.text + "\"");
+        break;
+      }
+    }
+  }
+
+  // 7. The place the organs sit in.
+  if (d.issuer.empty()) {
+    std::string cue;
+    const std::string place = PlaceIssuer(opening, tagger, &cue);
+    if (!place.empty()) {
+      d.issuer = place;
+      d.issuer_cue = cue;
+    }
+  }
+
+  if (d.issuer.empty()) {
+    d.issuer_cue = "no letterhead, sender, PDF Author, prominent region or kommun or meeting place "
+                   "names the issuer";
     return d;
   }
   if (const BodyInfo* info = tagger.FindBody(d.issuer); info != nullptr && !info->county.empty()) {

@@ -1,20 +1,42 @@
-// The issuing body and its county. Private to pipeline/classify.
+// The issuing body and its county: who sent the document, not whom it is
+// addressed to or what it is about. Private to pipeline/classify.
 //
-// Cues, strongest first:
-//   1. letterhead: one of the first kLetterheadLines lines is nothing but a
-//      body the gazetteers know ("Region Västerbotten" over a
-//      tjänsteskrivelse, on a report's cover page), or such a body with a
-//      heading in capitals, a date or its organs set beside it ("KALIX
-//      KOMMUN PROTOKOLL", "Region Östergötland Regionstyrelsen");
-//   2. the PDF's Author, when it names a known body;
-//   3. the region, kommun or länsstyrelse the text names most: at least
-//      kMinProminentMentions times and more than twice as often as the next.
-// Organs ("Regionala utvecklingsförvaltningen") are never the issuer: they
-// belong to one, and the gazetteers give no county for them.
+// Cues, strongest first; the first that names a body decides:
+//   1. letterhead: one of the first kLetterheadLines lines starts with a
+//      body (after page numbers and a label: "1 ARBOGA KOMMUN ... TJÄNSTE-
+//      SKRIVELSE", "Region Östergötland Regionstyrelsen"); a body's name in
+//      capitals in the opening lines ("HALLSBERGS KOMMUN ANSLAG/BEVIS"); a
+//      body before the address labels of a letterhead or footer ("Region
+//      Gotland Besöksadress ..."); a site's logo text ("Riksrevisionen
+//      logotyp"). A ministry's letterhead over a decision the government
+//      takes ("Regeringen beslutar") is the government's.
+//   2. the sender speaking: "Justitiekanslerns beslut", "X:s yttrande" as a
+//      heading, or a body as the subject of what a sender does in the present
+//      tense ("JO konstaterar", "Sala kommun har beretts tillfälle att yttra
+//      sig", "Statskontoret har haft regeringens uppdrag"); past tense is
+//      someone else's earlier act ("Länsstyrelsen beslutade").
+//   3. where a protokoll is kept ("Förvaringsplats för protokollet: Region
+//      Kronobergs arkiv");
+//   4. the PDF's Author, when it names a known body;
+//   5. the region, kommun or länsstyrelse the text names most: at least
+//      kMinProminentMentions times (twice when no other is named) and more
+//      than twice as often as the next. When the document's organs are a
+//      region's (landstingsstyrelsen, Hälso- och sjukvårdsnämnden) and the
+//      body named most is a kommun, the document is about that kommun and
+//      from its county's region (a landsting's tjänsteutlåtande about a
+//      samordningsförbund in Stockholms stad);
+//   6. the place an organ sits in (issuer_places.tsv): a kommun's hall or a
+//      region's house with the place's name on the same line ("Kommun-
+//      ledningskontoret, Vallentuna" -> Vallentuna kommun; "Regionens Hus,
+//      Södra vägen 9, Halmstad", the residence city -> Region Halland).
+// A body is one the gazetteers know (not a party), or one a named-body rule
+// found ("Regionförbundet i Kalmar län") in cues 1-3. Organs
+// ("Regionstyrelsen") are never the issuer: they belong to one.
 #ifndef DIAR_PIPELINE_CLASSIFY_ISSUER_H_
 #define DIAR_PIPELINE_CLASSIFY_ISSUER_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/classify/text_scan.h"
@@ -38,8 +60,34 @@ struct IssuerDecision {
   std::string county_cue;
 };
 
-IssuerDecision DetectIssuer(const ExtractedDocument& source, const std::vector<Line>& opening,
-                            const std::vector<Mention>& mentions, const Tagger& tagger);
+class IssuerFinder {
+ public:
+  // Reads issuer_places.tsv and counties.tsv from `dir`.
+  void Load(const std::string& dir, std::vector<std::string>* errors);
+
+  // `opening`: the document's own opening lines (no chrome or attachment
+  // lines); `chrome`: the chrome lines among the first ones (logo text);
+  // `text`: the whole normalised text.
+  IssuerDecision Detect(const ExtractedDocument& source, const std::vector<Line>& opening,
+                        const std::vector<Line>& chrome, std::string_view text,
+                        const std::vector<Mention>& mentions, const Tagger& tagger) const;
+
+ private:
+  struct Place {
+    std::string tier;  // "kommun" or "region"
+    std::string word;  // lower case: "stadshuset", "regionens hus"
+  };
+  struct Seat {
+    std::string county;  // "Stockholms län"
+    std::string city;    // residence city
+    std::string region;  // canonical region name
+  };
+  std::string PlaceIssuer(const std::vector<Line>& opening, const Tagger& tagger,
+                          std::string* cue) const;
+
+  std::vector<Place> places_;
+  std::vector<Seat> seats_;
+};
 
 }  // namespace diar::classify_internal
 

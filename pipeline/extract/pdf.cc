@@ -21,11 +21,6 @@
 namespace diar::extract_internal {
 namespace {
 
-std::string Utf8(const poppler::ustring& text) {
-  poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
-
 // poppler reports recoverable syntax errors through a global callback that
 // prints to stderr by default; a library must not print, so silence it once.
 void SilencePoppler() {
@@ -34,6 +29,70 @@ void SilencePoppler() {
     return true;
   }();
   (void)done;
+}
+
+// PDFDocEncoding's code points for 0x18-0x1F and 0x80-0x9F, where it differs
+// from Latin-1 (PDF 32000-1:2008, Annex D.2; 0x9F is undefined).
+constexpr char32_t kPdfDocLow[8] = {0x02D8, 0x02C7, 0x02C6, 0x02D9, 0x02DD, 0x02DB, 0x02DA, 0x02DC};
+constexpr char32_t kPdfDocHigh[32] = {
+    0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+    0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+    0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0xFFFD};
+
+void AppendCodePoint(char32_t c, std::string& out) {
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
+  out.append(buf, n);
+}
+
+// A text string of the PDF's Info dictionary (Title, Author) as UTF-8.
+// poppler-cpp decodes a string with a UTF-16BE byte-order mark, but hands
+// any other string over byte for byte as Latin-1, where the PDF means
+// PDFDocEncoding: an en dash (0x85) came out as U+0085. So: code units above
+// 0xFF are UTF-16 (surrogate pairs joined); a string of bytes is UTF-16BE
+// when it still starts with FE FF, UTF-8 when it starts with EF BB BF (PDF
+// 2.0), and PDFDocEncoding otherwise. Only the bytes where PDFDocEncoding
+// differs from Latin-1 in printable use are remapped (0x18-0x1F, 0x80-0x9F),
+// so a UTF-16 title poppler decoded that has only Latin-1 letters is left
+// as it is; 0xA0 (the euro sign in PDFDocEncoding, a no-break space in
+// Latin-1) is left a space, the likelier reading in a title.
+void AppendUtf16(const poppler::ustring& units, std::size_t from, std::string& out) {
+  for (std::size_t i = from; i < units.size(); ++i) {
+    char32_t c = units[i];
+    if (U16_IS_LEAD(c) && i + 1 < units.size() && U16_IS_TRAIL(units[i + 1])) {
+      c = static_cast<char32_t>(U16_GET_SUPPLEMENTARY(c, units[i + 1]));
+      ++i;
+    } else if (U16_IS_SURROGATE(c)) {
+      c = 0xFFFD;
+    }
+    AppendCodePoint(c, out);
+  }
+}
+
+std::string InfoText(const poppler::ustring& text) {
+  std::string out;
+  bool wide = false;
+  for (unsigned short unit : text) wide |= unit > 0xFF;
+  if (wide) {
+    AppendUtf16(text, !text.empty() && text[0] == 0xFEFF ? 1 : 0, out);
+  } else if (text.size() >= 2 && text[0] == 0xFE && text[1] == 0xFF) {
+    poppler::ustring units;
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+      units.push_back(static_cast<unsigned short>(text[i] << 8 | text[i + 1]));
+    }
+    AppendUtf16(units, 0, out);
+  } else if (text.size() >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF) {
+    for (std::size_t i = 3; i < text.size(); ++i) out.push_back(static_cast<char>(text[i]));
+  } else {
+    for (unsigned short unit : text) {
+      char32_t c = unit;
+      if (c >= 0x18 && c <= 0x1F) c = kPdfDocLow[c - 0x18];
+      if (c >= 0x80 && c <= 0x9F) c = kPdfDocHigh[c - 0x80];
+      AppendCodePoint(c, out);
+    }
+  }
+  return out;
 }
 
 std::string IsoDate(std::time_t t) {
@@ -192,8 +251,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
                       "(qpdf --decrypt --password=... in.pdf out.pdf) and "
                       "ingest the result");
   }
-  doc.title = Utf8(pdf->get_title());
-  doc.author = Utf8(pdf->get_author());
+  doc.title = InfoText(pdf->get_title());
+  doc.author = InfoText(pdf->get_author());
   doc.created = IsoDate(pdf->get_creation_date_t());
   const int count = pdf->pages();
   if (count <= 0) return InputError(doc.path + ": PDF has no pages; nothing to index");

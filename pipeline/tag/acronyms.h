@@ -20,6 +20,17 @@ namespace diar::tag_internal {
 
 void AddDefinedAcronyms(std::string_view text, std::vector<Candidate>* candidates);
 
+// Bodies named by an acronym alone: "Västmanlands Kommuner och Landsting
+// (VKL)" has no cue word and no dictionary entry, but the letters in
+// brackets are its words' initials (link words such as "och" aside), which
+// makes it a name. The name becomes a body candidate valued as written;
+// AddDefinedAcronyms, run after, adds the acronym's uses. Not when the last
+// word ends as a law, fund, programme or plan does (acronym_name_stop.list:
+// "Lagen om offentlig upphandling (LOU)").
+class Lexicon;
+void AddNamedByAcronym(std::string_view text, const Lexicon& lexicon,
+                       std::vector<Candidate>* candidates);
+
 }  // namespace diar::tag_internal
 
 #endif  // DIAR_PIPELINE_TAG_ACRONYMS_H_

@@ -37,6 +37,58 @@ bool Labelled(std::string_view text, std::size_t begin, const Lexicon& lexicon) 
   return false;
 }
 
+bool IsWeekday(std::string_view word) {
+  static constexpr std::string_view kDays[] = {"måndag", "tisdag", "onsdag", "torsdag",
+                                               "fredag", "lördag", "söndag"};
+  std::string lower(word);
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    char& c = lower[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // Å and Ö (C3 85, C3 96) to å and ö (C3 A5, C3 B6): "MÅNDAGEN", "LÖRDAG".
+    if (c == '\xC3' && i + 1 < lower.size() && (lower[i + 1] == '\x85' || lower[i + 1] == '\x96')) {
+      lower[i + 1] = static_cast<char>(lower[i + 1] + 0x20);
+    }
+  }
+  if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "en") == 0) lower.resize(lower.size() - 2);
+  for (std::string_view day : kDays) {
+    if (lower == day) return true;
+  }
+  return false;
+}
+
+// The word before byte `pos` on the same line ("" if none).
+std::string_view WordBefore(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+  return text.substr(begin, end - begin);
+}
+
+// A date that is not the document's own although it stands in the opening:
+// the end of a range ("1 – 2 oktober 2008"), a table of contents entry
+// ("KF 27, 2001-04-24...3"), or a date in running prose ("Den 18 december
+// 2012 beslutade länsstyrelsen", "som överlämnades den 30 juni 2016 till
+// regeringen"): "den" before it and a lower-case word after, unless a
+// weekday says it is a meeting's time ("tisdagen den 22 april 2014 kl
+// 18.00").
+bool InProse(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::string_view before = WordBefore(text, begin);
+  if (before == "\xE2\x80\x93" || before == "-" || before == "till" || before == "t.o.m.") return true;
+  if (text.substr(end, 2) == "..") return true;
+  if (before != "den" && before != "Den") return false;
+  const std::size_t den = text.rfind(before, begin);
+  if (den != std::string_view::npos && IsWeekday(WordBefore(text, den))) return false;
+  std::size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+  if (i >= text.size() || text[i] == '\n') return false;
+  const std::string_view rest = text.substr(i, 8);
+  if (rest.substr(0, 3) == "kl " || rest.substr(0, 3) == "kl." || rest.substr(0, 7) == "klockan") return false;
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  return (c >= 'a' && c <= 'z') || (c == 0xC3 && i + 1 < text.size() &&
+                                    static_cast<unsigned char>(text[i + 1]) >= 0xA0);
+}
+
 }  // namespace
 
 std::string DetectDocumentDate(std::string_view text, const Prefilter& prefilter,
@@ -61,7 +113,7 @@ std::string DetectDocumentDate(std::string_view text, const Prefilter& prefilter
         labelled = value.value;
         labelled_begin = match.begin;
       }
-    } else if (match.begin < first_begin) {
+    } else if (match.begin < first_begin && !InProse(opening, match.begin, match.end)) {
       first = value.value;
       first_begin = match.begin;
     }

@@ -240,9 +240,33 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexico
         AddForm(upper, index, true, false, path + ":" + std::to_string(line.number), warnings);
       }
     }
+    // Logos set a region's place in capitals after the kind word
+    // ("Landstinget DALARNA", "Region GOTLAND"): that form too, as written.
+    if (fields[1] == "region") {
+      for (const std::string& form : [&] {
+             std::vector<std::string> forms = variants;
+             forms.push_back(canonical);
+             return forms;
+           }()) {
+        const std::size_t space = form.rfind(' ');
+        if (space == std::string::npos || form.find(' ') != space) continue;
+        const std::string mixed = form.substr(0, space + 1) + Upper(form.substr(space + 1));
+        if (mixed != form && mixed != Upper(form)) {
+          AddForm(mixed, index, true, false, path + ":" + std::to_string(line.number), warnings);
+        }
+      }
+    }
     for (const std::string& acronym : SplitBar(fields[3])) {
       AddForm(acronym, index, true, false, path + ":" + std::to_string(line.number), warnings);
     }
+  }
+}
+
+void Gazetteer::ForEachName(
+    const std::function<void(const std::string& form, const std::string& canonical)>& sink) const {
+  for (const auto& [form, f] : forms_) {
+    const GazetteerEntry& entry = *entries_[f.entry];
+    if (!f.acronym && entry.is_body) sink(form, entry.info.canonical);
   }
 }
 

@@ -97,6 +97,10 @@ class Gazetteer {
   // Jämtland", "Riksteatern Kalmar län").
   std::size_t CountyEnd(std::string_view text, std::size_t at) const;
   const std::vector<County>& counties() const { return counties_; }
+  // Every body name form (canonical names and variants, not acronyms) with
+  // its entry's canonical name.
+  void ForEachName(const std::function<void(const std::string& form, const std::string& canonical)>&
+                       sink) const;
   std::size_t size() const { return entries_.size(); }
 
  private:

@@ -43,6 +43,8 @@ class Lexicon {
     std::string_view LongestSuffix(std::string_view lower_word) const;
     // The value given for that suffix; "" if none.
     std::string SuffixValue(std::string_view lower_word) const;
+    // The forms as written, in file order.
+    const std::vector<std::string>& Forms() const { return forms; }
 
    private:
     friend class Lexicon;

@@ -108,6 +108,10 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
         OrganList(lexicon, kHeadsDefinite).Contains(Lower(previous.substr(0, previous.size() - 1)))) {
       return false;
     }
+    // "Kritik mot en länsstyrelse", "en socialnämnd får": right after an
+    // indefinite article an organ's name means any organ of the kind ("en
+    // egen kulturförvaltning", with "egen" between, is the issuer's own).
+    if (previous == "en" || previous == "ett" || previous == "En" || previous == "Ett") return false;
   }
   const std::string definite = DefiniteOrganName(span, lexicon);
   if (const GazetteerEntry* known = gazetteer.Lookup(span)) {

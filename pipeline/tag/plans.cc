@@ -49,11 +49,11 @@ const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
       Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
       Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles"),
       Lexicon::CachedList("months"),          Lexicon::CachedList("plan_connectors"),
-      Lexicon::CachedList("plan_time_nouns")};
+      Lexicon::CachedList("plan_time_nouns"), Lexicon::CachedList("plan_kind_words")};
   return lists[which].Get(lexicon);
 }
 enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
-                  kNotTitles, kMonths, kConnectors, kTimeNouns };
+                  kNotTitles, kMonths, kConnectors, kTimeNouns, kKindWords };
 
 struct HeadLists {
   explicit HeadLists(const Lexicon& lexicon)
@@ -386,6 +386,15 @@ std::string CachedPlanValue(const std::string& title, const Lexicon& lexicon,
   return value;
 }
 
+// A noun formed from a verb or an adjective ("samplanering", "uppföljning",
+// "redovisning", "information"): what a heading names, not a place.
+bool IsNominal(std::string_view lower) {
+  for (std::string_view suffix : {"ning", "ing", "else", "het", "tion", "ande", "ende"}) {
+    if (lower.size() > suffix.size() + 2 && lower.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
@@ -435,8 +444,10 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   };
   // A capitalised name right after the head: "Affärsplan Västmanland".
   // ("FÖR" in a title in capitals is no name.)
+  const Lexicon::List& kinds = PlanList(lexicon, kKindWords);
   while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
-         !IsYearish(tokens[i].word) && !new_line(i) && !connectors.Contains(tokens[i].lower)) {
+         !IsYearish(tokens[i].word) && !new_line(i) && !connectors.Contains(tokens[i].lower) &&
+         !kinds.Contains(tokens[i].lower)) {
     last = i++;
     named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
@@ -446,6 +457,8 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   }
   // "Regionplan och budget", "Verksamhetsplan och budget": the standard
   // name of a region's or municipality's budget document.
+  // "Länstransportplan Blekinge län": a county's name takes its "län".
+  if (named && i < tokens.size() && tokens[i].lower == "län") last = i++;
   if (i + 1 < tokens.size() && tokens[i].lower == "och" && tokens[i + 1].lower == "budget") {
     last = i + 1;
     named = true;
@@ -454,7 +467,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   int content = 0;
   // "för perioden 2026–2037" is the plan's time, not its title
   // (plan_time_nouns.list).
-  if (i < tokens.size() && (tokens[i].lower == "för" || tokens[i].lower == "om") &&
+  // "Handlingsprogram mot våld i nära relationer", "Överenskommelse mellan
+  // kommunerna i Stockholms län om ...": a title's complement may start
+  // with these too.
+  if (i < tokens.size() &&
+      (tokens[i].lower == "för" || tokens[i].lower == "om" || tokens[i].lower == "mot" ||
+       tokens[i].lower == "mellan") &&
       i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) &&
       !time_nouns.Contains(tokens[i + 1].lower)) {
     // Content words, with one connector (a conjunction or preposition:
@@ -485,6 +503,18 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
         content_before_connector = content;
         ++j;
         continue;
+      }
+      // A capitalised word right after a lower-case content word starts a
+      // heading run into the text ("för Kronobergs län Samplanering
+      // Kronoberg - information"); after a connector it is a name ("för barn
+      // i Västmanland").
+      // A place's name may end a title ("för Natura 2000-området Vättern",
+      // "för styrdokument Örebro kommun"); a heading is a common noun
+      // ("Samplanering", "Information") and names what follows in capitals.
+      if (IsCapitalised(t.word) && j > i + 1 && !IsCapitalised(tokens[j - 1].word) &&
+          !connectors.Contains(tokens[j - 1].lower) &&
+          ((j + 1 < tokens.size() && IsCapitalised(tokens[j + 1].word)) || IsNominal(t.lower))) {
+        break;
       }
       // A capitalised word is a name ("för Dalarnas län"), whatever it ends
       // in. A month is a date's ("... till föreningar i mars").
@@ -552,6 +582,22 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     previous.push_back(Lower(word));
     before = before.substr(0, space == std::string_view::npos ? 0 : space);
   }
+  // In a list of document kinds: a kind word or an example marker right
+  // before ("Budget Årsplan", "exempelvis översiktsplan", "översiktsplan,
+  // jämställdhetsplan"), or a kind word right after the head.
+  const bool definite_head = !lists.definite.LongestSuffix(tokens[head].lower).empty();
+  if (!previous.empty() && !definite_head) {
+    std::string word = previous[0];
+    const bool comma = !word.empty() && word.back() == ',';
+    if (comma) word.pop_back();
+    // (A capitalised title after a comma names the plan before it:
+    // "Regionens energiplan, Energiplan för Gotland 2019–2023".)
+    if (kinds.Contains(word) || (comma && !title_case && !BaseOf(word, lists).empty() &&
+                                 lists.definite.LongestSuffix(word).empty())) {
+      return false;
+    }
+  }
+  if (head + 1 < tokens.size() && last == head && kinds.Contains(tokens[head + 1].lower)) return false;
   const Lexicon::List& articles = PlanList(lexicon, kArticles);
   bool indefinite = !previous.empty() && articles.Contains(previous[0]);
   if (!indefinite && previous.size() == 2 && articles.Contains(previous[1])) {

@@ -10,6 +10,7 @@
 #include "pipeline/tag/document_date.h"
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/lexicon.h"
+#include "pipeline/tag/misspellings.h"
 #include "pipeline/tag/non_mentions.h"
 #include "pipeline/tag/prefilter.h"
 #include "pipeline/tag/resolve.h"
@@ -28,6 +29,7 @@ struct Tagger::Impl {
   tag_internal::RuleSet rules;
   tag_internal::Gazetteer gazetteer;
   tag_internal::Prefilter prefilter;
+  tag_internal::Misspellings misspellings;
 };
 
 Tagger::Tagger(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -53,6 +55,19 @@ Result<Tagger> Tagger::Load(const std::string& dictionary_dir, const TaggerOptio
     }
   }
   impl->gazetteer.Load(dictionary_dir, impl->lexicon, &errors, &warnings);
+  {
+    std::vector<std::pair<std::string, std::string>> names;
+    impl->gazetteer.ForEachName([&](const std::string& form, const std::string& canonical) {
+      names.emplace_back(form, canonical);
+    });
+    // Optional: without it the matcher knows the gazetteer's names only.
+    if (impl->lexicon.HasList("misspelling_organs")) {
+      for (const std::string& organ : impl->lexicon.Get("misspelling_organs").Forms()) {
+        names.emplace_back(organ, organ);
+      }
+    }
+    impl->misspellings.Build(names);
+  }
   if (errors.empty()) impl->prefilter.Build(impl->rules, impl->gazetteer, &errors);
   if (impl->rules.size() == 0 && errors.empty()) {
     errors.push_back(dictionary_dir + ": no *.rules files; point --dictionaries at diar's "
@@ -121,6 +136,8 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     }
     candidates.push_back(std::move(c));
   });
+  impl_->misspellings.Find(body, &candidates);
+  tag_internal::AddNamedByAcronym(body, impl_->lexicon, &candidates);
   tag_internal::AddDefinedAcronyms(body, &candidates);
   tag_internal::DropNonMentions(body, &candidates);
   return tag_internal::Resolve(text, std::move(candidates));

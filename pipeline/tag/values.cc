@@ -160,8 +160,10 @@ bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) 
   if (span.ends_with(":s") || span.ends_with("’s")) {
     span.resize(span.size() - (span.ends_with(":s") ? 2 : 4));  // "Exempel AB:s"
   } else if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's' &&
-             span[span.size() - 2] != 'u') {
-    // (Not "-ss", nor "-us": "Stiftelsen Folkets Hus", "Campus".)
+             span[span.size() - 2] != 'u' &&
+             !lexicon.Contains("place_names_s", span.substr(span.rfind(' ') + 1))) {
+    // (Not "-ss", nor "-us": "Stiftelsen Folkets Hus", "Campus"; nor a place
+    // whose name ends in s: "Samordningsförbundet Västerås".)
     span.pop_back();
   }
   out->value = CapitaliseFirst(span);
@@ -180,8 +182,8 @@ const std::vector<FormerSpec>& Formers() {
       {"organ", {"organ_heads"}},
       {"plan", {"plan_heads", "plan_definite", "plan_stop", "plan_statutory", "plan_title_stop",
                 "plan_articles", "plan_adjective_stop", "plan_not_titles", "months",
-                "plan_connectors", "plan_time_nouns"}},
-      {"name", {"body_determiners", "body_name_stop"}},
+                "plan_connectors", "plan_time_nouns", "plan_kind_words"}},
+      {"name", {"body_determiners", "body_name_stop", "place_names_s"}},
   };
   return formers;
 }

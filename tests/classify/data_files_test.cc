@@ -18,7 +18,8 @@ class BadData : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("diar-classify-" + std::to_string(rd()));
     std::filesystem::create_directories(dir_);
     const std::filesystem::path source = std::filesystem::path(DIAR_SOURCE_DIR) / "dictionaries";
-    for (const char* name : {"doc_types.tsv", "doc_type_cues.tsv", "topics.tsv"}) {
+    for (const char* name : {"doc_types.tsv", "doc_type_cues.tsv", "topics.tsv", "page_lines.tsv",
+                             "issuer_places.tsv", "counties.tsv"}) {
       std::filesystem::copy_file(source / name, dir_ / name);
     }
   }
@@ -54,8 +55,8 @@ TEST_F(BadData, ShippedFilesLoad) {
 TEST_F(BadData, EveryBadLineIsReportedWithFileAndLine) {
   const int types = Lines("doc_types.tsv"), cues = Lines("doc_type_cues.tsv"),
             topics = Lines("topics.tsv");
-  Append("doc_types.tsv", "protokoll\tProtokoll\tprotokoll\n"  // duplicate type
-                          "Budget2\tX\tx\n"                    // upper case
+  Append("doc_types.tsv", "protokoll\tProtokoll\tprotokoll\tyes\n"  // duplicate type
+                          "Budget2\tX\tx\tno\n"                // upper case
                           "för få fält\n");
   Append("doc_type_cues.tsv", "okänd\t1\topening\tx\n"
                               "protokoll\t5\topening\tx\n"
@@ -67,7 +68,7 @@ TEST_F(BadData, EveryBadLineIsReportedWithFileAndLine) {
   const std::string e = LoadError();
   EXPECT_NE(e.find(Where("doc_types.tsv", types + 1) + "type \"protokoll\" is listed twice"), std::string::npos) << e;
   EXPECT_NE(e.find(Where("doc_types.tsv", types + 2)), std::string::npos) << e;
-  EXPECT_NE(e.find(Where("doc_types.tsv", types + 3) + "expected 3"), std::string::npos) << e;
+  EXPECT_NE(e.find(Where("doc_types.tsv", types + 3) + "expected 4"), std::string::npos) << e;
   EXPECT_NE(e.find(Where("doc_type_cues.tsv", cues + 1) + "unknown type"), std::string::npos) << e;
   EXPECT_NE(e.find(Where("doc_type_cues.tsv", cues + 2) + "points"), std::string::npos) << e;
   EXPECT_NE(e.find(Where("doc_type_cues.tsv", cues + 3) + "where"), std::string::npos) << e;
@@ -82,7 +83,7 @@ TEST_F(BadData, MissingFileAndHeaderAreReported) {
   std::ofstream(dir_ / "doc_types.tsv") << "# types\ntyp\tetiketter\n";
   const std::string e = LoadError();
   EXPECT_NE(e.find("topics.tsv: cannot be read"), std::string::npos) << e;
-  EXPECT_NE(e.find(Where("doc_types.tsv", 2) + "header must be type<TAB>labels<TAB>heads"), std::string::npos) << e;
+  EXPECT_NE(e.find(Where("doc_types.tsv", 2) + "header must be type<TAB>labels<TAB>heads<TAB>anywhere"), std::string::npos) << e;
 }
 
 }  // namespace

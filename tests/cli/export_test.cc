@@ -72,7 +72,7 @@ TEST_F(Export, QueryRestrictsToMatchingDocuments) {
 TEST_F(Export, CsvHasHeaderAndQuotesFields) {
   testing::RunResult r = RunDiar(index_.path(), {"export", "--format", "csv", "--type", "dnr"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("document,path,title,document_date,type,text,value,start,end,page,rule,inferred,owner\r\n", 0), 0u)
+  EXPECT_EQ(r.out.rfind("document,path,title,document_date,type,text,value,start,end,page,rule,inferred,owner,document_date_source,metadata_date\r\n", 0), 0u)
       << r.out;
   EXPECT_NE(r.out.find(",dnr,KS 2022-0092-106,KS 2022-0092-106,"), std::string::npos) << r.out;
 }

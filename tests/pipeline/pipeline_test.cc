@@ -32,7 +32,10 @@ TEST(Pipeline, ProcessRunsEveryStageAndAssignsOwners) {
   EXPECT_EQ(doc->source.sha256.size(), 64u);
   EXPECT_FALSE(doc->text.text.empty());
   EXPECT_EQ(doc->classification.issuer, "Region Västmanland");
-  EXPECT_FALSE(doc->classification.date.empty());
+  // Its text has no date: the PDF's CreationDate is kept as metadata_date
+  // (issue 15), not as the document's date.
+  EXPECT_EQ(doc->classification.date_source, "metadata");
+  EXPECT_FALSE(doc->classification.metadata_date.empty());
   bool owned = false;
   for (const Mention& m : doc->mentions) {
     if (m.type == "body" && m.owner == "Region Västmanland") owned = true;

@@ -1,0 +1,44 @@
+// Which lines of a document are not its own words about itself: site chrome
+// around a crawled text and attachment lines (dictionaries/page_lines.tsv).
+// Private to pipeline/classify.
+//
+// A crawl of a document-sharing site or an authority's web page keeps the
+// site's lines ("Storlek: px", "Gå direkt till huvudinnehållet", "Din
+// position: Hem > ..."); a föredragningslista lists attachments by file name
+// ("Månadsrapport mars.pdf"). Neither is the document's title, and neither
+// says what kind of document it is.
+#ifndef DIAR_PIPELINE_CLASSIFY_PAGE_LINES_H_
+#define DIAR_PIPELINE_CLASSIFY_PAGE_LINES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace diar::classify_internal {
+
+class PageLines {
+ public:
+  PageLines();
+  ~PageLines();
+  PageLines(PageLines&&) noexcept;
+  PageLines& operator=(PageLines&&) noexcept;
+
+  // Reads page_lines.tsv from `dir`; bad lines go to `errors` as file:line.
+  void Load(const std::string& dir, std::vector<std::string>* errors);
+
+  bool IsChrome(std::string_view line) const;
+  bool IsAttachment(std::string_view line) const;
+
+ private:
+  std::vector<std::unique_ptr<re2::RE2>> chrome_;
+  std::vector<std::unique_ptr<re2::RE2>> attachment_;
+};
+
+}  // namespace diar::classify_internal
+
+#endif  // DIAR_PIPELINE_CLASSIFY_PAGE_LINES_H_

@@ -1,0 +1,193 @@
+// Issue 15: the tagging decisions taken for what Swedish authorities publish
+// (docs/TAGGING.md Part 2, "issue 15" entries). Invented sentences in the
+// shapes of the development set's documents; one behaviour per test.
+#include <gtest/gtest.h>
+
+#include "tests/tag/tag_test_util.h"
+
+namespace diar {
+namespace {
+
+using testing::Spans;
+using testing::TagType;
+
+TEST(BodyTagger, KommunWithACapitalKAsLetterheadsWriteIt) {
+  EXPECT_EQ(Spans("Exempel från Mjölby Kommun i dag", "body"), "Mjölby Kommun=Mjölby kommun");
+}
+
+TEST(BodyTagger, ARegionsLogoWithItsPlaceInCapitals) {
+  EXPECT_EQ(Spans("1 Landstinget DALARNA Central förvaltning", "body"),
+            "Landstinget DALARNA=Region Dalarna");
+}
+
+TEST(BodyTagger, TheParliamentaryOmbudsmenAsJO) {
+  EXPECT_EQ(Spans("JO konstaterar att beslutet kom sent.", "body"), "JO=Riksdagens ombudsmän JO");
+}
+
+TEST(BodyTagger, RegionalBodiesFromTheGazetteer) {
+  EXPECT_EQ(Spans("Samarbete med Teater Västernorrland och Västtrafik.", "body"),
+            "Teater Västernorrland=Teater Västernorrland; Västtrafik=Västtrafik");
+}
+
+TEST(NamedBodyTagger, TheatresScienceParksAndEUOfficesByTheirShape) {
+  EXPECT_EQ(Spans("Länsmusiken Värmland, Uppsala Science Park och Umeå EU-kontor deltar.", "body"),
+            "Länsmusiken Värmland=Länsmusiken Värmland; Uppsala Science Park=Uppsala Science Park; "
+            "Umeå EU-kontor=Umeå EU-kontor");
+}
+
+TEST(NamedBodyTagger, RegionalBodiesWithTheirPlace) {
+  EXPECT_EQ(Spans("Organ: Regionförbundet i Kalmar län", "body"),
+            "Regionförbundet i Kalmar län=Regionförbundet i Kalmar län");
+  // Written small in a title, valued with its capital.
+  EXPECT_EQ(Spans("Årsredovisning för regionförbundet södra Småland", "body"),
+            "regionförbundet södra Småland=Regionförbundet södra Småland");
+  EXPECT_EQ(Spans("Regionsamverkan Sydsverige ställer sig positiv", "body"),
+            "Regionsamverkan Sydsverige=Regionsamverkan Sydsverige");
+  EXPECT_EQ(Spans("styrelsen för Samordningsförbundet Stockholms stad", "body"),
+            "Samordningsförbundet Stockholms stad=Samordningsförbundet Stockholms stad");
+}
+
+TEST(NamedBodyTagger, APlaceNameEndingInSKeepsItsS) {
+  EXPECT_EQ(Spans("Samordningsförbundet Västerås har", "body"),
+            "Samordningsförbundet Västerås=Samordningsförbundet Västerås");
+  EXPECT_EQ(Spans("enligt Räddningstjänsten Kramfors", "body"),
+            "Räddningstjänsten Kramfors=Räddningstjänsten Kramfors");
+  // A genitive s on a place whose name has none is still removed.
+  EXPECT_EQ(Spans("Samordningsförbundet Uppsalas verksamhet", "body"),
+            "Samordningsförbundet Uppsalas=Samordningsförbundet Uppsala");
+}
+
+TEST(NamedBodyTagger, OrgansAndCouncilsNamedByTheirRemit) {
+  EXPECT_EQ(Spans("Nämnd för arbetsmarknad, näringsliv och attraktivitet 106-119", "body"),
+            "Nämnd för arbetsmarknad, näringsliv och attraktivitet="
+            "Nämnd för arbetsmarknad, näringsliv och attraktivitet");
+  EXPECT_EQ(Spans("ledamot i Rådet för funktionshindrade att gälla", "body"),
+            "Rådet för funktionshindrade=Rådet för funktionshindrade");
+  EXPECT_EQ(Spans("nämnden för ärendet", "body"), "");
+}
+
+TEST(NamedBodyTagger, SchoolsAndNamedOffices) {
+  EXPECT_EQ(Spans("gymnasielärare, Munkagårdsgymnasiet", "body"),
+            "Munkagårdsgymnasiet=Munkagårdsgymnasiet");
+  EXPECT_EQ(Spans("med Energikontor Norr och Gränskommittén ARKO", "body"),
+            "Energikontor Norr=Energikontor Norr; Gränskommittén ARKO=Gränskommittén ARKO");
+}
+
+TEST(NamedBodyTagger, CapitalisedForumsAndLeadershipGroups) {
+  EXPECT_EQ(Spans("Frågan togs upp i Chefsforum och i Regionala ledningsgruppen.", "body"),
+            "Chefsforum=Chefsforum; Regionala ledningsgruppen=Regionala ledningsgruppen");
+  // In lower case they describe; bare at a sentence's start they are no name.
+  EXPECT_EQ(Spans("den regionala ledningsgruppen möts. Styrgruppen beslutar.", "body"), "");
+}
+
+TEST(BodyTagger, ANameWhoseInitialsSpellTheAcronymAfterIt) {
+  EXPECT_EQ(Spans("arbete med Västmanlands Kommuner och Landsting (VKL). VKL:s styrelse", "body"),
+            "Västmanlands Kommuner och Landsting=Västmanlands Kommuner och Landsting; "
+            "VKL=Västmanlands Kommuner och Landsting; VKL:s=Västmanlands Kommuner och Landsting");
+  // Initials that do not spell it, and a law's name, are no body.
+  EXPECT_EQ(Spans("Anna Ek (KD) och Lagen om offentlig upphandling (LOU) gäller", "body"), "");
+}
+
+TEST(BodyTagger, AKnownLongNameMisspeltByOneLetter) {
+  EXPECT_EQ(Spans("Kommunfyllmäktige beslutade.", "body"), "Kommunfyllmäktige=Kommunfullmäktige");
+  EXPECT_EQ(Spans("inom Europiska unionen", "body"), "Europiska unionen=Europeiska unionen");
+}
+
+TEST(BodyTagger, ShortNamesNeverMatchMisspelt) {
+  // "Region Skane" is one letter from Region Skåne, but twelve letters are
+  // too few: among short names one letter makes another name.
+  EXPECT_EQ(Spans("Region Skane och Sala kommun", "body"), "Sala kommun=Sala kommun");
+  // Fourteen letters, one from Kommunstyrelsen: too short to be read so.
+  EXPECT_EQ(Spans("Kommunstyrelsn beslutar", "body"), "");
+}
+
+TEST(OrganTagger, OfficesAndCommitteesAreOrgans) {
+  EXPECT_EQ(Spans("Regionkontoret och Indelningskommitténs betänkande", "body"),
+            "Regionkontoret=Regionkontoret; Indelningskommitténs=Indelningskommittén");
+  EXPECT_EQ(Spans("kontoret och kommittén", "body"), "");
+}
+
+TEST(OrganTagger, AnOrganRightAfterAnIndefiniteArticleIsAnyOrgan) {
+  EXPECT_EQ(Spans("Kritik mot en länsstyrelse för dröjsmål", "body"), "");
+  EXPECT_EQ(Spans("en egen kulturförvaltning", "body"), "kulturförvaltning=Kulturförvaltningen");
+}
+
+TEST(OrganTagger, SubOrganOfAFederationAndItsGenitive) {
+  EXPECT_EQ(Spans("Regionförbundets arbetsutskott sammanträdde", "body"),
+            "Regionförbundets arbetsutskott=Regionförbundets arbetsutskott");
+  EXPECT_EQ(Spans("Kommunstyrelsens arbetsutskotts förslag", "body"),
+            "Kommunstyrelsens arbetsutskotts=Kommunstyrelsens arbetsutskott");
+}
+
+TEST(OrganTagger, CoordinatedCompoundWithoutASpaceAfterTheHyphen) {
+  EXPECT_EQ(Spans("barn-och ungdomsnämndens styrning", "body"),
+            "barn-och ungdomsnämndens=Barn-och ungdomsnämnden");
+}
+
+TEST(PlanTagger, TitleStopsAtAHeadingRunIntoTheText) {
+  EXPECT_EQ(Spans("Remissbehandling av Länstransportplan för Kronobergs län Samplanering Kronoberg - "
+                  "information",
+                  "plan"),
+            "Länstransportplan för Kronobergs län=Länstransportplan för Kronobergs län");
+  // A place's name may end a title.
+  EXPECT_EQ(Spans("Bevarandeplan för Natura 2000-området Vättern", "plan"),
+            "Bevarandeplan för Natura 2000-området Vättern=Bevarandeplan för Natura 2000-området Vättern");
+}
+
+TEST(PlanTagger, TitleStopsAtVerbsAndListWords) {
+  EXPECT_EQ(Spans("samarbetsprogrammet för Öresund-Kattegatt gett stöd", "plan"),
+            "samarbetsprogrammet för Öresund-Kattegatt=Samarbetsprogram för Öresund-Kattegatt");
+  EXPECT_EQ(Spans("strukturfondsprogrammet för Skåne-Blekinge respektive det andra", "plan"),
+            "strukturfondsprogrammet för Skåne-Blekinge=Strukturfondsprogram för Skåne-Blekinge");
+}
+
+TEST(PlanTagger, ComplementsWithMotAndMellan) {
+  EXPECT_EQ(Spans("Handlingsprogram mot antidemokratiska rörelser, KF 27", "plan"),
+            "Handlingsprogram mot antidemokratiska rörelser=Handlingsprogram mot antidemokratiska rörelser");
+  EXPECT_EQ(Spans("§ 68 Överenskommelse mellan kommunerna i Stockholms län om ärendeansvar", "plan"),
+            "Överenskommelse mellan kommunerna i Stockholms län om ärendeansvar="
+            "Överenskommelse mellan kommunerna i Stockholms län om ärendeansvar");
+}
+
+TEST(PlanTagger, ACountysNameTakesItsLän) {
+  EXPECT_EQ(Spans("Länstransportplan Kalmar län yttrande", "plan"),
+            "Länstransportplan Kalmar län=Länstransportplan Kalmar län");
+}
+
+TEST(PlanTagger, AListOfDocumentKindsNamesNoPlan) {
+  EXPECT_EQ(Spans("Budget Årsplan (med Budget) Vision Strategi Program Plan Policy Riktlinjer "
+                  "Reglemente",
+                  "plan"),
+            "");
+  EXPECT_EQ(Spans("vissa styrdokument, exempelvis översiktsplan, jämställdhetsplan etc.", "plan"), "");
+  // A capitalised title after a comma names the plan before it.
+  EXPECT_EQ(Spans("Regionens energiplan, Energiplan för Gotland 2019–2023, följs upp", "plan"),
+            "energiplan=Energiplan; Energiplan för Gotland 2019–2023=Energiplan för Gotland 2019–2023");
+}
+
+TEST(DnrTagger, GovernmentOfficesNumbersWithFourDigitsAndAUnit) {
+  EXPECT_EQ(Spans("2014-08-28\nS2014/6324/SFÖ\nlänsstyrelserna", "dnr"), "S2014/6324/SFÖ=S2014/6324/SFÖ");
+}
+
+TEST(DnrTagger, SmallLetterSeriesAndSlashYearForms) {
+  EXPECT_EQ(Spans("1 Ks 182/2013 Riktlinjer", "dnr"), "Ks 182/2013=KS 182/2013");
+  EXPECT_EQ(Spans("3(43) KSKF/2014:1 235 Val", "dnr"), "KSKF/2014:1=KSKF/2014:1");
+}
+
+TEST(DnrTagger, JournalNumbersAndDecisionNumbersOfTheOmbudsmen) {
+  EXPECT_EQ(Spans("Diarienr: 8799-17-4.3 / Beslutsdatum", "dnr"), "8799-17-4.3=8799-17-4.3");
+  EXPECT_EQ(Spans("(Jordbruksverkets ärende Jnr 3159-2012)", "dnr"), "3159-2012=3159-2012");
+}
+
+TEST(PeriodTagger, AYearlessDayRangeTakesTheDocumentsYear) {
+  TagContext context;
+  context.document_date = "2009-08-27";
+  const std::vector<Mention> periods = TagType("för perioden 1 januari - 30 juni I delårsrapporten",
+                                               "period", context);
+  ASSERT_EQ(periods.size(), 1u);
+  EXPECT_EQ(periods[0].value, "2009-01-01/2009-06-30");
+  EXPECT_TRUE(periods[0].inferred);
+}
+
+}  // namespace
+}  // namespace diar
