@@ -1,5 +1,21 @@
 #include "pipeline/extract/pdf.h"
 
+// poppler's core API (Debian libpoppler-private-dev) for the text layer:
+// poppler-cpp's page::text_list() converts every word to UTF-16 through a
+// fresh iconv handle and copies each glyph's box, a quarter of the ingest
+// (docs/DECISIONS.md). Only this file sees these headers, so a poppler
+// version change touches it alone.
+#include <DateInfo.h>
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
+#include <goo/GooString.h>
+#include <goo/gmem.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
@@ -21,15 +37,22 @@
 namespace diar::extract_internal {
 namespace {
 
-std::string Utf8(const poppler::ustring& text) {
-  poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+void AppendUtf8(UChar32 c, std::string& out) {
+  char buf[4];
+  int32_t k = 0;
+  U8_APPEND_UNSAFE(buf, k, c);
+  out.append(buf, static_cast<std::size_t>(k));
 }
 
 // poppler reports recoverable syntax errors through a global callback that
-// prints to stderr by default; a library must not print, so silence it once.
-void SilencePoppler() {
+// prints to stderr by default; a library must not print. The initer is kept
+// for the process's life: it also keeps poppler's global parameters (font
+// and Unicode tables) loaded between documents, where poppler-cpp would
+// build and drop them for each one.
+void InitPoppler() {
   static const bool done = [] {
+    static GlobalParamsIniter initer([](ErrorCategory, Goffset, const char*) {});
+    setErrorCallback([](ErrorCategory, Goffset, const char*) {});
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     return true;
   }();
@@ -45,44 +68,48 @@ std::string IsoDate(std::time_t t) {
   return buf;
 }
 
-// UTF-16 (poppler's ustring) to UTF-8 without the byte_array round trip of
-// ustring::to_utf8: this runs once per word of every page.
-void AppendUtf8(const poppler::ustring& text, std::string& out) {
-  out.reserve(out.size() + text.size());
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    UChar32 c;
-    U16_NEXT(text.data(), i, n, c);
-    char buf[4];
-    int32_t k = 0;
-    U8_APPEND_UNSAFE(buf, k, c);
-    out.append(buf, static_cast<std::size_t>(k));
+// A PDF text string (the Info dictionary's values): UTF-16BE with a
+// byte-order mark, or PDFDocEncoding; as UTF-8.
+std::string TextString(const std::unique_ptr<GooString>& value) {
+  if (!value) return "";
+  Unicode* ucs4 = nullptr;
+  const int n = TextStringToUCS4(value->toStr(), &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    const UChar32 c = static_cast<UChar32>(ucs4[i]);
+    if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) AppendUtf8(c, out);
   }
+  gfree(ucs4);
+  return out;
 }
 
-std::vector<TextLine> TextLayerLines(const poppler::page& page, double width) {
+std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width) {
+  // The settings of poppler-cpp's text_list(): reading order, no physical
+  // layout, the page unrotated at 72 dpi (one unit per point).
+  TextOutputDev device(nullptr, false, 0, false, false);
+  pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  const std::unique_ptr<TextWordList> list = device.makeWordList();
   std::vector<Word> words;
   std::vector<TextLine> rotated;  // vertical margin notes, read after the page
-  // Without text_list_include_font: poppler-cpp then copies every glyph's
-  // font name and compares names glyph by glyph, which costs a third of
-  // the page's extraction time. Sizes come from the boxes instead (below);
-  // bold is not known for the text layer.
-  const std::vector<poppler::text_box> boxes = page.text_list();
-  words.reserve(boxes.size());
-  for (const poppler::text_box& box : boxes) {
+  const int count = list ? list->getLength() : 0;
+  words.reserve(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const TextWord* tw = list->get(i);
     Word w;
-    AppendUtf8(box.text(), w.text);
+    // The glyphs' code points straight to UTF-8: no per-word encoder.
+    const int n = tw->getLength();
+    w.text.reserve(static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) {
+      const UChar32 c = static_cast<UChar32>(*tw->getChar(k));
+      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) AppendUtf8(c, w.text);
+    }
     if (w.text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    w.x0 = r.left();
-    w.y0 = r.top();
-    w.x1 = r.right();
-    w.y1 = r.bottom();
+    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     // Poppler's word box spans the font's ascent to descent: about 1.16 em
     // for common fonts (measured: 10.5 pt text gives 12.2 pt boxes). Half a
     // point is fine enough to tell headings from body text.
     w.font_size = std::round((w.y1 - w.y0) / 1.16 * 2) / 2;
-    if (box.rotation() != 0) {
+    if (tw->getRotation() != 0) {
       TextLine line;
       line.text = w.text;
       line.x0 = w.x0, line.y0 = w.y0, line.x1 = w.x1, line.y1 = w.y1;
@@ -132,6 +159,29 @@ double InkShare36(const poppler::page& page, double from, double to) {
   return all > 0 ? static_cast<double>(dark) / static_cast<double>(all) : 0;
 }
 
+// Whether `resources` (a page's or a form's resource dictionary) draws an
+// image, directly or through forms nested up to `depth` deep. Only
+// dictionaries are read, no image data: a scan is always an image, so a
+// page without one has nothing for OCR to find.
+bool DrawsImages(Dict* resources, int depth) {
+  if (resources == nullptr) return false;
+  const Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return false;
+  Dict* dict = xobjects.getDict();
+  for (int i = 0; i < dict->getLength(); ++i) {
+    const Object xobject = dict->getVal(i);
+    if (!xobject.isStream()) continue;
+    Dict* stream = xobject.streamGetDict();
+    const Object subtype = stream->lookup("Subtype");
+    if (subtype.isName("Image")) return true;
+    if (subtype.isName("Form") && depth > 0) {
+      const Object form_resources = stream->lookup("Resources");
+      if (form_resources.isDict() && DrawsImages(form_resources.getDict(), depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
 // A page needs OCR when its text layer is not worth keeping and the page
 // has ink at all (blank pages are common: separator pages, empty backs), or
 // when the layer holds only margin text (an archive stamp or running header
@@ -141,33 +191,51 @@ double InkShare36(const poppler::page& page, double from, double to) {
 // column darkens about 0.1 % of the 20-80 % band. 0.2 % there is two lines
 // or more; a rule line or the specks of a blank scan stay below. Any ink at
 // all (0.01 %) is worth a look on a page with no usable layer.
-bool NeedsOcr(const poppler::page& page, const ExtractedPage& out) {
-  if (!IsUsableTextLayer(out.text)) return InkShare36(page, 0, 1) > 1e-4;
+//
+// `page` gives the page to render; it is only asked for when the text layer
+// alone cannot decide. A page of text that ends high up (a chapter's last
+// page) is not rendered unless it draws an image: short pages are common,
+// scans under a stamp are rare.
+template <typename PageFn>
+bool NeedsOcr(PageFn&& page, Page& core_page, const ExtractedPage& out) {
+  if (!IsUsableTextLayer(out.text)) {
+    const poppler::page* p = page();
+    return p != nullptr && InkShare36(*p, 0, 1) > 1e-4;
+  }
   for (const TextLine& line : out.lines) {
     const double centre = (line.y0 + line.y1) / 2;
     if (centre > 0.2 * out.height && centre < 0.8 * out.height) return false;
   }
-  return InkShare36(page, 0.2, 0.8) > 0.002;
+  if (!DrawsImages(core_page.getResourceDict(), 3)) return false;
+  const poppler::page* p = page();
+  return p != nullptr && InkShare36(*p, 0.2, 0.8) > 0.002;
 }
 
 }  // namespace
 
 bool IsUsableTextLayer(const std::string& text) {
-  std::size_t alnum = 0, broken = 0, visible = 0;
+  std::size_t alnum = 0, broken = 0, private_use = 0, visible = 0;
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
-    if (c < 0 || c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) ||
-        (u_iscntrl(c) && c != '\n' && c != '\t')) {
+    // Format characters are invisible by design, not broken: soft hyphens
+    // (Chromium keeps every one, a few per word in hyphenated Swedish),
+    // zero-width spaces and joiners, bidi marks.
+    if (c >= 0 && u_charType(c) == U_FORMAT_CHAR) continue;
+    if (c < 0 || c == 0xFFFD || (u_charType(c) == U_CONTROL_CHAR && c != '\n' && c != '\t')) {
       ++broken;
     }
-    if (u_isalnum(c)) ++alnum;
+    if (c >= 0xE000 && c <= 0xF8FF) ++private_use;
+    if (u_isalnum(c)) ++alnum;  // ligatures (U+FB00-FB06) are letters
     if (c > ' ') ++visible;
   }
   // 20 letters: less than one short line, so a page with only a stray page
   // number or a scanner's stamp over an image still counts as a scan. A tenth
-  // of garbage means the font has no usable ToUnicode map.
-  return alnum >= 20 && broken * 10 < visible;
+  // of replacement or control characters means a font without a usable
+  // ToUnicode map. Private-use code points are symbol-font glyphs (Word's
+  // bullets, icons): a page of text with them is fine; only a layer made
+  // mostly of them is a font whose codes mean nothing.
+  return alnum >= 20 && broken * 10 < visible && private_use * 2 < visible;
 }
 
 Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& bytes,
@@ -178,49 +246,68 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
                       ": not a PDF (no %PDF- header); check the file, or "
                       "rename it if it is another format");
   }
-  SilencePoppler();
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) {
+  InitPoppler();
+  // The bytes outlive the document: a MemStream reads them in place.
+  auto pdf = std::make_unique<PDFDoc>(
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  if (!pdf->isOk()) {
+    if (pdf->getErrorCode() == errEncrypted) {
+      return InputError(doc.path +
+                        ": encrypted PDF that needs a password; decrypt it "
+                        "(qpdf --decrypt --password=... in.pdf out.pdf) and "
+                        "ingest the result");
+    }
     return InputError(doc.path +
                       ": damaged PDF that poppler cannot open; re-export or "
                       "repair it (qpdf in.pdf out.pdf) and ingest again");
   }
-  if (pdf->is_locked()) {
-    return InputError(doc.path +
-                      ": encrypted PDF that needs a password; decrypt it "
-                      "(qpdf --decrypt --password=... in.pdf out.pdf) and "
-                      "ingest the result");
+  doc.title = TextString(pdf->getDocInfoTitle());
+  doc.author = TextString(pdf->getDocInfoAuthor());
+  if (const std::unique_ptr<GooString> created = pdf->getDocInfoCreatDate()) {
+    doc.created = IsoDate(dateStringToTime(created.get()));
   }
-  doc.title = Utf8(pdf->get_title());
-  doc.author = Utf8(pdf->get_author());
-  doc.created = IsoDate(pdf->get_creation_date_t());
-  const int count = pdf->pages();
+  const int count = pdf->getNumPages();
   if (count <= 0) return InputError(doc.path + ": PDF has no pages; nothing to index");
+  // Rendering (the ink check, OCR) goes through poppler-cpp, opened only
+  // for a document with a page that needs it.
+  std::unique_ptr<poppler::document> renderable;
   for (int i = 0; i < count; ++i) {
-    std::unique_ptr<poppler::page> page(pdf->create_page(i));
     ExtractedPage out;
     out.number = i + 1;
-    if (page) {
-      const poppler::rectf box = page->page_rect();
-      out.width = box.width();
-      out.height = box.height();
-      out.lines = TextLayerLines(*page, out.width);
-      out.text = JoinLines(out.lines);
-      const bool want_ocr = options.ocr == OcrMode::kAlways ||
-                            (options.ocr == OcrMode::kAuto && NeedsOcr(*page, out));
-      if (want_ocr) {
-        Result<std::vector<TextLine>> ocr = OcrPage(*page, options);
-        if (!ocr) {
-          if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
-          out.ocr_note = ocr.error().message;
-        } else if (options.ocr == OcrMode::kAlways || Alnums(*ocr) > Alnums(out.lines)) {
-          // In auto mode OCR only replaces a text layer it improves on: a
-          // blank page, or one OCR cannot read, keeps what little it had.
-          out.lines = std::move(ocr).value();
-          out.text = JoinLines(out.lines);
-          out.ocr = true;
+    Page* core_page = pdf->getPage(i + 1);
+    if (core_page == nullptr) {
+      doc.pages.push_back(std::move(out));
+      continue;
+    }
+    const PDFRectangle* box = core_page->getCropBox();
+    out.width = box->x2 - box->x1;
+    out.height = box->y2 - box->y1;
+    out.lines = TextLayerLines(*pdf, i + 1, out.width);
+    out.text = JoinLines(out.lines);
+    std::unique_ptr<poppler::page> page;
+    auto render_page = [&]() -> const poppler::page* {
+      if (!page) {
+        if (!renderable) {
+          renderable.reset(poppler::document::load_from_raw_data(bytes.data(),
+                                                                 static_cast<int>(bytes.size())));
         }
+        if (renderable && !renderable->is_locked()) page.reset(renderable->create_page(i));
+      }
+      return page.get();
+    };
+    const bool want_ocr = options.ocr == OcrMode::kAlways ||
+                          (options.ocr == OcrMode::kAuto && NeedsOcr(render_page, *core_page, out));
+    if (want_ocr && render_page() != nullptr) {
+      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options);
+      if (!ocr) {
+        if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
+        out.ocr_note = ocr.error().message;
+      } else if (options.ocr == OcrMode::kAlways || Alnums(*ocr) > Alnums(out.lines)) {
+        // In auto mode OCR only replaces a text layer it improves on: a
+        // blank page, or one OCR cannot read, keeps what little it had.
+        out.lines = std::move(ocr).value();
+        out.text = JoinLines(out.lines);
+        out.ocr = true;
       }
     }
     doc.pages.push_back(std::move(out));
