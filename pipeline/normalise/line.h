@@ -19,6 +19,8 @@ struct Line {
   // The raw line ended in a soft hyphen (U+00AD): the producer marked a
   // hyphenation break, so the word joins without asking the lexicon.
   bool soft_hyphen_end = false;
+  // The raw line ended in a typed hyphen-minus (CleanedLine).
+  bool typed_hyphen_end = false;
   // Text files: one or more blank lines came before this one.
   bool after_blank = false;
 

@@ -163,7 +163,7 @@ bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& 
 }  // namespace
 
 void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next,
-                const HyphenEvidence& evidence) {
+                const HyphenEvidence& evidence, bool typed_hyphen_end) {
   if (para.empty()) {
     para = next;
     return;
@@ -173,7 +173,7 @@ void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next
     return;
   }
   if (EndsWithWordHyphen(para)) {
-    switch (DecideHyphen(LastWord(para), FirstWord(next), evidence)) {
+    switch (DecideHyphen(LastWord(para), FirstWord(next), evidence, typed_hyphen_end)) {
       case HyphenChoice::kJoin:
         para.pop_back();
         para += next;
@@ -217,7 +217,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         para += b.text;
         continue;
       }
-      AppendLine(para, a.soft_hyphen_end, b.text, evidence);
+      AppendLine(para, a.soft_hyphen_end, b.text, evidence, a.typed_hyphen_end);
     } else {
       para = b.text;
     }
@@ -252,7 +252,7 @@ std::vector<std::string> PlainParagraphs(const std::vector<Line>& lines,
           if (!para.empty()) out.push_back(std::move(para));
           para.clear();
         }
-        AppendLine(para, a.soft_hyphen_end, b.text, evidence);
+        AppendLine(para, a.soft_hyphen_end, b.text, evidence, a.typed_hyphen_end);
       } else {
         para = b.text;
       }
