@@ -55,6 +55,35 @@ TEST(Layout, ReadsTwoColumnsLeftColumnFirst) {
   }
 }
 
+TEST(Layout, ReadsAShortBalancedTwoColumnEndingColumnByColumn) {
+  // Full-width text, the last two lines of a two-column section (balanced,
+  // ending mid-page, a narrow gutter, no extra space around the section),
+  // then full-width text again: too few two-sided rows for a gutter by
+  // white space alone, but each column's lines start at one x, as columns
+  // do and chance gaps in justified text do not.
+  std::vector<Word> words;
+  double y = 60;
+  for (int i = 0; i < 3; ++i, y += kPitch) {
+    Set(words, "hela bredden forsta stycket med lang text som fyller sidan rad " + std::to_string(i), 72, y);
+  }
+  for (int i = 0; i < 2; ++i, y += kPitch) {
+    Set(words, "vanster kolumnens lopande text rad " + std::to_string(i), 72, y, 5);
+    Set(words, "hoger kolumnens lopande text rad " + std::to_string(i), 308, y, 6);
+  }
+  for (int i = 0; i < 3; ++i, y += kPitch) {
+    Set(words, "hela bredden sista stycket med lang text som fyller sidan rad " + std::to_string(i), 72, y);
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 10u);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(got[3 + i], "vanster kolumnens lopande text rad " + std::to_string(i));
+    EXPECT_EQ(got[5 + i], "hoger kolumnens lopande text rad " + std::to_string(i));
+  }
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(got[7 + i], "hela bredden sista stycket med lang text som fyller sidan rad " + std::to_string(i));
+  }
+}
+
 TEST(Layout, ReadsARightColumnThatEndsEarlyAfterTheLeftOne) {
   std::vector<Word> words;
   for (int i = 0; i < 8; ++i) Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);
