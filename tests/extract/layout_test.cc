@@ -84,6 +84,23 @@ TEST(Layout, ReadsAShortBalancedTwoColumnEndingColumnByColumn) {
   }
 }
 
+TEST(Layout, KeepsACentredFooterWholeOnAColumnPage) {
+  // "Sida 7 av 18" centred under two columns, a word space right over the
+  // gutter: one line, read after the columns, not halves in them.
+  std::vector<Word> words;
+  for (int i = 0; i < 6; ++i) {
+    Set(words, "vanster kolumnens lopande text rad " + std::to_string(i), 72, 100 + i * kPitch, 5);
+    Set(words, "hoger kolumnens lopande text rad " + std::to_string(i), 308, 100 + i * kPitch, 6);
+  }
+  // Close under the body, as on a page filled to its bottom margin.
+  Set(words, "Sida 7 av 18", 262, 100 + 6 * kPitch + 14, 4);  // "7" ends at 296, "av" starts at 300
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 13u);
+  EXPECT_EQ(got[5], "vanster kolumnens lopande text rad 5");
+  EXPECT_EQ(got[6], "hoger kolumnens lopande text rad 0");
+  EXPECT_EQ(got[12], "Sida 7 av 18");
+}
+
 TEST(Layout, ReadsARightColumnThatEndsEarlyAfterTheLeftOne) {
   std::vector<Word> words;
   for (int i = 0; i < 8; ++i) Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);
