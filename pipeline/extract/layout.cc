@@ -367,22 +367,37 @@ double Median(std::vector<double> v) {
 // columns, or row by row when they look like a table.
 void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
                std::size_t end, double gutter, std::vector<TextLine>& out) {
-  std::size_t both = 0;
+  std::size_t both = 0, left_rows = 0, right_rows = 0;
   double left_edge = gutter;
+  double left_top = 1e9, left_bottom = -1e9, right_top = 1e9, right_bottom = -1e9;
   std::vector<double> left_widths;
   for (std::size_t r = begin; r < end; ++r) {
     const std::size_t split = SplitIndex(rows[r], gutter);
     if (split > 0 && split < rows[r].words.size()) ++both;
     if (split > 0) {
+      ++left_rows;
+      left_top = std::min(left_top, rows[r].y0);
+      left_bottom = std::max(left_bottom, rows[r].y1);
       left_edge = std::min(left_edge, rows[r].words.front().x0);
       left_widths.push_back(rows[r].words[split - 1].x1 - rows[r].words.front().x0);
     }
+    if (split < rows[r].words.size()) {
+      ++right_rows;
+      right_top = std::min(right_top, rows[r].y0);
+      right_bottom = std::max(right_bottom, rows[r].y1);
+    }
   }
+  // Two columns side by side: rows with words either side, or, where the
+  // columns' lines do not share baselines (a paragraph's space above it in
+  // one column only), two or more lines each side over the same stretch.
+  const double overlap = std::min(left_bottom, right_bottom) - std::max(left_top, right_top);
+  const bool side_by_side =
+      both >= 2 || (left_rows >= 2 && right_rows >= 2 &&
+                    overlap >= 0.5 * std::min(left_bottom - left_top, right_bottom - right_top));
   // Running text fills its column: most left-column lines reach past half
   // the column's width. Label/value tables and forms have short left cells;
   // reading them column by column would separate each label from its value.
-  const bool columns =
-      both >= 2 && Median(left_widths) >= 0.5 * (gutter - left_edge);
+  const bool columns = side_by_side && Median(left_widths) >= 0.5 * (gutter - left_edge);
   if (!columns) {
     for (std::size_t r = begin; r < end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
@@ -396,6 +411,31 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
     AppendFragments(rows[r].words, SplitIndex(rows[r], gutter),
                     rows[r].words.size(), 2, out);
   }
+}
+
+// Where the columns of the block [begin, end) end: at the first row below
+// both columns' text (the last row with words either side of `gutter`) that
+// is a heading, set larger than the block's body. Balanced columns end
+// together and the document goes on at full width; a short heading there
+// keeps clear of the gutter, and without this it would be read as the end
+// of the left column, before the whole right one.
+std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                         double gutter) {
+  std::size_t last_two_sided = end;
+  std::vector<double> sizes;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::size_t split = SplitIndex(rows[k], gutter);
+    if (split > 0 && split < rows[k].words.size()) last_two_sided = k;
+    for (const Word& w : rows[k].words) sizes.push_back(FontSize(w));
+  }
+  if (last_two_sided == end) return end;
+  const double body = Median(sizes);
+  for (std::size_t k = last_two_sided + 1; k < end; ++k) {
+    std::vector<double> row_sizes;
+    for (const Word& w : rows[k].words) row_sizes.push_back(FontSize(w));
+    if (Median(row_sizes) > 1.15 * body) return k;
+  }
+  return end;
 }
 
 // Reads rows [begin, end) with `gutter` (negative: none).
@@ -416,6 +456,7 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
            rows[block_end].y0 - rows[block_end - 1].y1 < 3 * rows[block_end - 1].height) {
       ++block_end;
     }
+    block_end = EndOfColumns(rows, r, block_end, gutter);
     EmitBlock(rows, r, block_end, gutter, out);
     r = block_end;
   }

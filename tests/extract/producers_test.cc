@@ -160,5 +160,57 @@ TEST(Producers, ChromiumTypedLineEndHyphenStaysWhereBreaksAreMarked) {
   EXPECT_NE(text.find("medborgarförslag-kommuninnevånarnas synpunkter"), std::string::npos) << text;
 }
 
+// Page furniture as Chromium prints it from CSS page-margin boxes.
+const char* const kPageCss =
+    "@page{size:A4;margin:2cm 2cm 2.5cm 2cm;"
+    "@bottom-center{content:'Sida ' counter(page) ' av ' counter(pages);"
+    "font-family:'Liberation Sans';font-size:9pt}}";
+
+TEST(Producers, OnePageLetterKeepsItsLetterheadAndDropsSidaEttAvEtt) {
+  const std::string body =
+      "<div style=\"font-family:'Liberation Sans';font-size:14pt\">Region Exempel</div>"
+      "<div style=\"font-family:'Liberation Sans';font-size:9pt;margin-bottom:1cm\">"
+      "Regionala utvecklingsförvaltningen</div><h2>Tjänsteskrivelse</h2><p>" + kParagraphs[0] +
+      "</p><p>" + kParagraphs[3] + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract("letter", Html(kPageCss, body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_EQ(doc->pages.size(), 1u);
+  const NormalisedText text = Normalise(*doc, {});
+  EXPECT_EQ(text.text.rfind("Region Exempel\nRegionala utvecklingsförvaltningen\n", 0), 0u) << text.text;
+  EXPECT_EQ(text.text.find("Sida"), std::string::npos) << text.text;
+  ASSERT_EQ(text.removed_lines.size(), 1u);
+  EXPECT_EQ(text.removed_lines[0], std::vector<std::string>{"Sida 1 av 1"});
+}
+
+TEST(Producers, ColumnPagesReadInOrderAndLoseTheirSidaNAvMFooterWhole) {
+  // Sections of full-width text and two balanced columns, so some sections
+  // end mid-page with short columns.
+  std::string body, truth;
+  for (int round = 0; round < 5; ++round) {
+    const std::string heading = "Avsnitt " + std::to_string(round + 1);
+    body += "<h2>" + heading + "</h2><p>" + kParagraphs[round % 4] +
+            "</p><div style=\"column-count:2;column-gap:1cm;text-align:justify\">";
+    truth += heading + "\n" + kParagraphs[round % 4] + "\n";
+    for (int i = 0; i < 6; ++i) {
+      body += "<p>" + kParagraphs[(round + i) % 4] + "</p>";
+      truth += kParagraphs[(round + i) % 4] + "\n";
+    }
+    body += "</div>";
+  }
+  Result<ExtractedDocument> doc = PrintAndExtract("column_footer", Html(kPageCss, body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_GE(doc->pages.size(), 2u);
+  const NormalisedText text = Normalise(*doc, {});
+  const double cer = testing::CharacterErrorRate(text.text, truth);
+  std::cout << "CER " << std::fixed << std::setprecision(3) << cer * 100 << " %\n";
+  EXPECT_LT(cer, 0.005) << text.text;
+  EXPECT_EQ(text.text.find("Sida"), std::string::npos) << text.text;
+  const std::string pages = std::to_string(doc->pages.size());
+  for (std::size_t p = 0; p < doc->pages.size(); ++p) {
+    EXPECT_EQ(text.removed_lines[p],
+              std::vector<std::string>{"Sida " + std::to_string(p + 1) + " av " + pages});
+  }
+}
+
 }  // namespace
 }  // namespace diar
