@@ -240,9 +240,10 @@ bool Crosses(const Row& row, double gutter) {
 // wide word spaces line up by chance on a few rows here and there, but the
 // rows in between run across. A run counts with four two-sided rows; or two
 // when the run is six rows or longer (a right column that ends early beside
-// a long left one); or two whose words either side start at one x each
-// (AlignedRun: the balanced last lines of a two-column section — columns
-// start their lines at one x, chance gaps do not); or two in a wide channel
+// a long left one); or two whose words either side start at one x each,
+// over a gutter near the middle (AlignedRun: the balanced last lines of a
+// two-column section — columns start their lines at one x, chance gaps
+// rarely do); or two in a wide channel
 // (over 3 em, as between a letterhead's sender block and its document-type
 // block — word spaces never get that wide).
 // The longest run of consecutive rows in [begin, end) with a gap of at
@@ -333,8 +334,12 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
     if (best_sided[x] >= 4 || (best_sided[x] >= 2 && best_rows[x] >= 6)) {
       score[x] = 1000 + best_sided[x];
     } else if (best_sided[x] >= 2) {
-      const int aligned =
-          AlignedRun(rows, begin, end, lo + static_cast<double>(x), 0.9 * em);
+      // Columns this short are told from chance gaps in justified text
+      // also by where and how wide: a gutter near the middle (35-65 % of
+      // the width) and wider than a stretched word space (1.3 em).
+      const double at = lo + static_cast<double>(x);
+      const bool middle = at >= 0.35 * page_width && at <= 0.65 * page_width;
+      const int aligned = middle ? AlignedRun(rows, begin, end, at, 1.3 * em) : 0;
       score[x] = aligned >= 2 ? 500 + aligned : best_sided[x];
     }
   }
