@@ -121,7 +121,11 @@ class Writer {
 
  private:
   int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
-  static std::string Two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+  static std::string Two(int v) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d", v);
+    return buf;
+  }
 
   std::string Heading() { return blocks_.headings[Pick(static_cast<int>(blocks_.headings.size()))]; }
   std::string Body() {

@@ -76,6 +76,10 @@ struct TextLine {
   // that knows it cheaply can say so.
   bool bold = false;
   int column = 0;        // 0 full width, 1 left column, 2 right column
+  // A row of a ruled table: `text` holds its cells in order separated by
+  // " | ", and within a cell its wrapped lines separated by U+2028 (LINE
+  // SEPARATOR), for normalise to join and dehyphenate within the cell.
+  bool table_row = false;
 };
 
 struct ExtractedPage {

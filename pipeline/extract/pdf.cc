@@ -8,6 +8,7 @@
 #include <DateInfo.h>
 #include <Error.h>
 #include <ErrorCodes.h>
+#include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <Page.h>
@@ -83,10 +84,73 @@ std::string TextString(const std::unique_ptr<GooString>& value) {
   return out;
 }
 
+// poppler's text device, which also keeps the page's straight rules (table
+// borders) for the layout: stroked horizontal and vertical segments, and
+// thin filled rectangles (how Chromium and others draw borders).
+class RuleTextOutputDev : public TextOutputDev {
+ public:
+  RuleTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      for (int i = 1; i < sub->getNumPoints(); ++i) {
+        if (sub->getCurve(i)) continue;
+        double x0, y0, x1, y1;
+        state->transform(sub->getX(i - 1), sub->getY(i - 1), &x0, &y0);
+        state->transform(sub->getX(i), sub->getY(i), &x1, &y1);
+        AddSegment(x0, y0, x1, y1);
+      }
+    }
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    FillRules(state);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    FillRules(state);
+  }
+
+ private:
+  // A filled subpath whose box is thin (at most 2.5 pt across) is a rule
+  // along its long side; anything else filled (a cell's shading, a logo) is
+  // not.
+  void FillRules(GfxState* state) {
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+      for (int i = 0; i < sub->getNumPoints(); ++i) {
+        double x, y;
+        state->transform(sub->getX(i), sub->getY(i), &x, &y);
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+      }
+      if (sub->getNumPoints() < 3) continue;
+      if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+      else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+    }
+  }
+  void AddSegment(double x0, double y0, double x1, double y1) {
+    if (rules_.size() >= 5000) return;  // a drawing, not a table
+    if (std::abs(y1 - y0) < 0.5) {
+      const double y = (y0 + y1) / 2;
+      rules_.push_back({std::min(x0, x1), y, std::max(x0, x1), y});
+    } else if (std::abs(x1 - x0) < 0.5) {
+      const double x = (x0 + x1) / 2;
+      rules_.push_back({x, std::min(y0, y1), x, std::max(y0, y1)});
+    }
+  }
+  std::vector<Rule> rules_;
+};
+
 std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width) {
   // The settings of poppler-cpp's text_list(): reading order, no physical
   // layout, the page unrotated at 72 dpi (one unit per point).
-  TextOutputDev device(nullptr, false, 0, false, false);
+  RuleTextOutputDev device;
   pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   std::vector<Word> words;
@@ -118,7 +182,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width)
     }
     words.push_back(std::move(w));
   }
-  std::vector<TextLine> lines = BuildLines(std::move(words), width);
+  std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules());
   lines.insert(lines.end(), rotated.begin(), rotated.end());
   return lines;
 }

@@ -163,6 +163,13 @@ CleanedLine CleanLine(const std::string& raw) {
       continue;
     }
     if (IsRemoved(c)) continue;
+    if (c == 0x2028) {
+      // A line break inside a table cell (TextLine::table_row): a marked
+      // break joins here; any other stays for paragraphs to resolve.
+      if (!soft_hyphen_last) AppendUtf8(out, c);
+      held_hyphen = soft_hyphen_last = pending_space = false;
+      continue;
+    }
     if (held_hyphen) out.push_back('-');
     held_hyphen = false;
     soft_hyphen_last = false;

@@ -41,6 +41,7 @@ PageLayout CleanPage(const ExtractedPage& page) {
       line.font_size = t.font_size;
       line.bold = t.bold;
       line.column = t.column;
+      line.table_row = t.table_row;
       line.has_box = t.x1 > t.x0 && t.y1 > t.y0;
       add(std::move(line), blank);
     }

@@ -212,5 +212,39 @@ TEST(Producers, ColumnPagesReadInOrderAndLoseTheirSidaNAvMFooterWhole) {
   }
 }
 
+TEST(Producers, RuledTableReadsRowByRowWithWrappedCellsJoined) {
+  // Three columns, cells that wrap (at soft hyphens too), borders drawn by
+  // Chromium; text before and after the table.
+  const std::string shy = kSoftHyphen;
+  const std::vector<std::vector<std::string>> rows = {
+      {"Dokument", "Typ", "Ansvarig"},
+      {"Kulturnämndens riktlinjer för bidrag och informa" + shy + "tion om stöd", "Riktlinjer",
+       "Kultur" + shy + "nämnden"},
+      {"Strategi för hälsa", "Strategi", "SKR"},
+      {"Regional utvecklings" + shy + "strategi för Västmanlands län 2030", "Strategi",
+       "Region Väst" + shy + "manland"},
+  };
+  std::string body = "<p>" + kParagraphs[0] + "</p><table style=\"width:11cm\">";
+  for (const auto& row : rows) {
+    body += "<tr>";
+    for (const std::string& cell : row) body += "<td>" + cell + "</td>";
+    body += "</tr>";
+  }
+  body += "</table><p>" + kParagraphs[3] + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table", Html("table{border-collapse:collapse}td{border:1px solid #000;padding:3pt;"
+                    "vertical-align:top}", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const std::string text = Normalise(*doc, {}).text;
+  const std::string want = kParagraphs[0] +
+                           "\nDokument | Typ | Ansvarig"
+                           "\nKulturnämndens riktlinjer för bidrag och information om stöd | "
+                           "Riktlinjer | Kulturnämnden"
+                           "\nStrategi för hälsa | Strategi | SKR"
+                           "\nRegional utvecklingsstrategi för Västmanlands län 2030 | Strategi | "
+                           "Region Västmanland\n" + kParagraphs[3];
+  EXPECT_EQ(text, want);
+}
+
 }  // namespace
 }  // namespace diar
