@@ -122,7 +122,7 @@ class Writer {
  private:
   int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
   static std::string Two(int v) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%02d", v);
     return buf;
   }
