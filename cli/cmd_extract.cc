@@ -3,7 +3,6 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "cli/process.h"
 #include "pipeline/normalise/normalise.h"
 
 namespace diar::cli {
@@ -17,11 +16,12 @@ struct ExtractCmdOptions {
 
 void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
   ctx.Resolve();
-  const std::optional<Pipeline> pipeline = LoadPipeline(ctx, opts.ocr, /*tagging=*/false);
+  const std::optional<Pipeline> pipeline = ctx.LoadPipeline(opts.ocr, /*analyse=*/false);
   if (!pipeline) return;
-  Result<ExtractedDocument> doc = ExtractFile(opts.file, pipeline->extract);
-  if (!doc) return ctx.Fail(doc.error());
-  NormalisedText text = Normalise(*doc, pipeline->normalise);
+  Result<ProcessedDocument> read = pipeline->Read(opts.file);
+  if (!read) return ctx.Fail(read.error());
+  const ExtractedDocument* doc = &read->source;
+  const NormalisedText& text = read->text;
   for (const ExtractedPage& page : doc->pages) {
     if (!page.ocr_note.empty()) ctx.log->warn("{}: page {}: {}", doc->path, page.number, page.ocr_note);
   }

@@ -1,195 +1,221 @@
-// diar ingest PATH... : every .pdf and .txt under the paths into the index.
-// Each file is reported as indexed or failed with a reason; unchanged files
-// are skipped by their SHA-256 before any extraction.
-#include <algorithm>
-#include <deque>
-#include <filesystem>
-#include <future>
+// diar ingest PATH... : files and folders into the index, through the ingest
+// engine (index/ingest.h). This file is the command line's view of a run:
+// options, the progress line, per-file lines, Ctrl-C, and the summary.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <thread>
 
 #include "cli/context.h"
-#include "cli/process.h"
+#include "index/ingest.h"
 #include "index/writer.h"
 
 namespace diar::cli {
 namespace {
 
-namespace fs = std::filesystem;
+constexpr int kExitInterrupted = 130;
 
-// Commit after this many changed documents, so an interrupted run of
-// thousands of files keeps most of its work without paying a commit per file.
-constexpr int kCommitEvery = 200;
-
-struct IngestOptions {
+struct IngestCmdOptions {
   std::vector<std::string> paths;
   int jobs = 0;
   std::string ocr = "auto";
   bool prune = false;
+  double timeout_seconds = 120;
+  std::size_t memory_mb = 2048;
+  int commit_every = 1000;
+  double commit_seconds = 10;
 };
 
-struct Input {
-  std::string path;   // absolute, normalised
-  std::string error;  // non-empty: cannot be ingested, for this reason
-};
+std::atomic<bool> g_stop{false};
 
-std::string Absolute(const std::string& path) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(path, ec);
-  return ec ? path : abs.lexically_normal().string();
-}
+extern "C" void OnStopSignal(int) { g_stop.store(true); }
 
-// Expands folders recursively (sorted, so runs are repeatable); a file given
-// by name is taken whatever its extension, so the user hears why it failed.
-std::vector<Input> CollectInputs(const std::vector<std::string>& paths) {
-  std::vector<Input> inputs;
-  for (const std::string& given : paths) {
-    std::error_code ec;
-    if (!fs::exists(given, ec)) {
-      inputs.push_back({given, given + ": no such file or directory; check the path"});
-      continue;
-    }
-    if (!fs::is_directory(given, ec)) {
-      inputs.push_back({Absolute(given), ""});
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(
-             given, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (it->is_regular_file(ec) && IsSupportedFile(it->path().string())) {
-        found.push_back(Absolute(it->path().string()));
-      }
-    }
-    std::sort(found.begin(), found.end());
-    for (std::string& path : found) inputs.push_back({std::move(path), ""});
+// SIGINT and SIGTERM ask the run to stop; restored when the run ends.
+class StopSignals {
+ public:
+  StopSignals() {
+    struct sigaction action {};
+    action.sa_handler = OnStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
   }
-  return inputs;
-}
-
-struct Tally {
-  int added = 0, replaced = 0, path_added = 0, unchanged = 0, failed = 0;
-  void Count(AddOutcome outcome) {
-    switch (outcome) {
-      case AddOutcome::kAdded: ++added; break;
-      case AddOutcome::kReplaced: ++replaced; break;
-      case AddOutcome::kPathAdded: ++path_added; break;
-      case AddOutcome::kUnchanged: ++unchanged; break;
-    }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
   }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
 };
 
-const char* Describe(AddOutcome outcome) {
+const char* Describe(FileOutcome outcome) {
   switch (outcome) {
-    case AddOutcome::kAdded: return "added";
-    case AddOutcome::kReplaced: return "replaced its old version";
-    case AddOutcome::kPathAdded: return "same content as an indexed document; path added";
-    case AddOutcome::kUnchanged: return "unchanged";
+    case FileOutcome::kAdded: return "added";
+    case FileOutcome::kReplaced: return "replaced its old version";
+    case FileOutcome::kPathAdded: return "same content as an indexed document; path added";
+    case FileOutcome::kUnchanged: return "unchanged";
+    case FileOutcome::kFailed: return "failed";
   }
   return "";
 }
 
-void RunIngest(Context& ctx, const IngestOptions& opts) {
+std::string Duration(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, s / 60 % 60);
+  else if (s >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  else std::snprintf(buf, sizeof buf, "%lds", s);
+  return buf;
+}
+
+// On a terminal: one line, rewritten in place, with files and pages done,
+// pages per second, time left and failures. Elsewhere: a line per file.
+class CliObserver : public IngestObserver {
+ public:
+  explicit CliObserver(Context& ctx) : ctx_(ctx), live_(::isatty(STDERR_FILENO) && !ctx.quiet) {}
+  ~CliObserver() override { ClearLine(); }
+
+  void OnFile(const FileReport& file, const IngestProgress& progress) override {
+    if (file.outcome == FileOutcome::kFailed) {
+      ClearLine();
+      ctx_.log->error("{}", file.reason);
+    }
+    for (const std::string& warning : file.warnings) {
+      ClearLine();
+      ctx_.log->warn("{}", warning);
+    }
+    if (live_) {
+      Draw(progress);
+    } else if (file.outcome != FileOutcome::kFailed) {
+      ctx_.log->info("[{}/{}] {}: {}", file.index + 1, progress.files_total, file.path,
+                     Describe(file.outcome));
+    }
+  }
+  void OnTick(const IngestProgress& progress) override {
+    if (live_) Draw(progress);
+  }
+  void OnPruned(const std::string& path) override {
+    ClearLine();
+    ctx_.log->info("pruned {}: the file is gone", path);
+  }
+
+  void ClearLine() {
+    if (!drawn_) return;
+    std::fputs("\r\033[K", stderr);
+    drawn_ = false;
+  }
+
+ private:
+  void Draw(const IngestProgress& p) {
+    const double seconds = std::chrono::duration<double>(p.elapsed).count();
+    const double pages_per_second = seconds > 0 ? p.pages_done / seconds : 0;
+    std::string left = "?";
+    if (p.bytes_done > 0 && seconds > 1) {
+      const double rate = p.bytes_done / seconds;
+      left = Duration((p.bytes_total - p.bytes_done) / rate);
+    }
+    std::fprintf(stderr, "\r\033[Kdiar: %zu/%zu files, %llu pages, %.1f pages/s, %s left, %zu failed",
+                 p.files_done, p.files_total, static_cast<unsigned long long>(p.pages_done),
+                 pages_per_second, left.c_str(), p.failed);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  Context& ctx_;
+  const bool live_;
+  bool drawn_ = false;
+};
+
+void PrintSummary(const IngestReport& r, bool prune) {
+  std::cout << "ingested " << r.files << " file" << (r.files == 1 ? "" : "s") << ": " << r.added
+            << " added, " << r.replaced << " replaced, " << r.path_added << " new paths, "
+            << r.unchanged << " unchanged, " << r.failed << " failed";
+  if (prune) std::cout << "; " << r.pruned << " pruned";
+  std::cout << "\n";
+  if (!r.unsupported.empty()) {
+    int total = 0;
+    std::string by_extension;
+    for (const auto& [extension, count] : r.unsupported) {
+      total += count;
+      by_extension += (by_extension.empty() ? "" : ", ") + std::to_string(count) + " " +
+                      (extension.empty() ? std::string("without extension") : extension);
+    }
+    std::cout << "skipped " << total << " unsupported file" << (total == 1 ? "" : "s")
+              << " in folders (" << by_extension << "); diar reads .pdf and .txt\n";
+  }
+}
+
+void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   ctx.Resolve();
-  const std::optional<Pipeline> pipeline = LoadPipeline(ctx, opts.ocr, /*tagging=*/true);
+  if (opts.timeout_seconds <= 0) return ctx.Fail(ConfigError("--timeout must be above 0 seconds"));
+  if (opts.commit_every <= 0) return ctx.Fail(ConfigError("--commit-every must be at least 1"));
+  const std::optional<Pipeline> pipeline = ctx.LoadPipeline(opts.ocr, /*analyse=*/true);
   if (!pipeline) return;
-  Result<IndexWriter> writer =
-      IndexWriter::Open(ctx.index_dir, {.dictionaries_dir = ctx.dictionaries_dir});
+  Result<IndexWriter> writer = IndexWriter::Open(
+      ctx.index_dir,
+      {.dictionaries_dir = ctx.dictionaries_dir, .create = true, .holder = "diar ingest"});
   if (!writer) return ctx.Fail(writer.error());
 
-  const std::vector<Input> inputs = CollectInputs(opts.paths);
-  const int jobs = opts.jobs > 0 ? opts.jobs
-                                 : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t total = inputs.size();
-  Tally tally;
-  int since_commit = 0;
+  IngestOptions options;
+  options.paths = opts.paths;
+  options.jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.timeout = std::chrono::milliseconds(static_cast<long long>(opts.timeout_seconds * 1000));
+  options.memory_mb = opts.memory_mb;
+  options.commit_every = opts.commit_every;
+  options.commit_interval = std::chrono::milliseconds(static_cast<long long>(opts.commit_seconds * 1000));
+  options.prune = opts.prune;
+  g_stop.store(false);
+  options.stop = &g_stop;
 
-  auto fail = [&](const std::string& path, const std::string& reason) {
-    ++tally.failed;
-    ctx.log->error("{}", reason);
-    if (!path.empty()) writer->RecordFailure(path, reason);
-    ctx.exit_code = std::max(ctx.exit_code, kExitInputFailed);
-  };
-  auto done = [&](std::size_t i, const std::string& path, AddOutcome outcome) {
-    tally.Count(outcome);
-    writer->ClearFailure(path);
-    ctx.log->info("[{}/{}] {}: {}", i + 1, total, path, Describe(outcome));
-    if (outcome != AddOutcome::kUnchanged && ++since_commit >= kCommitEvery) {
-      writer->Commit();
-      since_commit = 0;
-    }
-  };
-
-  // Files needing the full pipeline run on worker threads, a bounded window
-  // ahead of the writer, which stays on this thread and takes results in
-  // input order so the log and the index see the same sequence every run.
-  struct Pending {
-    std::size_t index;
-    std::future<Result<IndexedDocument>> result;
-  };
-  std::deque<Pending> window;
-  auto drain_one = [&] {
-    Pending p = std::move(window.front());
-    window.pop_front();
-    Result<IndexedDocument> doc = p.result.get();
-    const std::string& path = inputs[p.index].path;
-    if (!doc) return fail(path, doc.error().message);
-    done(p.index, path, writer->Add(*doc, path));
-  };
-
-  for (std::size_t i = 0; i < total; ++i) {
-    const Input& input = inputs[i];
-    if (!input.error.empty()) {
-      fail("", input.error);
-      continue;
-    }
-    Result<std::string> sha = HashFile(input.path);
-    if (!sha) {
-      fail(input.path, sha.error().message);
-      continue;
-    }
-    if (writer->Contains(*sha)) {
-      // Results still in flight may touch the same paths; keep order.
-      while (!window.empty()) drain_one();
-      done(i, input.path, writer->AddPath(*sha, input.path));
-      continue;
-    }
-    window.push_back({i, std::async(std::launch::async, [&, path = input.path] {
-                        return ProcessFile(path, *pipeline);
-                      })});
-    if (window.size() >= static_cast<std::size_t>(jobs)) drain_one();
+  IngestReport report;
+  {
+    StopSignals signals;
+    CliObserver observer(ctx);
+    report = Ingest(*pipeline, *writer, options, observer);
   }
-  while (!window.empty()) drain_one();
-
-  std::size_t pruned = 0;
-  if (opts.prune) {
-    for (const std::string& path : writer->Prune()) {
-      ctx.log->info("pruned {}: the file is gone", path);
-      ++pruned;
-    }
+  PrintSummary(report, opts.prune);
+  if (report.failed > 0) ctx.exit_code = std::max(ctx.exit_code, kExitInputFailed);
+  if (report.fatal) return ctx.Fail(*report.fatal);
+  if (report.interrupted) {
+    const std::size_t done = report.added + report.replaced + report.path_added +
+                             report.unchanged + report.failed;
+    ctx.log->warn("interrupted: {} of {} files done and committed; run the same command to "
+                  "ingest the rest",
+                  done, report.files);
+    ctx.exit_code = kExitInterrupted;
   }
-  writer->Commit();
-  std::cout << "ingested " << total << " file" << (total == 1 ? "" : "s") << ": "
-            << tally.added << " added, " << tally.replaced << " replaced, "
-            << tally.path_added << " new paths, " << tally.unchanged
-            << " unchanged, " << tally.failed << " failed";
-  if (opts.prune) std::cout << "; " << pruned << " pruned";
-  std::cout << "\n";
 }
 
 }  // namespace
 
 void RegisterIngest(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<IngestOptions>();
+  auto opts = std::make_shared<IngestCmdOptions>();
   CLI::App* cmd = app.add_subcommand(
       "ingest", "Extract, tag, classify and index .pdf and .txt files (folders recursively)");
   cmd->add_option("PATH", opts->paths, "Files and folders to ingest")->required();
-  cmd->add_option("-j,--jobs", opts->jobs, "Files processed in parallel (default: cores)");
+  cmd->add_option("-j,--jobs", opts->jobs, "Worker processes (default: cores)");
   cmd->add_option("--ocr", opts->ocr, "OCR pages without a text layer: auto, never or always")
       ->capture_default_str();
   cmd->add_flag("--prune", opts->prune,
-                "Also drop indexed paths whose file is gone (and documents left with none)");
+                "Also drop indexed paths whose file is gone (and documents left with none, "
+                "and the failures of files that are gone)");
+  cmd->add_option("--timeout", opts->timeout_seconds,
+                  "Seconds one file may take before its worker is stopped and the file fails")
+      ->capture_default_str();
+  cmd->add_option("--memory-limit", opts->memory_mb,
+                  "Megabytes one file may add to a worker's memory before the file fails")
+      ->capture_default_str();
+  cmd->add_option("--commit-every", opts->commit_every,
+                  "Commit after this many changed documents (searches see them then)")
+      ->capture_default_str();
+  cmd->add_option("--commit-interval", opts->commit_seconds,
+                  "Commit at least this often, in seconds, while documents change")
+      ->capture_default_str();
   cmd->callback([&ctx, opts] { RunIngest(ctx, *opts); });
 }
 

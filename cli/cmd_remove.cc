@@ -1,7 +1,9 @@
-// diar remove DOC... : drop documents from the index by id or source path.
+// diar remove DOC... : drop a source path from the index (its document goes
+// with its last path), or a whole document by id.
 #include <iostream>
 
 #include "cli/context.h"
+#include "index/inputs.h"
 #include "index/writer.h"
 
 namespace diar::cli {
@@ -9,26 +11,38 @@ namespace {
 
 void RunRemove(Context& ctx, const std::vector<std::string>& docs) {
   ctx.Resolve();
-  Result<IndexWriter> writer = IndexWriter::Open(ctx.index_dir);
+  Result<IndexWriter> writer =
+      IndexWriter::Open(ctx.index_dir, {.dictionaries_dir = "", .create = false, .holder = "diar remove"});
   if (!writer) return ctx.Fail(writer.error());
   for (const std::string& doc : docs) {
-    std::vector<std::string> removed = writer->Remove(doc);
-    if (removed.empty()) {
-      ctx.Fail(InputError(doc + ": no such document in the index (or an ambiguous id prefix); "
-                                "see `diar search` for ids"));
+    // Paths are stored absolute; a relative one is tried in that form first.
+    const std::string absolute = AbsolutePath(doc);
+    Result<RemoveOutcome> removed = writer->Remove(absolute);
+    if (!removed && removed.error().kind == ErrorKind::kInput && absolute != doc) {
+      removed = writer->Remove(doc);
+    }
+    if (!removed) {
+      ctx.Fail(removed.error());
+      if (removed.error().kind == ErrorKind::kConfig) return;
       continue;
     }
-    for (const std::string& id : removed) std::cout << "removed " << id << " (" << doc << ")\n";
+    for (const std::string& path : removed->detached_paths) {
+      std::cout << "removed path " << path << " (its document stays under its other paths)\n";
+    }
+    for (const std::string& id : removed->removed_ids) {
+      std::cout << "removed " << id << " (" << doc << ")\n";
+    }
   }
-  writer->Commit();
+  if (Result<bool> committed = writer->Commit(); !committed) ctx.Fail(committed.error());
 }
 
 }  // namespace
 
 void RegisterRemove(CLI::App& app, Context& ctx) {
   auto docs = std::make_shared<std::vector<std::string>>();
-  CLI::App* cmd = app.add_subcommand("remove", "Remove documents from the index");
-  cmd->add_option("DOC", *docs, "Document ids (8+ hex digits) or source paths")->required();
+  CLI::App* cmd = app.add_subcommand(
+      "remove", "Remove source paths (a document goes with its last path) or documents by id");
+  cmd->add_option("DOC", *docs, "Source paths, or document ids (8+ hex digits)")->required();
   cmd->callback([&ctx, docs] { RunRemove(ctx, *docs); });
 }
 

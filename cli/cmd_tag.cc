@@ -3,7 +3,6 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "cli/process.h"
 
 namespace diar::cli {
 namespace {
@@ -16,9 +15,9 @@ struct TagCmdOptions {
 
 void RunTag(Context& ctx, const TagCmdOptions& opts) {
   ctx.Resolve();
-  const std::optional<Pipeline> pipeline = LoadPipeline(ctx, opts.ocr, /*tagging=*/true);
+  const std::optional<Pipeline> pipeline = ctx.LoadPipeline(opts.ocr, /*analyse=*/true);
   if (!pipeline) return;
-  Result<IndexedDocument> doc = ProcessFile(opts.file, *pipeline);
+  Result<ProcessedDocument> doc = pipeline->Process(opts.file);
   if (!doc) return ctx.Fail(doc.error());
   if (opts.format == "tsv") std::cout << kMentionTsvHeader << "\n";
   for (const Mention& m : doc->mentions) {

@@ -25,15 +25,21 @@ void Context::Resolve() {
                        : verbose ? spdlog::level::debug : spdlog::level::info);
 }
 
-std::optional<Tagger> Context::LoadTagger() {
-  TaggerOptions options;
+std::optional<Pipeline> Context::LoadPipeline(const std::string& ocr, bool analyse) {
+  PipelineOptions options;
+  options.dictionaries_dir = dictionaries_dir;
+  options.analyse = analyse;
   options.logger = log;
-  Result<Tagger> tagger = Tagger::Load(dictionaries_dir, options);
-  if (!tagger) {
-    Fail(tagger.error());
+  if (!ParseOcrMode(ocr, &options.ocr)) {
+    Fail(ConfigError("--ocr " + ocr + ": unknown mode; use auto, never or always"));
     return std::nullopt;
   }
-  return std::move(tagger).value();
+  Result<Pipeline> pipeline = Pipeline::Load(options);
+  if (!pipeline) {
+    Fail(pipeline.error());
+    return std::nullopt;
+  }
+  return std::move(pipeline).value();
 }
 
 void Context::Fail(const Error& error) {

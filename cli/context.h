@@ -11,7 +11,7 @@
 #include <string>
 
 #include "pipeline/result.h"
-#include "pipeline/tag/tag.h"
+#include "pipeline/pipeline.h"
 
 namespace diar::cli {
 
@@ -30,8 +30,10 @@ struct Context {
 
   // Fills the defaults from the environment; each command calls it first.
   void Resolve();
-  // Loads the dictionaries, or logs the config error and sets exit 2.
-  std::optional<Tagger> LoadTagger();
+  // Loads the pipeline for `ocr` ("auto", "never", "always"); with
+  // `analyse`, also the tagger and classifier. On a configuration error,
+  // logs it, sets exit 2 and returns nothing.
+  std::optional<Pipeline> LoadPipeline(const std::string& ocr, bool analyse);
   // Logs `error` and raises the exit code to what its kind means.
   void Fail(const Error& error);
 };

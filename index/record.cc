@@ -69,7 +69,7 @@ Classification ClassificationFromJson(const json& j) {
 
 }  // namespace
 
-StoredDocument RecordFromIndexed(const IndexedDocument& document,
+StoredDocument RecordFromProcessed(const ProcessedDocument& document,
                                  const std::string& path) {
   StoredDocument r;
   r.id = document.source.sha256;

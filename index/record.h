@@ -13,7 +13,7 @@
 
 namespace diar {
 
-StoredDocument RecordFromIndexed(const IndexedDocument& document,
+StoredDocument RecordFromProcessed(const ProcessedDocument& document,
                                  const std::string& path);
 std::string EncodeRecord(const StoredDocument& record);
 // Throws std::runtime_error when `data` is not a record this version wrote.

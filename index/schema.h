@@ -47,6 +47,7 @@ inline constexpr unsigned kSlotCounts = 6;   // "PAGES MENTIONS PATHS" in decima
 inline constexpr std::string_view kMetaSchema = "diar:schema";    // kSchemaVersion as decimal text
 inline constexpr std::string_view kMetaFailure = "diar:failed:";  // + source path -> JSON {"reason","time"} of its last failed ingest
 inline constexpr std::string_view kMetaStopwords = "diar:stopwords";  // the stopword list the text was indexed with, one word a line; the searcher uses the same
+inline constexpr std::string_view kLockOwnerFile = "diar-writer";  // file in the index folder: "PID WHAT" of the process holding the write lock, for the message a second writer gets
 inline constexpr std::string_view kMetaSynonyms = "diar:synonyms";    // SHA-256 of the synonym table last written, so an unchanged gazetteer is not rewritten
 
 // --- Synonyms and spelling -----------------------------------------------------

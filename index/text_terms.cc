@@ -20,7 +20,7 @@ bool Unprefixed(const std::string& term) {
 Xapian::Stem SwedishStemmer() { return Xapian::Stem("swedish"); }
 
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
-               const Xapian::Stopper* stopper, Xapian::WritableDatabase* spelling) {
+               const Xapian::Stopper* stopper) {
   Xapian::TermGenerator generator;
   generator.set_stemmer(SwedishStemmer());
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -28,15 +28,20 @@ void IndexText(const std::string& title, const std::string& text, Xapian::Docume
     generator.set_stopper(stopper);
     generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
   }
-  if (spelling != nullptr) {
-    generator.set_database(*spelling);
-    generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  }
   generator.set_document(doc);
   generator.index_text(title, kTitleWeight, std::string(schema::kTitle));
   generator.index_text(title, kTitleWeight);
   generator.increase_termpos();
   generator.index_text(text);
+}
+
+void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (!Unprefixed(term)) continue;
+    const Xapian::termcount positions = t.positionlist_count();
+    if (positions > 0) db.add_spelling(term, positions);
+  }
 }
 
 void RemoveSpelling(Xapian::WritableDatabase& db, Xapian::docid id) {

@@ -16,17 +16,17 @@ Xapian::Stem SwedishStemmer();
 // Indexes `title` (unprefixed and under schema::kTitle, weighted up) and
 // `text` (unprefixed, with positions for phrase search) into `doc`.
 // Stopwords (`stopper`, may be null) get no stemmed term but keep their
-// unstemmed one with positions, so phrases with "och" still match. When
-// `spelling` is not null, every unprefixed word goes into its spelling data
-// once per occurrence (TermGenerator::FLAG_SPELLING); RemoveSpelling undoes
-// exactly that.
+// unstemmed one with positions, so phrases with "och" still match.
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
-               const Xapian::Stopper* stopper, Xapian::WritableDatabase* spelling);
+               const Xapian::Stopper* stopper);
+
+// Adds a built document's words to the spelling data, once per position of
+// each unprefixed term (what TermGenerator::FLAG_SPELLING would have added).
+// Called by the writer as it adds the document; RemoveSpelling undoes it.
+void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc);
 
 // Takes document `id`'s words back out of the spelling data, before the
-// document is deleted or replaced. TermGenerator adds a word's spelling once
-// per position it indexes (a title word weighted 5 still adds 1), so the
-// stored document's positions per unprefixed term are exactly what was added.
+// document is deleted or replaced: exactly what AddSpelling added.
 void RemoveSpelling(Xapian::WritableDatabase& db, Xapian::docid id);
 
 }  // namespace diar

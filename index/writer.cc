@@ -1,15 +1,19 @@
 #include "index/writer.h"
 
-#include <xapian.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <optional>
-#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
-#include "index/facets.h"
+#include "index/path_forms.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/stopwords.h"
@@ -19,9 +23,7 @@
 namespace diar {
 namespace {
 
-std::string IdTerm(const std::string& sha256) {
-  return std::string(schema::kId) + sha256;
-}
+namespace fs = std::filesystem;
 
 std::string FailureKey(const std::string& path) {
   std::string key = std::string(schema::kMetaFailure) + path;
@@ -31,65 +33,53 @@ std::string FailureKey(const std::string& path) {
   return key;
 }
 
-// "2022-03-29" -> "20220329"; anything else -> "".
-std::string DateSlot(const std::string& date) {
-  if (date.size() < 4) return "";
-  std::string digits;
-  for (char c : date) {
-    if (c >= '0' && c <= '9') digits.push_back(c);
-  }
-  while (digits.size() < 8) digits += "01";
-  return digits.substr(0, 8);
+bool IsHex(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  });
 }
 
-Xapian::Document BuildDocument(const StoredDocument& record, const Xapian::Stopper* stopper,
-                               Xapian::WritableDatabase* spelling) {
-  Xapian::Document doc;
-  doc.add_boolean_term(IdTerm(record.id));
-  for (const std::string& path : record.paths) doc.add_boolean_term(PathTerm(path));
-  IndexText(record.classification.title, record.text, doc, stopper, spelling);
+// Xapian's backends mark their folder with one of these files.
+bool HoldsXapianDatabase(const fs::path& dir) {
+  std::error_code ec;
+  for (const char* marker : {"iamglass", "iamchert", "iamhoney"}) {
+    if (fs::exists(dir / marker, ec)) return true;
+  }
+  return false;
+}
 
-  std::set<std::string> facets;
-  auto facet = [&](std::string_view prefix, const std::string& value) {
-    if (value.empty()) return;
-    const std::string term = PrefixedTerm(prefix, value);
-    doc.add_boolean_term(term);
-    facets.insert(term);
-  };
-  for (const Mention& m : record.mentions) {
-    if (m.type == "body") facet(schema::kBody, m.value);
-    if (m.type == "plan") facet(schema::kPlan, m.value);
-    if (m.type == "dnr") facet(schema::kDnr, m.value);
-  }
-  const Classification& c = record.classification;
-  facet(schema::kType, c.type);
-  facet(schema::kIssuer, c.issuer);
-  facet(schema::kCounty, c.county);
-  for (const std::string& topic : c.topics) facet(schema::kTopic, topic);
-  facet(schema::kDnr, c.dnr);
-  const std::string date = DateSlot(c.date);
-  if (!date.empty()) {
-    doc.add_value(schema::kSlotDate, date);
-    facet(schema::kYear, date.substr(0, 4));
-    doc.add_value(schema::kSlotYear,
-                  Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
-  }
-  // Not facets users filter on, so not in the facet slot.
-  doc.add_boolean_term(PrefixedTerm(schema::kFormat, record.format));
-  if (!record.ocr_pages.empty()) doc.add_boolean_term(PrefixedTerm(schema::kOcr, "ocr"));
-  doc.add_value(schema::kSlotFacets, EncodeFacetTerms(facets));
-  doc.add_value(schema::kSlotIngested,
-                Xapian::sortable_serialise(static_cast<double>(std::time(nullptr))));
-  doc.add_value(schema::kSlotText, record.text);
-  SetRecord(record, doc);
-  return doc;
+// Who holds the write lock, from the file the holder wrote; "" if unknown
+// or the process is gone.
+std::string LockHolder(const fs::path& dir) {
+  std::ifstream in(dir / schema::kLockOwnerFile);
+  long pid = 0;
+  std::string what;
+  if (!(in >> pid) || pid <= 0) return "";
+  std::getline(in, what);
+  if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return "";
+  while (!what.empty() && what.front() == ' ') what.erase(what.begin());
+  return "process " + std::to_string(pid) + (what.empty() ? "" : " (" + what + ")");
+}
+
+// Can this process create files in `dir`? Xapian needs to, for its lock
+// and its tables; as root a read-only mount is the case that remains.
+std::string WriteProblem(const fs::path& dir) {
+  if (::access(dir.c_str(), W_OK) == 0) return "";
+  return std::strerror(errno);
 }
 
 }  // namespace
 
 struct IndexWriter::Impl {
+  std::string dir;
   Xapian::WritableDatabase db;
-  Xapian::SimpleStopper stopper;
+  std::optional<DocumentBuilder> builder;
+
+  Error Fault(const std::string& what, const Xapian::Error& e) const {
+    return ConfigError(dir + ": " + what + ": " + e.get_description() +
+                       "; the index keeps its last commit (check free disk space and that "
+                       "the folder still exists, then run again)");
+  }
 
   // Deletes document `id` and everything it put in the database; its terms
   // and values go with it, its spelling frequencies are taken back here.
@@ -105,30 +95,69 @@ struct IndexWriter::Impl {
     return *it;
   }
 
+  std::vector<Xapian::docid> Holders(const std::string& term) const {
+    std::vector<Xapian::docid> ids;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
+    return ids;
+  }
+
+  // Takes `path` from document `id`, deleting it when no path is left.
+  // Returns true when the document was deleted.
+  bool DetachFrom(Xapian::docid id, const std::string& path) {
+    Xapian::Document doc = db.get_document(id);
+    StoredDocument record = DecodeRecord(doc.get_data());
+    std::erase(record.paths, path);
+    if (record.paths.empty()) {
+      Delete(id);
+      return true;
+    }
+    doc.remove_term(PathTerm(path));
+    SetRecord(record, doc);
+    db.replace_document(id, doc);
+    return false;
+  }
+
   // Takes `path` from every document except `keep_id`; deletes documents
   // left without a path. Returns true when some document lost the path.
   bool DetachPath(const std::string& path, const std::string& keep_id) {
-    const std::string term = PathTerm(path);
-    std::vector<Xapian::docid> holders;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      holders.push_back(*it);
-    }
     bool detached = false;
-    for (Xapian::docid id : holders) {
-      Xapian::Document doc = db.get_document(id);
-      StoredDocument record = DecodeRecord(doc.get_data());
-      if (record.id == keep_id) continue;
+    for (Xapian::docid id : Holders(PathTerm(path))) {
+      if (DecodeRecord(db.get_document(id).get_data()).id == keep_id) continue;
       detached = true;
-      std::erase(record.paths, path);
-      if (record.paths.empty()) {
-        Delete(id);
-      } else {
-        doc.remove_term(term);
-        SetRecord(record, doc);
-        db.replace_document(id, doc);
-      }
+      DetachFrom(id, path);
     }
     return detached;
+  }
+
+  bool IsCurrent(const std::string& sha256, const std::string& path) const {
+    auto id = Find(IdTerm(sha256));
+    if (!id) return false;
+    const std::string term = PathTerm(path);
+    Xapian::TermIterator it = db.termlist_begin(*id);
+    it.skip_to(term);
+    return it != db.termlist_end(*id) && *it == term;
+  }
+
+  AddOutcome AddPath(const std::string& sha256, const std::string& path) {
+    if (IsCurrent(sha256, path)) return AddOutcome::kUnchanged;
+    const bool replaced = DetachPath(path, sha256);
+    Xapian::docid id = *Find(IdTerm(sha256));
+    Xapian::Document doc = db.get_document(id);
+    StoredDocument record = DecodeRecord(doc.get_data());
+    record.paths.push_back(path);
+    doc.add_boolean_term(PathTerm(path));
+    SetRecord(record, doc);
+    db.replace_document(id, doc);
+    return replaced ? AddOutcome::kReplaced : AddOutcome::kPathAdded;
+  }
+
+  AddOutcome AddBuilt(const std::string& sha256, const Xapian::Document& built,
+                      const std::string& path) {
+    if (Find(IdTerm(sha256))) return AddPath(sha256, path);
+    const bool replaced = DetachPath(path, sha256);
+    AddSpelling(db, built);
+    db.replace_document(IdTerm(sha256), built);
+    return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
   }
 };
 
@@ -136,13 +165,14 @@ IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 IndexWriter::~IndexWriter() {
-  if (impl_) {
-    try {
-      impl_->db.commit();
-    } catch (const Xapian::Error&) {
-      // A destructor cannot report; callers who care call Commit().
-    }
+  if (!impl_) return;
+  try {
+    impl_->db.commit();
+  } catch (const Xapian::Error&) {
+    // A destructor cannot report; callers who care call Commit().
   }
+  std::error_code ec;
+  fs::remove(fs::path(impl_->dir) / schema::kLockOwnerFile, ec);
 }
 
 Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOptions& options) {
@@ -159,10 +189,39 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     if (!table) return table.error();
     synonyms = std::move(table).value();
   }
+  const fs::path folder(dir);
+  std::error_code ec;
+  const bool exists = fs::exists(folder, ec);
+  if (exists && !fs::is_directory(folder, ec)) {
+    return ConfigError(dir + ": not a folder; give --index a folder for the index");
+  }
+  if (!HoldsXapianDatabase(folder)) {
+    if (!options.create) {
+      return ConfigError(dir + ": no diar index here; check --index (or DIAR_INDEX), or "
+                               "ingest files first with diar ingest");
+    }
+    if (exists && !fs::is_empty(folder, ec)) {
+      return ConfigError(dir + ": folder holds other files and no index; give --index an "
+                               "empty or new folder");
+    }
+    fs::create_directories(folder, ec);
+    if (ec) {
+      return ConfigError(dir + ": cannot create the index folder: " + ec.message() +
+                         "; check the path and its permissions");
+    }
+  }
+  if (std::string problem = WriteProblem(folder); !problem.empty()) {
+    return ConfigError(dir + ": index is read-only here (" + problem +
+                       "); ingest needs write access to the folder");
+  }
   try {
-    std::filesystem::create_directories(dir);
     auto impl = std::make_unique<Impl>();
+    impl->dir = dir;
     impl->db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    {
+      std::ofstream owner(folder / schema::kLockOwnerFile, std::ios::trunc);
+      owner << ::getpid() << " " << options.holder << "\n";
+    }
     const std::string version = impl->db.get_metadata(std::string(schema::kMetaSchema));
     const std::string ours = std::to_string(schema::kSchemaVersion);
     if (version.empty()) {
@@ -181,127 +240,192 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     } else {
       stopwords = SplitStopwords(impl->db.get_metadata(meta_stopwords));
     }
-    for (const std::string& word : *stopwords) impl->stopper.add(word);
+    impl->builder.emplace(*stopwords);
     if (synonyms) WriteSynonyms(impl->db, *synonyms);
     return IndexWriter(std::move(impl));
-  } catch (const Xapian::DatabaseLockError&) {
-    return ConfigError(dir + ": index is locked by another diar process; wait "
-                             "for it to finish and run again");
+  } catch (const Xapian::DatabaseLockError& e) {
+    if (std::string problem = WriteProblem(folder); !problem.empty()) {
+      return ConfigError(dir + ": index is read-only here (" + problem + ")");
+    }
+    const std::string holder = LockHolder(folder);
+    return ConfigError(dir + ": index is being written by " +
+                       (holder.empty() ? std::string("another process") : holder) +
+                       "; wait for it to finish (or stop it) and run again");
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    return ConfigError(dir + ": index is damaged: " + e.get_description() +
+                       "; restore it from a backup, or ingest into a new --index folder");
   } catch (const Xapian::Error& e) {
-    return ConfigError(dir + ": cannot open index for writing: " +
-                       e.get_description());
-  } catch (const std::filesystem::filesystem_error& e) {
-    return ConfigError(dir + ": cannot create index directory: " + e.what());
+    return ConfigError(dir + ": cannot open index for writing: " + e.get_description());
   }
 }
 
-bool IndexWriter::Contains(const std::string& sha256) const {
-  return impl_->db.term_exists(IdTerm(sha256));
-}
+const std::string& IndexWriter::dir() const { return impl_->dir; }
+const DocumentBuilder& IndexWriter::builder() const { return *impl_->builder; }
 
-bool IndexWriter::IsCurrent(const std::string& sha256,
-                            const std::string& path) const {
-  auto id = impl_->Find(IdTerm(sha256));
-  if (!id) return false;
-  const std::string term = PathTerm(path);
-  Xapian::TermIterator it = impl_->db.termlist_begin(*id);
-  it.skip_to(term);
-  return it != impl_->db.termlist_end(*id) && *it == term;
-}
-
-AddOutcome IndexWriter::AddPath(const std::string& sha256,
-                                const std::string& path) {
-  if (IsCurrent(sha256, path)) return AddOutcome::kUnchanged;
-  const bool replaced = impl_->DetachPath(path, sha256);
-  Xapian::docid id = *impl_->Find(IdTerm(sha256));
-  Xapian::Document doc = impl_->db.get_document(id);
-  StoredDocument record = DecodeRecord(doc.get_data());
-  record.paths.push_back(path);
-  doc.add_boolean_term(PathTerm(path));
-  SetRecord(record, doc);
-  impl_->db.replace_document(id, doc);
-  return replaced ? AddOutcome::kReplaced : AddOutcome::kPathAdded;
-}
-
-AddOutcome IndexWriter::Add(const IndexedDocument& document,
-                            const std::string& path) {
-  const std::string& sha = document.source.sha256;
-  if (Contains(sha)) return AddPath(sha, path);
-  const bool replaced = impl_->DetachPath(path, sha);
-  impl_->db.replace_document(
-      IdTerm(sha), BuildDocument(RecordFromIndexed(document, path), &impl_->stopper, &impl_->db));
-  return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
-}
-
-std::vector<std::string> IndexWriter::Remove(const std::string& id_or_path) {
-  std::vector<std::string> removed;
-  std::vector<Xapian::docid> ids;
-  const std::string path_term = PathTerm(id_or_path);
-  for (auto it = impl_->db.postlist_begin(path_term);
-       it != impl_->db.postlist_end(path_term); ++it) {
-    ids.push_back(*it);
+Result<bool> IndexWriter::Contains(const std::string& sha256) const {
+  try {
+    return impl_->db.term_exists(IdTerm(sha256));
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e);
   }
-  if (ids.empty() && id_or_path.size() >= 8) {
-    const std::string prefix = IdTerm(id_or_path);
-    for (auto t = impl_->db.allterms_begin(prefix);
-         t != impl_->db.allterms_end(prefix); ++t) {
-      for (auto it = impl_->db.postlist_begin(*t);
-           it != impl_->db.postlist_end(*t); ++it) {
-        ids.push_back(*it);
+}
+
+Result<bool> IndexWriter::IsCurrent(const std::string& sha256, const std::string& path) const {
+  try {
+    return impl_->IsCurrent(sha256, path);
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e);
+  }
+}
+
+Result<AddOutcome> IndexWriter::AddPath(const std::string& sha256, const std::string& path) {
+  try {
+    return impl_->AddPath(sha256, path);
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot add " + path, e);
+  }
+}
+
+Result<AddOutcome> IndexWriter::Add(const ProcessedDocument& document, const std::string& path) {
+  return AddBuilt(document.source.sha256, impl_->builder->Build(document, path), path);
+}
+
+Result<AddOutcome> IndexWriter::AddBuilt(const std::string& sha256, const Xapian::Document& built,
+                                         const std::string& path) {
+  try {
+    return impl_->AddBuilt(sha256, built, path);
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot add " + path, e);
+  }
+}
+
+Result<RemoveOutcome> IndexWriter::Remove(const std::string& id_or_path) {
+  try {
+    RemoveOutcome outcome;
+    for (const std::string& path : PathForms(id_or_path)) {
+      for (Xapian::docid id : impl_->Holders(PathTerm(path))) {
+        const std::string doc_id = DecodeRecord(impl_->db.get_document(id).get_data()).id;
+        if (impl_->DetachFrom(id, path)) {
+          outcome.removed_ids.push_back(doc_id);
+        } else {
+          outcome.detached_paths.push_back(path);
+        }
       }
     }
-    if (ids.size() > 1) ids.clear();  // ambiguous prefix: remove nothing
+    if (!outcome.removed_ids.empty() || !outcome.detached_paths.empty()) return outcome;
+    if (id_or_path.size() < 8 || !IsHex(id_or_path)) {
+      return InputError(id_or_path + ": no indexed path or document id matches; see diar "
+                                     "search or diar status for what is indexed");
+    }
+    std::string lower = id_or_path;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    std::vector<Xapian::docid> ids;
+    std::vector<std::string> names;
+    const std::string prefix = IdTerm(lower);
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+      for (Xapian::docid id : impl_->Holders(*t)) {
+        ids.push_back(id);
+        names.push_back((*t).substr(schema::kId.size()));
+      }
+    }
+    if (ids.empty()) {
+      return InputError(id_or_path + ": no indexed path or document id matches; see diar "
+                                     "search or diar status for what is indexed");
+    }
+    if (ids.size() > 1) {
+      std::string list;
+      for (const std::string& n : names) list += "\n  " + n;
+      return InputError(id_or_path + ": ambiguous id prefix, it matches " +
+                        std::to_string(ids.size()) + " documents; give more digits:" + list);
+    }
+    impl_->Delete(ids[0]);
+    outcome.removed_ids.push_back(names[0]);
+    return outcome;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot remove " + id_or_path, e);
   }
-  for (Xapian::docid id : ids) {
-    removed.push_back(DecodeRecord(impl_->db.get_document(id).get_data()).id);
-    impl_->Delete(id);
-  }
-  return removed;
 }
 
-std::vector<std::string> IndexWriter::Prune() {
-  std::vector<std::string> dropped;
-  std::vector<Xapian::docid> all;
-  for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end("");
-       ++it) {
-    all.push_back(*it);
-  }
-  for (Xapian::docid id : all) {
-    Xapian::Document doc = impl_->db.get_document(id);
-    StoredDocument record = DecodeRecord(doc.get_data());
-    std::vector<std::string> kept;
-    for (const std::string& path : record.paths) {
-      std::error_code ec;
-      if (std::filesystem::exists(path, ec)) {
-        kept.push_back(path);
+Result<std::vector<std::string>> IndexWriter::Prune() {
+  try {
+    std::vector<std::string> dropped;
+    std::vector<Xapian::docid> all = impl_->Holders("");
+    for (Xapian::docid id : all) {
+      Xapian::Document doc = impl_->db.get_document(id);
+      StoredDocument record = DecodeRecord(doc.get_data());
+      std::vector<std::string> kept;
+      for (const std::string& path : record.paths) {
+        std::error_code ec;
+        if (fs::exists(path, ec) || ec) {
+          kept.push_back(path);  // an error is no proof the file is gone
+        } else {
+          dropped.push_back(path);
+          doc.remove_term(PathTerm(path));
+        }
+      }
+      if (kept.size() == record.paths.size()) continue;
+      if (kept.empty()) {
+        impl_->Delete(id);
       } else {
-        dropped.push_back(path);
-        doc.remove_term(PathTerm(path));
+        record.paths = kept;
+        SetRecord(record, doc);
+        impl_->db.replace_document(id, doc);
       }
     }
-    if (kept.size() == record.paths.size()) continue;
-    if (kept.empty()) {
-      impl_->Delete(id);
-    } else {
-      record.paths = kept;
-      SetRecord(record, doc);
-      impl_->db.replace_document(id, doc);
+    const std::string prefix(schema::kMetaFailure);
+    std::vector<std::string> gone;
+    for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix);
+         ++k) {
+      const std::string stored = impl_->db.get_metadata(*k);
+      if (stored.empty()) continue;
+      // The key holds the path's exact bytes, unless it was too long for a
+      // key; then the record's copy (not exact when the name is not UTF-8).
+      std::string path = (*k).substr(prefix.size());
+      if (path.starts_with("#")) {
+        const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
+        if (!j.is_object() || !j.contains("path") || !j["path"].is_string()) continue;
+        path = j["path"].get<std::string>();
+      }
+      std::error_code ec;
+      if (!fs::exists(path, ec) && !ec) gone.push_back(*k);
     }
+    for (const std::string& key : gone) impl_->db.set_metadata(key, "");
+    return dropped;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot prune", e);
   }
-  return dropped;
 }
 
-void IndexWriter::RecordFailure(const std::string& path,
-                                const std::string& reason) {
-  nlohmann::json j = {{"path", path}, {"reason", reason},
-                      {"time", static_cast<long long>(std::time(nullptr))}};
-  impl_->db.set_metadata(FailureKey(path), j.dump());
+Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::string& reason) {
+  // Paths and reasons are bytes from the file system and may not be UTF-8:
+  // replace what is not, rather than lose the record.
+  const nlohmann::json j = {{"path", path}, {"reason", reason},
+                            {"time", static_cast<long long>(std::time(nullptr))}};
+  try {
+    impl_->db.set_metadata(FailureKey(path),
+                           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return true;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot record the failure of " + path, e);
+  }
 }
 
-void IndexWriter::ClearFailure(const std::string& path) {
-  impl_->db.set_metadata(FailureKey(path), "");
+Result<bool> IndexWriter::ClearFailure(const std::string& path) {
+  try {
+    impl_->db.set_metadata(FailureKey(path), "");
+    return true;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot update", e);
+  }
 }
 
-void IndexWriter::Commit() { impl_->db.commit(); }
+Result<bool> IndexWriter::Commit() {
+  try {
+    impl_->db.commit();
+    return true;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot commit", e);
+  }
+}
 
 }  // namespace diar

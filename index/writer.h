@@ -13,50 +13,53 @@
 // and a changed file at a known path takes that path from its old version
 // (deleting the old version when no path is left).
 //
-// Text is indexed with Swedish stemming and the stopword list from
-// dictionaries/stopwords_sv.txt (kept in the index, schema::kMetaStopwords,
-// so the searcher uses the same list), and feeds Xapian's spelling data.
-// Opening with a dictionaries folder also writes the body synonyms
-// (index/synonyms.h). Removing a document (Remove, Prune, a replaced
+// Documents are built by index/document.h, in the caller or in an ingest
+// worker process (AddBuilt takes the built document); the writer adds them,
+// with their spelling data. Removing a document (Remove, Prune, a replaced
 // version) takes back its terms, values, spelling frequencies and facet
 // counts: nothing of it stays.
 //
 // Failed inputs are remembered in the database metadata (schema::kMetaFailure)
-// until the same path ingests cleanly, so `diar status --failed` can list them.
+// until the same path ingests cleanly or is pruned, so `diar status --failed`
+// can list them.
 //
-// Errors: Open fails kConfig when the database cannot be opened or created
-// (locked by another writer, not a Xapian database, wrong schema version), or
-// a dictionary file is bad (file:line).
-// Nothing is visible to readers before Commit(); the destructor commits too.
+// Opening: only a writer opened with `create` makes a new index, and never
+// in a folder that holds other files. A second writer is refused and told
+// which process holds the lock (the holder writes schema::kLockOwnerFile);
+// a read-only index says so.
+//
+// Errors: every call that touches the database catches Xapian's errors and
+// returns them as kConfig naming the index (a full disk, a damaged or
+// vanished index): the run must stop, and the index keeps its last commit.
+// Open fails kConfig too, and for a bad dictionary file (file:line).
+// Nothing is visible to readers before Commit(); the destructor commits too,
+// ignoring errors (callers who care call Commit()).
 // Thread safety: one IndexWriter per database, used from one thread.
 #ifndef DIAR_INDEX_WRITER_H_
 #define DIAR_INDEX_WRITER_H_
+
+#include <xapian.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "pipeline/classify/classify.h"
-#include "pipeline/extract/extract.h"
-#include "pipeline/normalise/normalise.h"
+#include "index/document.h"
+#include "pipeline/pipeline.h"
 #include "pipeline/result.h"
-#include "pipeline/tag/tag.h"
 
 namespace diar {
-
-// Everything the pipeline learnt about one file, ready to index.
-struct IndexedDocument {
-  ExtractedDocument source;  // metadata; its pages' raw text is not stored
-  NormalisedText text;
-  std::vector<Mention> mentions;
-  Classification classification;
-};
 
 struct WriterOptions {
   // diar's dictionaries/ folder: stopwords_sv.txt and the body gazetteers
   // (bodies_*.tsv) for synonyms. Empty: the stopword list already stored in
   // the index (none for a new one), synonyms left as they are.
   std::string dictionaries_dir;
+  // Create the index when there is none (ingest). False: a missing index is
+  // an error (remove, and every reader).
+  bool create = true;
+  // Who holds the lock, for the message a second writer gets.
+  std::string holder = "diar";
 };
 
 enum class AddOutcome {
@@ -66,6 +69,11 @@ enum class AddOutcome {
   kUnchanged,  // known content at this path already
 };
 
+struct RemoveOutcome {
+  std::vector<std::string> removed_ids;     // documents deleted
+  std::vector<std::string> detached_paths;  // paths taken from documents that stay
+};
+
 class IndexWriter {
  public:
   static Result<IndexWriter> Open(const std::string& dir, const WriterOptions& options = {});
@@ -73,28 +81,40 @@ class IndexWriter {
   IndexWriter& operator=(IndexWriter&&) noexcept;
   ~IndexWriter();
 
+  const std::string& dir() const;
+  // Builds documents with this index's stopword list.
+  const DocumentBuilder& builder() const;
+
   // True when content `sha256` is indexed and knows `path`: the caller can
   // skip extraction entirely.
-  bool IsCurrent(const std::string& sha256, const std::string& path) const;
+  Result<bool> IsCurrent(const std::string& sha256, const std::string& path) const;
   // True when content `sha256` is indexed (under any path).
-  bool Contains(const std::string& sha256) const;
+  Result<bool> Contains(const std::string& sha256) const;
   // Records that `path` now holds already-indexed content `sha256`.
-  AddOutcome AddPath(const std::string& sha256, const std::string& path);
+  Result<AddOutcome> AddPath(const std::string& sha256, const std::string& path);
 
   // Indexes `document` as the content found at `path`.
-  AddOutcome Add(const IndexedDocument& document, const std::string& path);
+  Result<AddOutcome> Add(const ProcessedDocument& document, const std::string& path);
+  // The same for a document built by builder() (possibly in another process
+  // and sent as Xapian::Document::serialise bytes) from content `sha256`.
+  Result<AddOutcome> AddBuilt(const std::string& sha256, const Xapian::Document& built,
+                              const std::string& path);
 
-  // Removes a document by id (full SHA-256 or a unique prefix of at least 8
-  // hex digits) or by source path. Returns the ids removed (empty: no match).
-  std::vector<std::string> Remove(const std::string& id_or_path);
-  // Drops every path that no longer exists on disk, and documents left with
-  // no path. Returns the paths dropped.
-  std::vector<std::string> Prune();
+  // `id_or_path` is a source path (as stored, or in the other Unicode
+  // normalisation form): that path is dropped, and its document only when
+  // it was the last path. Otherwise a document id (full SHA-256 or a prefix
+  // of at least 8 hex digits): that document is deleted. kInput error when
+  // nothing matches, or when a prefix matches several documents (listed).
+  Result<RemoveOutcome> Remove(const std::string& id_or_path);
+  // Drops every path that no longer exists on disk, documents left with no
+  // path, and the failure records of files that are gone. Returns the paths
+  // dropped.
+  Result<std::vector<std::string>> Prune();
 
-  void RecordFailure(const std::string& path, const std::string& reason);
-  void ClearFailure(const std::string& path);
+  Result<bool> RecordFailure(const std::string& path, const std::string& reason);
+  Result<bool> ClearFailure(const std::string& path);
 
-  void Commit();
+  Result<bool> Commit();
 
  private:
   struct Impl;

@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
     const int n_pages = static_cast<int>(std::min<long>(
         pages_wanted - pages, std::uniform_int_distribution<int>(1, 40)(rng)));
     const Body& issuer = Pick(rng, issuers);
-    diar::IndexedDocument doc;
+    diar::ProcessedDocument doc;
     std::string text = issuer.name + "\n";
     doc.mentions.push_back({"body", issuer.name, issuer.name, 0, CodePoints(issuer.name), 1,
                             "bench", false, ""});

@@ -23,14 +23,6 @@ constexpr std::size_t kMaxTitleCodePoints = 160;
 // Lines the title, label and letterhead are looked for in.
 constexpr std::size_t kOpeningLines = 15;
 
-// Organ heads (the organ_heads.list idea, in both forms): an organ's name
-// ends in one. Only used to decide which mentions get an owner.
-constexpr const char* kOrganHeads[] = {
-    "nämnd", "nämnden", "styrelse", "styrelsen", "förvaltning", "förvaltningen",
-    "beredning", "beredningen", "utskott", "utskottet", "fullmäktige", "direktion",
-    "direktionen", "delegation", "delegationen", "revision", "revisionen",
-    "revisorerna", "kansli", "kansliet", "presidium", "presidiet"};
-
 bool StartsWithWord(std::string_view line, std::string_view word) {
   const std::string lower = classify_internal::LowerKeepOffsets(line);
   return lower.compare(0, word.size(), word) == 0 &&
@@ -156,44 +148,6 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
     c.cues.push_back({"topic", topic.topic + ": " + topic.cue});
   }
   return c;
-}
-
-void AssignOwners(const Classification& classification, const Tagger& tagger,
-                  std::vector<Mention>* mentions) {
-  if (classification.issuer.empty()) return;
-  const BodyInfo* issuer = tagger.FindBody(classification.issuer);
-  const std::string issuer_kind = issuer != nullptr ? issuer->kind : "";
-  for (Mention& m : *mentions) {
-    if (m.type != "body" || !m.owner.empty() || m.value == classification.issuer) continue;
-    if (tagger.FindBody(m.value) != nullptr) continue;
-    const std::string lower = classify_internal::LowerKeepOffsets(m.value);
-    // One länsstyrelse per county (TAGGING.md): the owner says which, the
-    // one of the issuer's county.
-    if (lower == "länsstyrelsen") {
-      const std::string county_board = "Länsstyrelsen i " + classification.county;
-      if (!classification.county.empty() && tagger.FindBody(county_board) != nullptr) {
-        m.owner = county_board;
-      }
-      continue;
-    }
-    // An organ named for its level belongs to a body of that level:
-    // "Kommunstyrelsen" in a region's letter is the kommuner's, not the
-    // region's.
-    if (lower.rfind("kommun", 0) == 0 && issuer_kind != "kommun") continue;
-    if ((lower.rfind("region", 0) == 0 || lower.rfind("landsting", 0) == 0) &&
-        issuer_kind != "region") {
-      continue;
-    }
-    const std::size_t space = lower.rfind(' ');
-    const std::string last = space == std::string::npos ? lower : lower.substr(space + 1);
-    for (const char* head : kOrganHeads) {
-      const std::string_view h(head);
-      if (last.size() >= h.size() && last.compare(last.size() - h.size(), h.size(), h) == 0) {
-        m.owner = classification.issuer;
-        break;
-      }
-    }
-  }
 }
 
 }  // namespace diar

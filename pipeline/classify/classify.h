@@ -5,7 +5,6 @@
 //   diar::Result<diar::Classifier> classifier = diar::Classifier::Load("dictionaries");
 //   if (!classifier) die(classifier.error().message);  // "dictionaries/topics.tsv:12: ..."
 //   diar::Classification c = classifier->Classify(extracted, text, mentions, tagger);
-//   diar::AssignOwners(c, tagger, &mentions);          // organs belong to the issuer
 //
 // The data is in dictionaries/: doc_types.tsv (type labels and title heads),
 // doc_type_cues.tsv (structure cues), topics.tsv (topic cue words). Issuer
@@ -67,16 +66,6 @@ class Classifier {
   explicit Classifier(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };
-
-// Sets `owner` to the issuer on the organ mentions that have none: body
-// mentions the gazetteers do not know as independent bodies whose name ends
-// in an organ head ("Regionstyrelsen", "Regionala utvecklingsförvaltningen"),
-// unless the name gives another level ("Kommunstyrelsen" in a region's
-// document belongs to the kommuner). A bare "Länsstyrelsen" gets the
-// issuer's county's länsstyrelse. Leaves everything alone when the document
-// has no issuer.
-void AssignOwners(const Classification& classification, const Tagger& tagger,
-                  std::vector<Mention>* mentions);
 
 }  // namespace diar
 

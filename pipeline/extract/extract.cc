@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 
+#include "pipeline/extract/ocr.h"
 #include "pipeline/extract/pdf.h"
 #include "pipeline/extract/text_file.h"
 
@@ -21,6 +22,11 @@ std::string Lower(std::string s) {
 }
 
 }  // namespace
+
+Result<bool> PrepareOcr(const ExtractOptions& options) {
+  if (options.ocr == OcrMode::kNever) return true;
+  return extract_internal::WarmOcrEngine(options);
+}
 
 bool IsSupportedFile(const std::string& path) {
   const std::string ext = Lower(fs::path(path).extension().string());

@@ -113,6 +113,12 @@ bool IsSupportedFile(const std::string& path);
 Result<ExtractedDocument> ExtractFile(const std::string& path,
                                       const ExtractOptions& options);
 
+// Loads the calling thread's OCR engine now, unless options.ocr is kNever:
+// kConfig error when the model cannot be loaded (the message says what to
+// install). Lets a run fail once at start-up instead of once per scanned
+// file, and lets processes forked afterwards inherit a warm engine.
+Result<bool> PrepareOcr(const ExtractOptions& options);
+
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(const std::string& bytes);
 

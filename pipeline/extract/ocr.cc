@@ -70,6 +70,12 @@ std::string Trim(const char* text) {
 
 }  // namespace
 
+Result<bool> WarmOcrEngine(const ExtractOptions& options) {
+  Result<tesseract::TessBaseAPI*> engine = ThreadEngine(options);
+  if (!engine) return engine.error();
+  return true;
+}
+
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOptions& options) {
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);

@@ -36,6 +36,10 @@ namespace diar::extract_internal {
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page,
                                       const ExtractOptions& options);
 
+// Initialises the calling thread's engine for `options` now; kConfig error
+// when the model cannot be loaded. Returns true.
+Result<bool> WarmOcrEngine(const ExtractOptions& options);
+
 }  // namespace diar::extract_internal
 
 #endif  // DIAR_PIPELINE_EXTRACT_OCR_H_

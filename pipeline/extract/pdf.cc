@@ -361,6 +361,11 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
     };
     const bool want_ocr = options.ocr == OcrMode::kAlways ||
                           (options.ocr == OcrMode::kAuto && NeedsOcr(render_page, *core_page, out));
+    // Nothing is lost without a word: a scan read with OCR off says so.
+    if (options.ocr == OcrMode::kNever && NeedsOcr(render_page, *core_page, out)) {
+      out.ocr_note = "no usable text layer, and OCR is off (--ocr never); its text is missing "
+                     "from the index (ingest again with --ocr auto to read it)";
+    }
     if (want_ocr && render_page() != nullptr) {
       Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options);
       if (!ocr) {

@@ -84,24 +84,6 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
   return Join(words);
 }
 
-namespace {
-
-// The issuer owns the organ, unless the organ's name says it belongs to the
-// other tier: "Kommunstyrelsen" is no region's, "Regionstyrelsen" no
-// kommun's (a kommun's minutes quoting the region's organs). An unknown
-// owner is better than a wrong one.
-std::string OwnerOf(std::string_view organ, const Gazetteer& gazetteer,
-                    const TagContext& context) {
-  const BodyInfo* issuer = gazetteer.FindCanonical(context.issuer);
-  if (issuer == nullptr) return context.issuer;
-  if (issuer->kind == "region" && organ.starts_with("Kommun")) return std::string();
-  if (issuer->kind == "kommun" && (organ.starts_with("Region") || organ.starts_with("Landsting"))) {
-    return std::string();
-  }
-  return context.issuer;
-}
-
-}  // namespace
 
 bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
                const TagContext& context, FormedValue* out) {
@@ -111,7 +93,6 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     std::vector<std::string> words = Words(span);
     words.back() = StripGenitive(words.back());
     out->value = CapitaliseFirst(Join(words));
-    out->owner = OwnerOf(out->value, gazetteer, context);
     return true;
   }
   if (OrganList(lexicon, kStop).Contains(StripGenitive(Lower(span)))) return false;
@@ -135,16 +116,6 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     out->value = known_definite->info.canonical;
   } else {
     out->value = CapitaliseFirst(definite);
-  }
-  out->owner = OwnerOf(out->value, gazetteer, context);
-  // "länsstyrelsen" exists once per county: the owner says which one, the
-  // issuer's county's (TAGGING.md finer decisions).
-  if (out->value == "Länsstyrelsen") {
-    const BodyInfo* issuer = gazetteer.FindCanonical(context.issuer);
-    const std::string board = issuer && !issuer->county.empty()
-                                  ? "Länsstyrelsen i " + issuer->county
-                                  : std::string();
-    out->owner = gazetteer.FindCanonical(board) ? board : std::string();
   }
   return true;
 }

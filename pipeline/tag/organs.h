@@ -9,8 +9,8 @@
 //     (a sub-organ named with its parent's genitive stays as written)
 // The definite ending of each head word comes from organ_heads.list
 // (`nämnd<TAB>nämnden`). A name the gazetteers know as an organ (organs.tsv,
-// e.g. "Strategisk regional beredning") takes that name instead. `owner` is
-// the document's issuer.
+// e.g. "Strategisk regional beredning") takes that name instead. Owners are
+// not set here: they need the document's issuer (pipeline/owners/owners.h).
 #ifndef DIAR_PIPELINE_TAG_ORGANS_H_
 #define DIAR_PIPELINE_TAG_ORGANS_H_
 

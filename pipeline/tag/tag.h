@@ -43,14 +43,13 @@ struct Mention {
   std::string rule;       // id of the rule or dictionary entry that matched
   bool inferred = false;  // date: the year came from the document date
   std::string owner;      // body: the body an organ belongs to, if known
+                          // (set after classification: pipeline/owners)
 };
 
 struct TagContext {
   // The document's date (YYYY-MM-DD), used for dates written without a
   // year. Empty: such dates take no inferred year and are not tagged.
   std::string document_date;
-  // Canonical name of the issuing body; organs get it as `owner`. May be empty.
-  std::string issuer;
 };
 
 struct TaggerOptions {
@@ -84,6 +83,11 @@ class Tagger {
 
   // Gazetteer facts about a canonical body name; null if unknown.
   const BodyInfo* FindBody(const std::string& canonical) const;
+
+  // True when the last word of body name `value` ends in a head of
+  // owned_heads.list: a part of some body (an organ, an office), which
+  // belongs to the body issuing the document unless it says otherwise.
+  bool IsOwnedPart(const std::string& value) const;
 
  private:
   struct Impl;

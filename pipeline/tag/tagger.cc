@@ -13,6 +13,7 @@
 #include "pipeline/tag/non_mentions.h"
 #include "pipeline/tag/prefilter.h"
 #include "pipeline/tag/resolve.h"
+#include "pipeline/tag/text_util.h"
 #include "pipeline/tag/rule_set.h"
 #include "pipeline/tag/tag.h"
 #include "pipeline/tag/text_util.h"
@@ -133,6 +134,14 @@ std::string Tagger::DetectDocumentDate(const NormalisedText& text,
 
 const BodyInfo* Tagger::FindBody(const std::string& canonical) const {
   return impl_->gazetteer.FindCanonical(canonical);
+}
+
+bool Tagger::IsOwnedPart(const std::string& value) const {
+  const std::string lower = tag_internal::Lower(value);
+  const std::size_t space = lower.rfind(' ');
+  const std::string_view last =
+      std::string_view(lower).substr(space == std::string::npos ? 0 : space + 1);
+  return !impl_->lexicon.LongestSuffix("owned_heads", last).empty();
 }
 
 }  // namespace diar

@@ -158,19 +158,5 @@ TEST_F(ClassifierTest, TopicNeedsRepeatedCuesOrTheTitle) {
   EXPECT_NE(Cue(c, "topic").find("title"), std::string::npos);
 }
 
-TEST_F(ClassifierTest, OrgansGetTheIssuerAsOwner) {
-  Classification c = Run("Region Halland\nTjänsteskrivelse\nRegionstyrelsen beslutar. "
-                         "Kommunstyrelsen i varje kommun yttrar sig. Länsstyrelsen deltar.\n");
-  ASSERT_EQ(c.issuer, "Region Halland");
-  AssignOwners(c, *tagger_, &mentions_);
-  for (const Mention& m : mentions_) {
-    if (m.type != "body") continue;
-    if (m.value == "Regionstyrelsen") EXPECT_EQ(m.owner, "Region Halland");
-    if (m.value == "Kommunstyrelsen") EXPECT_EQ(m.owner, "");
-    if (m.value == "Länsstyrelsen") EXPECT_EQ(m.owner, "Länsstyrelsen i Hallands län");
-    if (m.value == "Region Halland") EXPECT_EQ(m.owner, "");
-  }
-}
-
 }  // namespace
 }  // namespace diar

@@ -8,9 +8,7 @@
 
 #include "pipeline/classify/classify.h"
 #include "pipeline/data_file/data_file.h"
-#include "pipeline/extract/extract.h"
-#include "pipeline/normalise/normalise.h"
-#include "pipeline/tag/tag.h"
+#include "pipeline/pipeline.h"
 
 namespace diar {
 namespace {
@@ -47,24 +45,16 @@ TEST(CorpusClassification, GoldCoversEveryCorpusDocument) {
 }
 
 TEST(CorpusClassification, MatchesGold) {
-  const std::string dictionaries = std::string(DIAR_SOURCE_DIR) + "/dictionaries";
-  Result<Tagger> tagger = Tagger::Load(dictionaries, {});
-  ASSERT_TRUE(tagger.ok()) << tagger.error().message;
-  Result<Classifier> classifier = Classifier::Load(dictionaries);
-  ASSERT_TRUE(classifier.ok()) << classifier.error().message;
+  Result<Pipeline> pipeline = Pipeline::Load(
+      {.dictionaries_dir = std::string(DIAR_SOURCE_DIR) + "/dictionaries", .ocr = OcrMode::kNever});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.error().message;
 
   int tp = 0, fp = 0, fn = 0;
   for (const Gold& g : ReadGold()) {
     const std::string path = std::string(DIAR_SOURCE_DIR) + "/corpus/" + g.file;
-    ExtractOptions options;
-    options.ocr = OcrMode::kNever;
-    Result<ExtractedDocument> source = ExtractFile(path, options);
-    ASSERT_TRUE(source.ok()) << source.error().message;
-    NormalisedText text = Normalise(*source, {});
-    TagContext context;
-    context.document_date = tagger->DetectDocumentDate(text, source->created);
-    std::vector<Mention> mentions = tagger->Tag(text, context);
-    Classification c = classifier->Classify(*source, text, mentions, *tagger);
+    Result<ProcessedDocument> doc = pipeline->Process(path);
+    ASSERT_TRUE(doc.ok()) << doc.error().message;
+    const Classification& c = doc->classification;
     std::string why;
     for (const Cue& cue : c.cues) why += "\n  " + cue.field + ": " + cue.cue;
     EXPECT_EQ(c.type, g.type) << g.file << why;

@@ -112,13 +112,9 @@ class CorpusFacets : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir;
-    Result<Tagger> tagger = Tagger::Load(testing::DictionariesDir(), {});
-    ASSERT_TRUE(tagger.ok()) << tagger.error().message;
-    Result<Classifier> classifier = Classifier::Load(testing::DictionariesDir());
-    ASSERT_TRUE(classifier.ok()) << classifier.error().message;
     IndexWriter writer = testing::OpenWriter(dir_->path());
     for (const auto& pdf : testing::CorpusPdfs()) {
-      writer.Add(testing::RunPipeline(pdf.string(), *tagger, *classifier), pdf.string());
+      writer.Add(testing::RunPipeline(pdf.string()), pdf.string());
     }
     writer.Commit();
   }

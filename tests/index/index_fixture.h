@@ -17,6 +17,7 @@
 #include "pipeline/classify/classify.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
+#include "pipeline/pipeline.h"
 #include "pipeline/tag/tag.h"
 
 namespace diar::testing {
@@ -55,10 +56,10 @@ inline Mention MakeMention(const std::string& type, const std::string& text,
 
 // A plain-text document as the pipeline would hand it to the writer; its id
 // is the SHA-256 of `text`.
-inline IndexedDocument MakeDocument(const std::string& name, const std::string& text,
+inline ProcessedDocument MakeDocument(const std::string& name, const std::string& text,
                                     const std::vector<Mention>& mentions = {},
                                     const Classification& classification = {}) {
-  IndexedDocument doc;
+  ProcessedDocument doc;
   doc.source.path = name;
   doc.source.sha256 = Sha256Hex(text);
   doc.source.bytes = text.size();
@@ -125,23 +126,22 @@ inline std::vector<std::filesystem::path> CorpusPdfs() {
   return pdfs;
 }
 
-// extract -> normalise -> tag -> classify -> owners, as `diar ingest` does.
-inline IndexedDocument RunPipeline(const std::string& path, const Tagger& tagger,
-                                   const Classifier& classifier) {
-  ExtractOptions options;
-  options.ocr = OcrMode::kNever;  // page text is what these tests need, fast
-  Result<ExtractedDocument> extracted = ExtractFile(path, options);
-  EXPECT_TRUE(extracted.ok()) << path;
-  IndexedDocument doc;
-  if (!extracted) return doc;
-  doc.source = std::move(extracted).value();
-  doc.text = Normalise(doc.source, {});
-  TagContext context;
-  context.document_date = tagger.DetectDocumentDate(doc.text, doc.source.created);
-  doc.mentions = tagger.Tag(doc.text, context);
-  doc.classification = classifier.Classify(doc.source, doc.text, doc.mentions, tagger);
-  AssignOwners(doc.classification, tagger, &doc.mentions);
-  return doc;
+// The project's pipeline, as `diar ingest` runs it, without OCR (page text
+// is what these tests need, fast).
+inline const Pipeline& ProjectPipeline() {
+  static const Pipeline* pipeline = [] {
+    Result<Pipeline> loaded =
+        Pipeline::Load({.dictionaries_dir = DictionariesDir(), .ocr = OcrMode::kNever});
+    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
+    return loaded ? new Pipeline(std::move(loaded).value()) : nullptr;
+  }();
+  return *pipeline;
+}
+
+inline ProcessedDocument RunPipeline(const std::string& path) {
+  Result<ProcessedDocument> doc = ProjectPipeline().Process(path);
+  EXPECT_TRUE(doc.ok()) << path;
+  return doc ? std::move(doc).value() : ProcessedDocument{};
 }
 
 }  // namespace diar::testing

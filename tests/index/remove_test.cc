@@ -42,7 +42,7 @@ DatabaseState Snapshot(const std::string& dir) {
   return s;
 }
 
-IndexedDocument Keeper() {
+ProcessedDocument Keeper() {
   Classification c;
   c.type = "protokoll";
   c.date = "2021-01-01";
@@ -52,7 +52,7 @@ IndexedDocument Keeper() {
 }
 
 // Shares words, a body and a topic with Keeper, and has its own.
-IndexedDocument Visitor(const std::string& extra = "") {
+ProcessedDocument Visitor(const std::string& extra = "") {
   Classification c;
   c.type = "tjänsteskrivelse";
   c.issuer = "Region Västmanland";
@@ -84,7 +84,7 @@ TEST(Remove, LeavesNoTrace) {
   ASSERT_NE(Snapshot(dir.path()), before);  // the visitor did leave something
   {
     IndexWriter w = testing::OpenWriter(dir.path());
-    EXPECT_EQ(w.Remove("/r/visit.txt").size(), 1u);
+    EXPECT_EQ(w.Remove("/r/visit.txt")->removed_ids.size(), 1u);
     w.Commit();
   }
   const DatabaseState after = Snapshot(dir.path());
@@ -103,12 +103,12 @@ TEST(Remove, ByIdPrefixLeavesNoTrace) {
     w.Commit();
   }
   const DatabaseState before = Snapshot(dir.path());
-  const IndexedDocument visitor = Visitor();
+  const ProcessedDocument visitor = Visitor();
   {
     IndexWriter w = testing::OpenWriter(dir.path());
     w.Add(visitor, "/r/visit.txt");
     w.Commit();
-    EXPECT_EQ(w.Remove(visitor.source.sha256.substr(0, 12)),
+    EXPECT_EQ(w.Remove(visitor.source.sha256.substr(0, 12))->removed_ids,
               std::vector<std::string>{visitor.source.sha256});
     w.Commit();
   }
@@ -135,7 +135,7 @@ TEST(Prune, DocumentWhoseFileIsGoneLeavesNoTrace) {
   std::filesystem::remove(gone);
   {
     IndexWriter w = testing::OpenWriter(dir.path());
-    EXPECT_EQ(w.Prune(), std::vector<std::string>{gone});
+    EXPECT_EQ(*w.Prune(), std::vector<std::string>{gone});
     w.Commit();
   }
   EXPECT_EQ(Snapshot(dir.path()), before);
@@ -156,7 +156,7 @@ TEST(Replace, ChangedFileLeavesNoTraceOfItsOldVersion) {
     w.Add(Keeper(), "/r/keep.txt");
     w.Add(Visitor("gammal version med extra ord"), "/r/visit.txt");
     w.Commit();
-    EXPECT_EQ(w.Add(Visitor("ny version"), "/r/visit.txt"), AddOutcome::kReplaced);
+    EXPECT_EQ(*w.Add(Visitor("ny version"), "/r/visit.txt"), AddOutcome::kReplaced);
     w.Commit();
   }
   DatabaseState got = Snapshot(dir2.path());

@@ -16,7 +16,7 @@ namespace {
 using testing::MakeDocument;
 using testing::MakeMention;
 
-IndexedDocument Doc(const std::string& name, const std::string& text, const std::string& body,
+ProcessedDocument Doc(const std::string& name, const std::string& text, const std::string& body,
                     const std::string& year) {
   Classification c;
   c.type = "protokoll";
@@ -88,7 +88,7 @@ TEST(Status, CountsPagesMentionsAndPaths) {
   testing::TempDir dir;
   {
     IndexWriter writer = testing::OpenWriter(dir.path());
-    IndexedDocument two_pages = Doc("a.txt", "Sida ett. Sida två.", "Kulturnämnden", "2021");
+    ProcessedDocument two_pages = Doc("a.txt", "Sida ett. Sida två.", "Kulturnämnden", "2021");
     two_pages.source.pages.resize(2);
     two_pages.mentions.push_back(MakeMention("dnr", "RS 2021/1", "RS 2021/1", 4));
     writer.Add(two_pages, "/r/a.txt");

@@ -101,25 +101,6 @@ TEST(OrganTagger, HeadingsInCapitals) {
   EXPECT_EQ(Spans("NÄMNDEN", "body"), "");
 }
 
-TEST(OrganTagger, OwnerIsTheIssuer) {
-  const auto bodies = TagType("regionstyrelsen", "body", {.document_date = "", .issuer = "Region Exempel"});
-  ASSERT_EQ(bodies.size(), 1u);
-  EXPECT_EQ(bodies[0].owner, "Region Exempel");
-}
-
-TEST(OrganTagger, AnOrganOfTheOtherTierHasNoOwner) {
-  const auto in_region =
-      TagType("kommunstyrelsen och regionstyrelsen", "body", {.document_date = "", .issuer = "Region Dalarna"});
-  ASSERT_EQ(in_region.size(), 2u);
-  EXPECT_EQ(in_region[0].owner, "");
-  EXPECT_EQ(in_region[1].owner, "Region Dalarna");
-  const auto in_kommun =
-      TagType("kommunstyrelsen och regionstyrelsen", "body", {.document_date = "", .issuer = "Mora kommun"});
-  ASSERT_EQ(in_kommun.size(), 2u);
-  EXPECT_EQ(in_kommun[0].owner, "Mora kommun");
-  EXPECT_EQ(in_kommun[1].owner, "");
-}
-
 TEST(OrganTagger, PartOfAGenericallyNamedOrganIsNoBody) {
   EXPECT_EQ(Spans("Ärendet bereddes av nämndens arbetsutskott.", "body"), "");
   EXPECT_EQ(Spans("Ärendet bereddes av socialnämndens arbetsutskott.", "body"),

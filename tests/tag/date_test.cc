@@ -8,7 +8,7 @@ using testing::Case;
 using testing::Spans;
 using testing::TagType;
 
-const TagContext kDated{.document_date = "2022-03-29", .issuer = ""};
+const TagContext kDated{.document_date = "2022-03-29"};
 
 TEST(DateTagger, TagsContractTable) {
   const Case cases[] = {
