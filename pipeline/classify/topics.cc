@@ -12,16 +12,18 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-// Length of the match of `words` at `pos` in `lower`, 0 if none.
-std::size_t MatchAt(std::string_view lower, std::size_t pos,
-                    const std::vector<std::pair<std::string, bool>>& words) {
+// Length of the match of `words` (each with .word, lower case, and
+// .prefix) at `pos` in `lower`, 0 if none.
+template <typename CueWords>
+std::size_t MatchAt(std::string_view lower, std::size_t pos, const CueWords& words) {
   std::size_t i = pos;
   for (std::size_t w = 0; w < words.size(); ++w) {
     if (w > 0) {
       if (i >= lower.size() || !IsSpace(lower[i])) return 0;
       while (i < lower.size() && IsSpace(lower[i])) ++i;
     }
-    const auto& [word, prefix] = words[w];
+    const std::string& word = words[w].word;
+    const bool prefix = words[w].prefix;
     if (lower.compare(i, word.size(), word) != 0) return 0;
     i += word.size();
     if (prefix) {
@@ -103,43 +105,65 @@ void Topics::Load(const std::string& dir, std::vector<std::string>* errors) {
     }
     topics_.push_back(std::move(topic));
   }
+  std::vector<tag_internal::Atom> atoms;
+  for (std::size_t t = 0; t < topics_.size(); ++t) {
+    for (std::size_t c = 0; c < topics_[t].cues.size(); ++c) {
+      const CueWord& first = topics_[t].cues[c].words.front();
+      // Word boundaries are checked here as before (WordCharBefore,
+      // MatchAt), not by the scanner, whose letters are the tagger's.
+      tag_internal::Atom atom{first.word, false, false, false};
+      if (tag_internal::AtomScanner::Fold(atom.text, false).empty()) {
+        errors->push_back(path + ": cue \"" + topics_[t].cues[c].text +
+                          "\" has a letter whose case cannot be folded; write it in "
+                          "Swedish or Latin-1 letters");
+        continue;
+      }
+      atoms.push_back(std::move(atom));
+      atom_cue_.emplace_back(t, c);
+    }
+  }
+  if (!scanner_.Build(atoms)) {
+    errors->push_back(path + ": too many cues for one automaton; split the topics");
+  }
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> Topics::Hits(const Topic& topic,
-                                                              std::string_view lower) const {
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
-  for (const Cue& cue : topic.cues) {
-    std::vector<std::pair<std::string, bool>> words;
-    for (const CueWord& w : cue.words) words.emplace_back(w.word, w.prefix);
-    const std::string& first = cue.words.front().word;
-    for (std::size_t pos = lower.find(first); pos != std::string_view::npos;
-         pos = lower.find(first, pos + 1)) {
-      if (WordCharBefore(lower, pos)) continue;
-      if (std::size_t n = MatchAt(lower, pos, words)) spans.emplace_back(pos, pos + n);
+std::vector<Topics::Spans> Topics::Hits(std::string_view text) const {
+  std::vector<Spans> spans(topics_.size());
+  if (text.empty()) return spans;
+  const std::string lower = LowerKeepOffsets(text);
+  scanner_.Scan(lower, [&](std::uint32_t atom, std::size_t begin, std::size_t) {
+    if (WordCharBefore(lower, begin)) return;
+    const auto [t, c] = atom_cue_[atom];
+    if (std::size_t n = MatchAt(lower, begin, topics_[t].cues[c].words)) {
+      spans[t].emplace_back(begin, begin + n);
     }
-  }
-  std::sort(spans.begin(), spans.end());
-  // One hit per stretch of text: "hälso- och sjukvården" is one hit even
-  // though two cues ("hälso- och sjukvård*", "sjukvård*") find it.
-  std::vector<std::pair<std::size_t, std::size_t>> merged;
-  for (const auto& span : spans) {
-    if (!merged.empty() && span.first < merged.back().second) {
-      merged.back().second = std::max(merged.back().second, span.second);
-    } else {
-      merged.push_back(span);
+  });
+  for (Spans& topic : spans) {
+    std::sort(topic.begin(), topic.end());
+    // One hit per stretch of text: "hälso- och sjukvården" is one hit even
+    // though two cues ("hälso- och sjukvård*", "sjukvård*") find it.
+    Spans merged;
+    for (const auto& span : topic) {
+      if (!merged.empty() && span.first < merged.back().second) {
+        merged.back().second = std::max(merged.back().second, span.second);
+      } else {
+        merged.push_back(span);
+      }
     }
+    topic = std::move(merged);
   }
-  return merged;
+  return spans;
 }
 
 std::vector<TopicDecision> Topics::Detect(std::string_view title, std::string_view text) const {
   std::vector<TopicDecision> decisions;
-  const std::string lower = LowerKeepOffsets(text);
-  const std::string lower_title = LowerKeepOffsets(title);
+  const std::vector<Spans> text_hits = Hits(text);
+  const std::vector<Spans> title_hits_of = Hits(title);
   const std::size_t words = CountWords(text);
-  for (const Topic& topic : topics_) {
-    const auto hits = Hits(topic, lower);
-    const auto title_hits = Hits(topic, lower_title);
+  for (std::size_t t = 0; t < topics_.size(); ++t) {
+    const Topic& topic = topics_[t];
+    const Spans& hits = text_hits[t];
+    const Spans& title_hits = title_hits_of[t];
     const int n = static_cast<int>(hits.size());
     const bool dense = n >= kMinHits && n * 1000.0 >= kHitsPerThousandWords * words;
     if (!dense && title_hits.empty()) continue;

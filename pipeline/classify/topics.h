@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/tag/atom_scanner.h"
+
 namespace diar::classify_internal {
 
 // A document is about a topic when the topic's cues come back throughout it,
@@ -52,11 +54,16 @@ class Topics {
     std::string name;
     std::vector<Cue> cues;
   };
-  // Sorted, non-overlapping [begin, end) byte spans of the cue hits in
-  // `lower` (text already lower-cased).
-  std::vector<std::pair<std::size_t, std::size_t>> Hits(const Topic& topic,
-                                                        std::string_view lower) const;
+  using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+  // Per topic, the sorted, non-overlapping [begin, end) byte spans of its
+  // cue hits in `text`: one pass of the automaton over the text finds every
+  // cue's first word, and only there are the cue's other words compared.
+  std::vector<Spans> Hits(std::string_view text) const;
   std::vector<Topic> topics_;
+  // One atom per cue: its first word (whole, or as a prefix). atom_cue_[i]
+  // is the (topic, cue) of atom i.
+  tag_internal::AtomScanner scanner_;
+  std::vector<std::pair<std::size_t, std::size_t>> atom_cue_;
 };
 
 }  // namespace diar::classify_internal

@@ -4,7 +4,8 @@
 //   diar::Result<diar::ExtractedDocument> doc = diar::ExtractFile("a.pdf", options);
 //   if (!doc) report(doc.error().message);   // names the file and says what to do
 //
-// PDFs are read with poppler-cpp page by page; plain-text files (.txt) are
+// PDFs are read with poppler page by page (its core text device for the
+// text layer, poppler-cpp to render pages for OCR); plain-text files (.txt) are
 // split into pages at form feeds (one page when there is none). The file's
 // bytes are read once: the SHA-256 of those bytes is the document's identity
 // everywhere downstream (re-ingest is idempotent).
@@ -12,8 +13,9 @@
 // Text here is raw: UTF-8 as the PDF's text layer gives it, with running
 // headers, hyphenation and layout still in. Cleaning is normalise's job.
 // What extract does settle is reading order: each PDF page's words are
-// grouped into lines with their boxes, and a page set in two columns is read
-// column 1 before column 2 (ExtractedPage::lines).
+// grouped into lines with their boxes, a page set in two columns is read
+// column 1 before column 2, and a ruled table row by row (ExtractedPage::lines,
+// TextLine::table_row).
 //
 // Pages without a usable text layer (scans; also scans whose only text layer
 // is a stamp or header in the margins) are rendered at 300 dpi and read
@@ -71,11 +73,15 @@ struct TextLine {
   // is exact enough to compare lines of one document, not to quote). 0 when
   // unknown: text files and OCR.
   double font_size = 0;
-  // Dominant font is bold. Not filled for now (false): asking poppler-cpp
-  // for font names costs a third of the extraction time. Kept so a backend
-  // that knows it cheaply can say so.
+  // Dominant font is bold. Not filled for now (false): asking poppler for
+  // font names per glyph cost a third of the extraction time. Kept so a
+  // backend that knows it cheaply can say so.
   bool bold = false;
   int column = 0;        // 0 full width, 1 left column, 2 right column
+  // A row of a ruled table: `text` holds its cells in order separated by
+  // " | ", and within a cell its wrapped lines separated by U+2028 (LINE
+  // SEPARATOR), for normalise to join and dehyphenate within the cell.
+  bool table_row = false;
 };
 
 struct ExtractedPage {

@@ -164,6 +164,7 @@ TextLine MakeLine(std::vector<Word>::const_iterator begin,
   for (auto it = begin; it != end; ++it) {
     if (it != begin) line.text += ' ';
     line.text += it->text;
+    line.table_row = line.table_row || it->table_row;
     line.x0 = std::min(line.x0, it->x0);
     line.y0 = std::min(line.y0, it->y0);
     line.x1 = std::max(line.x1, it->x1);
@@ -214,9 +215,19 @@ std::size_t SplitIndex(const Row& row, double gutter) {
   return i;
 }
 
+// True when `row` runs across `gutter`: a word spans it, or the gap over it
+// is no wider than a word space, so the words either side belong to one
+// line that happens to have a space there (the last line of a full-width
+// paragraph, a centred footer "Sida 7 av 18"). A real gutter is at least
+// about an em wide (FindGutter).
 bool Crosses(const Row& row, double gutter) {
-  for (const Word& w : row.words) {
+  for (std::size_t i = 0; i < row.words.size(); ++i) {
+    const Word& w = row.words[i];
     if (w.x0 < gutter && w.x1 > gutter) return true;
+    if (i > 0 && row.words[i - 1].x1 <= gutter && w.x0 >= gutter &&
+        w.x0 - row.words[i - 1].x1 < 0.9 * std::max(FontSize(w), FontSize(row.words[i - 1]))) {
+      return true;
+    }
   }
   return false;
 }
@@ -230,9 +241,45 @@ bool Crosses(const Row& row, double gutter) {
 // wide word spaces line up by chance on a few rows here and there, but the
 // rows in between run across. A run counts with four two-sided rows; or two
 // when the run is six rows or longer (a right column that ends early beside
-// a long left one); or two in a wide channel (over 3 em, as between a
-// letterhead's sender block and its document-type block — word spaces never
-// get that wide).
+// a long left one); or two whose words either side start at one x each,
+// over a gutter near the middle (AlignedRun: the balanced last lines of a
+// two-column section — columns start their lines at one x, chance gaps
+// rarely do); or two in a wide channel
+// (over 3 em, as between a letterhead's sender block and its document-type
+// block — word spaces never get that wide).
+// The longest run of consecutive rows in [begin, end) with a gap of at
+// least `min_gap` over x whose left side starts at one x in every row and
+// whose right side starts at one x in every row (within a point).
+int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double x,
+               double min_gap) {
+  int best = 0, run = 0;
+  double left = -1, right = -1;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::vector<Word>& w = rows[k].words;
+    double l = -1, r = -1;
+    for (std::size_t i = 1; i < w.size(); ++i) {
+      if (w[i - 1].x1 < x && w[i].x0 > x && w[i].x0 - w[i - 1].x1 >= min_gap) {
+        l = w.front().x0;
+        r = w[i].x0;
+        break;
+      }
+    }
+    if (r < 0) {
+      run = 0;
+      continue;
+    }
+    if (run > 0 && std::abs(l - left) <= 1 && std::abs(r - right) <= 1) {
+      ++run;
+    } else {
+      run = 1;
+      left = l;
+      right = r;
+    }
+    best = std::max(best, run);
+  }
+  return best;
+}
+
 double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                   double page_width) {
   if (page_width <= 0 || end - begin < 2) return -1;
@@ -281,13 +328,20 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
                    sizes.end());
   const double em = sizes[sizes.size() / 2];
-  // Score per x; 0 rejects. Strong runs first, then wide channels.
+  // Score per x; 0 rejects. Strong runs first, then aligned runs, then
+  // wide channels.
   std::vector<int> score(width, 0);
   for (std::size_t x = 0; x < width; ++x) {
     if (best_sided[x] >= 4 || (best_sided[x] >= 2 && best_rows[x] >= 6)) {
       score[x] = 1000 + best_sided[x];
     } else if (best_sided[x] >= 2) {
-      score[x] = best_sided[x];
+      // Columns this short are told from chance gaps in justified text
+      // also by where and how wide: a gutter near the middle (35-65 % of
+      // the width) and wider than a stretched word space (1.3 em).
+      const double at = lo + static_cast<double>(x);
+      const bool middle = at >= 0.35 * page_width && at <= 0.65 * page_width;
+      const int aligned = middle ? AlignedRun(rows, begin, end, at, 1.3 * em) : 0;
+      score[x] = aligned >= 2 ? 500 + aligned : best_sided[x];
     }
   }
   // The widest stretch of x with the top score; its centre is the gutter.
@@ -305,7 +359,7 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
     }
     in_run = on;
   }
-  if (top < 1000 && static_cast<double>(best_len) + 6 < 3 * em) return -1;
+  if (top < 500 && static_cast<double>(best_len) + 6 < 3 * em) return -1;
   return lo + static_cast<double>(best_start) + static_cast<double>(best_len) / 2.0;
 }
 
@@ -319,22 +373,37 @@ double Median(std::vector<double> v) {
 // columns, or row by row when they look like a table.
 void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
                std::size_t end, double gutter, std::vector<TextLine>& out) {
-  std::size_t both = 0;
+  std::size_t both = 0, left_rows = 0, right_rows = 0;
   double left_edge = gutter;
+  double left_top = 1e9, left_bottom = -1e9, right_top = 1e9, right_bottom = -1e9;
   std::vector<double> left_widths;
   for (std::size_t r = begin; r < end; ++r) {
     const std::size_t split = SplitIndex(rows[r], gutter);
     if (split > 0 && split < rows[r].words.size()) ++both;
     if (split > 0) {
+      ++left_rows;
+      left_top = std::min(left_top, rows[r].y0);
+      left_bottom = std::max(left_bottom, rows[r].y1);
       left_edge = std::min(left_edge, rows[r].words.front().x0);
       left_widths.push_back(rows[r].words[split - 1].x1 - rows[r].words.front().x0);
     }
+    if (split < rows[r].words.size()) {
+      ++right_rows;
+      right_top = std::min(right_top, rows[r].y0);
+      right_bottom = std::max(right_bottom, rows[r].y1);
+    }
   }
+  // Two columns side by side: rows with words either side, or, where the
+  // columns' lines do not share baselines (a paragraph's space above it in
+  // one column only), two or more lines each side over the same stretch.
+  const double overlap = std::min(left_bottom, right_bottom) - std::max(left_top, right_top);
+  const bool side_by_side =
+      both >= 2 || (left_rows >= 2 && right_rows >= 2 &&
+                    overlap >= 0.5 * std::min(left_bottom - left_top, right_bottom - right_top));
   // Running text fills its column: most left-column lines reach past half
   // the column's width. Label/value tables and forms have short left cells;
   // reading them column by column would separate each label from its value.
-  const bool columns =
-      both >= 2 && Median(left_widths) >= 0.5 * (gutter - left_edge);
+  const bool columns = side_by_side && Median(left_widths) >= 0.5 * (gutter - left_edge);
   if (!columns) {
     for (std::size_t r = begin; r < end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
@@ -348,6 +417,31 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
     AppendFragments(rows[r].words, SplitIndex(rows[r], gutter),
                     rows[r].words.size(), 2, out);
   }
+}
+
+// Where the columns of the block [begin, end) end: at the first row below
+// both columns' text (the last row with words either side of `gutter`) that
+// is a heading, set larger than the block's body. Balanced columns end
+// together and the document goes on at full width; a short heading there
+// keeps clear of the gutter, and without this it would be read as the end
+// of the left column, before the whole right one.
+std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                         double gutter) {
+  std::size_t last_two_sided = end;
+  std::vector<double> sizes;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::size_t split = SplitIndex(rows[k], gutter);
+    if (split > 0 && split < rows[k].words.size()) last_two_sided = k;
+    for (const Word& w : rows[k].words) sizes.push_back(FontSize(w));
+  }
+  if (last_two_sided == end) return end;
+  const double body = Median(sizes);
+  for (std::size_t k = last_two_sided + 1; k < end; ++k) {
+    std::vector<double> row_sizes;
+    for (const Word& w : rows[k].words) row_sizes.push_back(FontSize(w));
+    if (Median(row_sizes) > 1.15 * body) return k;
+  }
+  return end;
 }
 
 // Reads rows [begin, end) with `gutter` (negative: none).
@@ -368,15 +462,175 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
            rows[block_end].y0 - rows[block_end - 1].y1 < 3 * rows[block_end - 1].height) {
       ++block_end;
     }
+    block_end = EndOfColumns(rows, r, block_end, gutter);
     EmitBlock(rows, r, block_end, gutter, out);
     r = block_end;
   }
 }
 
+
+// --- Ruled tables --------------------------------------------------------
+
+// Positions within `tolerance` of each other as one (their mean), sorted.
+std::vector<double> Distinct(std::vector<double> v, double tolerance) {
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  std::size_t n = 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (n > 0 && v[i] - v[i - 1] > tolerance) {
+      out.push_back(sum / static_cast<double>(n));
+      n = 0;
+      sum = 0;
+    }
+    sum += v[i];
+    ++n;
+  }
+  if (n > 0) out.push_back(sum / static_cast<double>(n));
+  return out;
+}
+
+// Index of the interval of `bounds` (sorted) holding v, or -1.
+int Interval(const std::vector<double>& bounds, double v) {
+  for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+    if (v >= bounds[i] && v < bounds[i + 1]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The words of one cell as its lines, top to bottom, joined by U+2028.
+std::string CellText(std::vector<const Word*> words) {
+  std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
+    return a->y0 + a->y1 < b->y0 + b->y1;
+  });
+  std::vector<std::vector<const Word*>> lines;
+  double centre = 0, height = 0;
+  for (const Word* w : words) {
+    const double c = (w->y0 + w->y1) / 2;
+    if (lines.empty() || c - centre > height / 2) {
+      lines.emplace_back();
+      centre = c;
+      height = std::max(0.1, w->y1 - w->y0);
+    }
+    lines.back().push_back(w);
+  }
+  std::string text;
+  for (std::vector<const Word*>& line : lines) {
+    std::sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+    if (!text.empty()) text += "\xE2\x80\xA8";  // U+2028
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (i > 0) text += ' ';
+      text += line[i]->text;
+    }
+  }
+  return text;
+}
+
+// Ruled tables: where vertical and horizontal rules cross into a grid of at
+// least two columns and one row, the words inside are read cell by cell,
+// and each table row replaces them as one word (table_row) spanning the
+// row, which the rest of the layout then places like any line. Rules that
+// touch (a border drawn cell by cell) are one rule; a frame with no inner
+// vertical rule is a box around text, not a table.
+void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
+  constexpr double kTouch = 2;  // points: rules this close meet
+  std::vector<Rule> vertical, horizontal;
+  for (const Rule& r : rules) {
+    if (r.x0 == r.x1 && r.y1 - r.y0 >= 6) vertical.push_back(r);
+    if (r.y0 == r.y1 && r.x1 - r.x0 >= 6) horizontal.push_back(r);
+  }
+  if (vertical.size() < 3 || horizontal.size() < 2) return;
+  // Tables: groups of rules joined by crossings (union-find over indices,
+  // verticals first).
+  const std::size_t nv = vertical.size(), n = nv + horizontal.size();
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&parent](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (std::size_t v = 0; v < nv; ++v) {
+    for (std::size_t h = 0; h < horizontal.size(); ++h) {
+      const Rule& a = vertical[v];
+      const Rule& b = horizontal[h];
+      if (a.x0 >= b.x0 - kTouch && a.x0 <= b.x1 + kTouch && b.y0 >= a.y0 - kTouch &&
+          b.y0 <= a.y1 + kTouch) {
+        parent[find(v)] = find(nv + h);
+      }
+    }
+  }
+  std::vector<std::vector<std::size_t>> groups(n);
+  for (std::size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  std::vector<Word> rows_out;
+  std::vector<bool> taken(words.size(), false);
+  for (const std::vector<std::size_t>& group : groups) {
+    std::vector<double> xs, ys;
+    for (std::size_t i : group) {
+      if (i < nv) xs.push_back(vertical[i].x0);
+      else ys.push_back(horizontal[i - nv].y0);
+    }
+    const std::vector<double> columns = Distinct(xs, kTouch);
+    const std::vector<double> row_bounds = Distinct(ys, kTouch);
+    if (columns.size() < 3 || row_bounds.size() < 2) continue;
+    // cells[row][column]: the words whose centre is inside.
+    const std::size_t nr = row_bounds.size() - 1, nc = columns.size() - 1;
+    std::vector<std::vector<std::vector<const Word*>>> cells(
+        nr, std::vector<std::vector<const Word*>>(nc));
+    std::vector<std::vector<std::size_t>> row_words(nr);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (taken[k]) continue;
+      const Word& w = words[k];
+      const int r = Interval(row_bounds, (w.y0 + w.y1) / 2);
+      const int c = Interval(columns, (w.x0 + w.x1) / 2);
+      if (r < 0 || c < 0) continue;
+      cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)].push_back(&w);
+      row_words[static_cast<std::size_t>(r)].push_back(k);
+    }
+    for (std::size_t r = 0; r < nr; ++r) {
+      if (row_words[r].empty()) continue;
+      Word row;
+      row.table_row = true;
+      row.x0 = row.y0 = 1e9;
+      row.x1 = row.y1 = -1e9;
+      std::vector<double> sizes;
+      for (std::size_t k : row_words[r]) {
+        const Word& w = words[k];
+        row.x0 = std::min(row.x0, w.x0);
+        row.y0 = std::min(row.y0, w.y0);
+        row.x1 = std::max(row.x1, w.x1);
+        row.y1 = std::max(row.y1, w.y1);
+        sizes.push_back(w.font_size);
+        taken[k] = true;
+      }
+      std::sort(sizes.begin(), sizes.end());
+      row.font_size = sizes[sizes.size() / 2];
+      // The row reads at its first line's height, so it sorts and groups
+      // with the text beside it as a one-line row would.
+      row.y1 = std::min(row.y1, row.y0 + (words[row_words[r].front()].y1 - words[row_words[r].front()].y0));
+      for (std::size_t c = 0; c < nc; ++c) {
+        if (cells[r][c].empty()) continue;
+        if (!row.text.empty()) row.text += " | ";
+        row.text += CellText(cells[r][c]);
+      }
+      rows_out.push_back(std::move(row));
+    }
+  }
+  if (rows_out.empty()) return;
+  std::vector<Word> kept;
+  kept.reserve(words.size() - std::count(taken.begin(), taken.end(), true) + rows_out.size());
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (!taken[k]) kept.push_back(std::move(words[k]));
+  }
+  for (Word& w : rows_out) kept.push_back(std::move(w));
+  words = std::move(kept);
+}
+
 }  // namespace
 
-std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width) {
+std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
+                                 const std::vector<Rule>& rules) {
   std::vector<TextLine> out;
+  ReadTables(words, rules);
   const std::vector<Row> rows = GroupRows(std::move(words));
   // A gutter shared by the whole page (two-column body text, possibly with
   // full-width headings and running lines across it).

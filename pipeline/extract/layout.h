@@ -15,6 +15,10 @@
 //   4. A block that looks like a two-column table rather than running text
 //      (short left cells) is read row by row, which keeps label and value
 //      together.
+// Before the rows are formed, ruled tables are taken out (ReadTables in
+// layout.cc): where the page's rules form a grid, each table row becomes one
+// line, its cells in order separated by " | ", a cell's own wrapped lines
+// separated by U+2028 (normalise joins them and repairs their hyphens).
 // Before all that, letter-spaced words ("k o m m u n") are joined: see
 // JoinLetterSpaced in layout.cc.
 #ifndef DIAR_PIPELINE_EXTRACT_LAYOUT_H_
@@ -32,11 +36,19 @@ struct Word {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points, top-left origin
   double font_size = 0;
   bool bold = false;
+  bool table_row = false;  // a whole ruled-table row (ReadTables)
+};
+
+// A straight rule drawn on the page (a table's border), in the words'
+// coordinates: horizontal when y0 == y1, vertical when x0 == x1.
+struct Rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
 // Lines of the page in reading order. `page_width` is used to look for the
-// gutter near the middle of the page.
-std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width);
+// gutter near the middle of the page; `rules` to find ruled tables.
+std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
+                                 const std::vector<Rule>& rules = {});
 
 }  // namespace diar::extract_internal
 

@@ -1,5 +1,22 @@
 #include "pipeline/extract/pdf.h"
 
+// poppler's core API (Debian libpoppler-private-dev) for the text layer:
+// poppler-cpp's page::text_list() converts every word to UTF-16 through a
+// fresh iconv handle and copies each glyph's box, a quarter of the ingest
+// (docs/DECISIONS.md). Only this file sees these headers, so a poppler
+// version change touches it alone.
+#include <DateInfo.h>
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
+#include <goo/GooString.h>
+#include <goo/gmem.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
@@ -21,78 +38,26 @@
 namespace diar::extract_internal {
 namespace {
 
+void AppendUtf8(UChar32 c, std::string& out) {
+  char buf[4];
+  int32_t k = 0;
+  U8_APPEND_UNSAFE(buf, k, c);
+  out.append(buf, static_cast<std::size_t>(k));
+}
+
 // poppler reports recoverable syntax errors through a global callback that
-// prints to stderr by default; a library must not print, so silence it once.
-void SilencePoppler() {
+// prints to stderr by default; a library must not print. The initer is kept
+// for the process's life: it also keeps poppler's global parameters (font
+// and Unicode tables) loaded between documents, where poppler-cpp would
+// build and drop them for each one.
+void InitPoppler() {
   static const bool done = [] {
+    static GlobalParamsIniter initer([](ErrorCategory, Goffset, const char*) {});
+    setErrorCallback([](ErrorCategory, Goffset, const char*) {});
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     return true;
   }();
   (void)done;
-}
-
-// PDFDocEncoding's code points for 0x18-0x1F and 0x80-0x9F, where it differs
-// from Latin-1 (PDF 32000-1:2008, Annex D.2; 0x9F is undefined).
-constexpr char32_t kPdfDocLow[8] = {0x02D8, 0x02C7, 0x02C6, 0x02D9, 0x02DD, 0x02DB, 0x02DA, 0x02DC};
-constexpr char32_t kPdfDocHigh[32] = {
-    0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
-    0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
-    0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0xFFFD};
-
-void AppendCodePoint(char32_t c, std::string& out) {
-  char buf[4];
-  int32_t n = 0;
-  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
-  out.append(buf, n);
-}
-
-// A text string of the PDF's Info dictionary (Title, Author) as UTF-8.
-// poppler-cpp decodes a string with a UTF-16BE byte-order mark, but hands
-// any other string over byte for byte as Latin-1, where the PDF means
-// PDFDocEncoding: an en dash (0x85) came out as U+0085. So: code units above
-// 0xFF are UTF-16 (surrogate pairs joined); a string of bytes is UTF-16BE
-// when it still starts with FE FF, UTF-8 when it starts with EF BB BF (PDF
-// 2.0), and PDFDocEncoding otherwise. Only the bytes where PDFDocEncoding
-// differs from Latin-1 in printable use are remapped (0x18-0x1F, 0x80-0x9F),
-// so a UTF-16 title poppler decoded that has only Latin-1 letters is left
-// as it is; 0xA0 (the euro sign in PDFDocEncoding, a no-break space in
-// Latin-1) is left a space, the likelier reading in a title.
-void AppendUtf16(const poppler::ustring& units, std::size_t from, std::string& out) {
-  for (std::size_t i = from; i < units.size(); ++i) {
-    char32_t c = units[i];
-    if (U16_IS_LEAD(c) && i + 1 < units.size() && U16_IS_TRAIL(units[i + 1])) {
-      c = static_cast<char32_t>(U16_GET_SUPPLEMENTARY(c, units[i + 1]));
-      ++i;
-    } else if (U16_IS_SURROGATE(c)) {
-      c = 0xFFFD;
-    }
-    AppendCodePoint(c, out);
-  }
-}
-
-std::string InfoText(const poppler::ustring& text) {
-  std::string out;
-  bool wide = false;
-  for (unsigned short unit : text) wide |= unit > 0xFF;
-  if (wide) {
-    AppendUtf16(text, !text.empty() && text[0] == 0xFEFF ? 1 : 0, out);
-  } else if (text.size() >= 2 && text[0] == 0xFE && text[1] == 0xFF) {
-    poppler::ustring units;
-    for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
-      units.push_back(static_cast<unsigned short>(text[i] << 8 | text[i + 1]));
-    }
-    AppendUtf16(units, 0, out);
-  } else if (text.size() >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF) {
-    for (std::size_t i = 3; i < text.size(); ++i) out.push_back(static_cast<char>(text[i]));
-  } else {
-    for (unsigned short unit : text) {
-      char32_t c = unit;
-      if (c >= 0x18 && c <= 0x1F) c = kPdfDocLow[c - 0x18];
-      if (c >= 0x80 && c <= 0x9F) c = kPdfDocHigh[c - 0x80];
-      AppendCodePoint(c, out);
-    }
-  }
-  return out;
 }
 
 std::string IsoDate(std::time_t t) {
@@ -104,44 +69,116 @@ std::string IsoDate(std::time_t t) {
   return buf;
 }
 
-// UTF-16 (poppler's ustring) to UTF-8 without the byte_array round trip of
-// ustring::to_utf8: this runs once per word of every page.
-void AppendUtf8(const poppler::ustring& text, std::string& out) {
-  out.reserve(out.size() + text.size());
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    UChar32 c;
-    U16_NEXT(text.data(), i, n, c);
-    char buf[4];
-    int32_t k = 0;
-    U8_APPEND_UNSAFE(buf, k, c);
-    out.append(buf, static_cast<std::size_t>(k));
+// A PDF text string (the Info dictionary's values): UTF-16BE with a
+// byte-order mark, or PDFDocEncoding; as UTF-8.
+std::string TextString(const std::unique_ptr<GooString>& value) {
+  if (!value) return "";
+  // PDF 2.0 allows UTF-8 with a byte-order mark, which poppler 22 reads as
+  // PDFDocEncoding; the rest (UTF-16BE with its mark, PDFDocEncoding, where
+  // 0x85 is an en dash) poppler's own decoding gets right.
+  const std::string& bytes = value->toStr();
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) return bytes.substr(3);
+  Unicode* ucs4 = nullptr;
+  const int n = TextStringToUCS4(bytes, &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    const UChar32 c = static_cast<UChar32>(ucs4[i]);
+    if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) AppendUtf8(c, out);
   }
+  gfree(ucs4);
+  return out;
 }
 
-std::vector<TextLine> TextLayerLines(const poppler::page& page, double width) {
+// poppler's text device, which also keeps the page's straight rules (table
+// borders) for the layout: stroked horizontal and vertical segments, and
+// thin filled rectangles (how Chromium and others draw borders).
+class RuleTextOutputDev : public TextOutputDev {
+ public:
+  RuleTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      for (int i = 1; i < sub->getNumPoints(); ++i) {
+        if (sub->getCurve(i)) continue;
+        double x0, y0, x1, y1;
+        state->transform(sub->getX(i - 1), sub->getY(i - 1), &x0, &y0);
+        state->transform(sub->getX(i), sub->getY(i), &x1, &y1);
+        AddSegment(x0, y0, x1, y1);
+      }
+    }
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    FillRules(state);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    FillRules(state);
+  }
+
+ private:
+  // A filled subpath whose box is thin (at most 2.5 pt across) is a rule
+  // along its long side; anything else filled (a cell's shading, a logo) is
+  // not.
+  void FillRules(GfxState* state) {
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+      for (int i = 0; i < sub->getNumPoints(); ++i) {
+        double x, y;
+        state->transform(sub->getX(i), sub->getY(i), &x, &y);
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+      }
+      if (sub->getNumPoints() < 3) continue;
+      if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+      else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+    }
+  }
+  void AddSegment(double x0, double y0, double x1, double y1) {
+    if (rules_.size() >= 5000) return;  // a drawing, not a table
+    if (std::abs(y1 - y0) < 0.5) {
+      const double y = (y0 + y1) / 2;
+      rules_.push_back({std::min(x0, x1), y, std::max(x0, x1), y});
+    } else if (std::abs(x1 - x0) < 0.5) {
+      const double x = (x0 + x1) / 2;
+      rules_.push_back({x, std::min(y0, y1), x, std::max(y0, y1)});
+    }
+  }
+  std::vector<Rule> rules_;
+};
+
+std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width) {
+  // The settings of poppler-cpp's text_list(): reading order, no physical
+  // layout, the page unrotated at 72 dpi (one unit per point).
+  RuleTextOutputDev device;
+  pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  const std::unique_ptr<TextWordList> list = device.makeWordList();
   std::vector<Word> words;
   std::vector<TextLine> rotated;  // vertical margin notes, read after the page
-  // Without text_list_include_font: poppler-cpp then copies every glyph's
-  // font name and compares names glyph by glyph, which costs a third of
-  // the page's extraction time. Sizes come from the boxes instead (below);
-  // bold is not known for the text layer.
-  const std::vector<poppler::text_box> boxes = page.text_list();
-  words.reserve(boxes.size());
-  for (const poppler::text_box& box : boxes) {
+  const int count = list ? list->getLength() : 0;
+  words.reserve(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const TextWord* tw = list->get(i);
     Word w;
-    AppendUtf8(box.text(), w.text);
+    // The glyphs' code points straight to UTF-8: no per-word encoder.
+    const int n = tw->getLength();
+    w.text.reserve(static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) {
+      const UChar32 c = static_cast<UChar32>(*tw->getChar(k));
+      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) AppendUtf8(c, w.text);
+    }
     if (w.text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    w.x0 = r.left();
-    w.y0 = r.top();
-    w.x1 = r.right();
-    w.y1 = r.bottom();
+    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     // Poppler's word box spans the font's ascent to descent: about 1.16 em
     // for common fonts (measured: 10.5 pt text gives 12.2 pt boxes). Half a
     // point is fine enough to tell headings from body text.
     w.font_size = std::round((w.y1 - w.y0) / 1.16 * 2) / 2;
-    if (box.rotation() != 0) {
+    if (tw->getRotation() != 0) {
       TextLine line;
       line.text = w.text;
       line.x0 = w.x0, line.y0 = w.y0, line.x1 = w.x1, line.y1 = w.y1;
@@ -150,7 +187,7 @@ std::vector<TextLine> TextLayerLines(const poppler::page& page, double width) {
     }
     words.push_back(std::move(w));
   }
-  std::vector<TextLine> lines = BuildLines(std::move(words), width);
+  std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules());
   lines.insert(lines.end(), rotated.begin(), rotated.end());
   return lines;
 }
@@ -191,6 +228,29 @@ double InkShare36(const poppler::page& page, double from, double to) {
   return all > 0 ? static_cast<double>(dark) / static_cast<double>(all) : 0;
 }
 
+// Whether `resources` (a page's or a form's resource dictionary) draws an
+// image, directly or through forms nested up to `depth` deep. Only
+// dictionaries are read, no image data: a scan is always an image, so a
+// page without one has nothing for OCR to find.
+bool DrawsImages(Dict* resources, int depth) {
+  if (resources == nullptr) return false;
+  const Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return false;
+  Dict* dict = xobjects.getDict();
+  for (int i = 0; i < dict->getLength(); ++i) {
+    const Object xobject = dict->getVal(i);
+    if (!xobject.isStream()) continue;
+    Dict* stream = xobject.streamGetDict();
+    const Object subtype = stream->lookup("Subtype");
+    if (subtype.isName("Image")) return true;
+    if (subtype.isName("Form") && depth > 0) {
+      const Object form_resources = stream->lookup("Resources");
+      if (form_resources.isDict() && DrawsImages(form_resources.getDict(), depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
 // A page needs OCR when its text layer is not worth keeping and the page
 // has ink at all (blank pages are common: separator pages, empty backs), or
 // when the layer holds only margin text (an archive stamp or running header
@@ -200,33 +260,51 @@ double InkShare36(const poppler::page& page, double from, double to) {
 // column darkens about 0.1 % of the 20-80 % band. 0.2 % there is two lines
 // or more; a rule line or the specks of a blank scan stay below. Any ink at
 // all (0.01 %) is worth a look on a page with no usable layer.
-bool NeedsOcr(const poppler::page& page, const ExtractedPage& out) {
-  if (!IsUsableTextLayer(out.text)) return InkShare36(page, 0, 1) > 1e-4;
+//
+// `page` gives the page to render; it is only asked for when the text layer
+// alone cannot decide. A page of text that ends high up (a chapter's last
+// page) is not rendered unless it draws an image: short pages are common,
+// scans under a stamp are rare.
+template <typename PageFn>
+bool NeedsOcr(PageFn&& page, Page& core_page, const ExtractedPage& out) {
+  if (!IsUsableTextLayer(out.text)) {
+    const poppler::page* p = page();
+    return p != nullptr && InkShare36(*p, 0, 1) > 1e-4;
+  }
   for (const TextLine& line : out.lines) {
     const double centre = (line.y0 + line.y1) / 2;
     if (centre > 0.2 * out.height && centre < 0.8 * out.height) return false;
   }
-  return InkShare36(page, 0.2, 0.8) > 0.002;
+  if (!DrawsImages(core_page.getResourceDict(), 3)) return false;
+  const poppler::page* p = page();
+  return p != nullptr && InkShare36(*p, 0.2, 0.8) > 0.002;
 }
 
 }  // namespace
 
 bool IsUsableTextLayer(const std::string& text) {
-  std::size_t alnum = 0, broken = 0, visible = 0;
+  std::size_t alnum = 0, broken = 0, private_use = 0, visible = 0;
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
-    if (c < 0 || c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) ||
-        (u_iscntrl(c) && c != '\n' && c != '\t')) {
+    // Format characters are invisible by design, not broken: soft hyphens
+    // (Chromium keeps every one, a few per word in hyphenated Swedish),
+    // zero-width spaces and joiners, bidi marks.
+    if (c >= 0 && u_charType(c) == U_FORMAT_CHAR) continue;
+    if (c < 0 || c == 0xFFFD || (u_charType(c) == U_CONTROL_CHAR && c != '\n' && c != '\t')) {
       ++broken;
     }
-    if (u_isalnum(c)) ++alnum;
+    if (c >= 0xE000 && c <= 0xF8FF) ++private_use;
+    if (u_isalnum(c)) ++alnum;  // ligatures (U+FB00-FB06) are letters
     if (c > ' ') ++visible;
   }
   // 20 letters: less than one short line, so a page with only a stray page
   // number or a scanner's stamp over an image still counts as a scan. A tenth
-  // of garbage means the font has no usable ToUnicode map.
-  return alnum >= 20 && broken * 10 < visible;
+  // of replacement or control characters means a font without a usable
+  // ToUnicode map. Private-use code points are symbol-font glyphs (Word's
+  // bullets, icons): a page of text with them is fine; only a layer made
+  // mostly of them is a font whose codes mean nothing.
+  return alnum >= 20 && broken * 10 < visible && private_use * 2 < visible;
 }
 
 Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& bytes,
@@ -237,54 +315,73 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
                       ": not a PDF (no %PDF- header); check the file, or "
                       "rename it if it is another format");
   }
-  SilencePoppler();
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) {
+  InitPoppler();
+  // The bytes outlive the document: a MemStream reads them in place.
+  auto pdf = std::make_unique<PDFDoc>(
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  if (!pdf->isOk()) {
+    if (pdf->getErrorCode() == errEncrypted) {
+      return InputError(doc.path +
+                        ": encrypted PDF that needs a password; decrypt it "
+                        "(qpdf --decrypt --password=... in.pdf out.pdf) and "
+                        "ingest the result");
+    }
     return InputError(doc.path +
                       ": damaged PDF that poppler cannot open; re-export or "
                       "repair it (qpdf in.pdf out.pdf) and ingest again");
   }
-  if (pdf->is_locked()) {
-    return InputError(doc.path +
-                      ": encrypted PDF that needs a password; decrypt it "
-                      "(qpdf --decrypt --password=... in.pdf out.pdf) and "
-                      "ingest the result");
+  doc.title = TextString(pdf->getDocInfoTitle());
+  doc.author = TextString(pdf->getDocInfoAuthor());
+  if (const std::unique_ptr<GooString> created = pdf->getDocInfoCreatDate()) {
+    doc.created = IsoDate(dateStringToTime(created.get()));
   }
-  doc.title = InfoText(pdf->get_title());
-  doc.author = InfoText(pdf->get_author());
-  doc.created = IsoDate(pdf->get_creation_date_t());
-  const int count = pdf->pages();
+  const int count = pdf->getNumPages();
   if (count <= 0) return InputError(doc.path + ": PDF has no pages; nothing to index");
+  // Rendering (the ink check, OCR) goes through poppler-cpp, opened only
+  // for a document with a page that needs it.
+  std::unique_ptr<poppler::document> renderable;
   for (int i = 0; i < count; ++i) {
-    std::unique_ptr<poppler::page> page(pdf->create_page(i));
     ExtractedPage out;
     out.number = i + 1;
-    if (page) {
-      const poppler::rectf box = page->page_rect();
-      out.width = box.width();
-      out.height = box.height();
-      out.lines = TextLayerLines(*page, out.width);
-      out.text = JoinLines(out.lines);
-      const bool want_ocr = options.ocr == OcrMode::kAlways ||
-                            (options.ocr == OcrMode::kAuto && NeedsOcr(*page, out));
-      // Nothing is lost without a word: a scan read with OCR off says so.
-      if (options.ocr == OcrMode::kNever && NeedsOcr(*page, out)) {
-        out.ocr_note = "no usable text layer, and OCR is off (--ocr never); its text is missing "
-                       "from the index (ingest again with --ocr auto to read it)";
-      }
-      if (want_ocr) {
-        Result<std::vector<TextLine>> ocr = OcrPage(*page, options);
-        if (!ocr) {
-          if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
-          out.ocr_note = ocr.error().message;
-        } else if (options.ocr == OcrMode::kAlways || Alnums(*ocr) > Alnums(out.lines)) {
-          // In auto mode OCR only replaces a text layer it improves on: a
-          // blank page, or one OCR cannot read, keeps what little it had.
-          out.lines = std::move(ocr).value();
-          out.text = JoinLines(out.lines);
-          out.ocr = true;
+    Page* core_page = pdf->getPage(i + 1);
+    if (core_page == nullptr) {
+      doc.pages.push_back(std::move(out));
+      continue;
+    }
+    const PDFRectangle* box = core_page->getCropBox();
+    out.width = box->x2 - box->x1;
+    out.height = box->y2 - box->y1;
+    out.lines = TextLayerLines(*pdf, i + 1, out.width);
+    out.text = JoinLines(out.lines);
+    std::unique_ptr<poppler::page> page;
+    auto render_page = [&]() -> const poppler::page* {
+      if (!page) {
+        if (!renderable) {
+          renderable.reset(poppler::document::load_from_raw_data(bytes.data(),
+                                                                 static_cast<int>(bytes.size())));
         }
+        if (renderable && !renderable->is_locked()) page.reset(renderable->create_page(i));
+      }
+      return page.get();
+    };
+    const bool want_ocr = options.ocr == OcrMode::kAlways ||
+                          (options.ocr == OcrMode::kAuto && NeedsOcr(render_page, *core_page, out));
+    // Nothing is lost without a word: a scan read with OCR off says so.
+    if (options.ocr == OcrMode::kNever && NeedsOcr(render_page, *core_page, out)) {
+      out.ocr_note = "no usable text layer, and OCR is off (--ocr never); its text is missing "
+                     "from the index (ingest again with --ocr auto to read it)";
+    }
+    if (want_ocr && render_page() != nullptr) {
+      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options);
+      if (!ocr) {
+        if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
+        out.ocr_note = ocr.error().message;
+      } else if (options.ocr == OcrMode::kAlways || Alnums(*ocr) > Alnums(out.lines)) {
+        // In auto mode OCR only replaces a text layer it improves on: a
+        // blank page, or one OCR cannot read, keeps what little it had.
+        out.lines = std::move(ocr).value();
+        out.text = JoinLines(out.lines);
+        out.ocr = true;
       }
     }
     doc.pages.push_back(std::move(out));

@@ -18,7 +18,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
 
 // True when `text` (a page's text layer) is worth keeping: enough letters and
 // digits, and few characters that only come from broken font encodings
-// (private-use code points, U+FFFD, control codes).
+// (U+FFFD and control codes; private-use code points only when they are
+// most of it). Format characters such as soft hyphens do not count.
 bool IsUsableTextLayer(const std::string& text);
 
 }  // namespace diar::extract_internal

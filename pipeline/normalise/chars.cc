@@ -124,12 +124,22 @@ CleanedLine CleanLine(const std::string& raw) {
   out.reserve(text->size());
   bool pending_space = false;
   bool soft_hyphen_last = false;
+  // A hyphen right after a soft hyphen is the one drawn for its break; it is
+  // held back until something visible follows.
+  bool held_hyphen = false;
   const int32_t n = static_cast<int32_t>(text->size());
   for (int32_t i = 0; i < n;) {
     // Printable ASCII other than the space is kept as it is: most of a
     // line, so it skips the decoding and the tables below.
     const unsigned char b = static_cast<unsigned char>((*text)[static_cast<std::size_t>(i)]);
+    if (b == '-' && soft_hyphen_last && !pending_space) {
+      held_hyphen = true;
+      ++i;
+      continue;
+    }
     if (b > 0x20 && b < 0x7F) {
+      if (held_hyphen) out.push_back('-');
+      held_hyphen = false;
       soft_hyphen_last = false;
       if (pending_space) out.push_back(' ');
       pending_space = false;
@@ -144,11 +154,24 @@ CleanedLine CleanLine(const std::string& raw) {
       soft_hyphen_last = true;
       continue;
     }
+    if (c == 0x2010 && soft_hyphen_last && !pending_space) {
+      held_hyphen = true;
+      continue;
+    }
     if (IsSpace(c)) {
       pending_space = !out.empty();
       continue;
     }
     if (IsRemoved(c)) continue;
+    if (c == 0x2028) {
+      // A line break inside a table cell (TextLine::table_row): a marked
+      // break joins here; any other stays for paragraphs to resolve.
+      if (!soft_hyphen_last) AppendUtf8(out, c);
+      held_hyphen = soft_hyphen_last = pending_space = false;
+      continue;
+    }
+    if (held_hyphen) out.push_back('-');
+    held_hyphen = false;
     soft_hyphen_last = false;
     if (pending_space) out.push_back(' ');
     pending_space = false;
@@ -164,6 +187,8 @@ CleanedLine CleanLine(const std::string& raw) {
     AppendUtf8(out, mapped >= 0 ? mapped : c);
   }
   result.soft_hyphen_end = soft_hyphen_last;
+  const std::size_t last = raw.find_last_not_of(" \t");
+  result.typed_hyphen_end = !soft_hyphen_last && last != std::string::npos && raw[last] == '-';
   // A bullet symbol opening the line becomes "• ", with or without the
   // space the layout had; "-" and "*" only count when a space and words
   // follow, so "-5 %" keeps its minus and "- 4 -" stays a page number.

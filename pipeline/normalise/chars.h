@@ -29,7 +29,13 @@ namespace diar::normalise_internal {
 
 struct CleanedLine {
   std::string text;
-  bool soft_hyphen_end = false;  // the last visible character was U+00AD
+  // The line ends in a hyphenation break its producer marked: a soft hyphen
+  // U+00AD, alone or followed by the hyphen drawn for it (Chromium writes
+  // U+00AD U+2010). The break's hyphen is not in `text`.
+  bool soft_hyphen_end = false;
+  // The line ends in a hyphen-minus U+002D as typed, not one a typesetter
+  // drew for a break (`text` keeps it).
+  bool typed_hyphen_end = false;
 };
 
 CleanedLine CleanLine(const std::string& raw);

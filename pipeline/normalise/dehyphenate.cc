@@ -164,12 +164,19 @@ bool KeepList::Matches(const std::string& lower_hyphenated, std::size_t hyphen_a
 }
 
 HyphenChoice DecideHyphen(const std::string& left, const std::string& right,
-                          const HyphenEvidence& evidence) {
+                          const HyphenEvidence& evidence, bool typed) {
   std::string stem = StripLeading(left);
   if (!stem.empty() && stem.back() == '-') stem.pop_back();
   const std::string word = StripTrailing(right);
   if (stem.empty() || word.empty()) return HyphenChoice::kKeepSpaced;
   const std::string lower_word = Lower(word);
+  if (typed && evidence.breaks_marked) {
+    return IsCoordinator(lower_word) ? HyphenChoice::kKeepSpaced : HyphenChoice::kKeep;
+  }
+  // The word's own hyphen stays; its last part is what the break cut.
+  if (const std::size_t own = stem.rfind('-'); own != std::string::npos && own + 1 < stem.size()) {
+    stem.erase(0, own + 1);
+  }
   const std::string lower_joined = Lower(stem + word);
   // Hunspell's compound check is the costly step here (it tries the ways a
   // word could split); ask it only when the cheaper evidence is silent.

@@ -5,6 +5,11 @@
 // a lower-case continuation is nearly always a hyphenation break
 // ("regional-" / "utvecklingen" -> "regionalutvecklingen"). The hyphen is
 // real, and stays, in these cases, checked in this order:
+//   0. the document marks its hyphenation breaks (a soft hyphen ends some
+//      line: Chromium and other producers of soft hyphens) and this hyphen
+//      was typed, not drawn for a break: the author's hyphen
+//      ("medborgarförslag-" / "kommuninnevånarnas"); rule 1 still decides
+//      whether the break becomes a space;
 //   1. a suspended compound: the next line starts with a coordinating word
 //      ("hälso-" / "och sjukvård", "för-" / "eller nackdelar"): the hyphen
 //      stays and the line break becomes a space;
@@ -29,6 +34,9 @@
 //      of the rare lower-case coordination compound ("föräldra-" /
 //      "barnrelationer"), which joins too unless the document writes it
 //      with its hyphen elsewhere.
+// A word with a hyphen of its own before the break ("EU-relate-" /
+// "rade") is judged by its last part ("relate" + "rade"): the break is
+// there, and the earlier hyphen stays whatever happens to it.
 // Otherwise the parts join: the document writes the joined word elsewhere,
 // hunspell accepts it, or the second part is a fragment ("kre-" /
 // "ativitet"). Hunspell is never asked about the hyphenated form: it
@@ -90,13 +98,16 @@ struct HyphenEvidence {
   const Lexicon* lexicon = nullptr;  // null: no lexicon installed
   const WordCounts* counts = nullptr;
   const KeepList* keep = nullptr;
+  // The document marks its hyphenation breaks with soft hyphens (rule 0).
+  bool breaks_marked = false;
 };
 
 // `left` is the last word of a line including its hyphen ("regional-",
 // possibly with opening punctuation: "(regional-"); `right` is the first
-// word of the next line ("utvecklingen,").
+// word of the next line ("utvecklingen,"). `typed`: the hyphen is a typed
+// hyphen-minus (CleanedLine::typed_hyphen_end).
 HyphenChoice DecideHyphen(const std::string& left, const std::string& right,
-                          const HyphenEvidence& evidence);
+                          const HyphenEvidence& evidence, bool typed = false);
 
 // Lower-case form of UTF-8 `text` (Swedish rules).
 std::string Lower(const std::string& text);

@@ -2,9 +2,11 @@
 // dictionary (hunspell-sv), which accepts compounds as Swedish forms them
 // ("regionalutvecklingsnämnden"). Private to normalise.
 //
-// One Lexicon per dictionary path is loaded on first use and kept for the
-// process (loading sv_SE takes ~0.1 s; dehyphenation asks a few questions
-// per page). Hunspell objects are not thread-safe, so calls take a lock; they
+// One Lexicon per dictionary path is made on first use and kept for the
+// process, never destroyed (freeing hunspell's tables at exit is work the
+// process's end does anyway). Hunspell itself is loaded at the first
+// question: loading sv_SE takes ~0.1 s, and a document without a line-end
+// hyphen that needs it asks none. Hunspell objects are not thread-safe, so calls take a lock; they
 // are rare enough that it is never contended for long.
 #ifndef DIAR_PIPELINE_NORMALISE_LEXICON_H_
 #define DIAR_PIPELINE_NORMALISE_LEXICON_H_
@@ -31,10 +33,11 @@ class Lexicon {
   bool IsWord(const std::string& word) const;
 
  private:
-  explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
+  Lexicon(std::string aff, std::string dic);
 
-  std::unique_ptr<Hunspell> hunspell_;
+  const std::string aff_, dic_;
   mutable std::mutex mu_;
+  mutable std::unique_ptr<Hunspell> hunspell_;  // loaded by the first IsWord
   // Answers so far: documents repeat their words, and a compound check can
   // cost tens of microseconds. Cleared when it grows past kCacheLimit.
   mutable std::unordered_map<std::string, bool> cache_;

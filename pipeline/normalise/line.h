@@ -16,9 +16,14 @@ struct Line {
   bool bold = false;
   int column = 0;
   bool has_box = false;
+  // A ruled-table row (TextLine::table_row): cells separated by " | ", a
+  // cell's wrapped lines by U+2028 until paragraphs joins them.
+  bool table_row = false;
   // The raw line ended in a soft hyphen (U+00AD): the producer marked a
   // hyphenation break, so the word joins without asking the lexicon.
   bool soft_hyphen_end = false;
+  // The raw line ended in a typed hyphen-minus (CleanedLine).
+  bool typed_hyphen_end = false;
   // Text files: one or more blank lines came before this one.
   bool after_blank = false;
 

@@ -36,10 +36,12 @@ PageLayout CleanPage(const ExtractedPage& page) {
       Line line;
       line.text = std::move(c.text);
       line.soft_hyphen_end = c.soft_hyphen_end;
+      line.typed_hyphen_end = c.typed_hyphen_end;
       line.x0 = t.x0, line.y0 = t.y0, line.x1 = t.x1, line.y1 = t.y1;
       line.font_size = t.font_size;
       line.bold = t.bold;
       line.column = t.column;
+      line.table_row = t.table_row;
       line.has_box = t.x1 > t.x0 && t.y1 > t.y0;
       add(std::move(line), blank);
     }
@@ -61,6 +63,7 @@ PageLayout CleanPage(const ExtractedPage& page) {
     Line line;
     line.text = std::move(c.text);
     line.soft_hyphen_end = c.soft_hyphen_end;
+    line.typed_hyphen_end = c.typed_hyphen_end;
     add(std::move(line), blank);
     start = end + 1;
   }
@@ -119,9 +122,11 @@ NormalisedText Normalise(const ExtractedDocument& document, const NormaliseOptio
   std::vector<std::vector<bool>> running;
   if (options.remove_running_lines) running = normalise_internal::FindRunningLines(pages);
   normalise_internal::WordCounts counts;
+  bool breaks_marked = false;
   for (std::size_t p = 0; p < n; ++p) {
     for (std::size_t i = 0; i < pages[p].lines.size(); ++i) {
       Line& line = pages[p].lines[i];
+      breaks_marked = breaks_marked || line.soft_hyphen_end;
       if (!running.empty() && running[p][i]) {
         result.removed_lines[p].push_back(line.text);
         continue;
@@ -134,6 +139,7 @@ NormalisedText Normalise(const ExtractedDocument& document, const NormaliseOptio
   normalise_internal::HyphenEvidence evidence;
   evidence.lexicon = normalise_internal::Lexicon::Get(options.hunspell_dictionary);
   evidence.counts = &counts;
+  evidence.breaks_marked = breaks_marked;
   evidence.keep = &normalise_internal::KeepList::Get(
       options.hyphen_keep_file.empty() ? DefaultKeepFile() : options.hyphen_keep_file);
   const std::vector<std::vector<std::string>> paragraphs =

@@ -163,7 +163,7 @@ bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& 
 }  // namespace
 
 void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next,
-                const HyphenEvidence& evidence) {
+                const HyphenEvidence& evidence, bool typed_hyphen_end) {
   if (para.empty()) {
     para = next;
     return;
@@ -173,7 +173,7 @@ void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next
     return;
   }
   if (EndsWithWordHyphen(para)) {
-    switch (DecideHyphen(LastWord(para), FirstWord(next), evidence)) {
+    switch (DecideHyphen(LastWord(para), FirstWord(next), evidence, typed_hyphen_end)) {
       case HyphenChoice::kJoin:
         para.pop_back();
         para += next;
@@ -194,6 +194,20 @@ void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next
 
 namespace {
 
+// A table row's cells with their wrapped lines (U+2028 between them) joined
+// as a paragraph's lines are: "och informa-" + "tion om stöd" is one word.
+std::string JoinCellLines(const std::string& row, const HyphenEvidence& evidence) {
+  static const std::string kLineSeparator = "\xE2\x80\xA8";
+  std::string out;
+  std::size_t start = 0;
+  while (start <= row.size()) {
+    const std::size_t end = std::min(row.find(kLineSeparator, start), row.size());
+    AppendLine(out, false, row.substr(start, end - start), evidence);
+    start = end + kLineSeparator.size();
+  }
+  return out;
+}
+
 std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
                                            const Pitches& pitches,
                                            const HyphenEvidence& evidence) {
@@ -203,10 +217,12 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
   double item_x0 = -1;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& b = lines[i];
+    const std::string text = b.table_row ? JoinCellLines(b.text, evidence) : b.text;
     if (i > 0) {
       const Line& a = lines[i - 1];
-      const bool same_row = SameRow(a, b);
-      if (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges)) {
+      const bool table = a.table_row || b.table_row;  // a table row is a line of its own
+      const bool same_row = !table && SameRow(a, b);
+      if (table || (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges))) {
         if (!para.empty()) out.push_back(std::move(para));
         para.clear();
         item_x0 = -1;
@@ -214,12 +230,12 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
       if (same_row && !para.empty()) {
         // Fragments of one row: "•" and its text, cells, tab stops.
         para += ' ';
-        para += b.text;
+        para += text;
         continue;
       }
-      AppendLine(para, a.soft_hyphen_end, b.text, evidence);
+      AppendLine(para, a.soft_hyphen_end, text, evidence, a.typed_hyphen_end);
     } else {
-      para = b.text;
+      para = text;
     }
     if (para == b.text && StartsBullet(b.text)) item_x0 = b.x0;
   }
@@ -252,7 +268,7 @@ std::vector<std::string> PlainParagraphs(const std::vector<Line>& lines,
           if (!para.empty()) out.push_back(std::move(para));
           para.clear();
         }
-        AppendLine(para, a.soft_hyphen_end, b.text, evidence);
+        AppendLine(para, a.soft_hyphen_end, b.text, evidence, a.typed_hyphen_end);
       } else {
         para = b.text;
       }

@@ -38,9 +38,10 @@ namespace diar::normalise_internal {
 
 // Appends the text of the next line, `next`, to paragraph `para`, repairing
 // a line-end hyphen or glued en dash as described above. `soft_hyphen_end`:
-// the line `para` ends with ended in a soft hyphen.
+// the line `para` ends with ended in a soft hyphen; `typed_hyphen_end`: in a
+// typed hyphen-minus (CleanedLine).
 void AppendLine(std::string& para, bool soft_hyphen_end, const std::string& next,
-                const HyphenEvidence& evidence);
+                const HyphenEvidence& evidence, bool typed_hyphen_end = false);
 
 // `pages[i]` holds page i's body lines in reading order. Returns each
 // page's paragraphs, in order, without empty ones.

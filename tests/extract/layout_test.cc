@@ -55,6 +55,52 @@ TEST(Layout, ReadsTwoColumnsLeftColumnFirst) {
   }
 }
 
+TEST(Layout, ReadsAShortBalancedTwoColumnEndingColumnByColumn) {
+  // Full-width text, the last two lines of a two-column section (balanced,
+  // ending mid-page, a narrow gutter, no extra space around the section),
+  // then full-width text again: too few two-sided rows for a gutter by
+  // white space alone, but each column's lines start at one x, as columns
+  // do and chance gaps in justified text do not.
+  std::vector<Word> words;
+  double y = 60;
+  for (int i = 0; i < 3; ++i, y += kPitch) {
+    Set(words, "hela bredden forsta stycket med lang text som fyller sidan rad " + std::to_string(i), 72, y);
+  }
+  for (int i = 0; i < 2; ++i, y += kPitch) {
+    Set(words, "vanster kolumnens lopande text rad " + std::to_string(i), 72, y, 5);
+    Set(words, "hoger kolumnens lopande text rad " + std::to_string(i), 308, y, 6);
+  }
+  for (int i = 0; i < 3; ++i, y += kPitch) {
+    Set(words, "hela bredden sista stycket med lang text som fyller sidan rad " + std::to_string(i), 72, y);
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 10u);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(got[3 + i], "vanster kolumnens lopande text rad " + std::to_string(i));
+    EXPECT_EQ(got[5 + i], "hoger kolumnens lopande text rad " + std::to_string(i));
+  }
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(got[7 + i], "hela bredden sista stycket med lang text som fyller sidan rad " + std::to_string(i));
+  }
+}
+
+TEST(Layout, KeepsACentredFooterWholeOnAColumnPage) {
+  // "Sida 7 av 18" centred under two columns, a word space right over the
+  // gutter: one line, read after the columns, not halves in them.
+  std::vector<Word> words;
+  for (int i = 0; i < 6; ++i) {
+    Set(words, "vanster kolumnens lopande text rad " + std::to_string(i), 72, 100 + i * kPitch, 5);
+    Set(words, "hoger kolumnens lopande text rad " + std::to_string(i), 308, 100 + i * kPitch, 6);
+  }
+  // Close under the body, as on a page filled to its bottom margin.
+  Set(words, "Sida 7 av 18", 262, 100 + 6 * kPitch + 14, 4);  // "7" ends at 296, "av" starts at 300
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 13u);
+  EXPECT_EQ(got[5], "vanster kolumnens lopande text rad 5");
+  EXPECT_EQ(got[6], "hoger kolumnens lopande text rad 0");
+  EXPECT_EQ(got[12], "Sida 7 av 18");
+}
+
 TEST(Layout, ReadsARightColumnThatEndsEarlyAfterTheLeftOne) {
   std::vector<Word> words;
   for (int i = 0; i < 8; ++i) Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);

@@ -1,0 +1,250 @@
+// PDFs from a producer authorities use: Chromium's print-to-PDF (the
+// browser's "Save as PDF"), printed here from HTML the tests write
+// (chromium_printer.h). Chromium keeps every soft hyphen as an invisible
+// U+00AD glyph, draws the hyphen of a break at a soft hyphen as U+00AD
+// U+2010, and lays out tables and columns itself.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract/extract.h"
+#include "pipeline/normalise/normalise.h"
+#include "tests/extract/chromium_printer.h"
+#include "tests/extract/text_metrics.h"
+
+namespace diar {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kSoftHyphen = "\xC2\xAD";
+
+// Authority prose written for these tests.
+const std::vector<std::string> kParagraphs = {
+    "Kommunfullmäktige beslutade att anta verksamhetsplanen för utbildningsnämnden "
+    "och uppdrog åt kommunstyrelsen att följa upp folkhälsostrategin årligen.",
+    "Regionstyrelsen har remitterat medborgarförslaget om trädplantering till "
+    "samhällsbyggnadsnämnden, som ska redovisa miljökonsekvensbeskrivningen i december.",
+    "Arbetsmarknadsavdelningen samordnar kompetensförsörjningen tillsammans med "
+    "länets kommuner, Arbetsförmedlingen och lärosätena under perioden 2024–2027.",
+    "Förvaltningen bedömer att de ekonomiska konsekvenserna ryms inom befintlig budget "
+    "och att uppföljningen sker inom ramen för delårsrapporteringen.",
+};
+
+// `text` with a soft hyphen after every third letter of each word of seven
+// letters or more, as hyphenation tools mark words for the web: many more
+// soft hyphens than a page has broken lines.
+std::string MarkSoftHyphens(const std::string& text) {
+  std::string out;
+  std::size_t word_start = 0;
+  auto flush_word = [&](std::size_t end) {
+    const std::string word = text.substr(word_start, end - word_start);
+    // Letters counted as code points; continuation bytes do not start one.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    const bool plain = word.find_first_of("-–0123456789,.") == std::string::npos;
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      const std::size_t next = k + 1 < starts.size() ? starts[k + 1] : word.size();
+      out += word.substr(starts[k], next - starts[k]);
+      if (plain && starts.size() >= 7 && k % 3 == 2 && k + 2 < starts.size()) out += kSoftHyphen;
+    }
+  };
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ' ') {
+      flush_word(i);
+      if (i < text.size()) out += ' ';
+      word_start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string Html(const std::string& style, const std::string& body) {
+  return "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><style>"
+         "body{font-family:'Liberation Serif';font-size:12pt;margin:0}" + style +
+         "</style></head><body>" + body + "</body></html>";
+}
+
+// Prints `html` and extracts it with OCR allowed but no OCR model to be had:
+// a page sent to OCR makes the extraction fail (kConfig), so success means
+// no page was.
+Result<ExtractedDocument> PrintAndExtract(const std::string& name, const std::string& html) {
+  const fs::path pdf = fs::temp_directory_path() / ("diar_producers_" + name + ".pdf");
+  const std::string error = testing::PrintWithChromium(html, pdf.string());
+  if (!error.empty()) return InputError(error);
+  ExtractOptions options;
+  options.ocr = OcrMode::kAuto;
+  options.tessdata_dir = (fs::temp_directory_path() / "diar_no_tessdata_here").string();
+  Result<ExtractedDocument> doc = ExtractFile(pdf.string(), options);
+  // DIAR_KEEP_TEST_PDFS=1 keeps the PDFs for a look with pdftotext.
+  if (std::getenv("DIAR_KEEP_TEST_PDFS") == nullptr) fs::remove(pdf);
+  return doc;
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(Producers, ChromiumSoftHyphensNeitherSendPagesToOcrNorStayInTheText) {
+  std::string body, truth;
+  for (int round = 0; round < 6; ++round) {
+    for (const std::string& p : kParagraphs) {
+      body += "<p>" + MarkSoftHyphens(p) + "</p>";
+      truth += p + "\n";
+    }
+  }
+  // Justified in a narrow measure, so many lines break at soft hyphens.
+  Result<ExtractedDocument> doc =
+      PrintAndExtract("soft_hyphens", Html("p{width:11cm;text-align:justify}", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_GE(doc->pages.size(), 2u);
+  for (const ExtractedPage& page : doc->pages) EXPECT_FALSE(page.ocr) << "page " << page.number;
+  const NormalisedText text = Normalise(*doc, {});
+  const double cer = testing::CharacterErrorRate(text.text, truth);
+  std::cout << "CER " << std::fixed << std::setprecision(3) << cer * 100 << " %\n";
+  EXPECT_LT(cer, 0.005) << text.text;
+  EXPECT_EQ(text.text.find(kSoftHyphen), std::string::npos);
+}
+
+TEST(Producers, ChromiumBreaksJoinWordsAndTypedHyphensStay) {
+  // Hand-marked as a writer would: soft hyphens in the long words, typed
+  // hyphens where the words have them. The same paragraph at many widths
+  // puts line breaks at every mark.
+  const std::string para =
+      std::string("Strategin för Stock") + kSoftHyphen + "holms" + kSoftHyphen + "re" + kSoftHyphen +
+      "gio" + kSoftHyphen + "nens utveckling tar upp EU-re" + kSoftHyphen + "la" + kSoftHyphen +
+      "te" + kSoftHyphen + "ra" + kSoftHyphen + "de frågor.";
+  std::string body;
+  for (int width = 30; width <= 75; width += 3) {
+    body += "<p style=\"width:" + std::to_string(width) + "mm\">" + para + "</p>";
+  }
+  Result<ExtractedDocument> doc = PrintAndExtract("breaks", Html("", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  // The case happens: a break drawn at a soft hyphen after "EU-re...".
+  bool eu_broken = false;
+  for (const ExtractedPage& page : doc->pages) {
+    for (const TextLine& line : page.lines) {
+      eu_broken = eu_broken || (line.text.find("EU-re") != std::string::npos &&
+                                line.text.ends_with(std::string(kSoftHyphen) + "\xE2\x80\x90"));
+    }
+  }
+  EXPECT_TRUE(eu_broken);
+  const std::string text = Normalise(*doc, {}).text;
+  const std::size_t n = 16;  // widths 30, 33, ..., 75
+  EXPECT_EQ(Count(text, "Stockholmsregionens"), n) << text;
+  EXPECT_EQ(Count(text, "EU-relaterade"), n) << text;
+}
+
+TEST(Producers, ChromiumTypedLineEndHyphenStaysWhereBreaksAreMarked) {
+  // The compound with its typed hyphen opens a paragraph too narrow for it,
+  // so the line breaks after the hyphen; nothing else in the document
+  // writes the word, so only the marked breaks tell the hyphen is real.
+  std::string body = "<p style=\"width:45mm\">medborgarförslag-kommuninnevånarnas synpunkter "
+                     "redovisas.</p>";
+  for (const std::string& p : kParagraphs) body += "<p style=\"width:60mm\">" + MarkSoftHyphens(p) + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract("typed_hyphen", Html("", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_FALSE(doc->pages.empty());
+  ASSERT_FALSE(doc->pages[0].lines.empty());
+  EXPECT_EQ(doc->pages[0].lines[0].text, "medborgarförslag-");
+  const std::string text = Normalise(*doc, {}).text;
+  EXPECT_NE(text.find("medborgarförslag-kommuninnevånarnas synpunkter"), std::string::npos) << text;
+}
+
+// Page furniture as Chromium prints it from CSS page-margin boxes.
+const char* const kPageCss =
+    "@page{size:A4;margin:2cm 2cm 2.5cm 2cm;"
+    "@bottom-center{content:'Sida ' counter(page) ' av ' counter(pages);"
+    "font-family:'Liberation Sans';font-size:9pt}}";
+
+TEST(Producers, OnePageLetterKeepsItsLetterheadAndDropsSidaEttAvEtt) {
+  const std::string body =
+      "<div style=\"font-family:'Liberation Sans';font-size:14pt\">Region Exempel</div>"
+      "<div style=\"font-family:'Liberation Sans';font-size:9pt;margin-bottom:1cm\">"
+      "Regionala utvecklingsförvaltningen</div><h2>Tjänsteskrivelse</h2><p>" + kParagraphs[0] +
+      "</p><p>" + kParagraphs[3] + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract("letter", Html(kPageCss, body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_EQ(doc->pages.size(), 1u);
+  const NormalisedText text = Normalise(*doc, {});
+  EXPECT_EQ(text.text.rfind("Region Exempel\nRegionala utvecklingsförvaltningen\n", 0), 0u) << text.text;
+  EXPECT_EQ(text.text.find("Sida"), std::string::npos) << text.text;
+  ASSERT_EQ(text.removed_lines.size(), 1u);
+  EXPECT_EQ(text.removed_lines[0], std::vector<std::string>{"Sida 1 av 1"});
+}
+
+TEST(Producers, ColumnPagesReadInOrderAndLoseTheirSidaNAvMFooterWhole) {
+  // Sections of full-width text and two balanced columns, so some sections
+  // end mid-page with short columns.
+  std::string body, truth;
+  for (int round = 0; round < 5; ++round) {
+    const std::string heading = "Avsnitt " + std::to_string(round + 1);
+    body += "<h2>" + heading + "</h2><p>" + kParagraphs[round % 4] +
+            "</p><div style=\"column-count:2;column-gap:1cm;text-align:justify\">";
+    truth += heading + "\n" + kParagraphs[round % 4] + "\n";
+    for (int i = 0; i < 6; ++i) {
+      body += "<p>" + kParagraphs[(round + i) % 4] + "</p>";
+      truth += kParagraphs[(round + i) % 4] + "\n";
+    }
+    body += "</div>";
+  }
+  Result<ExtractedDocument> doc = PrintAndExtract("column_footer", Html(kPageCss, body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_GE(doc->pages.size(), 2u);
+  const NormalisedText text = Normalise(*doc, {});
+  const double cer = testing::CharacterErrorRate(text.text, truth);
+  std::cout << "CER " << std::fixed << std::setprecision(3) << cer * 100 << " %\n";
+  EXPECT_LT(cer, 0.005) << text.text;
+  EXPECT_EQ(text.text.find("Sida"), std::string::npos) << text.text;
+  const std::string pages = std::to_string(doc->pages.size());
+  for (std::size_t p = 0; p < doc->pages.size(); ++p) {
+    EXPECT_EQ(text.removed_lines[p],
+              std::vector<std::string>{"Sida " + std::to_string(p + 1) + " av " + pages});
+  }
+}
+
+TEST(Producers, RuledTableReadsRowByRowWithWrappedCellsJoined) {
+  // Three columns, cells that wrap (at soft hyphens too), borders drawn by
+  // Chromium; text before and after the table.
+  const std::string shy = kSoftHyphen;
+  const std::vector<std::vector<std::string>> rows = {
+      {"Dokument", "Typ", "Ansvarig"},
+      {"Kulturnämndens riktlinjer för bidrag och informa" + shy + "tion om stöd", "Riktlinjer",
+       "Kultur" + shy + "nämnden"},
+      {"Strategi för hälsa", "Strategi", "SKR"},
+      {"Regional utvecklings" + shy + "strategi för Västmanlands län 2030", "Strategi",
+       "Region Väst" + shy + "manland"},
+  };
+  std::string body = "<p>" + kParagraphs[0] + "</p><table style=\"width:11cm\">";
+  for (const auto& row : rows) {
+    body += "<tr>";
+    for (const std::string& cell : row) body += "<td>" + cell + "</td>";
+    body += "</tr>";
+  }
+  body += "</table><p>" + kParagraphs[3] + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table", Html("table{border-collapse:collapse}td{border:1px solid #000;padding:3pt;"
+                    "vertical-align:top}", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const std::string text = Normalise(*doc, {}).text;
+  const std::string want = kParagraphs[0] +
+                           "\nDokument | Typ | Ansvarig"
+                           "\nKulturnämndens riktlinjer för bidrag och information om stöd | "
+                           "Riktlinjer | Kulturnämnden"
+                           "\nStrategi för hälsa | Strategi | SKR"
+                           "\nRegional utvecklingsstrategi för Västmanlands län 2030 | Strategi | "
+                           "Region Västmanland\n" + kParagraphs[3];
+  EXPECT_EQ(text, want);
+}
+
+}  // namespace
+}  // namespace diar
