@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "index/dnr_key.h"
 #include "index/query_text.h"
 #include "index/record.h"
 #include "index/schema.h"
@@ -101,9 +102,10 @@ std::set<std::string> FieldTermIndex::Lookup(const std::string& prefix, const st
     }
   }
   const bool by_words = prefix == schema::kBody || prefix == schema::kPlan || prefix == schema::kIssuer;
-  if (terms.empty() && by_words) {
+  if (by_words) {
     // Every value holding all the words: the intersection of their lists.
     const Map& words = WordsOf(prefix);
+    std::set<std::string> with_all;
     bool first = true;
     for (const std::string& word : Words(FoldSwedish(value))) {
       std::set<std::string> with_word;
@@ -111,16 +113,17 @@ std::set<std::string> FieldTermIndex::Lookup(const std::string& prefix, const st
         if (auto it = words.find(w); it != words.end()) with_word.insert(it->second.begin(), it->second.end());
       }
       if (first) {
-        terms = std::move(with_word);
+        with_all = std::move(with_word);
         first = false;
       } else {
         std::set<std::string> both;
-        std::set_intersection(terms.begin(), terms.end(), with_word.begin(), with_word.end(),
+        std::set_intersection(with_all.begin(), with_all.end(), with_word.begin(), with_word.end(),
                               std::inserter(both, both.end()));
-        terms = std::move(both);
+        with_all = std::move(both);
       }
-      if (terms.empty()) break;
+      if (with_all.empty()) break;
     }
+    terms.insert(with_all.begin(), with_all.end());
   }
   return terms;
 }
@@ -162,6 +165,14 @@ Xapian::Query FacetFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(PrefixedTerm(prefix_, value));  // matches nothing
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query DnrFieldProcessor::operator()(const std::string& value) {
+  const std::set<std::string> terms = index_->Lookup(std::string(schema::kDnr), value);
+  Xapian::Query by_key = DnrKeyQuery(value);
+  if (terms.empty()) return by_key;
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                       by_key);
 }
 
 }  // namespace diar

@@ -4,9 +4,9 @@
 // A value matches a stored canonical value without regard to case, with or
 // without å/ä/ö ("tjansteskrivelse") and with or without a possessive -s; a
 // county also by its name without " län"; a body also by any name the
-// synonyms know for it. A body, plan or issuer value that matches no whole
-// value matches every value containing all its words ("organ:tyresö" ->
-// "Tyresö kommun", "Kommunstyrelsen i Tyresö"). A value that matches nothing
+// synonyms know for it. A body, plan or issuer value also matches every
+// value containing all its words ("organ:tyresö" -> "Tyresö kommun",
+// "Kommunstyrelsen i Tyresö kommun"): a facet-term expansion. A value that matches nothing
 // leaves a note naming the nearest known value, or the known values when
 // there are few. Matching folds the case of
 // every stored value of the prefix, so FieldTermIndex does that once per
@@ -75,6 +75,18 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
   FieldTermIndex* index_;
   std::string field_;
   std::string prefix_;
+};
+
+// The query parser's handler for dnr:. The canonical value as for any facet,
+// or any number with the same key or beginning with it (dnr_key.h), so
+// "dnr:ks2022-0092-106" and "dnr:2022-0092" find "KS 2022-0092-106".
+class DnrFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit DnrFieldProcessor(FieldTermIndex* index) : index_(index) {}
+  Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  FieldTermIndex* index_;
 };
 
 }  // namespace diar

@@ -203,9 +203,11 @@ struct Searcher::Impl {
     for (const FacetField& field : FacetFields()) {
       for (std::string_view alias : field.aliases) {
         for (const std::string& name : names(alias)) {
-          qp.add_boolean_prefix(name, (new FacetFieldProcessor(&field_terms, std::string(alias),
-                                                               std::string(field.prefix)))
-                                          ->release());
+          Xapian::FieldProcessor* processor =
+              field.prefix == schema::kDnr
+                  ? static_cast<Xapian::FieldProcessor*>(new DnrFieldProcessor(&field_terms))
+                  : new FacetFieldProcessor(&field_terms, std::string(alias), std::string(field.prefix));
+          qp.add_boolean_prefix(name, processor->release());
         }
       }
     }
@@ -291,7 +293,12 @@ struct Searcher::Impl {
       built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, f);
       if (built.fallback) built.fallback = Xapian::Query(Xapian::Query::OP_FILTER, *built.fallback, f);
     }
-    if (notes != nullptr) *notes = field_terms.notes();
+    if (notes != nullptr) {
+      // The text is parsed once per way of combining it: each note once.
+      for (const std::string& note : field_terms.notes()) {
+        if (std::find(notes->begin(), notes->end(), note) == notes->end()) notes->push_back(note);
+      }
+    }
     return built;
   }
 
