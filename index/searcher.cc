@@ -15,6 +15,7 @@
 #include "index/field_terms.h"
 #include "index/fields.h"
 #include "index/lexicon.h"
+#include "index/path_forms.h"
 #include "index/query_text.h"
 #include "index/record.h"
 #include "index/schema.h"
@@ -317,16 +318,18 @@ struct Searcher::Impl {
   }
 
   std::optional<Xapian::docid> Resolve(const std::string& id_or_path) const {
-    const std::string path_term = PathTerm(id_or_path);
-    auto p = db.postlist_begin(path_term);
-    if (p != db.postlist_end(path_term)) return *p;
-    // A path given relative to here also finds the document.
+    // A path given relative to here, or in the other Unicode normalisation
+    // form, also finds the document.
+    std::vector<std::string> paths = PathForms(id_or_path);
     std::error_code ec;
     std::filesystem::path abs = std::filesystem::absolute(id_or_path, ec);
     if (!ec) {
-      const std::string abs_term = PathTerm(abs.lexically_normal().string());
-      auto q = db.postlist_begin(abs_term);
-      if (q != db.postlist_end(abs_term)) return *q;
+      for (const std::string& form : PathForms(abs.lexically_normal().string())) paths.push_back(form);
+    }
+    for (const std::string& path : paths) {
+      const std::string term = PathTerm(path);
+      auto p = db.postlist_begin(term);
+      if (p != db.postlist_end(term)) return *p;
     }
     if (id_or_path.size() < 8) return std::nullopt;
     std::string prefix(schema::kId);
