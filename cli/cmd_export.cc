@@ -193,6 +193,10 @@ void RunExport(Context& ctx, const ExportOptions& opts) {
   Result<SearchRequest> made = MakeRequest(opts.query);
   if (!made) return ctx.Fail(made.error());
   SearchRequest request = std::move(made).value();
+  // Every matching document, each on its own, and every word required: an
+  // export is a set to count, not a ranked list.
+  request.collapse_identical = false;
+  request.ranking = Ranking::kAnd;
   Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
   if (!searcher) return ctx.Fail(searcher.error());
 

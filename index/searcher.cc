@@ -244,10 +244,16 @@ struct Searcher::Impl {
           text = all;
           built.fallback = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
           break;
-        case Ranking::kOrAndBoost:
-          text = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                               WithParts(Parse(prepared.text, Xapian::Query::OP_OR)), all);
+        case Ranking::kOrAndBoost: {
+          const Xapian::Query any = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          // One word, a phrase, explicit operators: both parses are the
+          // same query, and matching it twice (a phrase's positions above
+          // all) only costs time.
+          text = any.get_description() == all.get_description()
+                     ? all
+                     : Xapian::Query(Xapian::Query::OP_AND_MAYBE, any, all);
           break;
+        }
         case Ranking::kEliteSet:
           text = WithParts(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
           break;
@@ -382,7 +388,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     }
     // One hit for files with the same normalised text.
-    enquire.set_collapse_key(schema::kSlotTextHash);
+    if (request.collapse_identical) enquire.set_collapse_key(schema::kSlotTextHash);
     const Xapian::doccount offset = static_cast<Xapian::doccount>(std::max(0, request.offset));
     const Xapian::doccount limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
     Xapian::Query query = built.query;

@@ -90,6 +90,9 @@ struct SearchRequest {
   int offset = 0;
   bool sort_by_date = false;  // newest first; default relevance
   Ranking ranking = Ranking::kOrAndBoost;
+  // Files with identical normalised text as one hit (all paths on it);
+  // false lists every document (export).
+  bool collapse_identical = true;
 };
 
 struct Hit {

@@ -1,6 +1,7 @@
 // Issue 14: what a result carries — identical texts as one hit with all
 // paths, the snippet's page, issuer/county/dnr/topics, facet limits and
 // values merged across case.
+#include "index/schema.h"
 #include "tests/index/index_fixture.h"
 
 namespace diar {
@@ -111,6 +112,25 @@ TEST_F(FacetResults, ValuesDifferingInCaseAreOneValueCountedOncePerDocument) {
   ASSERT_EQ(plans.size(), 1u);
   EXPECT_EQ(plans[0].value, "Regional kulturplan");  // the casing most documents have
   EXPECT_EQ(plans[0].count, 4);                      // f0..f3, f2 once
+}
+
+TEST(Results, AnIndexOfAnotherSchemaVersionSaysToIngestAgain) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    writer.Add(testing::MakeDocument("a.txt", "Beslut."), "/r/a.txt");
+    writer.Commit();
+  }
+  {
+    Xapian::WritableDatabase db(dir.path());
+    db.set_metadata(std::string(schema::kMetaSchema), "2");
+    db.commit();
+  }
+  Result<Searcher> searcher = Searcher::Open(dir.path());
+  ASSERT_FALSE(searcher.ok());
+  EXPECT_EQ(searcher.error().kind, ErrorKind::kConfig);
+  EXPECT_NE(searcher.error().message.find("schema version 2"), std::string::npos) << searcher.error().message;
+  EXPECT_NE(searcher.error().message.find("ingest"), std::string::npos) << searcher.error().message;
 }
 
 }  // namespace
