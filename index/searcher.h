@@ -65,7 +65,7 @@ struct StoredDocument {
 
 // How the words of a query without explicit operators combine (phrases,
 // fields and AND/OR/NOT/OCH/ELLER/INTE keep their meaning in all of them).
-// docs/DECISIONS.md has the relevance figures behind the default.
+// docs/DECISIONS.md has the relevance figures behind the default, kOr.
 enum class Ranking {
   kAnd,            // every word required
   kOr,             // any word, ranked by BM25
@@ -89,7 +89,7 @@ struct SearchRequest {
   int limit = 10;
   int offset = 0;
   bool sort_by_date = false;  // newest first; default relevance
-  Ranking ranking = Ranking::kOrAndBoost;
+  Ranking ranking = Ranking::kOr;
   // Files with identical normalised text as one hit (all paths on it);
   // false lists every document (export).
   bool collapse_identical = true;
