@@ -29,6 +29,12 @@ TEST(Results, IdenticalTextsAreOneHitWithEveryPath) {
     EXPECT_EQ(paths, (std::vector<std::string>{"/r/a.pdf", "/r/a.txt"}));
   }
   EXPECT_EQ(searcher.Status().documents, 3u);  // separate in the index
+  // Counting facets collapses the page instead of the whole match.
+  const SearchResult with_facets = testing::MustSearch(searcher, testing::Request("biblioteken", true));
+  ASSERT_EQ(with_facets.hits.size(), 2u);
+  for (const Hit& hit : with_facets.hits) {
+    if (hit.path != "/r/b.txt") EXPECT_EQ(hit.paths.size(), 2u);
+  }
 }
 
 TEST(Results, SnippetCarriesTheMatchesPage) {
