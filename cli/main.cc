@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
                  "Dictionaries directory (default: $DIAR_DICTIONARIES, else the "
                  "one built in)")
       ->type_name("DIR");
+  app.add_flag("--allow-partial", ctx.allow_partial,
+               "Sharded index: search the shards that answer when some are down (and say so)");
   app.add_flag("-q,--quiet", ctx.quiet, "Only warnings and errors on stderr");
   app.add_flag("-v,--verbose", ctx.verbose, "Debug output on stderr");
   // Global options may follow the subcommand: `diar search q --index DIR`.
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
   RegisterStatus(app, ctx);
   RegisterRemove(app, ctx);
   RegisterExport(app, ctx);
+  RegisterServe(app, ctx);
   for (CLI::App* cmd : app.get_subcommands({})) {
     cmd->footer(
         "Global options, before or after the command: --index DIR, --dictionaries DIR, "

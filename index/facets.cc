@@ -71,6 +71,29 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   }
 }
 
+namespace {
+
+// `counts` of each facet by count descending, then by value.
+void SortCounts(std::map<std::string, std::vector<FacetCount>>& facets) {
+  for (auto& [name, counts] : facets) {
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+  }
+}
+
+// The facet a term belongs to, or null.
+const FacetField* FieldOfTerm(const std::string& term) {
+  for (const FacetField& field : FacetFields()) {
+    if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
+      return &field;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
   std::map<std::string, std::vector<FacetCount>> facets;
   for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
@@ -83,21 +106,45 @@ std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
   }
   for (std::uint32_t group = 0; group < shown.size(); ++group) {
     if (shown[group] == UINT32_MAX) continue;
-    const int n = group_counts_[group];
     const std::string& term = cache_->Term(shown[group]);
-    for (const FacetField& field : FacetFields()) {
-      if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
-        facets[std::string(field.name)].push_back({term.substr(field.prefix.size()), n});
-        break;
-      }
+    if (const FacetField* field = FieldOfTerm(term)) {
+      facets[std::string(field->name)].push_back({term.substr(field->prefix.size()), group_counts_[group]});
     }
   }
-  for (auto& [name, counts] : facets) {
-    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-  }
+  SortCounts(facets);
   return facets;
+}
+
+std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
+    const std::unordered_map<std::string, int>& by_term) {
+  std::map<std::string, std::vector<FacetCount>> facets;
+  for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
+  for (const auto& [term, n] : by_term) {
+    if (const FacetField* field = FieldOfTerm(term)) {
+      facets[std::string(field->name)].push_back({term.substr(field->prefix.size()), n});
+    }
+  }
+  SortCounts(facets);
+  return facets;
+}
+
+std::map<std::string, std::vector<FacetCount>> FacetCountsOfSlotValues(
+    const Xapian::ValueCountMatchSpy& spy) {
+  // Each distinct slot value is one combination of facet terms; a term's
+  // count is the sum over the combinations that hold it.
+  std::unordered_map<std::string, int> by_term;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    const int n = static_cast<int>(it.get_termfreq());
+    std::size_t begin = 0;
+    while (begin < value.size()) {
+      std::size_t end = value.find('\0', begin);
+      if (end == std::string::npos) end = value.size();
+      by_term[value.substr(begin, end - begin)] += n;
+      begin = end + 1;
+    }
+  }
+  return FacetCountsOfTerms(by_term);
 }
 
 }  // namespace diar

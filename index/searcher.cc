@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -18,6 +19,7 @@
 #include "index/path_forms.h"
 #include "index/query_text.h"
 #include "index/record.h"
+#include "index/remote_reading.h"
 #include "index/schema.h"
 #include "index/snippet.h"
 #include "index/stopwords.h"
@@ -140,8 +142,11 @@ int PageAt(const std::string& text, std::size_t at, const std::vector<std::size_
 }  // namespace
 
 struct Searcher::Impl {
-  Impl(const std::string& dir, std::shared_ptr<const Lexicon> lex)
-      : db(dir), lexicon(std::move(lex)), field_terms(db) { Load(); }
+  Impl(ReadableIndex index, std::shared_ptr<const Lexicon> lex)
+      : db(std::move(index.db)), remote(index.has_remote),
+        unavailable(std::move(index.unavailable)), lexicon(std::move(lex)), field_terms(db) {
+    Load();
+  }
 
   // The queries a request makes: `query`, and for Ranking::kAndOrFallback
   // the one to run when it finds fewer than kFallbackBelow documents.
@@ -151,6 +156,12 @@ struct Searcher::Impl {
   };
 
   Xapian::Database db;
+  // Some shard is remote: synonyms, spelling and facets take the ways that
+  // work over Xapian's remote protocol (index/remote_reading.h).
+  bool remote = false;
+  std::vector<std::string> unavailable;
+  std::unique_ptr<LocalSynonyms> synonyms;
+  Xapian::Database parser_db;  // db, plus the local synonyms when remote
   // Word forms as the index was stemmed with (schema::kMetaLexicon).
   std::shared_ptr<const Lexicon> lexicon;
   Xapian::Stem stemmer = lexicon->Stemmer();
@@ -180,12 +191,19 @@ struct Searcher::Impl {
     for (const std::string& word : SplitStopwords(db.get_metadata(std::string(schema::kMetaStopwords)))) {
       stopper->add(word);
     }
+    parser_db = db;
+    if (remote) {
+      synonyms = std::make_unique<LocalSynonyms>(db.get_metadata(std::string(schema::kMetaSynonymTable)));
+      parser_db = Xapian::Database();
+      parser_db.add_database(db);
+      parser_db.add_database(synonyms->db());
+    }
     parser = std::make_unique<Xapian::QueryParser>(MakeParser());
   }
 
   Xapian::QueryParser MakeParser() {
     Xapian::QueryParser qp;
-    qp.set_database(db);
+    qp.set_database(parser_db);
     qp.set_stemmer(stemmer);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(stopper.get());
@@ -355,14 +373,11 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Result<Searcher> Searcher::Open(const std::string& dir) {
-  std::error_code ec;
-  if (!std::filesystem::exists(dir, ec)) {
-    return ConfigError(dir + ": no index here; run `diar ingest PATH...` first "
-                             "or pass --index DIR");
-  }
+Result<Searcher> Searcher::Open(const std::string& dir, const ReadOptions& options) {
+  Result<ReadableIndex> index = OpenForReading(dir, options);
+  if (!index) return index.error();
   try {
-    Xapian::Database db(dir);
+    Xapian::Database& db = index->db;
     const std::string version = db.get_metadata(std::string(schema::kMetaSchema));
     // An ingest stopped before its first commit leaves a database with
     // nothing in it, metadata included: an empty index, not an old one.
@@ -375,11 +390,13 @@ Result<Searcher> Searcher::Open(const std::string& dir) {
     Result<std::shared_ptr<const Lexicon>> lexicon =
         Lexicon::FromStored(db.get_metadata(std::string(schema::kMetaLexicon)));
     if (!lexicon) return ConfigError(dir + ": " + lexicon.error().message);
-    return Searcher(std::make_unique<Impl>(dir, std::move(lexicon).value()));
+    return Searcher(std::make_unique<Impl>(std::move(index).value(), std::move(lexicon).value()));
   } catch (const Xapian::Error& e) {
     return ConfigError(dir + ": cannot open index: " + e.get_description());
   }
 }
+
+const std::vector<std::string>& Searcher::unavailable_shards() const { return impl_->unavailable; }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   SearchResult result;
@@ -416,7 +433,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     // Facets need every match seen (checkatleast = all documents), which
     // also makes the total exact; the spy counts during that same pass.
     FacetSpy spy(&impl_->facet_terms);
-    if (request.facets) enquire.add_matchspy(&spy);
+    Xapian::ValueCountMatchSpy remote_spy(schema::kSlotFacets);
+    if (request.facets) enquire.add_matchspy(impl_->remote ? static_cast<Xapian::MatchSpy*>(&remote_spy) : &spy);
     const Xapian::doccount check = request.facets ? impl_->db.get_doccount() : 0;
     // Rows a collapsed page may need beyond its limit.
     constexpr Xapian::doccount kCollapseSlack = 10;
@@ -426,6 +444,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     // away ("regional" -> "regionala"); offered beside good results that is
     // noise, so a suggestion is only given when nothing matched.
     if (result.total > 0) result.suggestion.clear();
+    if (result.total == 0 && result.suggestion.empty() && impl_->remote) {
+      result.suggestion = SuggestByNeighbours(impl_->db, request.query);
+    }
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
     std::set<std::string> texts_shown;
@@ -453,7 +474,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       result.hits.push_back(std::move(hit));
     }
     if (request.facets) {
-      result.facets = spy.Counts();
+      result.facets = impl_->remote ? FacetCountsOfSlotValues(remote_spy) : spy.Counts();
       if (request.facet_limit > 0) {
         const std::size_t keep = static_cast<std::size_t>(request.facet_limit);
         for (auto& [name, counts] : result.facets) {
@@ -515,6 +536,18 @@ IndexStatus Searcher::Status() const {
       status.pages += static_cast<std::uint64_t>(record.pages);
       status.mentions += record.mentions.size();
       status.paths += record.paths.size();
+    }
+  }
+  if (status.documents > 0) {
+    // The slot's upper bound: the newest ingest time any document carries.
+    const std::string newest = db.get_value_upper_bound(schema::kSlotIngested);
+    if (!newest.empty()) {
+      const auto seconds = static_cast<std::time_t>(Xapian::sortable_unserialise(newest));
+      std::tm utc{};
+      char text[32];
+      if (gmtime_r(&seconds, &utc) && std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc)) {
+        status.last_ingest = text;
+      }
     }
   }
   const std::string prefix(schema::kMetaFailure);

@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "pipeline/classify/classify.h"
+#include "index/shards.h"
 #include "pipeline/result.h"
 #include "pipeline/tag/tag.h"
 
@@ -140,12 +141,17 @@ struct IndexStatus {
   std::uint64_t pages = 0;
   std::uint64_t mentions = 0;
   std::uint64_t paths = 0;
+  // UTC time (ISO 8601) of the newest ingest a stored document records;
+  // empty when none. Xapian's bound for the slot: a removal does not lower it.
+  std::string last_ingest;
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
 };
 
 class Searcher {
  public:
-  static Result<Searcher> Open(const std::string& dir);
+  // `dir`: a database folder, a sharded index folder or a stub file listing
+  // local and remote shards (index/shards.h); all read the same way.
+  static Result<Searcher> Open(const std::string& dir, const ReadOptions& options = {});
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
@@ -160,6 +166,10 @@ class Searcher {
   // slot per document: milliseconds, not a decode of every record), and the
   // inputs whose last ingest failed.
   IndexStatus Status() const;
+
+  // Shards left out because they did not answer (Open with allow_partial):
+  // results are then partial, and callers must say so.
+  const std::vector<std::string>& unavailable_shards() const;
 
  private:
   struct Impl;
