@@ -41,6 +41,10 @@ Result<ExportRequest> MakeExportRequest(const ExportOptions& opts) {
   Result<SearchRequest> search = MakeRequest(opts.query);
   if (!search) return search.error();
   request.search = std::move(search).value();
+  // Every matching document, each on its own, and every word required: an
+  // export is a set to count, not a ranked list.
+  request.search.collapse_identical = false;
+  request.search.ranking = Ranking::kAnd;
   request.records = opts.counts ? ExportRecords::kCounts
                     : opts.documents ? ExportRecords::kDocuments
                                      : ExportRecords::kMentions;

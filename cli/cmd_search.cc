@@ -14,6 +14,7 @@ struct SearchOptions {
   QueryOptions query;
   std::string format = "text", sort = "relevance";
   bool facets = false;
+  int facet_limit = 10;
   int limit = 10, offset = 0;
 };
 
@@ -25,16 +26,22 @@ void PrintText(const SearchResult& r, const SearchRequest& request) {
   }
   std::cout << "\n";
   if (!r.suggestion.empty()) std::cout << "Did you mean: " << r.suggestion << "\n";
+  for (const std::string& note : r.notes) std::cout << "Note: " << note << "\n";
   for (const Hit& hit : r.hits) {
     std::cout << "\n" << hit.rank << ". " << hit.title << "\n";
     std::cout << "   " << hit.path << "  (" << hit.pages << (hit.pages == 1 ? " page" : " pages");
     if (!hit.date.empty()) std::cout << ", " << hit.date;
     if (!hit.type.empty()) std::cout << ", " << hit.type;
     std::cout << ", id " << hit.id.substr(0, 12) << ")\n";
+    for (std::size_t i = 1; i < hit.paths.size(); ++i) {
+      if (hit.paths[i] != hit.path) std::cout << "   also " << hit.paths[i] << "\n";
+    }
     if (!hit.snippet.empty()) {
       std::string snippet = hit.snippet;
       std::replace(snippet.begin(), snippet.end(), '\n', ' ');
-      std::cout << "   " << snippet << "\n";
+      std::cout << "   ";
+      if (hit.snippet_page > 0) std::cout << "p. " << hit.snippet_page << ": ";
+      std::cout << snippet << "\n";
     }
   }
   if (request.facets) {
@@ -42,6 +49,9 @@ void PrintText(const SearchResult& r, const SearchRequest& request) {
       if (counts.empty()) continue;
       std::cout << "\n" << name << ":\n";
       for (const FacetCount& c : counts) std::cout << "  " << c.count << "  " << c.value << "\n";
+      if (auto more = r.facets_more.find(name); more != r.facets_more.end()) {
+        std::cout << "  (" << more->second << " more; --facet-limit 0 shows all)\n";
+      }
     }
   }
 }
@@ -51,12 +61,9 @@ void PrintJson(const SearchResult& r) {
   j["query"] = r.query;
   j["total"] = r.total;
   if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+  if (!r.notes.empty()) j["notes"] = r.notes;
   j["hits"] = nlohmann::ordered_json::array();
-  for (const Hit& hit : r.hits) {
-    j["hits"].push_back({{"rank", hit.rank}, {"score", hit.score}, {"id", hit.id},
-                         {"title", hit.title}, {"path", hit.path}, {"pages", hit.pages},
-                         {"date", hit.date}, {"type", hit.type}, {"snippet", hit.snippet}});
-  }
+  for (const Hit& hit : r.hits) j["hits"].push_back(HitJson(hit));
   if (!r.facets.empty()) {
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const auto& [name, counts] : r.facets) {
@@ -65,6 +72,7 @@ void PrintJson(const SearchResult& r) {
       facets[name] = list;
     }
     j["facets"] = facets;
+    if (!r.facets_more.empty()) j["facets_more"] = r.facets_more;
   }
   std::cout << j.dump(2) << "\n";
 }
@@ -75,6 +83,7 @@ void RunSearch(Context& ctx, const SearchOptions& opts) {
   if (!made) return ctx.Fail(made.error());
   SearchRequest request = std::move(made).value();
   request.facets = opts.facets;
+  request.facet_limit = opts.facet_limit;
   request.limit = opts.limit;
   request.offset = opts.offset;
   request.sort_by_date = opts.sort == "date";
@@ -98,11 +107,14 @@ void RegisterSearch(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SearchOptions>();
   CLI::App* cmd = app.add_subcommand(
       "search",
-      "Search the index: Swedish words (stemmed), \"phrases\", AND/OR/NOT, and fields "
-      "organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:, dnr:, år:/year:, "
-      "datum:2021-01-01..2022-12-31");
+      "Search the index: Swedish words in any form (compound parts too), \"phrases\", "
+      "kult* wildcards, AND/OR/NOT or OCH/ELLER/INTE, and fields (with or without å/ä/ö) "
+      "organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:, dnr: (any spelling), "
+      "år:/year:, datum:2021, datum:2021-03, datum:2021-01-01..2022-12-31");
   AddQueryOptions(cmd, opts->query);
   cmd->add_flag("--facets", opts->facets, "Print counts per body, plan, type, topic, county, year, dnr");
+  cmd->add_option("--facet-limit", opts->facet_limit, "Values shown per facet, most frequent first (0: all)")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--limit", opts->limit, "Results per page")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", opts->offset, "Results to skip")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--sort", opts->sort, "relevance or date (newest first)")

@@ -13,6 +13,11 @@
 
 namespace diar::cli {
 
+// A search hit for programs: rank, score, id, title, path, paths (all of
+// them, collapsed identical texts included), pages, date, type, issuer,
+// county, dnr, topics, snippet and snippet_page (1-based; 0 unknown).
+nlohmann::ordered_json HitJson(const Hit& hit);
+
 // type, text, value, start, end, page, rule, and inferred/owner when set.
 nlohmann::ordered_json MentionJson(const Mention& m);
 

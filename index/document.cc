@@ -3,10 +3,12 @@
 #include <ctime>
 #include <set>
 
+#include "index/dnr_key.h"
 #include "index/facets.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/text_terms.h"
+#include "pipeline/extract/extract.h"
 
 namespace diar {
 namespace {
@@ -28,8 +30,9 @@ std::string IdTerm(const std::string& sha256) {
   return std::string(schema::kId) + sha256;
 }
 
-DocumentBuilder::DocumentBuilder(const std::vector<std::string>& stopwords)
-    : stopwords_(stopwords) {
+DocumentBuilder::DocumentBuilder(const std::vector<std::string>& stopwords,
+                                 std::shared_ptr<const Lexicon> lexicon)
+    : stopwords_(stopwords), lexicon_(std::move(lexicon)) {
   for (const std::string& word : stopwords_) stopper_.add(word);
 }
 
@@ -39,7 +42,7 @@ Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
   Xapian::Document doc;
   doc.add_boolean_term(IdTerm(record.id));
   for (const std::string& path : record.paths) doc.add_boolean_term(PathTerm(path));
-  IndexText(record.classification.title, record.text, doc, &stopper_);
+  IndexText(record.classification.title, record.text, doc, &stopper_, *lexicon_);
 
   std::set<std::string> facets;
   auto facet = [&](std::string_view prefix, const std::string& value) {
@@ -48,17 +51,21 @@ Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
     doc.add_boolean_term(term);
     facets.insert(term);
   };
+  auto dnr = [&](const std::string& value) {
+    facet(schema::kDnr, value);
+    for (const std::string& term : DnrKeyTerms(value)) doc.add_boolean_term(term);
+  };
   for (const Mention& m : record.mentions) {
     if (m.type == "body") facet(schema::kBody, m.value);
     if (m.type == "plan") facet(schema::kPlan, m.value);
-    if (m.type == "dnr") facet(schema::kDnr, m.value);
+    if (m.type == "dnr") dnr(m.value);
   }
   const Classification& c = record.classification;
   facet(schema::kType, c.type);
   facet(schema::kIssuer, c.issuer);
   facet(schema::kCounty, c.county);
   for (const std::string& topic : c.topics) facet(schema::kTopic, topic);
-  facet(schema::kDnr, c.dnr);
+  dnr(c.dnr);
   const std::string date = DateSlot(c.date);
   if (!date.empty()) {
     doc.add_value(schema::kSlotDate, date);
@@ -73,6 +80,11 @@ Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
   doc.add_value(schema::kSlotIngested,
                 Xapian::sortable_serialise(static_cast<double>(std::time(nullptr))));
   doc.add_value(schema::kSlotText, record.text);
+  // Files with the same normalised text (one text in two encodings, a PDF
+  // and its text export) collapse into one hit; the term finds the others.
+  const std::string text_hash = Sha256Hex(record.text).substr(0, 32);
+  doc.add_value(schema::kSlotTextHash, text_hash);
+  doc.add_boolean_term(std::string(schema::kTextHash) + text_hash);
   SetRecord(record, doc);
   return doc;
 }

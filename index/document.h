@@ -17,17 +17,21 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "index/lexicon.h"
 #include "pipeline/pipeline.h"
 
 namespace diar {
 
 class DocumentBuilder {
  public:
-  // `stopwords`: the words that get no stemmed term (the index's list).
-  explicit DocumentBuilder(const std::vector<std::string>& stopwords);
+  // `stopwords`: the words that get no stemmed term (the index's list);
+  // `lexicon`: word forms and compounds (lexicon.h), the table the index
+  // stores under schema::kMetaLexicon.
+  DocumentBuilder(const std::vector<std::string>& stopwords, std::shared_ptr<const Lexicon> lexicon);
 
   Xapian::Document Build(const ProcessedDocument& document, const std::string& path) const;
 
@@ -36,6 +40,7 @@ class DocumentBuilder {
  private:
   std::vector<std::string> stopwords_;
   Xapian::SimpleStopper stopper_;
+  std::shared_ptr<const Lexicon> lexicon_;
 };
 
 // The id term of content `sha256` (schema::kId).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/field_terms.h"
 #include "index/fields.h"
 #include "index/schema.h"
 
@@ -32,6 +33,9 @@ std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& d
       if (it == ids_.end()) {
         it = ids_.emplace(std::string(term), static_cast<std::uint32_t>(terms_.size())).first;
         terms_.emplace_back(term);
+        const auto group = groups_.try_emplace(FoldCase(std::string(term)),
+                                               static_cast<std::uint32_t>(groups_.size()));
+        group_of_.push_back(group.first->second);
       }
       doc_terms_.push_back(it->second);
       begin = end + 1;
@@ -43,6 +47,8 @@ std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& d
 
 void FacetTermCache::Clear() {
   terms_.clear();
+  group_of_.clear();
+  groups_.clear();
   ids_.clear();
   doc_terms_.clear();
   by_doc_.clear();
@@ -53,15 +59,60 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   for (std::uint32_t id : cache_->TermsOf(doc)) {
     if (id >= counts_.size()) counts_.resize(cache_->size());
     ++counts_[id];
+    const std::uint32_t group = cache_->Group(id);
+    if (group >= group_counts_.size()) {
+      group_counts_.resize(cache_->groups());
+      group_seen_.resize(cache_->groups());
+    }
+    if (group_seen_[group] != documents_) {
+      group_seen_[group] = documents_;
+      ++group_counts_[group];
+    }
   }
 }
 
-std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
-  std::unordered_map<std::string, int> by_term;
-  for (std::uint32_t id = 0; id < counts_.size(); ++id) {
-    if (counts_[id] > 0) by_term[cache_->Term(id)] = counts_[id];
+namespace {
+
+// `counts` of each facet by count descending, then by value.
+void SortCounts(std::map<std::string, std::vector<FacetCount>>& facets) {
+  for (auto& [name, counts] : facets) {
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
   }
-  return FacetCountsOfTerms(by_term);
+}
+
+// The facet a term belongs to, or null.
+const FacetField* FieldOfTerm(const std::string& term) {
+  for (const FacetField& field : FacetFields()) {
+    if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
+      return &field;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
+  std::map<std::string, std::vector<FacetCount>> facets;
+  for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
+  // Per group, the term most documents have: its casing is shown.
+  std::vector<std::uint32_t> shown(group_counts_.size(), UINT32_MAX);
+  for (std::uint32_t id = 0; id < counts_.size(); ++id) {
+    if (counts_[id] == 0) continue;
+    std::uint32_t& best = shown[cache_->Group(id)];
+    if (best == UINT32_MAX || counts_[id] > counts_[best]) best = id;
+  }
+  for (std::uint32_t group = 0; group < shown.size(); ++group) {
+    if (shown[group] == UINT32_MAX) continue;
+    const std::string& term = cache_->Term(shown[group]);
+    if (const FacetField* field = FieldOfTerm(term)) {
+      facets[std::string(field->name)].push_back({term.substr(field->prefix.size()), group_counts_[group]});
+    }
+  }
+  SortCounts(facets);
+  return facets;
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
@@ -69,18 +120,11 @@ std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
   std::map<std::string, std::vector<FacetCount>> facets;
   for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
   for (const auto& [term, n] : by_term) {
-    for (const FacetField& field : FacetFields()) {
-      if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
-        facets[std::string(field.name)].push_back({term.substr(field.prefix.size()), n});
-        break;
-      }
+    if (const FacetField* field = FieldOfTerm(term)) {
+      facets[std::string(field->name)].push_back({term.substr(field->prefix.size()), n});
     }
   }
-  for (auto& [name, counts] : facets) {
-    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-  }
+  SortCounts(facets);
   return facets;
 }
 

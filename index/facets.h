@@ -46,7 +46,10 @@ class FacetTermCache {
   // time), valid until the next call.
   std::span<const std::uint32_t> TermsOf(const Xapian::Document& doc);
   const std::string& Term(std::uint32_t id) const { return terms_[id]; }
+  // Terms equal but for the case of their value share a group id.
+  std::uint32_t Group(std::uint32_t id) const { return group_of_[id]; }
   std::size_t size() const { return terms_.size(); }
+  std::size_t groups() const { return groups_.size(); }
   // Forgets everything; call when the database was reopened.
   void Clear();
 
@@ -61,6 +64,8 @@ class FacetTermCache {
     std::uint32_t size = kUnknown;  // not read yet
   };
   std::vector<std::string> terms_;
+  std::vector<std::uint32_t> group_of_;  // by term id
+  std::unordered_map<std::string, std::uint32_t> groups_;  // case-folded term -> group id
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::uint32_t> doc_terms_;  // every cached document's ids, back to back
   std::vector<Span> by_doc_;              // docid -> its part of doc_terms_
@@ -74,14 +79,17 @@ class FacetSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double weight) override;
 
   // Counts per facet name ("body", ...), each list by count descending, then
-  // by value.
+  // by value. Values equal but for case are one value, each document
+  // counted once, shown in the casing most documents have.
   std::map<std::string, std::vector<FacetCount>> Counts() const;
 
   Xapian::doccount documents() const { return documents_; }
 
  private:
   FacetTermCache* cache_;
-  std::vector<int> counts_;  // by term id
+  std::vector<int> counts_;        // by term id
+  std::vector<int> group_counts_;  // by group id
+  std::vector<Xapian::doccount> group_seen_;  // by group id: the last document counted (1-based)
   Xapian::doccount documents_ = 0;
 };
 

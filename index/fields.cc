@@ -1,5 +1,6 @@
 #include "index/fields.h"
 
+#include "index/query_text.h"
 #include "index/schema.h"
 
 namespace diar {
@@ -19,10 +20,11 @@ const std::vector<FacetField>& FacetFields() {
 }
 
 const FacetField* FindFacetField(std::string_view name) {
+  const std::string folded = FoldSwedish(std::string(name));
   for (const FacetField& field : FacetFields()) {
-    if (field.name == name) return &field;
+    if (field.name == folded) return &field;
     for (std::string_view alias : field.aliases) {
-      if (alias == name) return &field;
+      if (FoldSwedish(std::string(alias)) == folded) return &field;
     }
   }
   return nullptr;

@@ -18,7 +18,8 @@ struct FacetField {
 // Every facet, in the order results list them.
 const std::vector<FacetField>& FacetFields();
 
-// The facet a query field name or facet name refers to; null if none.
+// The facet a query field name or facet name refers to, in any case and
+// with or without å/ä/ö ("Amne", "lan"); null if none.
 const FacetField* FindFacetField(std::string_view name);
 
 }  // namespace diar

@@ -138,12 +138,19 @@ StoredDocument DecodeRecord(const std::string& data) {
 
 void SetRecord(const StoredDocument& record, Xapian::Document& doc) {
   doc.set_data(EncodeRecord(record));
+  const Classification& c = record.classification;
   json hit = {{"id", record.id},
-              {"title", record.classification.title},
+              {"title", c.title},
               {"path", record.paths.empty() ? "" : record.paths.front()},
+              {"paths", record.paths},
               {"pages", record.pages},
-              {"date", record.classification.date},
-              {"type", record.classification.type}};
+              {"page_starts", record.page_starts},
+              {"date", c.date},
+              {"type", c.type},
+              {"issuer", c.issuer},
+              {"county", c.county},
+              {"dnr", c.dnr},
+              {"topics", c.topics}};
   doc.add_value(schema::kSlotHit, hit.dump(-1, ' ', false, json::error_handler_t::replace));
   doc.add_value(schema::kSlotCounts, std::to_string(record.pages) + " " +
                                          std::to_string(record.mentions.size()) + " " +
@@ -164,6 +171,12 @@ void DecodeHit(const std::string& slot, Hit& hit) {
   hit.pages = j.value("pages", 0);
   hit.date = j.value("date", "");
   hit.type = j.value("type", "");
+  hit.paths = j.value("paths", std::vector<std::string>{});
+  hit.issuer = j.value("issuer", "");
+  hit.county = j.value("county", "");
+  hit.dnr = j.value("dnr", "");
+  hit.topics = j.value("topics", std::vector<std::string>{});
+  hit.page_starts = j.value("page_starts", std::vector<std::size_t>{});
 }
 
 std::string PrefixedTerm(std::string_view prefix, const std::string& value) {

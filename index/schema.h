@@ -16,7 +16,9 @@
 namespace diar::schema {
 
 // 2: stopwords, spelling data, synonyms, the facet slot.
-inline constexpr int kSchemaVersion = 2;  // stored under metadata "diar:schema"
+// 3: lexicon stems (stored table), compound parts, dnr keys, text hash,
+//    richer hit slot.
+inline constexpr int kSchemaVersion = 3;  // stored under metadata "diar:schema"
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kId = "Q";          // SHA-256 of the file's bytes (hex): the document's identity
@@ -33,6 +35,9 @@ inline constexpr std::string_view kDnr = "XD";        // dnr mentioned (canonica
 inline constexpr std::string_view kIssuer = "XI";     // issuing body (canonical value), facet issuer
 inline constexpr std::string_view kFormat = "XF";     // source format: "pdf" or "text"
 inline constexpr std::string_view kOcr = "XZ";        // "ocr" when some page's text came from OCR
+inline constexpr std::string_view kPart = "XK";       // stem of a compound part's base form ("kulturplanen" -> XKkultur, XKplan), wdf of the word; no positions
+inline constexpr std::string_view kDnrKey = "XN";     // normalised dnr key (dnr_key.h), with and without its letter series, one per dnr
+inline constexpr std::string_view kTextHash = "XH";   // hash of the normalised text (hex), shared by files with identical text
 
 // --- Value slots ---------------------------------------------------------------
 inline constexpr unsigned kSlotDate = 0;     // document date as "YYYYMMDD" (string order = date order); empty if unknown
@@ -42,12 +47,14 @@ inline constexpr unsigned kSlotFacets = 3;   // every facet term of the document
 inline constexpr unsigned kSlotHit = 4;      // JSON {"id","title","path","pages","date","type"}: what a result list shows, without decoding the whole record
 inline constexpr unsigned kSlotText = 5;     // the normalised text again, for snippets without decoding the record
 inline constexpr unsigned kSlotCounts = 6;   // "PAGES MENTIONS PATHS" in decimal, summed by `diar status`; added within version 2 (absent: status decodes the record)
+inline constexpr unsigned kSlotTextHash = 7; // the kTextHash value: the collapse key, so identical texts show as one hit
 
 // --- Database metadata keys ------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "diar:schema";    // kSchemaVersion as decimal text
 inline constexpr std::string_view kMetaFailure = "diar:failed:";  // + source path -> JSON {"reason","time"} of its last failed ingest
 inline constexpr std::string_view kMetaStopwords = "diar:stopwords";  // the stopword list the text was indexed with, one word a line; the searcher uses the same
 inline constexpr std::string_view kLockOwnerFile = "diar-writer";  // file in the index folder: "PID WHAT" of the process holding the write lock, for the message a second writer gets
+inline constexpr std::string_view kMetaLexicon = "diar:lexicon";  // the word-form table the text was stemmed with (lexicon.h); the searcher stems queries with the same
 inline constexpr std::string_view kMetaSynonymTable = "diar:synonym-table";  // the synonym table itself ("key\tsynonym\t...\n"), for readers of remote shards, whose protocol carries no synonyms
 inline constexpr std::string_view kMetaSynonyms = "diar:synonyms";    // SHA-256 of the synonym table last written, so an unchanged gazetteer is not rewritten
 

@@ -4,11 +4,20 @@
 //   diar::SearchRequest request{.query = "planer organ:kulturnämnden"};
 //   diar::Result<diar::SearchResult> r = s->Search(request);
 //
-// Queries use Xapian's QueryParser with the Swedish stemmer (so "planer"
-// finds "planen"), phrases in quotes, AND/OR/NOT, and the field prefixes of
-// DESIGN.md: organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:,
-// dnr:, år:/year:, issuer:, and datum:A..B. A field value matches the stored
-// canonical value without regard to case and with or without a possessive -s.
+// Queries use Xapian's QueryParser with Swedish word forms (lexicon.h: the
+// stored lemma table, then Snowball, so "beslutet" finds "beslut" and
+// "händer" "hand"), compound parts weighted below whole words ("plan" finds
+// "kulturplan" after documents saying "plan"), phrases in quotes (exact
+// words), AND/OR/NOT and OCH/ELLER/INTE, wildcards (kult*, at most
+// kWildcardLimit words), and the field prefixes of DESIGN.md, with or
+// without å/ä/ö: organ:/body:, plan:, typ:/type:, ämne:/topic:, län:/county:,
+// dnr: (any spelling of the number, or its beginning: dnr_key.h), år:/year:,
+// issuer:, and datum:2021, datum:2021-03, datum:2021-01-01..2022-12-31
+// (date_query.h). Free text that reads like a dnr also matches by its key.
+// A field value matches the stored canonical value without regard to case
+// and diacritics, with or without a possessive -s; organ:, plan: and
+// issuer: also match every value containing the words (field_terms.h).
+// Files with identical normalised text are one hit carrying all paths.
 //
 // Each call first brings the database to its latest commit, so a long-lived
 // Searcher (the server's) sees what writers committed. What it derives from
@@ -16,8 +25,10 @@
 // counted document's facet terms) it keeps between calls and rebuilds when
 // that commit changed anything: a query costs its match, not set-up.
 //
-// Errors: Open fails kConfig when no index exists at the path; Search fails
-// kInput for a query the parser rejects (the message quotes it). Thread
+// Errors: Open fails kConfig when no index exists at the path or it was
+// written by another schema version; Search fails kInput for a query the
+// parser rejects, an unknown field, an impossible date or a wildcard
+// matching too many words (the message quotes the value). Thread
 // safety: one Searcher per thread (calls, const ones too, update its caches).
 #ifndef DIAR_INDEX_SEARCHER_H_
 #define DIAR_INDEX_SEARCHER_H_
@@ -53,6 +64,21 @@ struct StoredDocument {
   std::vector<Mention> mentions;
 };
 
+// How the words of a query without explicit operators combine (phrases,
+// fields and AND/OR/NOT/OCH/ELLER/INTE keep their meaning in all of them).
+// docs/DECISIONS.md has the relevance figures behind the default, kOr.
+enum class Ranking {
+  kAnd,            // every word required
+  kOr,             // any word, ranked by BM25
+  kAndOrFallback,  // every word; when that finds fewer than kFallbackBelow, any word
+  kOrAndBoost,     // any word, and documents with every word weighted up (AND_MAYBE)
+  kEliteSet,       // Xapian's OP_ELITE_SET: the best-weighted words of the query
+};
+inline constexpr int kFallbackBelow = 5;
+
+// Words a wildcard (kult*) may expand to before the query is refused.
+inline constexpr int kWildcardLimit = 200;
+
 struct SearchRequest {
   std::string query;  // may be empty: all documents
   // Extra FIELD=VALUE filters, same fields as the query prefixes.
@@ -60,9 +86,14 @@ struct SearchRequest {
   std::string from;  // document date lower bound, YYYY[-MM[-DD]], inclusive
   std::string to;    // document date upper bound, YYYY[-MM[-DD]], inclusive
   bool facets = false;
+  int facet_limit = 10;  // values shown per facet, most frequent first; 0 = all
   int limit = 10;
   int offset = 0;
   bool sort_by_date = false;  // newest first; default relevance
+  Ranking ranking = Ranking::kOr;
+  // Files with identical normalised text as one hit (all paths on it);
+  // false lists every document (export).
+  bool collapse_identical = true;
 };
 
 struct Hit {
@@ -70,11 +101,19 @@ struct Hit {
   double score = 0;
   std::string id;
   std::string title;
-  std::string path;  // first known path
+  std::string path;                // first known path
+  std::vector<std::string> paths;  // every path of these bytes, then of every file with the
+                                   // same normalised text (collapsed into this hit)
   int pages = 0;
   std::string date;
   std::string type;
-  std::string snippet;  // with matches marked «like this»
+  std::string issuer;
+  std::string county;
+  std::string dnr;                  // the document's own dnr
+  std::vector<std::string> topics;
+  std::string snippet;              // with matches marked «like this»
+  int snippet_page = 0;             // 1-based page the snippet starts on; 0 when unknown
+  std::vector<std::size_t> page_starts;  // code-point offset of each page (for snippet_page)
 };
 
 struct FacetCount {
@@ -86,9 +125,15 @@ struct SearchResult {
   std::string query;           // the query as given
   std::uint64_t total = 0;     // matching documents (exact when facets asked)
   std::vector<Hit> hits;
-  // Facet name ("body", "plan", "type", ...) -> values by count, descending.
+  // Facet name ("body", "plan", "type", ...) -> values by count, descending,
+  // at most facet_limit; values differing only in case are one value,
+  // shown in their most frequent casing.
   std::map<std::string, std::vector<FacetCount>> facets;
+  std::map<std::string, int> facets_more;  // facet name -> values left out by facet_limit
   std::string suggestion;      // a corrected query, when nothing matched and spelling data has one
+  // Things the user should hear about the query: a field value the index
+  // does not have, with the nearest known one.
+  std::vector<std::string> notes;
 };
 
 struct IndexStatus {

@@ -217,7 +217,9 @@ std::string Snippeter::Opening(const Xapian::MSet& mset, const std::string& text
   return snippet;
 }
 
-std::string Snippeter::Make(const Xapian::MSet& mset, const std::string& text) const {
+std::string Snippeter::Make(const Xapian::MSet& mset, const std::string& text,
+                            std::size_t* match_at) const {
+  if (match_at != nullptr) *match_at = 0;
   // Tight phrases first; failing those (a phrase found only in the title, or
   // a phrase with a gap, which Xapian highlights word by word), their words.
   for (const std::vector<Needle>* needles : {&needles_, &words_}) {
@@ -227,7 +229,10 @@ std::string Snippeter::Make(const Xapian::MSet& mset, const std::string& text) c
       const std::size_t at = FirstMatch(text, *needles, from);
       if (at == npos) break;
       std::string snippet = Around(mset, text, at);
-      if (!snippet.empty()) return snippet;
+      if (!snippet.empty()) {
+        if (match_at != nullptr) *match_at = at;
+        return snippet;
+      }
       from = at + 1;
     }
   }

@@ -46,7 +46,10 @@ class Snippeter {
 
   // The snippet of `text` for a hit of `mset`: matches marked «like this»,
   // cut text marked "…", HTML-escaped as MSet::snippet() does.
-  std::string Make(const Xapian::MSet& mset, const std::string& text) const;
+  // `match_at`, if given, gets the byte offset in `text` of the match the
+  // snippet shows (0 for the opening), so the caller can name its page.
+  std::string Make(const Xapian::MSet& mset, const std::string& text,
+                   std::size_t* match_at = nullptr) const;
 
  private:
   // One thing the query matches in text: a word (by its unstemmed form, or

@@ -17,12 +17,11 @@ bool Unprefixed(const std::string& term) {
 
 }  // namespace
 
-Xapian::Stem SwedishStemmer() { return Xapian::Stem("swedish"); }
-
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
-               const Xapian::Stopper* stopper) {
+               const Xapian::Stopper* stopper, const Lexicon& lexicon) {
+  const Xapian::Stem stemmer = lexicon.Stemmer();
   Xapian::TermGenerator generator;
-  generator.set_stemmer(SwedishStemmer());
+  generator.set_stemmer(stemmer);
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   if (stopper != nullptr) {
     generator.set_stopper(stopper);
@@ -33,6 +32,16 @@ void IndexText(const std::string& title, const std::string& text, Xapian::Docume
   generator.index_text(title, kTitleWeight);
   generator.increase_termpos();
   generator.index_text(text);
+  if (!lexicon.has_compounds()) return;
+  std::vector<std::pair<std::string, Xapian::termcount>> parts;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string word = *t;
+    if (!Unprefixed(word)) continue;
+    for (const std::string& part : lexicon.Split(word)) {
+      parts.emplace_back(std::string(schema::kPart) + stemmer(part), t.get_wdf());
+    }
+  }
+  for (const auto& [term, wdf] : parts) doc.add_term(term, wdf);
 }
 
 void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

@@ -8,17 +8,21 @@
 
 #include <string>
 
+#include "index/lexicon.h"
+
 namespace diar {
 
-// Swedish Snowball stemmer; stemmed terms carry Xapian's "Z" prefix.
-Xapian::Stem SwedishStemmer();
-
 // Indexes `title` (unprefixed and under schema::kTitle, weighted up) and
-// `text` (unprefixed, with positions for phrase search) into `doc`.
-// Stopwords (`stopper`, may be null) get no stemmed term but keep their
-// unstemmed one with positions, so phrases with "och" still match.
+// `text` (unprefixed, with positions for phrase search) into `doc`, with
+// stemmed terms (Xapian's "Z" prefix) from `lexicon`'s stemmer, so every
+// form of a word it knows gets one stem. Each word the lexicon splits as a
+// compound adds its parts' stems under schema::kPart with the word's wdf
+// and no positions: the searcher weighs them below whole words, and they
+// stay out of phrases and spelling data. Stopwords (`stopper`, may be null)
+// get no stemmed term but keep their unstemmed one with positions, so
+// phrases with "och" still match.
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
-               const Xapian::Stopper* stopper);
+               const Xapian::Stopper* stopper, const Lexicon& lexicon);
 
 // Adds a built document's words to the spelling data, once per position of
 // each unprefixed term (what TermGenerator::FLAG_SPELLING would have added).

@@ -279,7 +279,11 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
   // database is touched.
   std::optional<std::vector<std::string>> stopwords;
   std::optional<SynonymTable> synonyms;
+  std::shared_ptr<const Lexicon> lexicon;
   if (!options.dictionaries_dir.empty()) {
+    Result<std::shared_ptr<const Lexicon>> loaded = Lexicon::Load(options.dictionaries_dir);
+    if (!loaded) return loaded.error();
+    lexicon = std::move(loaded).value();
     Result<std::vector<std::string>> words =
         LoadStopwords(options.dictionaries_dir + "/" + kStopwordFile);
     if (!words) return words.error();
@@ -356,7 +360,15 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     } else {
       stopwords = SplitStopwords(meta.get_metadata(meta_stopwords));
     }
-    impl->builder.emplace(*stopwords);
+    const std::string meta_lexicon(schema::kMetaLexicon);
+    if (lexicon) {
+      if (meta.get_metadata(meta_lexicon) != lexicon->Stored()) meta.set_metadata(meta_lexicon, lexicon->Stored());
+    } else {
+      Result<std::shared_ptr<const Lexicon>> stored = Lexicon::FromStored(meta.get_metadata(meta_lexicon));
+      if (!stored) return ConfigError(dir + ": " + stored.error().message);
+      lexicon = std::move(stored).value();
+    }
+    impl->builder.emplace(*stopwords, std::move(lexicon));
     if (synonyms) WriteSynonyms(meta, *synonyms, /*native=*/!specs->front().remote);
     return IndexWriter(std::move(impl));
   } catch (const Xapian::Error& e) {

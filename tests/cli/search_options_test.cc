@@ -63,5 +63,49 @@ TEST_F(SearchOptions, MalformedFilterIsAUsageError) {
   EXPECT_NE(r.err.find("FIELD=VALUE"), std::string::npos) << r.err;
 }
 
+// Issue 14: dates that do not exist, and ranges the wrong way round, are
+// usage errors naming the value; never a filter silently dropped.
+TEST_F(SearchOptions, ImpossibleDatesAreUsageErrorsNamingTheValue) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--from", "2022-13-45"}, {"--to", "2021-02-29"},
+        {"--from", "2023", "--to", "2021"}, {"datum:2023..2021"}, {"datum:2022-13"}}) {
+    std::vector<std::string> all = {"search"};
+    all.insert(all.end(), args.begin(), args.end());
+    testing::RunResult r = RunDiar(index_.path(), all);
+    EXPECT_EQ(r.exit_code, 2) << args.back();
+    const std::string& named = args.size() == 4 ? "2023..2021" : args.back();
+    EXPECT_NE(r.err.find(named), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(SearchOptions, DatumTakesAYearOrAMonth) {
+  EXPECT_EQ(Files({"datum:2021"}), std::vector<std::string>{"a.txt"});
+  EXPECT_EQ(Files({"datum:2022-05"}), std::vector<std::string>{"b.txt"});
+  EXPECT_EQ(Files({"--from", "2022", "--to", "2022-05", "kulturnämnden"}), std::vector<std::string>{"b.txt"});
+}
+
+TEST_F(SearchOptions, UnknownFieldIsAUsageErrorNamingIt) {
+  testing::RunResult r = RunDiar(index_.path(), {"search", "amen:kultur"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("amen:"), std::string::npos) << r.err;
+}
+
+TEST_F(SearchOptions, JsonHitsCarryEveryPathAndTheSnippetPage) {
+  testing::RunResult r = RunDiar(index_.path(), {"search", "--format", "json", "stipendier"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json hit = nlohmann::json::parse(r.out)["hits"].at(0);
+  for (const char* key : {"paths", "issuer", "county", "dnr", "topics", "snippet_page"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  EXPECT_EQ(hit["paths"].size(), 1u);
+  EXPECT_EQ(hit["snippet_page"], 1);
+}
+
+TEST_F(SearchOptions, FacetLimitSaysHowManyMore) {
+  testing::RunResult r = RunDiar(index_.path(), {"search", "--facets", "--facet-limit", "1", "kulturnämnden"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(2 more; --facet-limit 0 shows all)"), std::string::npos) << r.out;  // years 2021-2023
+}
+
 }  // namespace
 }  // namespace diar

@@ -86,5 +86,52 @@ TEST_F(DateRange, SortByDateIsNewestFirstWithUndatedLast) {
   EXPECT_EQ(last.hits[0].rank, 7);
 }
 
+// Issue 14: datum: takes a year, a month or a day on its own, as well as
+// ranges, open ones too.
+TEST_F(DateRange, DatumTakesAYearAMonthOrADay) {
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2021"),
+            (Names{"d20210101.txt", "d20210329.txt", "d20210330.txt", "d20211231.txt"}));
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2021-03"), (Names{"d20210329.txt", "d20210330.txt"}));
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2021-03-30"), Names{"d20210330.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "budget datum:2020"), Names{"d20201231.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2021-12.."), (Names{"d20211231.txt", "d20220101.txt"}));
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:..2020"), Names{"d20201231.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "datum:2021-02"), Names{});  // a month with none
+}
+
+TEST_F(DateRange, FromAndToTakeAYearAMonthOrADay) {
+  EXPECT_EQ(From("2021-12", "2022"), (Names{"d20211231.txt", "d20220101.txt"}));
+  EXPECT_EQ(From("2020", "2021-01"), (Names{"d20201231.txt", "d20210101.txt"}));
+}
+
+// An impossible date or a reversed range is an input error naming the
+// value, never a filter dropped (which would match every document).
+TEST_F(DateRange, ImpossibleDatesAndReversedRangesAreErrorsNamingTheValue) {
+  struct Case {
+    std::string query, from, to, named;
+  };
+  const std::vector<Case> cases = {
+      {"budget", "2022-13-45", "", "2022-13-45"}, {"budget", "", "2021-02-29", "2021-02-29"},
+      {"budget", "2021-04-31", "", "2021-04-31"}, {"budget", "2022-00", "", "2022-00"},
+      {"budget", "2023", "2021", "2023..2021"},   {"budget", "20210329", "", "20210329"},
+      {"datum:2023..2021", "", "", "2023..2021"}, {"datum:2022-13", "", "", "2022-13"},
+      {"datum:2021-02-30", "", "", "2021-02-30"}, {"datum:mars", "", "", "mars"},
+      {"datum:2022-03-02..2022-03-01", "", "", "2022-03-02..2022-03-01"},
+  };
+  for (const Case& c : cases) {
+    SearchRequest request = testing::Request(c.query);
+    request.from = c.from;
+    request.to = c.to;
+    Result<SearchResult> result = searcher().Search(request);
+    ASSERT_FALSE(result.ok()) << c.query << " " << c.from << " " << c.to;
+    EXPECT_EQ(result.error().kind, ErrorKind::kInput);
+    EXPECT_NE(result.error().message.find(c.named), std::string::npos) << result.error().message;
+  }
+  // A leap day that exists is fine.
+  SearchRequest leap = testing::Request("budget");
+  leap.from = "2020-02-29";
+  EXPECT_TRUE(searcher().Search(leap).ok());
+}
+
 }  // namespace
 }  // namespace diar

@@ -54,6 +54,7 @@ void ExpectFacetsMatchBruteForce(const Searcher& searcher, const std::string& qu
   request.query = query;
   request.filters = filters;
   request.facets = true;
+  request.facet_limit = 0;
   request.limit = 10000;
   SearchResult result = testing::MustSearch(searcher, request);
   EXPECT_EQ(result.total, result.hits.size()) << query;

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "index/lexicon.h"
 #include "index/schema.h"
 
 #include "tests/index/index_fixture.h"
@@ -95,9 +96,13 @@ TEST_F(Snippets, SameAsXapianOverTheWholeText) {
   Xapian::Database db(dir_.path());
   Xapian::QueryParser qp;
   qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem("swedish"));
+  // The index's own stemmer: Snowball over its stored word forms.
+  Result<std::shared_ptr<const Lexicon>> lexicon =
+      Lexicon::FromStored(db.get_metadata(std::string(schema::kMetaLexicon)));
+  ASSERT_TRUE(lexicon.ok());
+  const Xapian::Stem stemmer = (*lexicon)->Stemmer();
+  qp.set_stemmer(stemmer);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  const Xapian::Stem stemmer("swedish");
   for (const std::string query :
        {"samråd", "kommunerna", "\"strategisk regional beredning\"", "strategisk",
         "regional OR beslut", "planering NOT kulturnämnden", "\"regional samverkan\"",

@@ -1,0 +1,87 @@
+#include "index/dnr_key.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "index/schema.h"
+
+namespace diar {
+namespace {
+
+// Letter and digit groups of `text`, letters upper-cased.
+std::vector<std::string> Groups(const std::string& text) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  std::vector<std::string> groups;
+  icu::UnicodeString group;
+  int kind = 0;  // 1 letters, 2 digits
+  auto flush = [&] {
+    if (!group.isEmpty()) {
+      std::string s;
+      groups.push_back(group.toUpper().toUTF8String(s));
+    }
+    group.remove();
+  };
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    const int now = u_isdigit(c) ? 2 : (u_isalpha(c) ? 1 : 0);
+    if (now != kind) flush();
+    if (now != 0) group.append(c);
+    kind = now;
+    i = u.moveIndex32(i, 1);
+  }
+  flush();
+  return groups;
+}
+
+bool IsDigits(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+
+std::string Join(const std::vector<std::string>& groups, std::size_t from) {
+  std::string key;
+  for (std::size_t i = from; i < groups.size(); ++i) {
+    if (!key.empty()) key.push_back('-');
+    key += groups[i];
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string DnrKey(const std::string& dnr) {
+  const std::vector<std::string> groups = Groups(dnr);
+  for (const std::string& g : groups) {
+    if (IsDigits(g)) return Join(groups, 0);
+  }
+  return "";
+}
+
+std::vector<std::string> DnrKeyTerms(const std::string& dnr) {
+  const std::vector<std::string> groups = Groups(dnr);
+  std::size_t first_digits = 0;
+  while (first_digits < groups.size() && !IsDigits(groups[first_digits])) ++first_digits;
+  if (first_digits == groups.size()) return {};
+  std::vector<std::string> terms = {std::string(schema::kDnrKey) + Join(groups, 0)};
+  if (first_digits > 0) terms.push_back(std::string(schema::kDnrKey) + Join(groups, first_digits));
+  return terms;
+}
+
+Xapian::Query DnrKeyQuery(const std::string& typed) {
+  const std::string key = DnrKey(typed);
+  const std::string term = std::string(schema::kDnrKey) + key;
+  if (key.empty()) return Xapian::Query(term);  // matches nothing
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
+                       Xapian::Query(Xapian::Query::OP_WILDCARD, term + "-"));
+}
+
+bool LooksLikeDnr(const std::string& text) {
+  // Digits, a separator, digits: the core of every form in TAGGING.md.
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '-' || c == '/' || c == ':' || c == '.') && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace diar

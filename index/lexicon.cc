@@ -1,0 +1,216 @@
+#include "index/lexicon.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "pipeline/data_file/data_file.h"
+
+namespace diar {
+namespace {
+
+constexpr const char* kLemmaFile = "lemmas_sv.tsv";
+constexpr const char* kCompoundFile = "compounds_sv.tsv";
+constexpr const char* kStopFile = "compound_stop.list";
+
+// Xapian's Snowball stemmer keeps state between calls, so each thread has
+// its own.
+std::string Snowball(const std::string& word) {
+  thread_local Xapian::Stem snowball("swedish");
+  return snowball(word);
+}
+
+std::size_t CodePoints(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool CharBoundary(std::string_view s, std::size_t at) {
+  return at == s.size() || (static_cast<unsigned char>(s[at]) & 0xC0) != 0x80;
+}
+
+// Snowball on the lexicon's base form of each word: what index and query
+// terms are stemmed with.
+class LexiconStem : public Xapian::StemImplementation {
+ public:
+  explicit LexiconStem(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  std::string operator()(const std::string& word) override {
+    return Snowball(std::string(lexicon_->Lemma(word)));
+  }
+  std::string get_description() const override { return "diar-swedish"; }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+}  // namespace
+
+bool Lexicon::IndexLemmas(std::string* error) {
+  lemma_index_.clear();
+  std::string_view all(lemmas_);
+  std::size_t line = 0;
+  while (!all.empty()) {
+    ++line;
+    const std::size_t end = all.find('\n');
+    const std::string_view row = all.substr(0, end);
+    all.remove_prefix(end == std::string_view::npos ? all.size() : end + 1);
+    const std::size_t tab = row.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || tab + 1 == row.size()) {
+      *error = "line " + std::to_string(line) + " is not FORM<TAB>LEMMA";
+      return false;
+    }
+    lemma_index_.emplace_back(row.substr(0, tab), row.substr(tab + 1));
+  }
+  if (!std::is_sorted(lemma_index_.begin(), lemma_index_.end())) {
+    *error = "forms are not sorted";
+    return false;
+  }
+  return true;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::FromStored(const std::string& stored) {
+  std::shared_ptr<Lexicon> lexicon(new Lexicon());
+  lexicon->lemmas_ = stored;
+  std::string error;
+  if (!lexicon->IndexLemmas(&error)) {
+    return ConfigError("index: stored word-form table is damaged (" + error +
+                       "); ingest into a new --index folder");
+  }
+  return std::shared_ptr<const Lexicon>(std::move(lexicon));
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dictionaries_dir) {
+  // Reading the 300,000 lines takes most of a second; a process that opens
+  // several writers (tests, benchmarks) reads them once.
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const Lexicon>> loaded;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto it = loaded.find(dictionaries_dir); it != loaded.end()) return it->second;
+  Result<std::shared_ptr<const Lexicon>> result = Read(dictionaries_dir);
+  if (result) loaded.emplace(dictionaries_dir, *result);
+  return result;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictionaries_dir) {
+  std::shared_ptr<Lexicon> lexicon(new Lexicon());
+  std::vector<std::string> errors;
+  const std::string lemma_path = dictionaries_dir + "/" + kLemmaFile;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (DataLine& row : ReadTable(lemma_path, {"form", "lemma"}, &errors)) {
+    pairs.emplace_back(std::move(row.fields[0]), std::move(row.fields[1]));
+  }
+  std::sort(pairs.begin(), pairs.end());
+  for (std::size_t i = 1; i < pairs.size(); ++i) {
+    if (pairs[i].first == pairs[i - 1].first) {
+      errors.push_back(lemma_path + ": form '" + pairs[i].first +
+                       "' listed twice; regenerate with scripts/build-lexicon");
+    }
+  }
+  for (const auto& [form, lemma] : pairs) lexicon->lemmas_ += form + "\t" + lemma + "\n";
+
+  const std::string compound_path = dictionaries_dir + "/" + kCompoundFile;
+  for (const DataLine& row : ReadTable(compound_path, {"form", "lemma", "roles"}, &errors)) {
+    const std::string& roles = row.fields[2];
+    if (roles.empty() || roles.find_first_not_of("FML") != std::string::npos) {
+      errors.push_back(Where(compound_path, row.number, "roles must be letters of FML, found '" + roles + "'"));
+      continue;
+    }
+    Part& part = lexicon->parts_[row.fields[0]];
+    // A form listed under several base forms: its own when it is one
+    // ("arbete" the noun, not a form of the verb "arbeta").
+    if (part.lemma.empty() || row.fields[1] == row.fields[0]) part.lemma = row.fields[1];
+    part.first |= roles.find('F') != std::string::npos;
+    part.middle |= roles.find('M') != std::string::npos;
+    part.last |= roles.find('L') != std::string::npos;
+  }
+  const std::string stop_path = dictionaries_dir + "/" + kStopFile;
+  for (const DataLine& line : ReadDataFile(stop_path, &errors).lines) {
+    if (line.fields.size() != 1) {
+      errors.push_back(Where(stop_path, line.number, "one word a line"));
+      continue;
+    }
+    lexicon->stop_.insert(line.fields[0]);
+  }
+  if (!errors.empty()) {
+    std::string message = errors.front();
+    if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more)";
+    return ConfigError(message);
+  }
+  std::string error;
+  if (!lexicon->IndexLemmas(&error)) return ConfigError(lemma_path + ": " + error);
+  for (const auto& [form, part] : lexicon->parts_) {
+    if (part.last) lexicon->last_by_stem_.emplace(Snowball(form), part.lemma);
+  }
+  return std::shared_ptr<const Lexicon>(std::move(lexicon));
+}
+
+std::string_view Lexicon::Lemma(std::string_view word) const {
+  auto it = std::lower_bound(lemma_index_.begin(), lemma_index_.end(), word,
+                             [](const auto& entry, std::string_view w) { return entry.first < w; });
+  if (it != lemma_index_.end() && it->first == word) return it->second;
+  return word;
+}
+
+Xapian::Stem Lexicon::Stemmer() const {
+  return Xapian::Stem(new LexiconStem(shared_from_this()));
+}
+
+std::string Lexicon::LastPart(std::string_view tail) const {
+  const std::string word(tail);
+  if (stop_.count(word)) return "";
+  if (auto it = parts_.find(word); it != parts_.end() && it->second.last) return it->second.lemma;
+  const std::string lemma(Lemma(tail));
+  if (lemma != word) {
+    auto it = parts_.find(lemma);
+    return it != parts_.end() && it->second.last ? it->second.lemma : "";
+  }
+  // Inflections Snowball conflates are not in the lemma table ("planen"):
+  // a last part with the same stem that the tail begins with. ("nären" has
+  // the stem of "närhet", but does not begin with it.)
+  auto [begin, end] = last_by_stem_.equal_range(Snowball(word));
+  for (auto it = begin; it != end; ++it) {
+    if (word.rfind(it->second, 0) == 0) return it->second;
+  }
+  return "";
+}
+
+std::vector<std::string> Lexicon::Split(std::string_view word) const {
+  if (parts_.empty() || CodePoints(word) < 2 * kMinPart || stop_.count(std::string(word))) return {};
+  // best[i]: the fewest parts covering word[0, i) as first + middle parts.
+  const std::size_t n = word.size();
+  std::vector<std::vector<std::string>> best(n + 1);
+  std::vector<bool> reached(n + 1, false);
+  reached[0] = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!reached[i] || !CharBoundary(word, i)) continue;
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (!CharBoundary(word, j)) continue;
+      const std::string_view piece = word.substr(i, j - i);
+      if (CodePoints(piece) < kMinPart) continue;
+      auto it = parts_.find(std::string(piece));
+      if (it == parts_.end()) continue;
+      const Part& part = it->second;
+      if (!(i == 0 ? part.first : (part.middle || part.first))) continue;
+      if (stop_.count(it->first) || stop_.count(part.lemma)) continue;
+      if (reached[j] && best[j].size() <= best[i].size() + 1) continue;
+      reached[j] = true;
+      best[j] = best[i];
+      best[j].push_back(part.lemma);
+    }
+  }
+  // The fewest parts in all; among equals, the longest last part.
+  std::vector<std::string> split;
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (!reached[i] || !CharBoundary(word, i)) continue;
+    const std::string_view tail = word.substr(i);
+    if (CodePoints(tail) < kMinPart) continue;
+    if (!split.empty() && best[i].size() + 1 >= split.size()) continue;
+    const std::string last = LastPart(tail);
+    if (last.empty()) continue;
+    split = best[i];
+    split.push_back(last);
+  }
+  return split;
+}
+
+}  // namespace diar

@@ -1,0 +1,143 @@
+// Issue 14: what a result carries — identical texts as one hit with all
+// paths, the snippet's page, issuer/county/dnr/topics, facet limits and
+// values merged across case.
+#include "index/schema.h"
+#include "tests/index/index_fixture.h"
+
+namespace diar {
+namespace {
+
+TEST(Results, IdenticalTextsAreOneHitWithEveryPath) {
+  testing::TempDir dir;
+  const std::string text = "Protokoll från kulturnämnden om biblioteken.";
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    ProcessedDocument pdf = testing::MakeDocument("a.pdf", text);
+    pdf.source.sha256 = Sha256Hex("pdf bytes");  // other bytes, same text
+    writer.Add(pdf, "/r/a.pdf");
+    writer.Add(testing::MakeDocument("a.txt", text), "/r/a.txt");
+    writer.Add(testing::MakeDocument("b.txt", "Ett annat protokoll om biblioteken."), "/r/b.txt");
+    writer.Commit();
+  }
+  Searcher searcher = testing::OpenSearcher(dir.path());
+  const SearchResult r = testing::MustSearch(searcher, testing::Request("biblioteken"));
+  ASSERT_EQ(r.hits.size(), 2u);
+  for (const Hit& hit : r.hits) {
+    if (hit.path == "/r/b.txt") continue;
+    std::vector<std::string> paths = hit.paths;
+    std::sort(paths.begin(), paths.end());
+    EXPECT_EQ(paths, (std::vector<std::string>{"/r/a.pdf", "/r/a.txt"}));
+  }
+  EXPECT_EQ(searcher.Status().documents, 3u);  // separate in the index
+  // Counting facets collapses the page instead of the whole match.
+  const SearchResult with_facets = testing::MustSearch(searcher, testing::Request("biblioteken", true));
+  ASSERT_EQ(with_facets.hits.size(), 2u);
+  for (const Hit& hit : with_facets.hits) {
+    if (hit.path != "/r/b.txt") EXPECT_EQ(hit.paths.size(), 2u);
+  }
+}
+
+TEST(Results, SnippetCarriesTheMatchesPage) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    const std::string page1 = "Första sidan handlar om budget. ";
+    const std::string page2 = "Andra sidan nämner cykelvägar. ";
+    ProcessedDocument doc = testing::MakeDocument("pages.txt", page1 + page2 + "Tredje sidan.");
+    doc.text.page_starts = {0, CodePointCount(page1), CodePointCount(page1 + page2)};
+    doc.text.page_ocr = {false, false, false};
+    doc.source.pages.resize(3);
+    writer.Add(doc, "/r/pages.txt");
+    writer.Commit();
+  }
+  Searcher searcher = testing::OpenSearcher(dir.path());
+  EXPECT_EQ(testing::MustSearch(searcher, testing::Request("cykelvägar")).hits.at(0).snippet_page, 2);
+  EXPECT_EQ(testing::MustSearch(searcher, testing::Request("budget")).hits.at(0).snippet_page, 1);
+}
+
+TEST(Results, HitsCarryIssuerCountyDnrTopicsAndPaths) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    Classification c;
+    c.issuer = "Region Västmanland";
+    c.county = "Västmanlands län";
+    c.dnr = "RS 2021/1234";
+    c.topics = {"kultur", "folkhälsa"};
+    const ProcessedDocument doc = testing::MakeDocument("v.txt", "Verksamhetsplan för kultur.", {}, c);
+    writer.Add(doc, "/r/v.txt");
+    writer.Add(doc, "/r/copy/v.txt");
+    writer.Commit();
+  }
+  const SearchResult r =
+      testing::MustSearch(testing::OpenSearcher(dir.path()), testing::Request("kultur"));
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& hit = r.hits[0];
+  EXPECT_EQ(hit.issuer, "Region Västmanland");
+  EXPECT_EQ(hit.county, "Västmanlands län");
+  EXPECT_EQ(hit.dnr, "RS 2021/1234");
+  EXPECT_EQ(hit.topics, (std::vector<std::string>{"kultur", "folkhälsa"}));
+  std::vector<std::string> paths = hit.paths;
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ(paths, (std::vector<std::string>{"/r/copy/v.txt", "/r/v.txt"}));
+}
+
+class FacetResults : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer = testing::OpenWriter(dir_.path());
+    for (int i = 0; i < 14; ++i) {
+      const std::string name = "f" + std::to_string(i) + ".txt";
+      std::vector<Mention> mentions = {testing::MakeMention("body", "Nämnd", "Nämnd " + std::to_string(i))};
+      // Two casings of one plan, and a document naming it in both.
+      if (i < 3) mentions.push_back(testing::MakeMention("plan", "kulturplan", "Regional kulturplan"));
+      if (i >= 2 && i < 4) mentions.push_back(testing::MakeMention("plan", "kulturplan", "regional kulturplan"));
+      writer.Add(testing::MakeDocument(name, "Beslut nummer " + std::to_string(i), mentions), "/f/" + name);
+    }
+    writer.Commit();
+  }
+  SearchResult Facets(int limit) {
+    SearchRequest request = testing::Request("beslut", true);
+    request.facet_limit = limit;
+    return testing::MustSearch(testing::OpenSearcher(dir_.path()), request);
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(FacetResults, TopValuesShownAndTheRestCounted) {
+  const SearchResult r = Facets(10);
+  EXPECT_EQ(r.facets.at("body").size(), 10u);
+  EXPECT_EQ(r.facets_more.at("body"), 4);
+  EXPECT_EQ(Facets(0).facets.at("body").size(), 14u);
+  EXPECT_EQ(Facets(0).facets_more.count("body"), 0u);
+}
+
+TEST_F(FacetResults, ValuesDifferingInCaseAreOneValueCountedOncePerDocument) {
+  const SearchResult r = Facets(10);
+  const std::vector<FacetCount>& plans = r.facets.at("plan");
+  ASSERT_EQ(plans.size(), 1u);
+  EXPECT_EQ(plans[0].value, "Regional kulturplan");  // the casing most documents have
+  EXPECT_EQ(plans[0].count, 4);                      // f0..f3, f2 once
+}
+
+TEST(Results, AnIndexOfAnotherSchemaVersionSaysToIngestAgain) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    writer.Add(testing::MakeDocument("a.txt", "Beslut."), "/r/a.txt");
+    writer.Commit();
+  }
+  {
+    Xapian::WritableDatabase db(dir.path());
+    db.set_metadata(std::string(schema::kMetaSchema), "2");
+    db.commit();
+  }
+  Result<Searcher> searcher = Searcher::Open(dir.path());
+  ASSERT_FALSE(searcher.ok());
+  EXPECT_EQ(searcher.error().kind, ErrorKind::kConfig);
+  EXPECT_NE(searcher.error().message.find("schema version 2"), std::string::npos) << searcher.error().message;
+  EXPECT_NE(searcher.error().message.find("ingest"), std::string::npos) << searcher.error().message;
+}
+
+}  // namespace
+}  // namespace diar
