@@ -12,6 +12,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/query_options.h"
+#include "index/byte_string.h"
 #include "index/searcher.h"
 
 namespace diar::cli {
@@ -58,7 +59,7 @@ std::string CsvLine(const std::vector<std::string>& fields) {
 std::vector<std::string> MentionFields(const Row& r) {
   const Mention& m = *r.mention;
   const StoredDocument& d = *r.doc;
-  return {d.id, d.paths.empty() ? "" : d.paths.front(), d.classification.title, d.classification.date,
+  return {d.id, d.paths.empty() ? "" : Escaped(d.paths.front()), d.classification.title, d.classification.date,
           m.type, m.text, m.value, std::to_string(m.start), std::to_string(m.end),
           std::to_string(m.page), m.rule, m.inferred ? "true" : "false", m.owner};
 }
@@ -87,7 +88,7 @@ void WriteText(std::ostream& out, const ExportOptions& opts, const std::vector<R
     } else {
       nlohmann::ordered_json j;
       j["document"] = r.doc->id;
-      j["path"] = r.doc->paths.empty() ? "" : r.doc->paths.front();
+      j["path"] = r.doc->paths.empty() ? "" : Escaped(r.doc->paths.front());
       j["title"] = r.doc->classification.title;
       j["document_date"] = r.doc->classification.date;
       const nlohmann::ordered_json mention = MentionJson(*r.mention);
@@ -136,6 +137,19 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
   };
   auto doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)");
   auto mention_stmt = prepare("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)");
+  if (!doc_stmt || !mention_stmt) {
+    return InputError(path + ": SQLite: " + sqlite3_errmsg(db.get()));
+  }
+  // Every step is checked: a full disk shows up here or at COMMIT, and an
+  // export that lost rows must not look finished.
+  auto step = [&](sqlite3_stmt* s) -> Result<bool> {
+    if (sqlite3_step(s) != SQLITE_DONE) {
+      return InputError(path + ": SQLite insert failed: " + sqlite3_errmsg(db.get()) +
+                        "; check free disk space");
+    }
+    sqlite3_reset(s);
+    return true;
+  };
   auto text = [](sqlite3_stmt* s, int i, const std::string& v) {
     sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   };
@@ -143,7 +157,7 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
     sqlite3_stmt* s = doc_stmt.get();
     const Classification& c = d.classification;
     text(s, 1, d.id);
-    text(s, 2, d.paths.empty() ? "" : d.paths.front());
+    text(s, 2, d.paths.empty() ? "" : Escaped(d.paths.front()));
     text(s, 3, c.title);
     text(s, 4, c.type);
     text(s, 5, c.date);
@@ -151,8 +165,7 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
     text(s, 7, c.county);
     text(s, 8, c.dnr);
     sqlite3_bind_int(s, 9, d.pages);
-    sqlite3_step(s);
-    sqlite3_reset(s);
+    if (auto r = step(s); !r) return r;
   }
   for (const Row& r : rows) {
     sqlite3_stmt* s = mention_stmt.get();
@@ -167,10 +180,7 @@ Result<bool> WriteSqlite(const std::string& path, const std::vector<StoredDocume
     text(s, 8, m.rule);
     sqlite3_bind_int(s, 9, m.inferred ? 1 : 0);
     text(s, 10, m.owner);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-      return InputError(path + ": SQLite insert failed: " + sqlite3_errmsg(db.get()));
-    }
-    sqlite3_reset(s);
+    if (auto r = step(s); !r) return r;
   }
   return exec("COMMIT");
 }
@@ -221,13 +231,26 @@ void RunExport(Context& ctx, const ExportOptions& opts) {
     }
   }
   if (opts.format == "sqlite") {
-    if (Result<bool> r = WriteSqlite(opts.out, docs, rows); !r) return ctx.Fail(r.error());
+    if (Result<bool> r = WriteSqlite(opts.out, docs, rows); !r) {
+      return ctx.Fail(ConfigError(r.error().message));
+    }
   } else if (opts.out.empty()) {
     WriteText(std::cout, opts, rows, counts);
+    if (!std::cout.flush()) {
+      std::cout.clear();  // reported here, with what it means for the export
+      return ctx.Fail(ConfigError("export: cannot write to standard output (disk full, or the "
+                                  "reader went away); the export is incomplete"));
+    }
   } else {
     std::ofstream out(opts.out, std::ios::binary);
-    if (!out) return ctx.Fail(InputError(opts.out + ": cannot write; check the folder and permissions"));
+    if (!out) return ctx.Fail(ConfigError(opts.out + ": cannot write; check the folder and permissions"));
     WriteText(out, opts, rows, counts);
+    // A full disk shows only when the buffer goes out: check after close.
+    out.close();
+    if (!out) {
+      return ctx.Fail(ConfigError(opts.out + ": write failed (disk full?); the export is "
+                                              "incomplete: free space and run it again"));
+    }
   }
   ctx.log->info("exported {} mentions ({} distinct values) from {} documents", rows.size(), counts.size(),
                 docs.size());

@@ -66,7 +66,7 @@ void PrintJson(const SearchResult& r) {
     }
     j["facets"] = facets;
   }
-  std::cout << j.dump(2) << "\n";
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void RunSearch(Context& ctx, const SearchOptions& opts) {

@@ -16,9 +16,12 @@
 // counted document's facet terms) it keeps between calls and rebuilds when
 // that commit changed anything: a query costs its match, not set-up.
 //
-// Errors: Open fails kConfig when no index exists at the path; Search fails
-// kInput for a query the parser rejects (the message quotes it). Thread
-// safety: one Searcher per thread (calls, const ones too, update its caches).
+// Errors: Open fails kConfig when no index exists at the path or it cannot
+// be opened (damaged: the message says so). Search fails kInput for a query
+// the parser rejects or that is not valid UTF-8 (the message quotes it,
+// bytes escaped). Every call catches Xapian's errors and damaged records and
+// returns them as kConfig naming the index: nothing throws. Thread safety:
+// one Searcher per thread (calls, const ones too, update its caches).
 #ifndef DIAR_INDEX_SEARCHER_H_
 #define DIAR_INDEX_SEARCHER_H_
 
@@ -95,7 +98,8 @@ struct IndexStatus {
   std::uint64_t pages = 0;
   std::uint64_t mentions = 0;
   std::uint64_t paths = 0;
-  std::vector<std::pair<std::string, std::string>> failures;  // path, reason
+  // Path (exact bytes) and reason (paths in it escaped), per failed input.
+  std::vector<std::pair<std::string, std::string>> failures;
 };
 
 class Searcher {
@@ -108,13 +112,14 @@ class Searcher {
   Result<SearchResult> Search(const SearchRequest& request) const;
 
   // The stored document with id `id_or_path` (full id, a unique id prefix of
-  // at least 8 hex digits, or a source path). kInput error when not found.
+  // at least 8 hex digits, or a source path). kInput error when not found,
+  // or when the prefix matches several documents (the message lists them).
   Result<StoredDocument> Get(const std::string& id_or_path) const;
 
   // Documents, and the pages, mentions and paths summed over them (from a
   // slot per document: milliseconds, not a decode of every record), and the
   // inputs whose last ingest failed.
-  IndexStatus Status() const;
+  Result<IndexStatus> Status() const;
 
  private:
   struct Impl;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "index/byte_string.h"
 #include "index/path_forms.h"
 #include "index/record.h"
 #include "index/schema.h"
@@ -37,6 +38,19 @@ bool IsHex(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   });
+}
+
+// The exact path of a failure record (RecordFailure's JSON), if readable.
+std::optional<std::string> FailurePath(const std::string& stored) {
+  const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  if (auto bytes = j.find("path_bytes"); bytes != j.end() && bytes->is_string()) {
+    return FromHexBytes(bytes->get<std::string>());
+  }
+  if (auto path = j.find("path"); path != j.end() && path->is_string()) {
+    return path->get<std::string>();
+  }
+  return std::nullopt;
 }
 
 // Xapian's backends mark their folder with one of these files.
@@ -379,12 +393,12 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
       const std::string stored = impl_->db.get_metadata(*k);
       if (stored.empty()) continue;
       // The key holds the path's exact bytes, unless it was too long for a
-      // key; then the record's copy (not exact when the name is not UTF-8).
+      // key; then the record's copy.
       std::string path = (*k).substr(prefix.size());
       if (path.starts_with("#")) {
-        const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
-        if (!j.is_object() || !j.contains("path") || !j["path"].is_string()) continue;
-        path = j["path"].get<std::string>();
+        std::optional<std::string> exact = FailurePath(stored);
+        if (!exact) continue;
+        path = std::move(*exact);
       }
       std::error_code ec;
       if (!fs::exists(path, ec) && !ec) gone.push_back(*k);
@@ -398,12 +412,13 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
 
 Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::string& reason) {
   // Paths and reasons are bytes from the file system and may not be UTF-8:
-  // replace what is not, rather than lose the record.
-  const nlohmann::json j = {{"path", path}, {"reason", reason},
-                            {"time", static_cast<long long>(std::time(nullptr))}};
+  // shown escaped, with the path's exact bytes beside them (as records keep
+  // paths, index/record.h), rather than lose the record.
+  nlohmann::json j = {{"path", Escaped(path)}, {"reason", Escaped(reason)},
+                      {"time", static_cast<long long>(std::time(nullptr))}};
+  if (!IsUtf8(path)) j["path_bytes"] = HexBytes(path);
   try {
-    impl_->db.set_metadata(FailureKey(path),
-                           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    impl_->db.set_metadata(FailureKey(path), j.dump());
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot record the failure of " + path, e);
