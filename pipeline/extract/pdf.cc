@@ -27,10 +27,22 @@ std::string Utf8(const poppler::ustring& text) {
 }
 
 // poppler reports recoverable syntax errors through a global callback that
-// prints to stderr by default; a library must not print, so silence it once.
+// prints to stderr by default; a library must not print. The callback runs
+// on the thread that called poppler: it keeps that thread's first message
+// and a count, so a page whose content is damaged can say so.
+struct PopplerErrors {
+  int count = 0;
+  std::string first;
+};
+thread_local PopplerErrors poppler_errors;
+
 void SilencePoppler() {
   static const bool done = [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) {
+          if (poppler_errors.count++ == 0) poppler_errors.first = message;
+        },
+        nullptr);
     return true;
   }();
   (void)done;
@@ -201,6 +213,7 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     ExtractedPage out;
     out.number = i + 1;
+    poppler_errors = {};
     if (page) {
       const poppler::rectf box = page->page_rect();
       out.width = box.width();
@@ -222,6 +235,14 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
           out.ocr = true;
         }
       }
+    }
+    // Garbage in a content stream stops poppler reading the page; without
+    // a note the page would go in empty and no one would know.
+    if (out.text.empty() && out.ocr_note.empty() && poppler_errors.count > 0) {
+      out.ocr_note = "no text could be read: the page's content is damaged (" +
+                     std::to_string(poppler_errors.count) + " PDF syntax error" +
+                     (poppler_errors.count == 1 ? "" : "s") + ", first: " + poppler_errors.first +
+                     "); repair the file (qpdf in.pdf out.pdf) or check it in a PDF reader";
     }
     doc.pages.push_back(std::move(out));
   }
