@@ -33,6 +33,7 @@ inline constexpr std::string_view kDnr = "XD";        // dnr mentioned (canonica
 inline constexpr std::string_view kIssuer = "XI";     // issuing body (canonical value), facet issuer
 inline constexpr std::string_view kFormat = "XF";     // source format: "pdf" or "text"
 inline constexpr std::string_view kOcr = "XZ";        // "ocr" when some page's text came from OCR
+inline constexpr std::string_view kNoSpelling = "XS"; // "none": the text did not look like language, none of its words are in the spelling data
 
 // --- Value slots ---------------------------------------------------------------
 inline constexpr unsigned kSlotDate = 0;     // document date as "YYYYMMDD" (string order = date order); empty if unknown
@@ -55,7 +56,8 @@ inline constexpr std::string_view kMetaSynonyms = "diar:synonyms";    // SHA-256
 // words joined by one space: "skr", "sveriges kommuner och regioner"); their
 // synonyms are the body's facet term (kBody + canonical value) and its other
 // one-word names ("skr" <-> "skl"). Spelling data holds every unprefixed word
-// of the text, its frequency the number of times it was indexed.
+// (2-40 Latin letters) of the texts that look like language (no kNoSpelling
+// term), its frequency the number of times it was indexed.
 
 // Xapian rejects terms over 245 bytes; values longer than this are cut at a
 // UTF-8 boundary (facet values that long do not occur in practice).
