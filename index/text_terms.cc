@@ -42,6 +42,9 @@ bool IsSpellingWord(const std::string& term) {
 // 5 % keeps a factor of six on each side; a text in another language gets
 // no spelling data, which only costs suggestions.
 constexpr double kMinStopwordShare = 0.05;
+// Below this many words the share says little (a title, one table row),
+// and such a text adds at most this many entries: it is trusted.
+constexpr Xapian::termcount kMinWordsToJudge = 100;
 
 bool HasTerm(const Xapian::Document& doc, const std::string& term) {
   Xapian::TermIterator it = doc.termlist_begin();
@@ -82,7 +85,9 @@ void IndexText(const std::string& title, const std::string& text, Xapian::Docume
     words += n;
     if (stopper != nullptr && (*stopper)(term)) stop += n;
   }
-  if (stop < kMinStopwordShare * words || words == 0) doc.add_boolean_term(NoSpellingTerm());
+  if (words >= kMinWordsToJudge && stop < kMinStopwordShare * words) {
+    doc.add_boolean_term(NoSpellingTerm());
+  }
 }
 
 void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

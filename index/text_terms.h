@@ -17,9 +17,10 @@ Xapian::Stem SwedishStemmer();
 // `text` (unprefixed, with positions for phrase search) into `doc`.
 // Stopwords (`stopper`, may be null) get no stemmed term but keep their
 // unstemmed one with positions, so phrases with "och" still match. A text
-// that does not look like language (under 5 % of its words are stopwords:
-// random bytes, tables of numbers, another language) gets the boolean term
-// schema::kNoSpelling + "none", so its words stay out of the spelling data.
+// of 100 words or more that does not look like language (under 5 % of its
+// words are stopwords: random bytes, tables of numbers, another language)
+// gets the boolean term schema::kNoSpelling + "none", so its words stay out
+// of the spelling data.
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
                const Xapian::Stopper* stopper);
 
