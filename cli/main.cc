@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <xapian.h>
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -11,6 +12,10 @@
 
 int main(int argc, char** argv) {
   using namespace diar::cli;
+  // Past a file-size limit (ulimit -f, a quota-like RLIMIT_FSIZE) the
+  // kernel would kill the process with SIGXFSZ mid-commit; ignored, the
+  // write fails with EFBIG and is reported like a full disk.
+  std::signal(SIGXFSZ, SIG_IGN);
   Context ctx;
   ctx.log = spdlog::stderr_color_mt("diar");
   ctx.log->set_pattern("diar: %^%l%$: %v");
