@@ -12,6 +12,7 @@
 #include "index/facets.h"
 #include "index/field_terms.h"
 #include "index/fields.h"
+#include "index/path_forms.h"
 #include "index/record.h"
 #include "index/schema.h"
 #include "index/snippet.h"
@@ -218,16 +219,18 @@ struct Searcher::Impl {
   // none when nothing matches.
   std::vector<Xapian::docid> Resolve(const std::string& id_or_path,
                                      std::vector<std::string>* ids) const {
-    const std::string path_term = PathTerm(id_or_path);
-    auto p = db.postlist_begin(path_term);
-    if (p != db.postlist_end(path_term)) return {*p};
-    // A path given relative to here also finds the document.
+    // A path given relative to here, or in the other Unicode normalisation
+    // form, also finds the document.
+    std::vector<std::string> paths = PathForms(id_or_path);
     std::error_code ec;
     std::filesystem::path abs = std::filesystem::absolute(id_or_path, ec);
     if (!ec) {
-      const std::string abs_term = PathTerm(abs.lexically_normal().string());
-      auto q = db.postlist_begin(abs_term);
-      if (q != db.postlist_end(abs_term)) return {*q};
+      for (const std::string& form : PathForms(abs.lexically_normal().string())) paths.push_back(form);
+    }
+    for (const std::string& path : paths) {
+      const std::string term = PathTerm(path);
+      auto p = db.postlist_begin(term);
+      if (p != db.postlist_end(term)) return {*p};
     }
     if (id_or_path.size() < 8) return {};
     std::string prefix(schema::kId);

@@ -329,8 +329,9 @@ std::vector<std::pair<std::size_t, WorkResult>> WorkerPool::Wait(std::chrono::mi
   for (Worker& w : workers_) {
     if (!w.busy || after - w.started < limits_.timeout) continue;
     const std::size_t job = w.job;
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(limits_.timeout).count();
-    done.emplace_back(job, Died(w, "time limit of " + std::to_string(seconds) +
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", limits_.timeout.count() / 1000.0);
+    done.emplace_back(job, Died(w, std::string("time limit of ") + seconds +
                                        " s reached; the worker was stopped (raise --timeout "
                                        "for very long files)"));
   }

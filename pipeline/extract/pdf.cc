@@ -222,6 +222,11 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       out.text = JoinLines(out.lines);
       const bool want_ocr = options.ocr == OcrMode::kAlways ||
                             (options.ocr == OcrMode::kAuto && NeedsOcr(*page, out));
+      // Nothing is lost without a word: a scan read with OCR off says so.
+      if (options.ocr == OcrMode::kNever && NeedsOcr(*page, out)) {
+        out.ocr_note = "no usable text layer, and OCR is off (--ocr never); its text is missing "
+                       "from the index (ingest again with --ocr auto to read it)";
+      }
       if (want_ocr) {
         Result<std::vector<TextLine>> ocr = OcrPage(*page, options);
         if (!ocr) {

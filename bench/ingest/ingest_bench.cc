@@ -1,0 +1,250 @@
+// ingest_bench: the ingest engine's speed and memory, against the same
+// pipeline run in one process, in the same run on the same files.
+//
+//   ingest_bench [--copies N] [--rounds R] [--ocr never|auto]
+//                                         (default: 5 copies, 3 rounds, never)
+//
+// The files: every corpus PDF, N times over (each copy made distinct by a
+// trailing PDF comment, so each is a new document), plus 40 short text
+// documents per copy. Rows, each a child process timed from start to exit:
+//   in-process   this binary's --baseline mode: Pipeline::Load, then
+//                Process and IndexWriter::Add per file, one thread, one
+//                commit — what ingest did before worker processes (one file
+//                at a time, no process boundary, no serialisation);
+//   jobs 1       diar ingest --jobs 1 (one worker process);
+//   jobs 2       diar ingest --jobs 2.
+// Rounds interleave the rows (A B C A B C ...) so load on this shared machine
+// falls on all of them alike; the table gives each round and the medians.
+// Peak memory: VmHWM of the diar process and of each worker, sampled from
+// /proc every 20 ms while the run lasts (a worker's peak is kept when it
+// exits). Targets (issue 11): jobs 1 no slower than in-process, jobs 2 at
+// least 1.8x jobs 1 in pages per second, at most 200 MB per worker.
+#include <dirent.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "index/writer.h"
+#include "pipeline/pipeline.h"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const std::string kDiar = DIAR_BINARY_DIR "/cli/diar";
+const std::string kDictionaries = DIAR_SOURCE_DIR "/dictionaries";
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// VmHWM of `pid` in kB; 0 when gone.
+long PeakKb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
+  }
+  return 0;
+}
+
+std::vector<pid_t> ChildrenOf(pid_t parent) {
+  std::vector<pid_t> children;
+  DIR* proc = ::opendir("/proc");
+  while (dirent* e = proc ? ::readdir(proc) : nullptr) {
+    const pid_t pid = std::atoi(e->d_name);
+    if (pid <= 0) continue;
+    std::ifstream status("/proc/" + std::string(e->d_name) + "/status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("PPid:", 0) == 0) {
+        if (std::atoi(line.c_str() + 5) == parent) children.push_back(pid);
+        break;
+      }
+    }
+  }
+  if (proc) ::closedir(proc);
+  return children;
+}
+
+struct Measure {
+  double seconds = 0;
+  long parent_kb = 0;
+  long worker_kb = 0;  // the largest worker's peak
+  int exit_code = -1;
+};
+
+Measure RunAndWatch(std::vector<std::string> argv) {
+  std::vector<char*> cargv;
+  for (std::string& a : argv) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  Measure m;
+  pid_t pid = 0;
+  const auto start = Clock::now();
+  if (posix_spawn(&pid, cargv[0], &actions, nullptr, cargv.data(), environ) != 0) return m;
+  posix_spawn_file_actions_destroy(&actions);
+  std::map<pid_t, long> workers;
+  for (;;) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      break;
+    }
+    m.parent_kb = std::max(m.parent_kb, PeakKb(pid));
+    for (pid_t child : ChildrenOf(pid)) workers[child] = std::max(workers[child], PeakKb(child));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  m.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  for (const auto& [child, kb] : workers) m.worker_kb = std::max(m.worker_kb, kb);
+  return m;
+}
+
+// --baseline: the pipeline in this one process, file after file.
+int Baseline(const std::string& files, const std::string& index, const std::string& ocr) {
+  diar::PipelineOptions options{.dictionaries_dir = kDictionaries};
+  diar::ParseOcrMode(ocr, &options.ocr);
+  diar::Result<diar::Pipeline> pipeline = diar::Pipeline::Load(options);
+  if (!pipeline) return 2;
+  diar::Result<diar::IndexWriter> writer =
+      diar::IndexWriter::Open(index, {.dictionaries_dir = kDictionaries});
+  if (!writer) return 2;
+  std::vector<std::string> paths;
+  for (const auto& e : fs::recursive_directory_iterator(files)) {
+    if (diar::IsSupportedFile(e.path().string())) paths.push_back(fs::absolute(e.path()).string());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const std::string& path : paths) {
+    diar::Result<diar::ProcessedDocument> doc = pipeline->Process(path);
+    if (doc && !writer->Add(*doc, path)) return 2;
+  }
+  return writer->Commit() ? 0 : 2;
+}
+
+std::uint64_t IndexedPages(const fs::path& index) {
+  const fs::path out = index.string() + ".status";
+  const std::string command = kDiar + " --index " + index.string() + " status > " + out.string();
+  if (std::system(command.c_str()) != 0) return 0;
+  std::smatch m;
+  const std::string text = Read(out);
+  return std::regex_search(text, m, std::regex("pages: +(\\d+)")) ? std::stoull(m[1]) : 0;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int copies = 5, rounds = 3;
+  std::string ocr = "never";
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--baseline" && i + 3 < argc) return Baseline(argv[i + 1], argv[i + 2], argv[i + 3]);
+    if (a == "--copies" && i + 1 < argc) copies = std::atoi(argv[++i]);
+    else if (a == "--rounds" && i + 1 < argc) rounds = std::atoi(argv[++i]);
+    else if (a == "--ocr" && i + 1 < argc) ocr = argv[++i];
+    else {
+      std::cerr << "usage: ingest_bench [--copies N] [--rounds R] [--ocr never|auto]\n";
+      return 2;
+    }
+  }
+  const fs::path work = fs::temp_directory_path() / ("diar-ingest-bench-" + std::to_string(::getpid()));
+  const fs::path files = work / "files";
+  fs::create_directories(files);
+  std::vector<fs::path> pdfs;
+  for (const auto& e : fs::directory_iterator(DIAR_SOURCE_DIR "/corpus")) {
+    if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
+  }
+  std::sort(pdfs.begin(), pdfs.end());
+  for (int c = 0; c < copies; ++c) {
+    for (const fs::path& pdf : pdfs) {
+      std::ofstream(files / (pdf.stem().string() + "-" + std::to_string(c) + ".pdf"), std::ios::binary)
+          << Read(pdf) << "\n% copy " << c << "\n";
+    }
+    for (int t = 0; t < 40; ++t) {
+      std::ofstream(files / ("note-" + std::to_string(c) + "-" + std::to_string(t) + ".txt"))
+          << "Tjänsteskrivelse\nDatum 2022-03-" << 10 + t % 18 << "\nDnr RS 2022/" << c * 100 + t
+          << "\n\nKulturnämnden föreslår att Regionstyrelsen antar Kulturplan 2022–2025. "
+             "Underlaget har tagits fram med Länsstyrelsen i Västmanlands län under 2021. "
+          << "Anteckning " << c << "-" << t << ".\n";
+    }
+  }
+
+  struct Row {
+    std::string name;
+    std::vector<std::string> argv;
+    std::vector<double> pages_per_second;
+    long parent_kb = 0, worker_kb = 0;
+  };
+  const std::string self = fs::canonical("/proc/self/exe").string();
+  std::vector<Row> rows = {
+      {"in-process", {self, "--baseline", files.string(), "INDEX", ocr}, {}},
+      {"jobs 1", {kDiar, "--index", "INDEX", "ingest", "--jobs", "1", "--ocr", ocr, files.string()}, {}},
+      {"jobs 2", {kDiar, "--index", "INDEX", "ingest", "--jobs", "2", "--ocr", ocr, files.string()}, {}},
+  };
+  std::uint64_t pages = 0;
+  std::printf("ingest_bench: %zu PDFs x %d copies + %d texts, --ocr %s, %d rounds\n\n", pdfs.size(),
+              copies, copies * 40, ocr.c_str(), rounds);
+  std::printf("%-12s %6s %9s %9s %11s %11s\n", "row", "round", "seconds", "pages/s", "parent MB",
+              "worker MB");
+  for (int r = 0; r < rounds; ++r) {
+    for (Row& row : rows) {
+      const fs::path index = work / ("index-" + std::to_string(r) + "-" + std::to_string(&row - rows.data()));
+      std::vector<std::string> argv = row.argv;
+      for (std::string& a : argv) if (a == "INDEX") a = index.string();
+      const Measure m = RunAndWatch(argv);
+      if (m.exit_code != 0) {
+        std::fprintf(stderr, "%s: exit %d\n", row.name.c_str(), m.exit_code);
+        return 1;
+      }
+      pages = IndexedPages(index);
+      const double rate = pages / m.seconds;
+      row.pages_per_second.push_back(rate);
+      row.parent_kb = std::max(row.parent_kb, m.parent_kb);
+      row.worker_kb = std::max(row.worker_kb, m.worker_kb);
+      std::printf("%-12s %6d %9.2f %9.1f %11.1f %11.1f\n", row.name.c_str(), r + 1, m.seconds, rate,
+                  m.parent_kb / 1024.0, m.worker_kb / 1024.0);
+      std::fflush(stdout);
+      fs::remove_all(index);
+    }
+  }
+  const double base = Median(rows[0].pages_per_second);
+  const double one = Median(rows[1].pages_per_second);
+  const double two = Median(rows[2].pages_per_second);
+  std::printf("\n%llu pages per run. Medians: in-process %.1f, jobs 1 %.1f, jobs 2 %.1f pages/s\n",
+              static_cast<unsigned long long>(pages), base, one, two);
+  std::printf("jobs 1 / in-process: %.2fx   (target >= 1.0x: no slower)\n", one / base);
+  std::printf("jobs 2 / jobs 1:     %.2fx   (target >= 1.8x)\n", two / one);
+  std::printf("peak per worker:     %.1f MB (target <= 200 MB); diar parent %.1f MB\n",
+              std::max(rows[1].worker_kb, rows[2].worker_kb) / 1024.0,
+              std::max(rows[1].parent_kb, rows[2].parent_kb) / 1024.0);
+  std::printf("cores: %u; load average now: %s", std::thread::hardware_concurrency(),
+              Read("/proc/loadavg").c_str());
+  fs::remove_all(work);
+  return 0;
+}

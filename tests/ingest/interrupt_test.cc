@@ -1,0 +1,126 @@
+// Interrupts: Ctrl-C keeps what is done and says how to go on; kill -9 at
+// any moment leaves an index that opens and holds whole documents only, and
+// the same command then completes it to exactly what an uninterrupted run
+// gives.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "tests/foundation/cli_runner.h"
+#include "tests/ingest/diar_process.h"
+#include "tests/ingest/documents.h"
+
+namespace diar {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::DiarProcess;
+using testing::RunDiar;
+using testing::RunResult;
+using testing::TempDir;
+
+// Every mention in the index, one JSON line each, sorted: two indexes with
+// the same lines hold the same documents and mentions.
+std::string SortedMentions(const std::filesystem::path& index) {
+  const RunResult out = RunDiar(index, {"export", "--format", "jsonl"});
+  EXPECT_EQ(out.exit_code, 0) << out.err;
+  std::vector<std::string> lines;
+  std::istringstream in(out.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  std::string joined;
+  for (const std::string& l : lines) joined += l + "\n";
+  return joined;
+}
+
+int Documents(const std::filesystem::path& index) {
+  const RunResult status = RunDiar(index, {"status"});
+  EXPECT_EQ(status.exit_code, 0) << status.err;
+  std::smatch m;
+  if (!std::regex_search(status.out, m, std::regex("documents: (\\d+)"))) return -1;
+  return std::stoi(m[1]);
+}
+
+bool HoldsIndex(const std::filesystem::path& index) {
+  return std::filesystem::exists(index / "iamglass");
+}
+
+TEST(Interrupt, SigintKeepsWhatIsDoneAndTheSameCommandContinues) {
+  TempDir dir, index;
+  const auto files = dir.path() / "in";
+  testing::WriteFile(files / "a.txt", testing::TextDocument(1));
+  testing::WriteScan(files / "b-scan.pdf", 2);
+  testing::WriteTextDocuments(files, 6, 10);
+  const std::vector<std::string> command = {"ingest", "--jobs", "1", files.string()};
+
+  DiarProcess ingest(index.path(), command);
+  ASSERT_TRUE(ingest.WaitForErr("[1/8]", 60s)) << ingest.Err();
+  ASSERT_TRUE(ingest.Signal(SIGINT));
+  const std::optional<int> exit_code = ingest.Wait(60s);
+  ASSERT_TRUE(exit_code.has_value());
+  EXPECT_EQ(*exit_code, 130) << ingest.Err();
+  std::smatch m;
+  const std::string err = ingest.Err();
+  ASSERT_TRUE(std::regex_search(err, m, std::regex(
+      "interrupted: (\\d+) of 8 files done and committed; run the same command to ingest the rest")))
+      << err;
+  const int done = std::stoi(m[1]);
+  EXPECT_GE(done, 1);
+  EXPECT_LT(done, 8);
+  EXPECT_EQ(Documents(index.path()), done);
+
+  const RunResult rest = RunDiar(index.path(), command);
+  EXPECT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_NE(rest.out.find(std::to_string(done) + " unchanged"), std::string::npos) << rest.out;
+  EXPECT_EQ(Documents(index.path()), 8);
+}
+
+TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
+  TempDir dir, reference;
+  const auto files = dir.path() / "in";
+  testing::WriteTextDocuments(files, 14);
+  std::filesystem::copy_file(testing::CorpusDir() / "samverkansgruppen-kultur-och-idrott.pdf",
+                             files / "samverkansgruppen.pdf");
+  // Frequent commits, so kills land before, during and after many of them.
+  const std::vector<std::string> command = {"ingest", "--jobs", "2", "--commit-every", "2",
+                                            files.string()};
+
+  const auto started = std::chrono::steady_clock::now();
+  const RunResult full = RunDiar(reference.path(), command);
+  const auto duration = std::chrono::steady_clock::now() - started;
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  const std::string expected = SortedMentions(reference.path());
+  ASSERT_EQ(Documents(reference.path()), 15);
+
+  for (int moment = 1; moment <= 20; ++moment) {
+    SCOPED_TRACE("killed at moment " + std::to_string(moment) + " of 20");
+    TempDir index;
+    {
+      DiarProcess ingest(index.path(), command);
+      std::this_thread::sleep_for(duration * moment / 21);
+      ASSERT_TRUE(ingest.Signal(SIGKILL));
+      ASSERT_TRUE(ingest.Wait(30s).has_value()) << "the killed ingest did not end";
+    }
+    int kept = -1;  // no index yet: killed before it was created
+    if (HoldsIndex(index.path())) {
+      kept = Documents(index.path());
+      EXPECT_GE(kept, 0);
+      EXPECT_LE(kept, 15);
+    }
+    std::cout << "kill -9 at moment " << moment << "/20: the index "
+              << (kept < 0 ? "did not exist yet" : "opened with " + std::to_string(kept) + " of 15 documents")
+              << "; the rerun completed it\n";
+    const RunResult rest = RunDiar(index.path(), command);
+    ASSERT_EQ(rest.exit_code, 0) << rest.err;
+    EXPECT_EQ(Documents(index.path()), 15);
+    EXPECT_EQ(SortedMentions(index.path()), expected);
+  }
+}
+
+}  // namespace
+}  // namespace diar

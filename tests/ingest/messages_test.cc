@@ -1,0 +1,248 @@
+// What an archivist hears: unsupported files counted, warnings for text
+// that is not read, read-only and locked indexes, configuration errors that
+// stop the run with exit 2, readers that never create an index, and remove
+// and prune that touch exactly what they name.
+#include <gtest/gtest.h>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <regex>
+
+#include "tests/foundation/cli_runner.h"
+#include "tests/ingest/diar_process.h"
+#include "tests/ingest/documents.h"
+
+namespace diar {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::DiarProcess;
+using testing::RunDiar;
+using testing::RunResult;
+using testing::TempDir;
+
+std::string Normalised(const std::string& text, bool nfd) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* form = nfd ? icu::Normalizer2::getNFDInstance(status)
+                                     : icu::Normalizer2::getNFCInstance(status);
+  std::string out;
+  form->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(out);
+  return out;
+}
+
+int Documents(const std::filesystem::path& index) {
+  const RunResult status = RunDiar(index, {"status"});
+  std::smatch m;
+  if (!std::regex_search(status.out, m, std::regex("documents: (\\d+)"))) return -1;
+  return std::stoi(m[1]);
+}
+
+TEST(IngestMessages, UnsupportedFilesInAFolderAreCountedByExtension) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "in" / "a.txt", testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "in" / "b.docx", "PK\x03\x04");
+  testing::WriteFile(dir.path() / "in" / "sub" / "c.docx", "PK\x03\x04");
+  testing::WriteFile(dir.path() / "in" / "d.HTML", "<html></html>");
+  const RunResult run = RunDiar(index.path(), {"ingest", (dir.path() / "in").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("skipped 3 unsupported files in folders (2 .docx, 1 .html); diar reads "
+                         ".pdf and .txt"),
+            std::string::npos) << run.out;
+}
+
+TEST(IngestMessages, OcrNeverWarnsAboutPagesLeftUnread) {
+  TempDir dir, index;
+  testing::WriteScan(dir.path() / "scan.pdf", 1);
+  const RunResult run =
+      RunDiar(index.path(), {"ingest", "--ocr", "never", (dir.path() / "scan.pdf").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("scan.pdf: page 1: no usable text layer, and OCR is off (--ocr never)"),
+            std::string::npos) << run.err;
+}
+
+TEST(IngestMessages, QuietPrintsOnlyTheSummary) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 3);
+  const RunResult run = RunDiar(index.path(), {"ingest", "--quiet", dir.path().string()});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.err, "");
+  EXPECT_NE(run.out.find("3 added"), std::string::npos) << run.out;
+}
+
+TEST(IngestMessages, ATerminalGetsOneUpdatingProgressLine) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 4);
+  testing::WriteScan(dir.path() / "z-scan.pdf", 9);  // long enough for a tick
+  // script(1) gives the run a terminal, as a user at a shell has.
+  const std::string command = "script -qec " +
+                              testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar --index " +
+                                             testing::Quote(index.path().string()) + " ingest " +
+                                             testing::Quote(dir.path().string())) +
+                              " /dev/null > " + testing::Quote((dir.path() / "tty").string());
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string tty = testing::ReadFile(dir.path() / "tty");
+  EXPECT_NE(tty.find("\r\x1b[Kdiar: 5/5 files, "), std::string::npos) << tty;
+  EXPECT_NE(tty.find(" pages/s, "), std::string::npos) << tty;
+  EXPECT_NE(tty.find(" left, 0 failed"), std::string::npos) << tty;
+  EXPECT_EQ(tty.find("[1/5]"), std::string::npos) << "per-file lines on a terminal:\n" << tty;
+}
+
+TEST(IngestMessages, AMissingOcrModelStopsTheRunWithExit2) {
+  TempDir dir, index, empty_tessdata;
+  testing::WriteScan(dir.path() / "scan.pdf", 1);
+  DiarProcess run(index.path(), {"ingest", dir.path().string()},
+                  {"TESSDATA_PREFIX=" + empty_tessdata.path().string()});
+  ASSERT_EQ(run.Wait(60s), 2) << run.Err();
+  EXPECT_NE(run.Err().find("install tesseract-ocr-swe"), std::string::npos) << run.Err();
+  EXPECT_FALSE(std::filesystem::exists(index.path() / "iamglass")) << "no index for a failed set-up";
+}
+
+TEST(IngestMessages, ASecondWriterIsToldWhoHoldsTheLock) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  for (int i = 0; i < 3; ++i) testing::WriteScan(dir.path() / ("scan" + std::to_string(i) + ".pdf"), i);
+  DiarProcess first(index.path(), {"ingest", "--jobs", "1", dir.path().string()});
+  ASSERT_TRUE(first.WaitForErr("[1/4]", 60s)) << first.Err();
+  const RunResult second = RunDiar(index.path(), {"ingest", dir.path().string()});
+  EXPECT_EQ(second.exit_code, 2);
+  EXPECT_NE(second.err.find("index is being written by process " + std::to_string(first.pid()) +
+                            " (diar ingest)"),
+            std::string::npos) << second.err;
+  first.Signal(SIGINT);  // the rest is not this test's business
+  EXPECT_EQ(first.Wait(120s), 130) << first.Err();
+}
+
+TEST(IngestMessages, AReadOnlyIndexSaysSo) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  testing::WriteFile(dir.path() / "b.txt", testing::TextDocument(2));
+  // Root writes anywhere, so run diar as an unprivileged user on the
+  // root-owned index, as an archivist without write access would.
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::all);
+  std::filesystem::permissions(dir.path().parent_path(), std::filesystem::perms::others_exec,
+                               std::filesystem::perm_options::add);
+  std::filesystem::permissions(index.path(), std::filesystem::perms::owner_all |
+                                                 std::filesystem::perms::group_read |
+                                                 std::filesystem::perms::group_exec |
+                                                 std::filesystem::perms::others_read |
+                                                 std::filesystem::perms::others_exec);
+  std::string user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  if (::geteuid() != 0) {
+    std::filesystem::permissions(index.path(), std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::remove);
+  }
+  const std::string err = (dir.path() / "err").string();
+  const std::string command = user + testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar") +
+                              " --index " + testing::Quote(index.path().string()) + " ingest " +
+                              testing::Quote(dir.path().string()) + " > /dev/null 2> " +
+                              testing::Quote(err);
+  const int status = std::system(command.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_NE(testing::ReadFile(err).find("index is read-only here"), std::string::npos)
+      << testing::ReadFile(err);
+  std::filesystem::permissions(index.path(), std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add);
+}
+
+TEST(IngestMessages, ReadersAndRemoveNeverCreateAnIndex) {
+  TempDir dir;
+  const auto missing = dir.path() / "no-index-here";
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"search", "kultur"},
+                                             {"show", "abcdef12"},
+                                             {"status"},
+                                             {"export", "--format", "csv"},
+                                             {"remove", "/x/a.txt"}}) {
+    const RunResult run = RunDiar(missing, args);
+    EXPECT_EQ(run.exit_code, 2) << args[0] << ": " << run.err;
+    EXPECT_NE(run.err.find("no-index-here"), std::string::npos) << args[0] << ": " << run.err;
+    EXPECT_FALSE(std::filesystem::exists(missing)) << args[0] << " created the index folder";
+  }
+}
+
+TEST(IngestMessages, AFolderOfOtherFilesIsNeverTurnedIntoAnIndex) {
+  TempDir dir, input;
+  testing::WriteFile(dir.path() / "rapport.docx", "PK");
+  testing::WriteFile(input.path() / "a.txt", testing::TextDocument(1));
+  const RunResult run = RunDiar(dir.path(), {"ingest", input.path().string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("folder holds other files and no index"), std::string::npos) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "iamglass"));
+}
+
+TEST(Remove, APathGoesAndItsDocumentStaysWithItsOtherPaths) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "kopia" / "a.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  ASSERT_EQ(Documents(index.path()), 1);
+
+  const RunResult first = RunDiar(index.path(), {"remove", (dir.path() / "a.txt").string()});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("removed path"), std::string::npos) << first.out;
+  EXPECT_EQ(Documents(index.path()), 1);
+  const RunResult shown = RunDiar(index.path(), {"show", (dir.path() / "kopia" / "a.txt").string()});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+
+  const RunResult last = RunDiar(index.path(), {"remove", (dir.path() / "kopia" / "a.txt").string()});
+  EXPECT_EQ(last.exit_code, 0) << last.err;
+  EXPECT_EQ(Documents(index.path()), 0);
+}
+
+TEST(Remove, AnIdDropsTheDocumentWithAllItsPaths) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "b.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  const RunResult json = RunDiar(index.path(), {"show", (dir.path() / "a.txt").string(), "--format", "json"});
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(json.out, m, std::regex("\"id\":\\s*\"([0-9a-f]{64})\""))) << json.out;
+  const RunResult run = RunDiar(index.path(), {"remove", std::string(m[1]).substr(0, 12)});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Documents(index.path()), 0);
+}
+
+TEST(Remove, AnUnknownPathOrIdIsAnInputError) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  const RunResult run = RunDiar(index.path(), {"remove", "/nowhere/x.pdf"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("/nowhere/x.pdf: no indexed path or document id matches"),
+            std::string::npos) << run.err;
+  EXPECT_EQ(Documents(index.path()), 1);
+}
+
+TEST(Paths, APathInNfdFindsTheNfcOneAndTheReverse) {
+  TempDir dir, index;
+  const std::string nfc = Normalised("Västerås protokoll.txt", /*nfd=*/false);
+  const std::string nfd = Normalised("Västerås protokoll.txt", /*nfd=*/true);
+  ASSERT_NE(nfc, nfd);
+  testing::WriteFile(dir.path() / nfc, testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "sub" / nfd, testing::TextDocument(2));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  EXPECT_EQ(RunDiar(index.path(), {"show", (dir.path() / nfd).string()}).exit_code, 0);
+  EXPECT_EQ(RunDiar(index.path(), {"show", (dir.path() / "sub" / nfc).string()}).exit_code, 0);
+  EXPECT_EQ(RunDiar(index.path(), {"remove", (dir.path() / nfd).string()}).exit_code, 0);
+  EXPECT_EQ(RunDiar(index.path(), {"remove", (dir.path() / "sub" / nfc).string()}).exit_code, 0);
+  EXPECT_EQ(Documents(index.path()), 0);
+}
+
+TEST(Prune, ClearsTheFailuresOfFilesThatAreGone) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "broken.pdf", "%PDF-1.4 nothing more");
+  EXPECT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 1);
+  EXPECT_NE(RunDiar(index.path(), {"status", "--failed"}).out.find("broken.pdf"), std::string::npos);
+  std::filesystem::remove(dir.path() / "broken.pdf");
+  const RunResult pruned = RunDiar(index.path(), {"ingest", "--prune", dir.path().string()});
+  EXPECT_EQ(pruned.exit_code, 0) << pruned.err;
+  const RunResult status = RunDiar(index.path(), {"status", "--failed"});
+  EXPECT_EQ(status.out.find("broken.pdf"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("failed:    0"), std::string::npos) << status.out;
+}
+
+}  // namespace
+}  // namespace diar

@@ -1,0 +1,96 @@
+// The worker pool on its own: jobs run in other processes, and a job that
+// crashes, hangs or runs out of memory comes back as a failure of that job
+// only, from a worker that is then replaced.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "index/worker_pool.h"
+
+namespace diar {
+namespace {
+
+using namespace std::chrono_literals;
+
+// What a job does is named by its input.
+WorkResult Job(const std::string& input) {
+  if (input == "crash") ::raise(SIGSEGV);
+  if (input == "hang") std::this_thread::sleep_for(1h);
+  if (input == "hog") {
+    std::vector<std::string> hoard;
+    for (;;) hoard.emplace_back(std::size_t{16} << 20, 'x');  // until the limit stops it
+  }
+  if (input == "pid") return {WorkResult::Status::kOk, "", {std::to_string(::getpid())}};
+  return {WorkResult::Status::kOk, "", {"done " + input, std::string(200000, 'y')}};
+}
+
+std::map<std::size_t, WorkResult> RunAll(WorkerPool& pool, const std::vector<std::string>& inputs) {
+  std::map<std::size_t, WorkResult> results;
+  std::size_t next = 0;
+  while (results.size() < inputs.size()) {
+    while (next < inputs.size() && pool.HasIdle()) {
+      pool.Submit(next, inputs[next]);
+      ++next;
+    }
+    for (auto& [id, result] : pool.Wait(100ms)) results[id] = std::move(result);
+  }
+  return results;
+}
+
+TEST(WorkerPool, RunsJobsInOtherProcessesAndReturnsLargeResults) {
+  WorkerPool pool(2, Job, {});
+  const auto results = RunAll(pool, {"pid", "a", "b"});
+  EXPECT_NE(results.at(0).fields.at(0), std::to_string(::getpid()));
+  EXPECT_EQ(results.at(1).fields.at(0), "done a");
+  EXPECT_EQ(results.at(2).fields.at(1).size(), 200000u);
+}
+
+TEST(WorkerPool, ACrashFailsOnlyThatJobAndTheWorkerIsReplaced) {
+  WorkerPool pool(1, Job, {});
+  const auto results = RunAll(pool, {"a", "crash", "b"});
+  EXPECT_EQ(results.at(0).status, WorkResult::Status::kOk);
+  EXPECT_EQ(results.at(1).status, WorkResult::Status::kInputError);
+  EXPECT_NE(results.at(1).message.find("crashed (signal 11, SIGSEGV"), std::string::npos)
+      << results.at(1).message;
+  EXPECT_EQ(results.at(2).status, WorkResult::Status::kOk);
+}
+
+TEST(WorkerPool, AJobPastTheTimeLimitIsStopped) {
+  WorkerPool pool(1, Job, {.timeout = 300ms});
+  const auto started = std::chrono::steady_clock::now();
+  const auto results = RunAll(pool, {"hang", "a"});
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
+  EXPECT_NE(results.at(0).message.find("time limit of 0.3 s reached"), std::string::npos)
+      << results.at(0).message;
+  EXPECT_EQ(results.at(1).status, WorkResult::Status::kOk);
+}
+
+TEST(WorkerPool, AJobPastTheMemoryLimitFails) {
+  WorkerPool pool(1, Job, {.memory_mb = 64});
+  const auto results = RunAll(pool, {"hog", "a"});
+  EXPECT_EQ(results.at(0).status, WorkResult::Status::kInputError);
+  EXPECT_NE(results.at(0).message.find("memory limit of 64 MB reached"), std::string::npos)
+      << results.at(0).message;
+  EXPECT_EQ(results.at(1).status, WorkResult::Status::kOk);
+}
+
+TEST(WorkerPool, StopEndsEveryWorker) {
+  WorkerPool pool(2, Job, {});
+  pool.Submit(0, "hang");
+  pool.Submit(1, "hang");
+  const pid_t first = pool.PidOf(0), second = pool.PidOf(1);
+  ASSERT_GT(first, 0);
+  ASSERT_GT(second, 0);
+  pool.Stop();
+  EXPECT_NE(::kill(first, 0), 0);
+  EXPECT_NE(::kill(second, 0), 0);
+}
+
+}  // namespace
+}  // namespace diar
