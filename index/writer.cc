@@ -11,6 +11,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "index/byte_string.h"
@@ -90,7 +91,12 @@ struct IndexWriter::Impl {
   std::optional<DocumentBuilder> builder;
 
   Error Fault(const std::string& what, const Xapian::Error& e) const {
-    return ConfigError(dir + ": " + what + ": " + e.get_description() +
+    return Fault(what, e.get_description());
+  }
+  // A stored record that does not decode (DecodeRecord's runtime_error):
+  // the index is damaged, reported like Xapian's own faults.
+  Error Fault(const std::string& what, const std::string& detail) const {
+    return ConfigError(dir + ": " + what + ": " + detail +
                        "; the index keeps its last commit (check free disk space and that "
                        "the folder still exists, then run again)");
   }
@@ -281,6 +287,8 @@ Result<bool> IndexWriter::Contains(const std::string& sha256) const {
     return impl_->db.term_exists(IdTerm(sha256));
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
 }
 
@@ -289,6 +297,8 @@ Result<bool> IndexWriter::IsCurrent(const std::string& sha256, const std::string
     return impl_->IsCurrent(sha256, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
 }
 
@@ -297,6 +307,8 @@ Result<AddOutcome> IndexWriter::AddPath(const std::string& sha256, const std::st
     return impl_->AddPath(sha256, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot add " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot add " + path, e.what());
   }
 }
 
@@ -310,6 +322,8 @@ Result<AddOutcome> IndexWriter::AddBuilt(const std::string& sha256, const Xapian
     return impl_->AddBuilt(sha256, built, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot add " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot add " + path, e.what());
   }
 }
 
@@ -357,6 +371,8 @@ Result<RemoveOutcome> IndexWriter::Remove(const std::string& id_or_path) {
     return outcome;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot remove " + id_or_path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot remove " + id_or_path, e.what());
   }
 }
 
@@ -407,6 +423,8 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
     return dropped;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot prune", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot prune", e.what());
   }
 }
 
@@ -422,6 +440,8 @@ Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::stri
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot record the failure of " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot record the failure of " + path, e.what());
   }
 }
 
@@ -431,6 +451,8 @@ Result<bool> IndexWriter::ClearFailure(const std::string& path) {
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot update", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot update", e.what());
   }
 }
 
@@ -440,6 +462,8 @@ Result<bool> IndexWriter::Commit() {
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot commit", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot commit", e.what());
   }
 }
 
