@@ -203,7 +203,7 @@ void RunExport(Context& ctx, const ExportOptions& opts) {
   Result<SearchRequest> made = MakeRequest(opts.query);
   if (!made) return ctx.Fail(made.error());
   SearchRequest request = std::move(made).value();
-  Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
+  Result<Searcher> searcher = ctx.OpenSearcher();
   if (!searcher) return ctx.Fail(searcher.error());
 
   // Every matching document, in relevance order, read back whole.

@@ -28,6 +28,7 @@ struct IngestCmdOptions {
   std::size_t memory_mb = 2048;
   int commit_every = 1000;
   double commit_seconds = 10;
+  int shards = 0;
 };
 
 std::atomic<bool> g_stop{false};
@@ -158,7 +159,8 @@ void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   if (!pipeline) return;
   Result<IndexWriter> writer = IndexWriter::Open(
       ctx.index_dir,
-      {.dictionaries_dir = ctx.dictionaries_dir, .create = true, .holder = "diar ingest"});
+      {.dictionaries_dir = ctx.dictionaries_dir, .create = true, .holder = "diar ingest",
+       .shards = opts.shards});
   if (!writer) return ctx.Fail(writer.error());
 
   IngestOptions options;
@@ -216,6 +218,10 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
   cmd->add_option("--commit-interval", opts->commit_seconds,
                   "Commit at least this often, in seconds, while documents change")
       ->capture_default_str();
+  cmd->add_option("--shards", opts->shards,
+                  "A new index of N local shards (a folder per shard, listed in the index "
+                  "folder's XAPIANDB stub); --index may also name a stub of remote shards")
+      ->check(CLI::Range(1, 256));
   cmd->callback([&ctx, opts] { RunIngest(ctx, *opts); });
 }
 

@@ -78,7 +78,7 @@ void RunSearch(Context& ctx, const SearchOptions& opts) {
   request.limit = opts.limit;
   request.offset = opts.offset;
   request.sort_by_date = opts.sort == "date";
-  Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
+  Result<Searcher> searcher = ctx.OpenSearcher();
   if (!searcher) return ctx.Fail(searcher.error());
   Result<SearchResult> result = searcher->Search(request);
   if (!result) {

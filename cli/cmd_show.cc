@@ -85,7 +85,7 @@ void PrintJson(const StoredDocument& d) {
 
 void RunShow(Context& ctx, const ShowOptions& opts) {
   ctx.Resolve();
-  Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
+  Result<Searcher> searcher = ctx.OpenSearcher();
   if (!searcher) return ctx.Fail(searcher.error());
   Result<StoredDocument> doc = searcher->Get(opts.doc);
   if (!doc) return ctx.Fail(doc.error());

@@ -13,7 +13,7 @@ struct StatusOptions {
 
 void RunStatus(Context& ctx, const StatusOptions& opts) {
   ctx.Resolve();
-  Result<Searcher> searcher = Searcher::Open(ctx.index_dir);
+  Result<Searcher> searcher = ctx.OpenSearcher();
   if (!searcher) return ctx.Fail(searcher.error());
   const Result<IndexStatus> status = searcher->Status();
   if (!status) return ctx.Fail(status.error());

@@ -42,6 +42,16 @@ std::optional<Pipeline> Context::LoadPipeline(const std::string& ocr, bool analy
   return std::move(pipeline).value();
 }
 
+Result<Searcher> Context::OpenSearcher() {
+  Result<Searcher> searcher = Searcher::Open(index_dir, {.allow_partial = allow_partial});
+  if (searcher) {
+    for (const std::string& shard : searcher->unavailable_shards()) {
+      log->warn("partial results: {} did not answer and is left out (--allow-partial)", shard);
+    }
+  }
+  return searcher;
+}
+
 void Context::Fail(const Error& error) {
   log->error("{}", error.message);
   const int code = error.kind == ErrorKind::kConfig ? kExitUsage : kExitInputFailed;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "pipeline/result.h"
+#include "index/searcher.h"
 #include "pipeline/pipeline.h"
 
 namespace diar::cli {
@@ -23,6 +24,7 @@ inline constexpr int kExitUsage = 2;
 struct Context {
   std::string index_dir;         // --index, else DIAR_INDEX, else XDG default
   std::string dictionaries_dir;  // --dictionaries, else DIAR_DICTIONARIES, else build default
+  bool allow_partial = false;    // --allow-partial: search the shards that answer
   bool quiet = false;
   bool verbose = false;
   std::shared_ptr<spdlog::logger> log;
@@ -34,6 +36,10 @@ struct Context {
   // `analyse`, also the tagger and classifier. On a configuration error,
   // logs it, sets exit 2 and returns nothing.
   std::optional<Pipeline> LoadPipeline(const std::string& ocr, bool analyse);
+  // Opens the index for reading (a database, a sharded folder or a stub);
+  // warns when shards are left out (--allow-partial). Errors are logged by
+  // the caller.
+  Result<Searcher> OpenSearcher();
   // Logs `error` and raises the exit code to what its kind means.
   void Fail(const Error& error);
 };

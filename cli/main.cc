@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
                  "Dictionaries directory (default: $DIAR_DICTIONARIES, else the "
                  "one built in)")
       ->type_name("DIR");
+  app.add_flag("--allow-partial", ctx.allow_partial,
+               "Sharded index: search the shards that answer when some are down (and say so)");
   app.add_flag("-q,--quiet", ctx.quiet, "Only warnings and errors on stderr");
   app.add_flag("-v,--verbose", ctx.verbose, "Debug output on stderr");
   // Global options may follow the subcommand: `diar search q --index DIR`.

@@ -57,12 +57,18 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
+  std::unordered_map<std::string, int> by_term;
+  for (std::uint32_t id = 0; id < counts_.size(); ++id) {
+    if (counts_[id] > 0) by_term[cache_->Term(id)] = counts_[id];
+  }
+  return FacetCountsOfTerms(by_term);
+}
+
+std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
+    const std::unordered_map<std::string, int>& by_term) {
   std::map<std::string, std::vector<FacetCount>> facets;
   for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
-  for (std::uint32_t id = 0; id < counts_.size(); ++id) {
-    const int n = counts_[id];
-    if (n == 0) continue;
-    const std::string& term = cache_->Term(id);
+  for (const auto& [term, n] : by_term) {
     for (const FacetField& field : FacetFields()) {
       if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
         facets[std::string(field.name)].push_back({term.substr(field.prefix.size()), n});
@@ -76,6 +82,25 @@ std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
     });
   }
   return facets;
+}
+
+std::map<std::string, std::vector<FacetCount>> FacetCountsOfSlotValues(
+    const Xapian::ValueCountMatchSpy& spy) {
+  // Each distinct slot value is one combination of facet terms; a term's
+  // count is the sum over the combinations that hold it.
+  std::unordered_map<std::string, int> by_term;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    const int n = static_cast<int>(it.get_termfreq());
+    std::size_t begin = 0;
+    while (begin < value.size()) {
+      std::size_t end = value.find('\0', begin);
+      if (end == std::string::npos) end = value.size();
+      by_term[value.substr(begin, end - begin)] += n;
+      begin = end + 1;
+    }
+  }
+  return FacetCountsOfTerms(by_term);
 }
 
 }  // namespace diar

@@ -85,6 +85,19 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::doccount documents_ = 0;
 };
 
+// Counts per facet name from counts per facet term (prefix + value), each
+// list by count descending, then by value.
+std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
+    const std::unordered_map<std::string, int>& by_term);
+
+// The same counts from Xapian's ValueCountMatchSpy on schema::kSlotFacets.
+// A custom MatchSpy cannot run inside xapian-tcpsrv (it knows only Xapian's
+// own), so over remote shards the searcher counts this way: each distinct
+// slot value is one set of terms, and a term's count is the sum over the
+// sets that hold it — exactly what FacetSpy counts.
+std::map<std::string, std::vector<FacetCount>> FacetCountsOfSlotValues(
+    const Xapian::ValueCountMatchSpy& spy);
+
 }  // namespace diar
 
 #endif  // DIAR_INDEX_FACETS_H_

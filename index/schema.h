@@ -49,6 +49,7 @@ inline constexpr std::string_view kMetaSchema = "diar:schema";    // kSchemaVers
 inline constexpr std::string_view kMetaFailure = "diar:failed:";  // + source path -> JSON {"reason","time"} of its last failed ingest
 inline constexpr std::string_view kMetaStopwords = "diar:stopwords";  // the stopword list the text was indexed with, one word a line; the searcher uses the same
 inline constexpr std::string_view kLockOwnerFile = "diar-writer";  // file in the index folder: "PID WHAT" of the process holding the write lock, for the message a second writer gets
+inline constexpr std::string_view kMetaSynonymTable = "diar:synonym-table";  // the synonym table itself ("key\tsynonym\t...\n"), for readers of remote shards, whose protocol carries no synonyms
 inline constexpr std::string_view kMetaSynonyms = "diar:synonyms";    // SHA-256 of the synonym table last written, so an unchanged gazetteer is not rewritten
 
 // --- Synonyms and spelling -----------------------------------------------------

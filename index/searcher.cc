@@ -14,6 +14,7 @@
 #include "index/fields.h"
 #include "index/path_forms.h"
 #include "index/record.h"
+#include "index/remote_reading.h"
 #include "index/schema.h"
 #include "index/snippet.h"
 #include "index/stopwords.h"
@@ -77,10 +78,20 @@ std::string Capitalised(std::string_view alias) {
 }  // namespace
 
 struct Searcher::Impl {
-  explicit Impl(const std::string& dir) : dir(dir), db(dir), field_terms(db) { Load(); }
+  Impl(const std::string& dir, ReadableIndex index)
+      : dir(dir), db(std::move(index.db)), remote(index.has_remote),
+        unavailable(std::move(index.unavailable)), field_terms(db) {
+    Load();
+  }
 
   std::string dir;
   Xapian::Database db;
+  // Some shard is remote: synonyms, spelling and facets take the ways that
+  // work over Xapian's remote protocol (index/remote_reading.h).
+  bool remote = false;
+  std::vector<std::string> unavailable;
+  std::unique_ptr<LocalSynonyms> synonyms;
+  Xapian::Database parser_db;  // db, plus the local synonyms when remote
   Xapian::Stem stemmer = SwedishStemmer();
   // The index's own list (schema::kMetaStopwords); the parser keeps a plain
   // pointer to it.
@@ -158,12 +169,19 @@ struct Searcher::Impl {
     for (const std::string& word : SplitStopwords(db.get_metadata(std::string(schema::kMetaStopwords)))) {
       stopper->add(word);
     }
+    parser_db = db;
+    if (remote) {
+      synonyms = std::make_unique<LocalSynonyms>(db.get_metadata(std::string(schema::kMetaSynonymTable)));
+      parser_db = Xapian::Database();
+      parser_db.add_database(db);
+      parser_db.add_database(synonyms->db());
+    }
     parser = std::make_unique<Xapian::QueryParser>(MakeParser());
   }
 
   Xapian::QueryParser MakeParser() {
     Xapian::QueryParser qp;
-    qp.set_database(db);
+    qp.set_database(parser_db);
     qp.set_stemmer(stemmer);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(stopper.get());
@@ -249,14 +267,11 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Result<Searcher> Searcher::Open(const std::string& dir) {
-  std::error_code ec;
-  if (!std::filesystem::exists(dir, ec)) {
-    return ConfigError(dir + ": no index here; run `diar ingest PATH...` first "
-                             "or pass --index DIR");
-  }
+Result<Searcher> Searcher::Open(const std::string& dir, const ReadOptions& options) {
+  Result<ReadableIndex> index = OpenForReading(dir, options);
+  if (!index) return index.error();
   try {
-    return Searcher(std::make_unique<Impl>(dir));
+    return Searcher(std::make_unique<Impl>(dir, std::move(index).value()));
   } catch (const Xapian::DatabaseCorruptError& e) {
     return ConfigError(dir + ": index is damaged: " + e.get_description() +
                        "; restore it from a backup, or ingest into a new --index folder");
@@ -264,6 +279,8 @@ Result<Searcher> Searcher::Open(const std::string& dir) {
     return ConfigError(dir + ": cannot open index: " + e.get_description());
   }
 }
+
+const std::vector<std::string>& Searcher::unavailable_shards() const { return impl_->unavailable; }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   // Xapian would index the bytes as they come and JSON output cannot carry
@@ -294,7 +311,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     // Facets need every match seen (checkatleast = all documents), which
     // also makes the total exact; the spy counts during that same pass.
     FacetSpy spy(&impl_->facet_terms);
-    if (request.facets) enquire.add_matchspy(&spy);
+    Xapian::ValueCountMatchSpy remote_spy(schema::kSlotFacets);
+    if (request.facets) enquire.add_matchspy(impl_->remote ? static_cast<Xapian::MatchSpy*>(&remote_spy) : &spy);
     const Xapian::doccount check = request.facets ? impl_->db.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, request.offset)),
                                          static_cast<Xapian::doccount>(std::max(0, request.limit)),
@@ -304,8 +322,14 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     // away ("regional" -> "regionala"); offered beside good results that is
     // noise, so a suggestion is only given when nothing matched.
     if (result.total > 0) result.suggestion.clear();
+    if (result.total == 0 && result.suggestion.empty() && impl_->remote) {
+      result.suggestion = SuggestByNeighbours(impl_->db, request.query);
+    }
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
+    // Over remote shards each hit's document is a round trip; fetch asks
+    // for all of the page's documents at once.
+    if (impl_->remote) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       // The result list reads two slots, never the whole record: decoding a
       // long document's JSON for each hit cost more than the search.
@@ -317,7 +341,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       hit.snippet = snippeter.Make(mset, doc.get_value(schema::kSlotText));
       result.hits.push_back(std::move(hit));
     }
-    if (request.facets) result.facets = spy.Counts();
+    if (request.facets) {
+      result.facets = impl_->remote ? FacetCountsOfSlotValues(remote_spy) : spy.Counts();
+    }
   } catch (const Xapian::QueryParserError& e) {
     return InputError("query '" + request.query + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {

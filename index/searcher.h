@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "pipeline/classify/classify.h"
+#include "index/shards.h"
 #include "pipeline/result.h"
 #include "pipeline/tag/tag.h"
 
@@ -104,7 +105,9 @@ struct IndexStatus {
 
 class Searcher {
  public:
-  static Result<Searcher> Open(const std::string& dir);
+  // `dir`: a database folder, a sharded index folder or a stub file listing
+  // local and remote shards (index/shards.h); all read the same way.
+  static Result<Searcher> Open(const std::string& dir, const ReadOptions& options = {});
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
@@ -120,6 +123,10 @@ class Searcher {
   // slot per document: milliseconds, not a decode of every record), and the
   // inputs whose last ingest failed.
   Result<IndexStatus> Status() const;
+
+  // Shards left out because they did not answer (Open with allow_partial):
+  // results are then partial, and callers must say so.
+  const std::vector<std::string>& unavailable_shards() const;
 
  private:
   struct Impl;

@@ -65,15 +65,45 @@ Result<SynonymTable> LoadBodySynonyms(const std::string& dictionary_dir) {
   return table;
 }
 
-void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table) {
+std::string FlattenSynonyms(const SynonymTable& table) {
   std::string flat;
   for (const auto& [key, synonyms] : table) {
     flat += key;
     for (const std::string& s : synonyms) flat += "\t" + s;
     flat += "\n";
   }
+  return flat;
+}
+
+SynonymTable ParseSynonyms(const std::string& flat) {
+  SynonymTable table;
+  std::size_t begin = 0;
+  while (begin < flat.size()) {
+    std::size_t end = flat.find('\n', begin);
+    if (end == std::string::npos) end = flat.size();
+    const std::string line = flat.substr(begin, end - begin);
+    begin = end + 1;
+    std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    std::set<std::string>& synonyms = table[line.substr(0, tab)];
+    while (tab != std::string::npos) {
+      const std::size_t next = line.find('\t', tab + 1);
+      synonyms.insert(line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1));
+      tab = next;
+    }
+  }
+  return table;
+}
+
+void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table, bool native) {
+  const std::string flat = FlattenSynonyms(table);
   const std::string digest = Sha256Hex(flat);
   if (db.get_metadata(std::string(schema::kMetaSynonyms)) == digest) return;
+  db.set_metadata(std::string(schema::kMetaSynonymTable), flat);
+  if (!native) {
+    db.set_metadata(std::string(schema::kMetaSynonyms), digest);
+    return;
+  }
   std::vector<std::string> old_keys;
   for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) old_keys.push_back(*k);
   for (const std::string& key : old_keys) db.clear_synonyms(key);

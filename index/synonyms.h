@@ -38,8 +38,14 @@ Result<SynonymTable> LoadBodySynonyms(const std::string& dictionary_dir);
 std::string SynonymKey(const std::string& name);
 
 // Makes the database's synonyms exactly `table`, unless the table it holds
-// has the same digest (schema::kMetaSynonyms). Not committed.
-void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table);
+// has the same digest (schema::kMetaSynonyms), and keeps the table itself in
+// schema::kMetaSynonymTable. With `native` false (a remote database, whose
+// protocol carries no synonyms) only the metadata is written. Not committed.
+void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table, bool native = true);
+
+// The table as kept in schema::kMetaSynonymTable, and back.
+std::string FlattenSynonyms(const SynonymTable& table);
+SynonymTable ParseSynonyms(const std::string& flat);
 
 }  // namespace diar
 

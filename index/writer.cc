@@ -18,6 +18,7 @@
 #include "index/path_forms.h"
 #include "index/record.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/stopwords.h"
 #include "index/synonyms.h"
 #include "index/text_terms.h"
@@ -85,10 +86,20 @@ std::string WriteProblem(const fs::path& dir) {
 
 }  // namespace
 
+// Where a document is: its shard, and its docid there.
+struct Location {
+  std::size_t shard = 0;
+  Xapian::docid id = 0;
+};
+
 struct IndexWriter::Impl {
   std::string dir;
-  Xapian::WritableDatabase db;
+  std::vector<ShardSpec> specs;
+  // One per shard; the first also holds the index-wide metadata.
+  std::vector<Xapian::WritableDatabase> shards;
   std::optional<DocumentBuilder> builder;
+
+  Xapian::WritableDatabase& meta() { return shards.front(); }
 
   Error Fault(const std::string& what, const Xapian::Error& e) const {
     return Fault(what, e.get_description());
@@ -97,43 +108,57 @@ struct IndexWriter::Impl {
   // the index is damaged, reported like Xapian's own faults.
   Error Fault(const std::string& what, const std::string& detail) const {
     return ConfigError(dir + ": " + what + ": " + detail +
-                       "; the index keeps its last commit (check free disk space and that "
-                       "the folder still exists, then run again)");
+                       "; the index keeps its last commit (check free disk space, that "
+                       "the folder still exists and that every shard is up, then run again)");
   }
 
-  // Deletes document `id` and everything it put in the database; its terms
-  // and values go with it, its spelling frequencies are taken back here.
-  void Delete(Xapian::docid id) {
-    RemoveSpelling(db, id);
-    db.delete_document(id);
+  // Deletes the document at `at` and everything it put in the database; its
+  // terms and values go with it, its spelling frequencies are taken back here.
+  void Delete(const Location& at) {
+    // Remote shards keep no spelling data: the protocol serves none to
+    // readers (they suggest from term frequencies, remote_reading.h), and
+    // cannot give the positions RemoveSpelling would need.
+    if (!specs[at.shard].remote) RemoveSpelling(shards[at.shard], at.id);
+    shards[at.shard].delete_document(at.id);
   }
 
-  // The document holding `term`, if any.
-  std::optional<Xapian::docid> Find(const std::string& term) const {
-    Xapian::PostingIterator it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return std::nullopt;
-    return *it;
+  // The document with content `sha256`: it can only be in its own shard.
+  std::optional<Location> FindId(const std::string& sha256) const {
+    const std::size_t shard = ShardOf(sha256, shards.size());
+    const std::string term = IdTerm(sha256);
+    Xapian::PostingIterator it = shards[shard].postlist_begin(term);
+    if (it == shards[shard].postlist_end(term)) return std::nullopt;
+    return Location{shard, *it};
   }
 
-  std::vector<Xapian::docid> Holders(const std::string& term) const {
-    std::vector<Xapian::docid> ids;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
-    return ids;
+  // Every document holding `term`, in any shard.
+  std::vector<Location> Holders(const std::string& term) const {
+    std::vector<Location> found;
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+      for (auto it = shards[s].postlist_begin(term); it != shards[s].postlist_end(term); ++it) {
+        found.push_back({s, *it});
+      }
+    }
+    return found;
   }
 
-  // Takes `path` from document `id`, deleting it when no path is left.
-  // Returns true when the document was deleted.
-  bool DetachFrom(Xapian::docid id, const std::string& path) {
-    Xapian::Document doc = db.get_document(id);
+  StoredDocument Record(const Location& at) const {
+    return DecodeRecord(shards[at.shard].get_document(at.id).get_data());
+  }
+
+  // Takes `path` from the document at `at`, deleting it when no path is
+  // left. Returns true when the document was deleted.
+  bool DetachFrom(const Location& at, const std::string& path) {
+    Xapian::Document doc = shards[at.shard].get_document(at.id);
     StoredDocument record = DecodeRecord(doc.get_data());
     std::erase(record.paths, path);
     if (record.paths.empty()) {
-      Delete(id);
+      Delete(at);
       return true;
     }
     doc.remove_term(PathTerm(path));
     SetRecord(record, doc);
-    db.replace_document(id, doc);
+    shards[at.shard].replace_document(at.id, doc);
     return false;
   }
 
@@ -141,42 +166,45 @@ struct IndexWriter::Impl {
   // left without a path. Returns true when some document lost the path.
   bool DetachPath(const std::string& path, const std::string& keep_id) {
     bool detached = false;
-    for (Xapian::docid id : Holders(PathTerm(path))) {
-      if (DecodeRecord(db.get_document(id).get_data()).id == keep_id) continue;
+    for (const Location& at : Holders(PathTerm(path))) {
+      if (Record(at).id == keep_id) continue;
       detached = true;
-      DetachFrom(id, path);
+      DetachFrom(at, path);
     }
     return detached;
   }
 
   bool IsCurrent(const std::string& sha256, const std::string& path) const {
-    auto id = Find(IdTerm(sha256));
-    if (!id) return false;
+    const std::optional<Location> at = FindId(sha256);
+    if (!at) return false;
+    const Xapian::Database& db = shards[at->shard];
     const std::string term = PathTerm(path);
-    Xapian::TermIterator it = db.termlist_begin(*id);
+    Xapian::TermIterator it = db.termlist_begin(at->id);
     it.skip_to(term);
-    return it != db.termlist_end(*id) && *it == term;
+    return it != db.termlist_end(at->id) && *it == term;
   }
 
   AddOutcome AddPath(const std::string& sha256, const std::string& path) {
     if (IsCurrent(sha256, path)) return AddOutcome::kUnchanged;
     const bool replaced = DetachPath(path, sha256);
-    Xapian::docid id = *Find(IdTerm(sha256));
-    Xapian::Document doc = db.get_document(id);
+    const Location at = *FindId(sha256);
+    Xapian::Document doc = shards[at.shard].get_document(at.id);
     StoredDocument record = DecodeRecord(doc.get_data());
     record.paths.push_back(path);
     doc.add_boolean_term(PathTerm(path));
     SetRecord(record, doc);
-    db.replace_document(id, doc);
+    shards[at.shard].replace_document(at.id, doc);
     return replaced ? AddOutcome::kReplaced : AddOutcome::kPathAdded;
   }
 
   AddOutcome AddBuilt(const std::string& sha256, const Xapian::Document& built,
                       const std::string& path) {
-    if (Find(IdTerm(sha256))) return AddPath(sha256, path);
+    if (FindId(sha256)) return AddPath(sha256, path);
     const bool replaced = DetachPath(path, sha256);
-    AddSpelling(db, built);
-    db.replace_document(IdTerm(sha256), built);
+    const std::size_t target = ShardOf(sha256, shards.size());
+    Xapian::WritableDatabase& shard = shards[target];
+    if (!specs[target].remote) AddSpelling(shard, built);
+    shard.replace_document(IdTerm(sha256), built);
     return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
   }
 };
@@ -186,14 +214,69 @@ IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 IndexWriter::~IndexWriter() {
   if (!impl_) return;
-  try {
-    impl_->db.commit();
-  } catch (const Xapian::Error&) {
-    // A destructor cannot report; callers who care call Commit().
+  for (Xapian::WritableDatabase& shard : impl_->shards) {
+    try {
+      shard.commit();
+    } catch (const Xapian::Error&) {
+      // A destructor cannot report; callers who care call Commit().
+    }
   }
   std::error_code ec;
-  fs::remove(fs::path(impl_->dir) / schema::kLockOwnerFile, ec);
+  if (fs::is_directory(impl_->dir, ec)) fs::remove(fs::path(impl_->dir) / schema::kLockOwnerFile, ec);
 }
+
+namespace {
+
+// The shards `dir` is, or will be once created: a sharded index's stub, a
+// new index of options.shards local shards, or one database.
+Result<std::vector<ShardSpec>> PlanShards(const std::string& dir, const WriterOptions& options) {
+  const fs::path folder(dir);
+  std::error_code ec;
+  if (const std::string stub = StubOf(dir); !stub.empty()) {
+    Result<std::vector<ShardSpec>> shards = ReadStub(stub);
+    if (!shards) return shards.error();
+    if (options.shards > 0 && static_cast<std::size_t>(options.shards) != shards->size()) {
+      return ConfigError(dir + ": index has " + std::to_string(shards->size()) + " shards, not " +
+                         std::to_string(options.shards) + "; drop --shards, or ingest into a new --index folder");
+    }
+    return shards;
+  }
+  const bool exists = fs::exists(folder, ec);
+  if (exists && !fs::is_directory(folder, ec)) {
+    return ConfigError(dir + ": not a folder or a stub file; give --index a folder for the index");
+  }
+  const bool has_database = HoldsXapianDatabase(folder);
+  if (!has_database) {
+    if (!options.create) {
+      return ConfigError(dir + ": no diar index here; check --index (or DIAR_INDEX), or "
+                               "ingest files first with diar ingest");
+    }
+    if (exists && !fs::is_empty(folder, ec)) {
+      return ConfigError(dir + ": folder holds other files and no index; give --index an "
+                               "empty or new folder");
+    }
+  } else if (options.shards > 1) {
+    return ConfigError(dir + ": index is one database and cannot be split into shards; ingest "
+                             "with --shards into a new --index folder");
+  }
+  std::vector<ShardSpec> shards;
+  if (options.shards > 1) {
+    for (int i = 0; i < options.shards; ++i) {
+      ShardSpec shard;
+      shard.number = i + 1;
+      shard.path = (fs::absolute(folder) / ("shard-" + std::to_string(i))).string();
+      shards.push_back(shard);
+    }
+  } else {
+    ShardSpec one;
+    one.number = 1;
+    one.path = dir;
+    shards.push_back(one);
+  }
+  return shards;
+}
+
+}  // namespace
 
 Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOptions& options) {
   // Dictionaries first: a bad file is a configuration error before the
@@ -209,43 +292,62 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     if (!table) return table.error();
     synonyms = std::move(table).value();
   }
+  Result<std::vector<ShardSpec>> specs = PlanShards(dir, options);
+  if (!specs) return specs.error();
   const fs::path folder(dir);
   std::error_code ec;
-  const bool exists = fs::exists(folder, ec);
-  if (exists && !fs::is_directory(folder, ec)) {
-    return ConfigError(dir + ": not a folder; give --index a folder for the index");
-  }
-  if (!HoldsXapianDatabase(folder)) {
-    if (!options.create) {
-      return ConfigError(dir + ": no diar index here; check --index (or DIAR_INDEX), or "
-                               "ingest files first with diar ingest");
-    }
-    if (exists && !fs::is_empty(folder, ec)) {
-      return ConfigError(dir + ": folder holds other files and no index; give --index an "
-                               "empty or new folder");
-    }
+  const bool is_folder = StubOf(dir) != dir;  // a stub file names no folder of ours
+  if (is_folder) {
     fs::create_directories(folder, ec);
     if (ec) {
       return ConfigError(dir + ": cannot create the index folder: " + ec.message() +
                          "; check the path and its permissions");
     }
+    if (std::string problem = WriteProblem(folder); !problem.empty()) {
+      return ConfigError(dir + ": index is read-only here (" + problem +
+                         "); ingest needs write access to the folder");
+    }
   }
-  if (std::string problem = WriteProblem(folder); !problem.empty()) {
-    return ConfigError(dir + ": index is read-only here (" + problem +
-                       "); ingest needs write access to the folder");
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->specs = *specs;
+  for (const ShardSpec& spec : *specs) {
+    try {
+      impl->shards.push_back(OpenShardForWriting(spec, options.create));
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (std::string problem = WriteProblem(spec.remote ? folder : fs::path(spec.path));
+          !spec.remote && !problem.empty()) {
+        return ConfigError(dir + ": index is read-only here (" + problem + ")");
+      }
+      const std::string holder = is_folder ? LockHolder(folder) : "";
+      return ConfigError(dir + ": index is being written by " +
+                         (holder.empty() ? std::string("another process") : holder) +
+                         (specs->size() > 1 ? " (" + spec.Name() + " is locked)" : "") +
+                         "; wait for it to finish (or stop it) and run again");
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      return ConfigError(dir + ": " + (specs->size() > 1 ? spec.Name() + " is" : "index is") +
+                         " damaged: " + e.get_description() +
+                         "; restore it from a backup, or ingest into a new --index folder");
+    } catch (const Xapian::Error& e) {
+      return ConfigError(dir + ": cannot open " +
+                         (specs->size() > 1 ? spec.Name() : std::string("index")) +
+                         " for writing: " + e.get_description());
+    }
   }
   try {
-    auto impl = std::make_unique<Impl>();
-    impl->dir = dir;
-    impl->db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
-    {
+    if (is_folder) {
       std::ofstream owner(folder / schema::kLockOwnerFile, std::ios::trunc);
       owner << ::getpid() << " " << options.holder << "\n";
     }
-    const std::string version = impl->db.get_metadata(std::string(schema::kMetaSchema));
+    if (specs->size() > 1 && StubOf(dir).empty()) {
+      Result<bool> written = WriteStub((folder / kStubFile).string(), *specs);
+      if (!written) return written.error();
+    }
+    Xapian::WritableDatabase& meta = impl->meta();
+    const std::string version = meta.get_metadata(std::string(schema::kMetaSchema));
     const std::string ours = std::to_string(schema::kSchemaVersion);
     if (version.empty()) {
-      impl->db.set_metadata(std::string(schema::kMetaSchema), ours);
+      meta.set_metadata(std::string(schema::kMetaSchema), ours);
     } else if (version != ours) {
       return ConfigError(dir + ": index has schema version " + version +
                          " but this diar writes version " + ours +
@@ -254,28 +356,15 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     const std::string meta_stopwords(schema::kMetaStopwords);
     if (stopwords) {
       const std::string joined = JoinStopwords(*stopwords);
-      if (impl->db.get_metadata(meta_stopwords) != joined) {
-        impl->db.set_metadata(meta_stopwords, joined);
-      }
+      if (meta.get_metadata(meta_stopwords) != joined) meta.set_metadata(meta_stopwords, joined);
     } else {
-      stopwords = SplitStopwords(impl->db.get_metadata(meta_stopwords));
+      stopwords = SplitStopwords(meta.get_metadata(meta_stopwords));
     }
     impl->builder.emplace(*stopwords);
-    if (synonyms) WriteSynonyms(impl->db, *synonyms);
+    if (synonyms) WriteSynonyms(meta, *synonyms, /*native=*/!specs->front().remote);
     return IndexWriter(std::move(impl));
-  } catch (const Xapian::DatabaseLockError& e) {
-    if (std::string problem = WriteProblem(folder); !problem.empty()) {
-      return ConfigError(dir + ": index is read-only here (" + problem + ")");
-    }
-    const std::string holder = LockHolder(folder);
-    return ConfigError(dir + ": index is being written by " +
-                       (holder.empty() ? std::string("another process") : holder) +
-                       "; wait for it to finish (or stop it) and run again");
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    return ConfigError(dir + ": index is damaged: " + e.get_description() +
-                       "; restore it from a backup, or ingest into a new --index folder");
   } catch (const Xapian::Error& e) {
-    return ConfigError(dir + ": cannot open index for writing: " + e.get_description());
+    return ConfigError(dir + ": cannot set up the index: " + e.get_description());
   }
 }
 
@@ -284,7 +373,7 @@ const DocumentBuilder& IndexWriter::builder() const { return *impl_->builder; }
 
 Result<bool> IndexWriter::Contains(const std::string& sha256) const {
   try {
-    return impl_->db.term_exists(IdTerm(sha256));
+    return impl_->FindId(sha256).has_value();
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
   } catch (const std::runtime_error& e) {
@@ -331,9 +420,9 @@ Result<RemoveOutcome> IndexWriter::Remove(const std::string& id_or_path) {
   try {
     RemoveOutcome outcome;
     for (const std::string& path : PathForms(id_or_path)) {
-      for (Xapian::docid id : impl_->Holders(PathTerm(path))) {
-        const std::string doc_id = DecodeRecord(impl_->db.get_document(id).get_data()).id;
-        if (impl_->DetachFrom(id, path)) {
+      for (const Location& at : impl_->Holders(PathTerm(path))) {
+        const std::string doc_id = impl_->Record(at).id;
+        if (impl_->DetachFrom(at, path)) {
           outcome.removed_ids.push_back(doc_id);
         } else {
           outcome.detached_paths.push_back(path);
@@ -347,13 +436,24 @@ Result<RemoveOutcome> IndexWriter::Remove(const std::string& id_or_path) {
     }
     std::string lower = id_or_path;
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    std::vector<Xapian::docid> ids;
+    std::vector<Location> ids;
     std::vector<std::string> names;
     const std::string prefix = IdTerm(lower);
-    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-      for (Xapian::docid id : impl_->Holders(*t)) {
-        ids.push_back(id);
-        names.push_back((*t).substr(schema::kId.size()));
+    for (const Xapian::WritableDatabase& shard : impl_->shards) {
+      for (auto t = shard.allterms_begin(prefix); t != shard.allterms_end(prefix); ++t) {
+        for (const Location& at : impl_->Holders(*t)) {
+          ids.push_back(at);
+          names.push_back((*t).substr(schema::kId.size()));
+        }
+      }
+    }
+    // A term seen in every shard's list is one document: keep it once.
+    for (std::size_t i = 1; i < names.size();) {
+      if (std::find(names.begin(), names.begin() + i, names[i]) != names.begin() + i) {
+        names.erase(names.begin() + i);
+        ids.erase(ids.begin() + i);
+      } else {
+        ++i;
       }
     }
     if (ids.empty()) {
@@ -379,9 +479,10 @@ Result<RemoveOutcome> IndexWriter::Remove(const std::string& id_or_path) {
 Result<std::vector<std::string>> IndexWriter::Prune() {
   try {
     std::vector<std::string> dropped;
-    std::vector<Xapian::docid> all = impl_->Holders("");
-    for (Xapian::docid id : all) {
-      Xapian::Document doc = impl_->db.get_document(id);
+    std::vector<Location> all = impl_->Holders("");
+    for (const Location& at : all) {
+      Xapian::WritableDatabase& shard = impl_->shards[at.shard];
+      Xapian::Document doc = shard.get_document(at.id);
       StoredDocument record = DecodeRecord(doc.get_data());
       std::vector<std::string> kept;
       for (const std::string& path : record.paths) {
@@ -395,18 +496,18 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
       }
       if (kept.size() == record.paths.size()) continue;
       if (kept.empty()) {
-        impl_->Delete(id);
+        impl_->Delete(at);
       } else {
         record.paths = kept;
         SetRecord(record, doc);
-        impl_->db.replace_document(id, doc);
+        shard.replace_document(at.id, doc);
       }
     }
     const std::string prefix(schema::kMetaFailure);
     std::vector<std::string> gone;
-    for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix);
+    for (auto k = impl_->meta().metadata_keys_begin(prefix); k != impl_->meta().metadata_keys_end(prefix);
          ++k) {
-      const std::string stored = impl_->db.get_metadata(*k);
+      const std::string stored = impl_->meta().get_metadata(*k);
       if (stored.empty()) continue;
       // The key holds the path's exact bytes, unless it was too long for a
       // key; then the record's copy.
@@ -419,7 +520,7 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
       std::error_code ec;
       if (!fs::exists(path, ec) && !ec) gone.push_back(*k);
     }
-    for (const std::string& key : gone) impl_->db.set_metadata(key, "");
+    for (const std::string& key : gone) impl_->meta().set_metadata(key, "");
     return dropped;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot prune", e);
@@ -436,7 +537,7 @@ Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::stri
                       {"time", static_cast<long long>(std::time(nullptr))}};
   if (!IsUtf8(path)) j["path_bytes"] = HexBytes(path);
   try {
-    impl_->db.set_metadata(FailureKey(path), j.dump());
+    impl_->meta().set_metadata(FailureKey(path), j.dump());
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot record the failure of " + path, e);
@@ -447,7 +548,7 @@ Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::stri
 
 Result<bool> IndexWriter::ClearFailure(const std::string& path) {
   try {
-    impl_->db.set_metadata(FailureKey(path), "");
+    impl_->meta().set_metadata(FailureKey(path), "");
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot update", e);
@@ -458,7 +559,9 @@ Result<bool> IndexWriter::ClearFailure(const std::string& path) {
 
 Result<bool> IndexWriter::Commit() {
   try {
-    impl_->db.commit();
+    // Each shard commits atomically; a run stopped between two shards'
+    // commits is completed by the same command (documents are idempotent).
+    for (Xapian::WritableDatabase& shard : impl_->shards) shard.commit();
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot commit", e);

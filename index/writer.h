@@ -23,6 +23,11 @@
 // until the same path ingests cleanly or is pruned, so `diar status --failed`
 // can list them.
 //
+// Sharding: `dir` may be a sharded index (a folder with a XAPIANDB stub, or a
+// stub file listing local and remote shards, index/shards.h). Each document
+// goes to the shard its id chooses; paths, removal and pruning look in every
+// shard; index-wide metadata lives in the first.
+//
 // Opening: only a writer opened with `create` makes a new index, and never
 // in a folder that holds other files. A second writer is refused and told
 // which process holds the lock (the holder writes schema::kLockOwnerFile);
@@ -60,6 +65,10 @@ struct WriterOptions {
   bool create = true;
   // Who holds the lock, for the message a second writer gets.
   std::string holder = "diar";
+  // A new index of this many local shards (index/shards.h); 0: as the index
+  // is (one database when new). An existing index with another count is an
+  // error.
+  int shards = 0;
 };
 
 enum class AddOutcome {

@@ -4,7 +4,10 @@
 // positional text, stopwords, spelling data, synonyms, facet terms and slots,
 // stored records.
 //
-//   make_search_corpus --seed 1 --pages 100000 --out /tmp/diar-bench-index
+//   make_search_corpus --seed 1 --pages 100000 --out /tmp/diar-bench-index [--shards N]
+//
+// With --shards N the same documents go into N local shards (index/shards.h),
+// each document to the shard its id chooses, as `diar ingest --shards N`.
 //
 // Reproducible: the same seed and page count give the same documents (one
 // std::mt19937_64 drives every choice). A page is kPageChars of text made of
@@ -81,14 +84,17 @@ int main(int argc, char** argv) {
   long pages_wanted = 100000;
   std::string out = "/tmp/diar-bench-index";
   std::string source = DIAR_SOURCE_DIR;
+  int shards = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--seed") seed = std::stoull(argv[i + 1]);
     else if (flag == "--pages") pages_wanted = std::stol(argv[i + 1]);
     else if (flag == "--out") out = argv[i + 1];
     else if (flag == "--source") source = argv[i + 1];
+    else if (flag == "--shards") shards = std::stoi(argv[i + 1]);
     else {
-      std::cerr << "usage: make_search_corpus [--seed N] [--pages N] [--out DIR] [--source DIR]\n";
+      std::cerr << "usage: make_search_corpus [--seed N] [--pages N] [--out DIR] [--source DIR] "
+                   "[--shards N]\n";
       return 2;
     }
   }
@@ -118,7 +124,7 @@ int main(int argc, char** argv) {
                                            "Regionfullmäktige", "Regionala utvecklingsnämnden"};
 
   diar::Result<diar::IndexWriter> writer =
-      diar::IndexWriter::Open(out, {.dictionaries_dir = source + "/dictionaries"});
+      diar::IndexWriter::Open(out, {.dictionaries_dir = source + "/dictionaries", .shards = shards});
   if (!writer) {
     std::cerr << writer.error().message << "\n";
     return 2;

@@ -41,8 +41,9 @@ inline std::vector<std::filesystem::path> WriteTextDocuments(const std::filesyst
   return paths;
 }
 
-// A one-page PDF with no text layer: OCR reads it, which takes seconds.
-inline void WriteScan(const std::filesystem::path& path, int i) {
+// A PDF of `pages` pages with no text layer: OCR reads each, which takes
+// a second or more a page.
+inline void WriteScan(const std::filesystem::path& path, int i, int pages = 1) {
   std::filesystem::create_directories(path.parent_path());
   PageSpec page;
   page.image_only = true;
@@ -51,7 +52,7 @@ inline void WriteScan(const std::filesystem::path& path, int i) {
                            "12 mars 2022 att anta Kulturplan 2022–2025 för Region Västmanland och "
                            "att uppdra åt regiondirektören att återkomma med en uppföljning."});
   }
-  MakePdf(path.string(), {page}, Style{});
+  MakePdf(path.string(), std::vector<PageSpec>(static_cast<std::size_t>(pages), page), Style{});
 }
 
 }  // namespace diar::testing

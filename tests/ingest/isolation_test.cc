@@ -72,13 +72,13 @@ TEST(WorkerIsolation, AFileOverTheTimeLimitFailsAndTheRunGoesOn) {
   TempDir dir, index;
   const auto files = dir.path() / "in";
   testing::WriteFile(files / "a.txt", testing::TextDocument(1));
-  testing::WriteScan(files / "b-scan.pdf", 2);
+  testing::WriteScan(files / "b-scan.pdf", 2, /*pages=*/8);
   testing::WriteFile(files / "c.txt", testing::TextDocument(3));
-  // OCR of a page takes seconds; 0.2 s is far too little.
+  // OCR of eight pages takes far longer than 2 s; a text file, far less.
   const testing::RunResult run =
-      RunDiar(index.path(), {"ingest", "--jobs", "1", "--timeout", "0.2", files.string()});
+      RunDiar(index.path(), {"ingest", "--jobs", "1", "--timeout", "2", files.string()});
   EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_NE(run.err.find("b-scan.pdf: time limit of 0.2 s reached"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("b-scan.pdf: time limit of 2 s reached"), std::string::npos) << run.err;
   EXPECT_NE(run.out.find("2 added"), std::string::npos) << run.out;
 }
 
