@@ -53,6 +53,7 @@ void RegisterTag(CLI::App& app, Context& ctx);
 void RegisterStatus(CLI::App& app, Context& ctx);
 void RegisterRemove(CLI::App& app, Context& ctx);
 void RegisterExport(CLI::App& app, Context& ctx);
+void RegisterServe(CLI::App& app, Context& ctx);
 
 }  // namespace diar::cli
 

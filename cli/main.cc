@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   RegisterStatus(app, ctx);
   RegisterRemove(app, ctx);
   RegisterExport(app, ctx);
+  RegisterServe(app, ctx);
   for (CLI::App* cmd : app.get_subcommands({})) {
     cmd->footer(
         "Global options, before or after the command: --index DIR, --dictionaries DIR, "

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -137,6 +138,18 @@ struct Searcher::Impl {
         status.pages += static_cast<std::uint64_t>(record.pages);
         status.mentions += record.mentions.size();
         status.paths += record.paths.size();
+      }
+    }
+    if (status.documents > 0) {
+      // The slot's upper bound: the newest ingest time any document carries.
+      const std::string newest = db.get_value_upper_bound(schema::kSlotIngested);
+      if (!newest.empty()) {
+        const auto seconds = static_cast<std::time_t>(Xapian::sortable_unserialise(newest));
+        std::tm utc{};
+        char text[32];
+        if (gmtime_r(&seconds, &utc) && std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc)) {
+          status.last_ingest = text;
+        }
       }
     }
     const std::string prefix(schema::kMetaFailure);
@@ -327,9 +340,6 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     }
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
-    // Over remote shards each hit's document is a round trip; fetch asks
-    // for all of the page's documents at once.
-    if (impl_->remote) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       // The result list reads two slots, never the whole record: decoding a
       // long document's JSON for each hit cost more than the search.

@@ -99,6 +99,9 @@ struct IndexStatus {
   std::uint64_t pages = 0;
   std::uint64_t mentions = 0;
   std::uint64_t paths = 0;
+  // UTC time (ISO 8601) of the newest ingest a stored document records;
+  // empty when none. Xapian's bound for the slot: a removal does not lower it.
+  std::string last_ingest;
   // Path (exact bytes) and reason (paths in it escaped), per failed input.
   std::vector<std::pair<std::string, std::string>> failures;
 };

@@ -1,0 +1,219 @@
+#include "web/api.h"
+
+#include <charconv>
+
+namespace diar::web {
+namespace {
+
+// The filter parameters: the facet names the searcher knows (index/fields.h).
+constexpr std::string_view kFilterFields[] = {"body", "plan", "type", "topic", "county", "year", "issuer", "dnr"};
+
+std::string Param(const Params& params, const std::string& name) {
+  auto it = params.find(name);
+  return it == params.end() ? "" : it->second;
+}
+
+// An integer parameter within [low, high]; `fallback` when absent.
+Result<int> IntParam(const Params& params, const std::string& name, int fallback, int low, int high) {
+  const std::string text = Param(params, name);
+  if (text.empty()) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return InputError(name + "=" + text + ": write a whole number from " + std::to_string(low) + " to " +
+                      std::to_string(high));
+  }
+  return value;
+}
+
+// Query, filters and date range, shared by search and export.
+Result<SearchRequest> ParseRequest(const Params& params) {
+  SearchRequest request;
+  request.query = Param(params, "q");
+  if (request.query.size() > kMaxQueryBytes) {
+    return InputError("the query is " + std::to_string(request.query.size()) + " bytes; at most " +
+                      std::to_string(kMaxQueryBytes) + " are allowed");
+  }
+  for (std::string_view field : kFilterFields) {
+    auto [begin, end] = params.equal_range(std::string(field));
+    for (auto it = begin; it != end; ++it) {
+      if (it->second.empty()) continue;
+      if (it->second.size() > kMaxQueryBytes) return InputError(std::string(field) + ": the value is too long");
+      request.filters.emplace_back(field, it->second);
+    }
+  }
+  if (request.filters.size() > kMaxFilters) {
+    return InputError("at most " + std::to_string(kMaxFilters) + " filters are allowed");
+  }
+  request.from = Param(params, "from");
+  request.to = Param(params, "to");
+  const std::string sort = Param(params, "sort");
+  if (!sort.empty() && sort != "relevance" && sort != "date") {
+    return InputError("sort=" + sort + ": use relevance or date");
+  }
+  request.sort_by_date = sort == "date";
+  return request;
+}
+
+// Xapian's MSet::snippet escapes &, < and > for HTML; the API gives text,
+// which the page puts on the page as text.
+std::string PlainSnippet(const std::string& snippet) {
+  std::string out;
+  out.reserve(snippet.size());
+  for (std::size_t i = 0; i < snippet.size(); ++i) {
+    if (snippet[i] == '&') {
+      if (snippet.compare(i, 5, "&amp;") == 0) {
+        out += '&', i += 4;
+        continue;
+      }
+      if (snippet.compare(i, 4, "&lt;") == 0) {
+        out += '<', i += 3;
+        continue;
+      }
+      if (snippet.compare(i, 4, "&gt;") == 0) {
+        out += '>', i += 3;
+        continue;
+      }
+    }
+    out += snippet[i];
+  }
+  return out;
+}
+
+nlohmann::ordered_json HitJson(const Hit& hit) {
+  return {{"rank", hit.rank},   {"score", hit.score}, {"id", hit.id},     {"title", hit.title},
+          {"type", hit.type},   {"date", hit.date},   {"path", hit.path}, {"pages", hit.pages},
+          {"snippet", PlainSnippet(hit.snippet)}};
+}
+
+nlohmann::ordered_json MentionJson(const Mention& m) {
+  nlohmann::ordered_json j = {{"type", m.type}, {"text", m.text},   {"value", m.value}, {"start", m.start},
+                              {"end", m.end},   {"page", m.page},   {"rule", m.rule}};
+  if (m.inferred) j["inferred"] = true;
+  if (!m.owner.empty()) j["owner"] = m.owner;
+  return j;
+}
+
+}  // namespace
+
+Result<SearchQuery> ParseSearchQuery(const Params& params) {
+  SearchQuery query;
+  Result<SearchRequest> request = ParseRequest(params);
+  if (!request) return request.error();
+  query.search = std::move(request).value();
+  Result<int> limit = IntParam(params, "limit", 20, 0, kMaxLimit);
+  if (!limit) return limit.error();
+  Result<int> offset = IntParam(params, "offset", 0, 0, kMaxOffset);
+  if (!offset) return offset.error();
+  Result<int> facet_values = IntParam(params, "facet_values", kDefaultFacetValues, 1, 1000);
+  if (!facet_values) return facet_values.error();
+  const std::string facets = Param(params, "facets");
+  if (!facets.empty() && facets != "0" && facets != "1") return InputError("facets=" + facets + ": use 0 or 1");
+  query.search.limit = *limit;
+  query.search.offset = *offset;
+  query.search.facets = facets == "1";
+  query.facet_values = *facet_values;
+  return query;
+}
+
+Result<ExportQuery> ParseExportQuery(const Params& params) {
+  ExportQuery query;
+  Result<SearchRequest> request = ParseRequest(params);
+  if (!request) return request.error();
+  query.request.search = std::move(request).value();
+  const std::string format = Param(params, "format");
+  const std::string records = Param(params, "records").empty() ? "mentions" : Param(params, "records");
+  if (format != "csv" && format != "jsonl" && format != "sqlite") {
+    return InputError("format=" + format + ": use csv, jsonl or sqlite");
+  }
+  if (records != "mentions" && records != "counts" && records != "documents") {
+    return InputError("records=" + records + ": use mentions, counts or documents");
+  }
+  query.sqlite = format == "sqlite";
+  if (query.sqlite && records != "mentions") {
+    return InputError("format=sqlite holds documents, mentions and a mention_counts view; leave records out");
+  }
+  query.request.format = format == "jsonl" ? ExportFormat::kJsonl : ExportFormat::kCsv;
+  query.request.records = records == "counts"      ? ExportRecords::kCounts
+                          : records == "documents" ? ExportRecords::kDocuments
+                                                   : ExportRecords::kMentions;
+  const std::string excel = Param(params, "excel");
+  if (!excel.empty() && excel != "0" && excel != "1") return InputError("excel=" + excel + ": use 0 or 1");
+  query.request.excel = excel == "1";
+  if (query.request.excel && format != "csv") return InputError("excel=1 goes with format=csv");
+  const std::string by = Param(params, "by");
+  if (!by.empty() && (by != "year" || records != "counts")) return InputError("by=" + by + ": only by=year, with records=counts");
+  query.request.by_year = by == "year";
+  Result<std::set<std::string>> types = ParseMentionTypes(Param(params, "types"));
+  if (!types) return InputError(types.error().message);
+  query.request.types = std::move(types).value();
+  query.file_name = "diar-" + records + (query.sqlite ? ".sqlite" : format == "jsonl" ? ".jsonl" : ".csv");
+  return query;
+}
+
+bool IsDocumentId(std::string_view id) {
+  if (id.size() < 8 || id.size() > 64) return false;
+  for (char c : id) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+nlohmann::ordered_json SearchJson(const SearchResult& result, int facet_values) {
+  nlohmann::ordered_json j;
+  j["query"] = result.query;
+  j["total"] = result.total;
+  if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+  j["hits"] = nlohmann::ordered_json::array();
+  for (const Hit& hit : result.hits) j["hits"].push_back(HitJson(hit));
+  nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+  for (const auto& [name, counts] : result.facets) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < counts.size() && i < static_cast<std::size_t>(facet_values); ++i) {
+      list.push_back({{"value", counts[i].value}, {"count", counts[i].count}});
+    }
+    facets[name] = {{"values", list}, {"distinct", counts.size()}};
+  }
+  j["facets"] = facets;
+  return j;
+}
+
+nlohmann::ordered_json DocumentJson(const StoredDocument& d) {
+  const Classification& c = d.classification;
+  nlohmann::ordered_json cues = nlohmann::ordered_json::array();
+  for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
+  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+  for (const Mention& m : d.mentions) mentions.push_back(MentionJson(m));
+  return {{"id", d.id},
+          {"paths", d.paths},
+          {"format", d.format},
+          {"bytes", d.bytes},
+          {"pages", d.pages},
+          {"ocr_pages", d.ocr_pages},
+          {"author", d.author},
+          {"created", d.created},
+          {"ingested", d.ingested},
+          {"classification",
+           {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer}, {"county", c.county}, {"date", c.date},
+            {"dnr", c.dnr}, {"topics", c.topics}, {"cues", cues}}},
+          {"mentions", mentions},
+          {"page_starts", d.page_starts},
+          {"text", d.text}};
+}
+
+nlohmann::ordered_json StatusJson(const IndexStatus& s) {
+  nlohmann::ordered_json failures = nlohmann::ordered_json::array();
+  for (const auto& [path, reason] : s.failures) failures.push_back({{"path", path}, {"reason", reason}});
+  return {{"documents", s.documents}, {"pages", s.pages},         {"mentions", s.mentions},
+          {"paths", s.paths},         {"last_ingest", s.last_ingest}, {"failures", failures}};
+}
+
+nlohmann::ordered_json ErrorJson(int status, const std::string& message) {
+  return {{"error", {{"status", status}, {"message", message}}}};
+}
+
+std::string Dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace diar::web
