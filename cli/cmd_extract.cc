@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "index/byte_string.h"
 #include "cli/output.h"
 #include "pipeline/normalise/normalise.h"
 
@@ -45,7 +46,7 @@ void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
     return;
   }
   nlohmann::ordered_json j;
-  j["path"] = doc->path;
+  j["path"] = Escaped(doc->path);
   j["sha256"] = doc->sha256;
   j["format"] = doc->format;
   j["title"] = doc->title;
@@ -62,7 +63,7 @@ void RunExtract(Context& ctx, const ExtractCmdOptions& opts) {
     j["pages"].push_back(std::move(page));
   }
   j["text"] = text.text;
-  std::cout << j.dump(2) << "\n";
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ void PrintJson(const SearchResult& r) {
     j["facets"] = facets;
     if (!r.facets_more.empty()) j["facets_more"] = r.facets_more;
   }
-  std::cout << j.dump(2) << "\n";
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void RunSearch(Context& ctx, const SearchOptions& opts) {

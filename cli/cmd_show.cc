@@ -6,6 +6,7 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
+#include "index/byte_string.h"
 #include "index/searcher.h"
 
 namespace diar::cli {
@@ -20,7 +21,7 @@ void PrintText(const StoredDocument& d) {
   const Classification& c = d.classification;
   std::cout << c.title << "\n\n";
   std::cout << "id:        " << d.id << "\n";
-  for (const std::string& path : d.paths) std::cout << "path:      " << path << "\n";
+  for (const std::string& path : d.paths) std::cout << "path:      " << Escaped(path) << "\n";
   std::cout << "format:    " << d.format << ", " << d.pages << (d.pages == 1 ? " page, " : " pages, ")
             << d.bytes << " bytes\n";
   if (!d.ocr_pages.empty()) {
@@ -66,7 +67,8 @@ void PrintJson(const StoredDocument& d) {
   const Classification& c = d.classification;
   nlohmann::ordered_json j;
   j["id"] = d.id;
-  j["paths"] = d.paths;
+  j["paths"] = nlohmann::ordered_json::array();
+  for (const std::string& path : d.paths) j["paths"].push_back(Escaped(path));
   j["format"] = d.format;
   j["bytes"] = d.bytes;
   j["pages"] = d.pages;
@@ -84,7 +86,7 @@ void PrintJson(const StoredDocument& d) {
   for (const Mention& m : d.mentions) j["mentions"].push_back(MentionJson(m));
   j["page_starts"] = d.page_starts;
   j["text"] = d.text;
-  std::cout << j.dump(2) << "\n";
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void RunShow(Context& ctx, const ShowOptions& opts) {

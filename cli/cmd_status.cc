@@ -15,7 +15,9 @@ void RunStatus(Context& ctx, const StatusOptions& opts) {
   ctx.Resolve();
   Result<Searcher> searcher = ctx.OpenSearcher();
   if (!searcher) return ctx.Fail(searcher.error());
-  const IndexStatus s = searcher->Status();
+  const Result<IndexStatus> status = searcher->Status();
+  if (!status) return ctx.Fail(status.error());
+  const IndexStatus& s = *status;
   std::cout << "index:     " << ctx.index_dir << "\n"
             << "documents: " << s.documents << "\n"
             << "paths:     " << s.paths << "\n"

@@ -5,12 +5,20 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "index/byte_string.h"
 #include "index/schema.h"
 
 namespace diar {
 namespace {
 
 using nlohmann::json;
+
+// Paths as shown: bytes that are not UTF-8 escaped (byte_string.h).
+std::vector<std::string> EscapedAll(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) out.push_back(Escaped(p));
+  return out;
+}
 
 std::string NowIso() {
   std::time_t t = std::time(nullptr);
@@ -70,56 +78,39 @@ Classification ClassificationFromJson(const json& j) {
   return c;
 }
 
-}  // namespace
-
-StoredDocument RecordFromProcessed(const ProcessedDocument& document,
-                                 const std::string& path) {
-  StoredDocument r;
-  r.id = document.source.sha256;
-  r.paths = {path};
-  r.format = document.source.format;
-  r.bytes = document.source.bytes;
-  r.pages = static_cast<int>(document.source.pages.size());
-  r.author = document.source.author;
-  r.created = document.source.created;
-  r.ingested = NowIso();
-  r.classification = document.classification;
-  r.text = document.text.text;
-  r.page_starts = document.text.page_starts;
-  for (std::size_t i = 0; i < document.text.page_ocr.size(); ++i) {
-    if (document.text.page_ocr[i]) r.ocr_pages.push_back(static_cast<int>(i) + 1);
+// Paths are file-system bytes. JSON holds UTF-8 only, so "paths" carries
+// each path as shown (Escaped) and, when any is not UTF-8, "path_bytes" the
+// exact bytes in hex ("" for a path that is UTF-8): nothing is dropped, and
+// remove and prune find the real file again.
+void PathsToJson(const std::vector<std::string>& paths, json& j) {
+  json shown = json::array(), bytes = json::array();
+  bool exact = true;
+  for (const std::string& path : paths) {
+    const bool utf8 = IsUtf8(path);
+    exact = exact && utf8;
+    shown.push_back(utf8 ? path : Escaped(path));
+    bytes.push_back(utf8 ? "" : HexBytes(path));
   }
-  r.mentions = document.mentions;
-  return r;
+  j["paths"] = std::move(shown);
+  if (!exact) j["path_bytes"] = std::move(bytes);
 }
 
-std::string EncodeRecord(const StoredDocument& r) {
-  json mentions = json::array();
-  for (const Mention& m : r.mentions) mentions.push_back(MentionToJson(m));
-  json j = {{"id", r.id},
-            {"paths", r.paths},
-            {"format", r.format},
-            {"bytes", r.bytes},
-            {"pages", r.pages},
-            {"author", r.author},
-            {"created", r.created},
-            {"ingested", r.ingested},
-            {"classification", ClassificationToJson(r.classification)},
-            {"text", r.text},
-            {"page_starts", r.page_starts},
-            {"ocr_pages", r.ocr_pages},
-            {"mentions", mentions}};
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+std::vector<std::string> PathsFromJson(const json& j) {
+  std::vector<std::string> paths = j.value("paths", std::vector<std::string>{});
+  const std::vector<std::string> bytes = j.value("path_bytes", std::vector<std::string>{});
+  for (std::size_t i = 0; i < paths.size() && i < bytes.size(); ++i) {
+    if (bytes[i].empty()) continue;
+    std::optional<std::string> exact = FromHexBytes(bytes[i]);
+    if (!exact) throw std::runtime_error("document record has a damaged path_bytes entry");
+    paths[i] = std::move(*exact);
+  }
+  return paths;
 }
 
-StoredDocument DecodeRecord(const std::string& data) {
-  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
-    throw std::runtime_error("document record is not diar JSON");
-  }
+StoredDocument RecordFromJson(const json& j) {
   StoredDocument r;
   r.id = j.at("id").get<std::string>();
-  r.paths = j.value("paths", std::vector<std::string>{});
+  r.paths = PathsFromJson(j);
   r.format = j.value("format", "");
   r.bytes = j.value("bytes", std::uint64_t{0});
   r.pages = j.value("pages", 0);
@@ -136,13 +127,73 @@ StoredDocument DecodeRecord(const std::string& data) {
   return r;
 }
 
+}  // namespace
+
+StoredDocument RecordFromProcessed(const ProcessedDocument& document,
+                                 const std::string& path) {
+  StoredDocument r;
+  r.id = document.source.sha256;
+  r.paths = {path};
+  r.format = document.source.format;
+  r.bytes = document.source.bytes;
+  r.pages = static_cast<int>(document.source.pages.size());
+  r.author = document.source.author;
+  r.created = document.source.created;
+  r.ingested = NowIso();
+  r.classification = document.classification;
+  // A title made from a file name carries the name's bytes: shown escaped.
+  r.classification.title = Escaped(r.classification.title);
+  r.text = document.text.text;
+  r.page_starts = document.text.page_starts;
+  for (std::size_t i = 0; i < document.text.page_ocr.size(); ++i) {
+    if (document.text.page_ocr[i]) r.ocr_pages.push_back(static_cast<int>(i) + 1);
+  }
+  r.mentions = document.mentions;
+  return r;
+}
+
+std::string EncodeRecord(const StoredDocument& r) {
+  json mentions = json::array();
+  for (const Mention& m : r.mentions) mentions.push_back(MentionToJson(m));
+  json j = {{"id", r.id},
+            {"format", r.format},
+            {"bytes", r.bytes},
+            {"pages", r.pages},
+            {"author", r.author},
+            {"created", r.created},
+            {"ingested", r.ingested},
+            {"classification", ClassificationToJson(r.classification)},
+            {"text", r.text},
+            {"page_starts", r.page_starts},
+            {"ocr_pages", r.ocr_pages},
+            {"mentions", mentions}};
+  PathsToJson(r.paths, j);
+  // Texts come out of extraction as UTF-8; should a byte slip through, it
+  // becomes U+FFFD rather than failing the whole document.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+StoredDocument DecodeRecord(const std::string& data) {
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
+    throw std::runtime_error("document record is not diar JSON");
+  }
+  try {
+    return RecordFromJson(j);
+  } catch (const json::exception& e) {
+    // A field of the wrong type: the record was damaged or written by
+    // something else. Callers report std::runtime_error with the index.
+    throw std::runtime_error(std::string("document record is damaged: ") + e.what());
+  }
+}
+
 void SetRecord(const StoredDocument& record, Xapian::Document& doc) {
   doc.set_data(EncodeRecord(record));
   const Classification& c = record.classification;
   json hit = {{"id", record.id},
               {"title", c.title},
-              {"path", record.paths.empty() ? "" : record.paths.front()},
-              {"paths", record.paths},
+              {"path", record.paths.empty() ? "" : Escaped(record.paths.front())},
+              {"paths", EscapedAll(record.paths)},
               {"pages", record.pages},
               {"page_starts", record.page_starts},
               {"date", c.date},
@@ -165,18 +216,22 @@ bool DecodeCounts(const std::string& slot, RecordCounts& counts) {
 void DecodeHit(const std::string& slot, Hit& hit) {
   json j = json::parse(slot, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) throw std::runtime_error("result-list slot is not diar JSON");
-  hit.id = j.value("id", "");
-  hit.title = j.value("title", "");
-  hit.path = j.value("path", "");
-  hit.pages = j.value("pages", 0);
-  hit.date = j.value("date", "");
-  hit.type = j.value("type", "");
-  hit.paths = j.value("paths", std::vector<std::string>{});
-  hit.issuer = j.value("issuer", "");
-  hit.county = j.value("county", "");
-  hit.dnr = j.value("dnr", "");
-  hit.topics = j.value("topics", std::vector<std::string>{});
-  hit.page_starts = j.value("page_starts", std::vector<std::size_t>{});
+  try {
+    hit.id = j.value("id", "");
+    hit.title = j.value("title", "");
+    hit.path = j.value("path", "");
+    hit.pages = j.value("pages", 0);
+    hit.date = j.value("date", "");
+    hit.type = j.value("type", "");
+    hit.paths = j.value("paths", std::vector<std::string>{});
+    hit.issuer = j.value("issuer", "");
+    hit.county = j.value("county", "");
+    hit.dnr = j.value("dnr", "");
+    hit.topics = j.value("topics", std::vector<std::string>{});
+    hit.page_starts = j.value("page_starts", std::vector<std::size_t>{});
+  } catch (const json::exception& e) {
+    throw std::runtime_error(std::string("result-list slot is damaged: ") + e.what());
+  }
 }
 
 std::string PrefixedTerm(std::string_view prefix, const std::string& value) {

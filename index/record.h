@@ -1,5 +1,10 @@
 // record: the JSON document record stored as each Xapian document's data —
 // what `show`, snippets and export read back. Private to index/.
+//
+// Paths are file-system bytes and may not be UTF-8: "paths" holds each as
+// shown (byte_string.h Escaped), and "path_bytes", present only when some
+// path is not UTF-8, the exact bytes in hex ("" where the path is UTF-8).
+// StoredDocument::paths always holds the exact bytes.
 #ifndef DIAR_INDEX_RECORD_H_
 #define DIAR_INDEX_RECORD_H_
 
@@ -16,7 +21,8 @@ namespace diar {
 StoredDocument RecordFromProcessed(const ProcessedDocument& document,
                                  const std::string& path);
 std::string EncodeRecord(const StoredDocument& record);
-// Throws std::runtime_error when `data` is not a record this version wrote.
+// Throws std::runtime_error when `data` is not a record this version wrote
+// or is damaged (a field of the wrong type).
 StoredDocument DecodeRecord(const std::string& data);
 
 // Sets `doc`'s data to `record` and its result-list and counts slots
@@ -34,7 +40,8 @@ struct RecordCounts {
 // the slot existed).
 bool DecodeCounts(const std::string& slot, RecordCounts& counts);
 
-// The result-list fields of a document (schema::kSlotHit) into `hit`.
+// The result-list fields of a document (schema::kSlotHit) into `hit`; the
+// path is the escaped form. Throws std::runtime_error when damaged.
 void DecodeHit(const std::string& slot, Hit& hit);
 
 // The term that maps `path` to its document (schema::kPath, or kPathHash

@@ -38,6 +38,7 @@ inline constexpr std::string_view kOcr = "XZ";        // "ocr" when some page's 
 inline constexpr std::string_view kPart = "XK";       // stem of a compound part's base form ("kulturplanen" -> XKkultur, XKplan), wdf of the word; no positions
 inline constexpr std::string_view kDnrKey = "XN";     // normalised dnr key (dnr_key.h), with and without its letter series, one per dnr
 inline constexpr std::string_view kTextHash = "XH";   // hash of the normalised text (hex), shared by files with identical text
+inline constexpr std::string_view kNoSpelling = "XS"; // "none": the text did not look like language, none of its words are in the spelling data
 
 // --- Value slots ---------------------------------------------------------------
 inline constexpr unsigned kSlotDate = 0;     // document date as "YYYYMMDD" (string order = date order); empty if unknown
@@ -63,7 +64,8 @@ inline constexpr std::string_view kMetaSynonyms = "diar:synonyms";    // SHA-256
 // words joined by one space: "skr", "sveriges kommuner och regioner"); their
 // synonyms are the body's facet term (kBody + canonical value) and its other
 // one-word names ("skr" <-> "skl"). Spelling data holds every unprefixed word
-// of the text, its frequency the number of times it was indexed.
+// (2-40 Latin letters) of the texts that look like language (no kNoSpelling
+// term), its frequency the number of times it was indexed.
 
 // Xapian rejects terms over 245 bytes; values longer than this are cut at a
 // UTF-8 boundary (facet values that long do not occur in practice).

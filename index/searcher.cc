@@ -10,6 +10,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "index/byte_string.h"
 #include "index/date_query.h"
 #include "index/dnr_key.h"
 #include "index/facets.h"
@@ -142,8 +143,8 @@ int PageAt(const std::string& text, std::size_t at, const std::vector<std::size_
 }  // namespace
 
 struct Searcher::Impl {
-  Impl(ReadableIndex index, std::shared_ptr<const Lexicon> lex)
-      : db(std::move(index.db)), remote(index.has_remote),
+  Impl(const std::string& dir, ReadableIndex index, std::shared_ptr<const Lexicon> lex)
+      : dir(dir), db(std::move(index.db)), remote(index.has_remote),
         unavailable(std::move(index.unavailable)), lexicon(std::move(lex)), field_terms(db) {
     Load();
   }
@@ -155,6 +156,7 @@ struct Searcher::Impl {
     std::optional<Xapian::Query> fallback;
   };
 
+  std::string dir;
   Xapian::Database db;
   // Some shard is remote: synonyms, spelling and facets take the ways that
   // work over Xapian's remote protocol (index/remote_reading.h).
@@ -176,6 +178,68 @@ struct Searcher::Impl {
   // with its processor, and the stopper. Declared last, so destroyed before
   // the stopper and field_terms it points to.
   std::unique_ptr<Xapian::QueryParser> parser;
+
+  // A fault of the index itself (damaged, vanished, a record that does not
+  // decode): the caller must stop, so kConfig, naming the index.
+  Error Fault(const std::string& what, const std::string& detail) const {
+    return ConfigError(dir + ": " + what + ": " + detail +
+                       "; the index may be damaged: restore it from a backup, or ingest into "
+                       "a new --index folder");
+  }
+
+  IndexStatus Status() {
+    IndexStatus status;
+    Refresh();
+    status.documents = db.get_doccount();
+    // Summed from each document's counts slot: a value stream read, where
+    // decoding every record (each with its whole text) took seconds.
+    std::vector<Xapian::docid> counted;
+    const unsigned slot = schema::kSlotCounts;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+      RecordCounts counts;
+      if (!DecodeCounts(*it, counts)) continue;  // read from the record below
+      status.pages += counts.pages;
+      status.mentions += counts.mentions;
+      status.paths += counts.paths;
+      counted.push_back(it.get_docid());
+    }
+    if (counted.size() < status.documents) {
+      // Documents written before the counts slot existed: their records.
+      for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        if (std::binary_search(counted.begin(), counted.end(), *it)) continue;
+        StoredDocument record = DecodeRecord(db.get_document(*it).get_data());
+        status.pages += static_cast<std::uint64_t>(record.pages);
+        status.mentions += record.mentions.size();
+        status.paths += record.paths.size();
+      }
+    }
+    if (status.documents > 0) {
+      // The slot's upper bound: the newest ingest time any document carries.
+      const std::string newest = db.get_value_upper_bound(schema::kSlotIngested);
+      if (!newest.empty()) {
+        const auto seconds = static_cast<std::time_t>(Xapian::sortable_unserialise(newest));
+        std::tm utc{};
+        char text[32];
+        if (gmtime_r(&seconds, &utc) && std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc)) {
+          status.last_ingest = text;
+        }
+      }
+    }
+    const std::string prefix(schema::kMetaFailure);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+      nlohmann::json j = nlohmann::json::parse(db.get_metadata(*it), nullptr, false);
+      if (!j.is_object()) continue;
+      const nlohmann::json& path = j["path"];
+      const nlohmann::json& bytes = j["path_bytes"];
+      const nlohmann::json& reason = j["reason"];
+      if (!path.is_string() || !reason.is_string()) continue;
+      std::optional<std::string> exact;
+      if (bytes.is_string()) exact = FromHexBytes(bytes.get<std::string>());
+      status.failures.emplace_back(exact ? *exact : path.get<std::string>(),
+                                   reason.get<std::string>());
+    }
+    return status;
+  }
 
   // Brings the database up to its latest commit and, when that changed
   // anything, drops what was derived from the old revision.
@@ -342,7 +406,11 @@ struct Searcher::Impl {
     return paths;
   }
 
-  std::optional<Xapian::docid> Resolve(const std::string& id_or_path) const {
+  // The documents `id_or_path` names: one for a path or a unique id
+  // prefix, several for an ambiguous prefix (with their ids in `ids`),
+  // none when nothing matches.
+  std::vector<Xapian::docid> Resolve(const std::string& id_or_path,
+                                     std::vector<std::string>* ids) const {
     // A path given relative to here, or in the other Unicode normalisation
     // form, also finds the document.
     std::vector<std::string> paths = PathForms(id_or_path);
@@ -354,15 +422,15 @@ struct Searcher::Impl {
     for (const std::string& path : paths) {
       const std::string term = PathTerm(path);
       auto p = db.postlist_begin(term);
-      if (p != db.postlist_end(term)) return *p;
+      if (p != db.postlist_end(term)) return {*p};
     }
-    if (id_or_path.size() < 8) return std::nullopt;
+    if (id_or_path.size() < 8) return {};
     std::string prefix(schema::kId);
     prefix += FoldCase(id_or_path);
-    std::optional<Xapian::docid> found;
+    std::vector<Xapian::docid> found;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-      if (found) return std::nullopt;  // ambiguous prefix
-      found = *db.postlist_begin(*t);
+      found.push_back(*db.postlist_begin(*t));
+      ids->push_back((*t).substr(schema::kId.size()));
     }
     return found;
   }
@@ -390,7 +458,10 @@ Result<Searcher> Searcher::Open(const std::string& dir, const ReadOptions& optio
     Result<std::shared_ptr<const Lexicon>> lexicon =
         Lexicon::FromStored(db.get_metadata(std::string(schema::kMetaLexicon)));
     if (!lexicon) return ConfigError(dir + ": " + lexicon.error().message);
-    return Searcher(std::make_unique<Impl>(std::move(index).value(), std::move(lexicon).value()));
+    return Searcher(std::make_unique<Impl>(dir, std::move(index).value(), std::move(lexicon).value()));
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    return ConfigError(dir + ": index is damaged: " + e.get_description() +
+                       "; restore it from a backup, or ingest into a new --index folder");
   } catch (const Xapian::Error& e) {
     return ConfigError(dir + ": cannot open index: " + e.get_description());
   }
@@ -399,6 +470,21 @@ Result<Searcher> Searcher::Open(const std::string& dir, const ReadOptions& optio
 const std::vector<std::string>& Searcher::unavailable_shards() const { return impl_->unavailable; }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
+  // Xapian would index the bytes as they come and JSON output cannot carry
+  // them: a query must be text.
+  const auto not_text = [](const std::string& what, const std::string& s) -> std::optional<Error> {
+    std::size_t at = 0;
+    if (IsUtf8(s, &at)) return std::nullopt;
+    return InputError(what + " '" + Escaped(s) + "' is not valid UTF-8 (byte " + std::to_string(at + 1) +
+                      "); type it again, or set a UTF-8 locale in the terminal");
+  };
+  if (auto bad = not_text("query", request.query)) return *bad;
+  for (const auto& [field, value] : request.filters) {
+    if (auto bad = not_text("filter", field + "=" + value)) return *bad;
+  }
+  for (const std::string* date : {&request.from, &request.to}) {
+    if (auto bad = not_text("date", *date)) return *bad;
+  }
   SearchResult result;
   result.query = request.query;
   try {
@@ -491,7 +577,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   } catch (const Xapian::QueryParserError& e) {
     return InputError("query '" + request.query + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {
-    return ConfigError("index: " + e.get_description());
+    return impl_->Fault("cannot search", e.get_description());
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot search", e.what());
   }
   return result;
 }
@@ -499,66 +587,35 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
 Result<StoredDocument> Searcher::Get(const std::string& id_or_path) const {
   try {
     impl_->Refresh();
-    auto id = impl_->Resolve(id_or_path);
-    if (!id) {
-      return InputError(id_or_path + ": no such document in the index; give a "
-                                     "document id (8+ hex digits) or a source path "
-                                     "(see `diar search`)");
+    std::vector<std::string> ids;
+    const std::vector<Xapian::docid> found = impl_->Resolve(id_or_path, &ids);
+    if (found.empty()) {
+      return InputError(Escaped(id_or_path) + ": no such document in the index; give a "
+                                              "document id (8+ hex digits) or a source path "
+                                              "(see `diar search`)");
     }
-    return DecodeRecord(impl_->db.get_document(*id).get_data());
+    if (found.size() > 1) {
+      std::string list;
+      for (const std::string& id : ids) list += "\n  " + id;
+      return InputError(id_or_path + ": ambiguous id prefix, it matches " +
+                        std::to_string(found.size()) + " documents; give more digits:" + list);
+    }
+    return DecodeRecord(impl_->db.get_document(found.front()).get_data());
   } catch (const Xapian::Error& e) {
-    return ConfigError("index: " + e.get_description());
+    return impl_->Fault("cannot read " + Escaped(id_or_path), e.get_description());
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read " + Escaped(id_or_path), e.what());
   }
 }
 
-IndexStatus Searcher::Status() const {
-  IndexStatus status;
-  impl_->Refresh();
-  const Xapian::Database& db = impl_->db;
-  status.documents = db.get_doccount();
-  // Summed from each document's counts slot: a value stream read, where
-  // decoding every record (each with its whole text) took seconds.
-  std::vector<Xapian::docid> counted;
-  const unsigned slot = schema::kSlotCounts;
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-    RecordCounts counts;
-    if (!DecodeCounts(*it, counts)) continue;  // read from the record below
-    status.pages += counts.pages;
-    status.mentions += counts.mentions;
-    status.paths += counts.paths;
-    counted.push_back(it.get_docid());
+Result<IndexStatus> Searcher::Status() const {
+  try {
+    return impl_->Status();
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e.get_description());
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
-  if (counted.size() < status.documents) {
-    // Documents written before the counts slot existed: their records.
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      if (std::binary_search(counted.begin(), counted.end(), *it)) continue;
-      StoredDocument record = DecodeRecord(db.get_document(*it).get_data());
-      status.pages += static_cast<std::uint64_t>(record.pages);
-      status.mentions += record.mentions.size();
-      status.paths += record.paths.size();
-    }
-  }
-  if (status.documents > 0) {
-    // The slot's upper bound: the newest ingest time any document carries.
-    const std::string newest = db.get_value_upper_bound(schema::kSlotIngested);
-    if (!newest.empty()) {
-      const auto seconds = static_cast<std::time_t>(Xapian::sortable_unserialise(newest));
-      std::tm utc{};
-      char text[32];
-      if (gmtime_r(&seconds, &utc) && std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc)) {
-        status.last_ingest = text;
-      }
-    }
-  }
-  const std::string prefix(schema::kMetaFailure);
-  for (auto it = impl_->db.metadata_keys_begin(prefix);
-       it != impl_->db.metadata_keys_end(prefix); ++it) {
-    nlohmann::json j = nlohmann::json::parse(impl_->db.get_metadata(*it), nullptr, false);
-    if (j.is_object()) {
-      status.failures.emplace_back(j.value("path", ""), j.value("reason", ""));
-    }
-  }
-  return status;
 }
 
 }  // namespace diar

@@ -25,11 +25,14 @@
 // counted document's facet terms) it keeps between calls and rebuilds when
 // that commit changed anything: a query costs its match, not set-up.
 //
-// Errors: Open fails kConfig when no index exists at the path or it was
-// written by another schema version; Search fails kInput for a query the
-// parser rejects, an unknown field, an impossible date or a wildcard
-// matching too many words (the message quotes the value). Thread
-// safety: one Searcher per thread (calls, const ones too, update its caches).
+// Errors: Open fails kConfig when no index exists at the path, it cannot be
+// opened (damaged: the message says so) or it was written by another schema
+// version. Search fails kInput for a query the parser rejects, an unknown
+// field, an impossible date, a wildcard matching too many words, or a query
+// that is not valid UTF-8 (the message quotes the value, bytes escaped).
+// Every call catches Xapian's errors and damaged records and returns them as
+// kConfig naming the index: nothing throws. Thread safety: one Searcher per
+// thread (calls, const ones too, update its caches).
 #ifndef DIAR_INDEX_SEARCHER_H_
 #define DIAR_INDEX_SEARCHER_H_
 
@@ -144,7 +147,8 @@ struct IndexStatus {
   // UTC time (ISO 8601) of the newest ingest a stored document records;
   // empty when none. Xapian's bound for the slot: a removal does not lower it.
   std::string last_ingest;
-  std::vector<std::pair<std::string, std::string>> failures;  // path, reason
+  // Path (exact bytes) and reason (paths in it escaped), per failed input.
+  std::vector<std::pair<std::string, std::string>> failures;
 };
 
 class Searcher {
@@ -159,13 +163,14 @@ class Searcher {
   Result<SearchResult> Search(const SearchRequest& request) const;
 
   // The stored document with id `id_or_path` (full id, a unique id prefix of
-  // at least 8 hex digits, or a source path). kInput error when not found.
+  // at least 8 hex digits, or a source path). kInput error when not found,
+  // or when the prefix matches several documents (the message lists them).
   Result<StoredDocument> Get(const std::string& id_or_path) const;
 
   // Documents, and the pages, mentions and paths summed over them (from a
   // slot per document: milliseconds, not a decode of every record), and the
   // inputs whose last ingest failed.
-  IndexStatus Status() const;
+  Result<IndexStatus> Status() const;
 
   // Shards left out because they did not answer (Open with allow_partial):
   // results are then partial, and callers must say so.

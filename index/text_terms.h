@@ -21,12 +21,19 @@ namespace diar {
 // stay out of phrases and spelling data. Stopwords (`stopper`, may be null)
 // get no stemmed term but keep their unstemmed one with positions, so
 // phrases with "och" still match.
+// A text of 100 words or more that does not look like language (under 5 %
+// of its words are stopwords: random bytes, tables of numbers, another
+// language) gets the boolean term schema::kNoSpelling + "none", so its words
+// stay out of the spelling data.
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
                const Xapian::Stopper* stopper, const Lexicon& lexicon);
 
 // Adds a built document's words to the spelling data, once per position of
-// each unprefixed term (what TermGenerator::FLAG_SPELLING would have added).
-// Called by the writer as it adds the document; RemoveSpelling undoes it.
+// each unprefixed term that is a word (2-40 Latin letters), unless the
+// document carries the kNoSpelling term. Called by the writer as it adds the
+// document; RemoveSpelling undoes it by the same rule, read from the stored
+// document. (Documents written before this rule added every unprefixed
+// term; removing one leaves its non-words' spelling entries behind.)
 void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc);
 
 // Takes document `id`'s words back out of the spelling data, before the

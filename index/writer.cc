@@ -11,8 +11,10 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
+#include "index/byte_string.h"
 #include "index/path_forms.h"
 #include "index/record.h"
 #include "index/schema.h"
@@ -38,6 +40,19 @@ bool IsHex(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   });
+}
+
+// The exact path of a failure record (RecordFailure's JSON), if readable.
+std::optional<std::string> FailurePath(const std::string& stored) {
+  const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  if (auto bytes = j.find("path_bytes"); bytes != j.end() && bytes->is_string()) {
+    return FromHexBytes(bytes->get<std::string>());
+  }
+  if (auto path = j.find("path"); path != j.end() && path->is_string()) {
+    return path->get<std::string>();
+  }
+  return std::nullopt;
 }
 
 // Xapian's backends mark their folder with one of these files.
@@ -103,7 +118,12 @@ struct IndexWriter::Impl {
   Xapian::WritableDatabase& meta() { return shards.front(); }
 
   Error Fault(const std::string& what, const Xapian::Error& e) const {
-    return ConfigError(dir + ": " + what + ": " + e.get_description() +
+    return Fault(what, e.get_description());
+  }
+  // A stored record that does not decode (DecodeRecord's runtime_error):
+  // the index is damaged, reported like Xapian's own faults.
+  Error Fault(const std::string& what, const std::string& detail) const {
+    return ConfigError(dir + ": " + what + ": " + detail +
                        "; the index keeps its last commit (check free disk space, that "
                        "the folder still exists and that every shard is up, then run again)");
   }
@@ -384,6 +404,8 @@ Result<bool> IndexWriter::Contains(const std::string& sha256) const {
     return impl_->FindId(sha256).has_value();
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
 }
 
@@ -392,6 +414,8 @@ Result<bool> IndexWriter::IsCurrent(const std::string& sha256, const std::string
     return impl_->IsCurrent(sha256, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
 }
 
@@ -400,6 +424,8 @@ Result<AddOutcome> IndexWriter::AddPath(const std::string& sha256, const std::st
     return impl_->AddPath(sha256, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot add " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot add " + path, e.what());
   }
 }
 
@@ -413,6 +439,8 @@ Result<AddOutcome> IndexWriter::AddBuilt(const std::string& sha256, const Xapian
     return impl_->AddBuilt(sha256, built, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot add " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot add " + path, e.what());
   }
 }
 
@@ -471,6 +499,8 @@ Result<RemoveOutcome> IndexWriter::Remove(const std::string& id_or_path) {
     return outcome;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot remove " + id_or_path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot remove " + id_or_path, e.what());
   }
 }
 
@@ -508,12 +538,12 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
       const std::string stored = impl_->meta().get_metadata(*k);
       if (stored.empty()) continue;
       // The key holds the path's exact bytes, unless it was too long for a
-      // key; then the record's copy (not exact when the name is not UTF-8).
+      // key; then the record's copy.
       std::string path = (*k).substr(prefix.size());
       if (path.starts_with("#")) {
-        const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
-        if (!j.is_object() || !j.contains("path") || !j["path"].is_string()) continue;
-        path = j["path"].get<std::string>();
+        std::optional<std::string> exact = FailurePath(stored);
+        if (!exact) continue;
+        path = std::move(*exact);
       }
       std::error_code ec;
       if (!fs::exists(path, ec) && !ec) gone.push_back(*k);
@@ -522,20 +552,25 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
     return dropped;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot prune", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot prune", e.what());
   }
 }
 
 Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::string& reason) {
   // Paths and reasons are bytes from the file system and may not be UTF-8:
-  // replace what is not, rather than lose the record.
-  const nlohmann::json j = {{"path", path}, {"reason", reason},
-                            {"time", static_cast<long long>(std::time(nullptr))}};
+  // shown escaped, with the path's exact bytes beside them (as records keep
+  // paths, index/record.h), rather than lose the record.
+  nlohmann::json j = {{"path", Escaped(path)}, {"reason", Escaped(reason)},
+                      {"time", static_cast<long long>(std::time(nullptr))}};
+  if (!IsUtf8(path)) j["path_bytes"] = HexBytes(path);
   try {
-    impl_->meta().set_metadata(FailureKey(path),
-                           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    impl_->meta().set_metadata(FailureKey(path), j.dump());
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot record the failure of " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot record the failure of " + path, e.what());
   }
 }
 
@@ -545,6 +580,8 @@ Result<bool> IndexWriter::ClearFailure(const std::string& path) {
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot update", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot update", e.what());
   }
 }
 
@@ -556,6 +593,8 @@ Result<bool> IndexWriter::Commit() {
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot commit", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot commit", e.what());
   }
 }
 

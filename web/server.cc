@@ -204,7 +204,9 @@ class Server {
     http_.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
     http_.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
       auto lease = pool_.Acquire();
-      SendJson(res, 200, StatusJson(lease->searcher->Status()));
+      const Result<IndexStatus> status = lease->searcher->Status();
+      if (!status) return SendError(res, StatusOf(status.error()), status.error().message);
+      SendJson(res, 200, StatusJson(*status));
     });
     http_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       SendJson(res, 200, OpenApi());

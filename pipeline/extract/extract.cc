@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
+#include <cstdio>
 #include <memory>
 
 #include "pipeline/extract/ocr.h"
+#include "pipeline/extract/open_file.h"
 #include "pipeline/extract/pdf.h"
 #include "pipeline/extract/text_file.h"
 
@@ -33,25 +34,38 @@ bool IsSupportedFile(const std::string& path) {
   return ext == ".pdf" || ext == ".txt";
 }
 
+namespace {
+
+// "213.4 MB": sizes in messages, in the units file managers show.
+std::string Megabytes(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+Result<ExtractedDocument> TooLarge(const std::string& path, const std::string& what,
+                                   std::uint64_t bytes, const ExtractOptions& options) {
+  return InputError(path + ": " + what + " of " + Megabytes(bytes) +
+                    " is more than one document can hold (" + Megabytes(options.max_text_bytes) +
+                    "); split it into smaller files and ingest those");
+}
+
+}  // namespace
+
 Result<ExtractedDocument> ExtractFile(const std::string& path,
                                       const ExtractOptions& options) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    return InputError(path + ": no such file; check the path");
-  }
-  if (fs::is_directory(path, ec)) {
-    return InputError(path + ": is a directory, not a file");
-  }
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    return InputError(path + ": cannot be read; check its permissions");
+  const std::string ext = Lower(fs::path(path).extension().string());
+  Result<extract_internal::RegularFile> file = extract_internal::RegularFile::Open(path);
+  if (!file) return file.error();
+  // A text file's UTF-8 is at least as long as its bytes (ASCII) less a
+  // byte-order mark: refused before reading a byte of it.
+  if (ext == ".txt" && file->size() > options.max_text_bytes + 4) {
+    return TooLarge(path, "text file", file->size(), options);
   }
   // One sized read: PDFs run to megabytes and are read once per ingest.
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-    return InputError(path + ": read error; check the disk and try again");
-  }
+  Result<std::string> read = file->ReadAll();
+  if (!read) return read.error();
+  const std::string& bytes = *read;
   if (bytes.empty()) {
     return InputError(path + ": empty file (0 bytes); nothing to index");
   }
@@ -60,16 +74,21 @@ Result<ExtractedDocument> ExtractFile(const std::string& path,
   doc.path = path;
   doc.bytes = bytes.size();
   doc.sha256 = Sha256Hex(bytes);
-  const std::string ext = Lower(fs::path(path).extension().string());
   if (ext == ".pdf") {
     doc.format = "pdf";
-    return extract_internal::ExtractPdf(std::move(doc), bytes, options);
+    Result<ExtractedDocument> pdf = extract_internal::ExtractPdf(std::move(doc), bytes, options);
+    if (!pdf) return pdf;
+    std::uint64_t text_bytes = 0;
+    for (const ExtractedPage& page : pdf->pages) text_bytes += page.text.size();
+    if (text_bytes > options.max_text_bytes) return TooLarge(path, "text", text_bytes, options);
+    return pdf;
   }
   if (ext == ".txt") {
     doc.format = "text";
     // A form feed separates pages, as in pdftotext's output; a file without
     // one is a single page.
     const std::string text = extract_internal::DecodeText(bytes).utf8;
+    if (text.size() > options.max_text_bytes) return TooLarge(path, "text", text.size(), options);
     std::size_t start = 0;
     do {
       const std::size_t end = std::min(text.find('\f', start), text.size());

@@ -59,6 +59,23 @@ struct ExtractOptions {
   // Resolution pages are rendered at for OCR. 300 dpi is what tesseract's
   // models are trained around; lower loses diacritics (å/ä/ö) first.
   double ocr_dpi = 300.0;
+  // Largest image a page is rendered to for OCR, in pixels (one byte each,
+  // and tesseract needs several times that again). 36 million is an A2
+  // page at 300 dpi (4961 x 7016). A bigger page is rendered at a lower
+  // resolution to fit, down to ocr_min_dpi (A0 fits at 150 dpi); a page too
+  // big even then is not read, and its ocr_note says why. Without a budget
+  // a 600-byte PDF with one 7000 pt page took 29 s and 3.4 GB per worker.
+  double ocr_max_pixels = 36e6;
+  // Below 150 dpi tesseract loses diacritics (å/ä/ö) and small print.
+  double ocr_min_dpi = 150.0;
+  // Largest text a document may have, in bytes of UTF-8. 64 MiB is half of
+  // what one Xapian (glass) entry can hold (65535 chunks of about 2 KiB with
+  // the default 8 KiB blocks), because the stored record and the snippet
+  // slot each keep the whole text; the pipeline also needs about 30 times
+  // the text in memory. A bigger document is refused with its size, before
+  // a text file is even read. Real authority documents are far below: a
+  // 1000-page report is about 3 MB of text.
+  std::uint64_t max_text_bytes = std::uint64_t{64} << 20;
 };
 
 // One line of a page as laid out: a run of words on one baseline, not

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -77,11 +78,29 @@ Result<bool> WarmOcrEngine(const ExtractOptions& options) {
 }
 
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOptions& options) {
+  // The pixel budget (ExtractOptions::ocr_max_pixels): a big page is read
+  // at a lower resolution, a huge one not at all.
+  const poppler::rectf box = page.page_rect();
+  const double square_inches = (box.width() / 72.0) * (box.height() / 72.0);
+  double dpi = options.ocr_dpi;
+  if (square_inches * dpi * dpi > options.ocr_max_pixels) {
+    dpi = std::floor(std::sqrt(options.ocr_max_pixels / square_inches));
+  }
+  if (dpi < options.ocr_min_dpi) {
+    char size[64];
+    std::snprintf(size, sizeof size, "%.0f x %.0f mm", box.width() / 72.0 * 25.4,
+                  box.height() / 72.0 * 25.4);
+    return InputError(std::string("page of ") + size +
+                      " is too large to render for OCR (over " +
+                      std::to_string(static_cast<long>(options.ocr_max_pixels / 1e6)) +
+                      " million pixels at " + std::to_string(static_cast<int>(options.ocr_min_dpi)) +
+                      " dpi); its text is not indexed");
+  }
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
-  poppler::image image = renderer.render_page(&page, options.ocr_dpi, options.ocr_dpi);
+  poppler::image image = renderer.render_page(&page, dpi, dpi);
   std::vector<TextLine> lines;
   // Below one dark pixel in ten thousand there is no text to read: a line of
   // 10 pt text alone darkens about 0.1 % of an A4 page.
@@ -93,12 +112,12 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
   omp_set_max_active_levels(0);
   api->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
                 image.height(), 1, image.bytes_per_row());
-  api->SetSourceResolution(static_cast<int>(options.ocr_dpi));
+  api->SetSourceResolution(static_cast<int>(dpi));
   if (api->Recognize(nullptr) != 0) {
     api->Clear();
     return lines;
   }
-  const double scale = 72.0 / options.ocr_dpi;  // pixels to points
+  const double scale = 72.0 / dpi;  // pixels to points
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   if (it) {
     do {

@@ -3,7 +3,8 @@
 // handler_tesseract.cc sits next to handler_poppler.cc).
 //
 // The page is rendered by poppler's page renderer to 8-bit grey at
-// options.ocr_dpi and handed to tesseract's C++ API with the model
+// options.ocr_dpi (less for a page above options.ocr_max_pixels; a page too
+// large even at options.ocr_min_dpi is an error, not rendered) and handed to tesseract's C++ API with the model
 // options.ocr_language. Each calling thread gets its own TessBaseAPI, created
 // on first use and kept for the thread's life (initialising one costs about
 // 0.3 s; the API is not thread-safe, so sharing would need a lock held for

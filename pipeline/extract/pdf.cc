@@ -50,10 +50,23 @@ void AppendUtf8(UChar32 c, std::string& out) {
 // for the process's life: it also keeps poppler's global parameters (font
 // and Unicode tables) loaded between documents, where poppler-cpp would
 // build and drop them for each one.
+// The error callback runs on the thread that called poppler: it keeps that
+// thread's first message and a count, so a page whose content is damaged
+// can say so.
+struct PopplerErrors {
+  int count = 0;
+  std::string first;
+};
+thread_local PopplerErrors poppler_errors;
+
+void CountPopplerError(ErrorCategory, Goffset, const char* message) {
+  if (poppler_errors.count++ == 0) poppler_errors.first = message ? message : "";
+}
+
 void InitPoppler() {
   static const bool done = [] {
-    static GlobalParamsIniter initer([](ErrorCategory, Goffset, const char*) {});
-    setErrorCallback([](ErrorCategory, Goffset, const char*) {});
+    static GlobalParamsIniter initer(CountPopplerError);
+    setErrorCallback(CountPopplerError);
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     return true;
   }();
@@ -343,6 +356,7 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
   for (int i = 0; i < count; ++i) {
     ExtractedPage out;
     out.number = i + 1;
+    poppler_errors = {};
     Page* core_page = pdf->getPage(i + 1);
     if (core_page == nullptr) {
       doc.pages.push_back(std::move(out));
@@ -383,6 +397,14 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
         out.text = JoinLines(out.lines);
         out.ocr = true;
       }
+    }
+    // Garbage in a content stream stops poppler reading the page; without
+    // a note the page would go in empty and no one would know.
+    if (out.text.empty() && out.ocr_note.empty() && poppler_errors.count > 0) {
+      out.ocr_note = "no text could be read: the page's content is damaged (" +
+                     std::to_string(poppler_errors.count) + " PDF syntax error" +
+                     (poppler_errors.count == 1 ? "" : "s") + ", first: " + poppler_errors.first +
+                     "); repair the file (qpdf in.pdf out.pdf) or check it in a PDF reader";
     }
     doc.pages.push_back(std::move(out));
   }

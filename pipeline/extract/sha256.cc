@@ -1,11 +1,11 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <fstream>
 #include <memory>
 #include <string>
 
 #include "pipeline/extract/extract.h"
+#include "pipeline/extract/open_file.h"
 
 namespace diar {
 namespace {
@@ -32,17 +32,18 @@ std::string Sha256Hex(const std::string& bytes) {
 }
 
 Result<std::string> HashFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InputError(path + ": cannot be read; check that it exists and its permissions");
+  Result<extract_internal::RegularFile> file = extract_internal::RegularFile::Open(path);
+  if (!file) return file.error();
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
                                                                EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
   std::array<char, 1 << 16> buffer;
-  while (in) {
-    in.read(buffer.data(), buffer.size());
-    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+  for (;;) {
+    Result<std::size_t> got = file->Read(buffer.data(), buffer.size());
+    if (!got) return got.error();
+    if (*got == 0) break;
+    EVP_DigestUpdate(ctx.get(), buffer.data(), *got);
   }
-  if (in.bad()) return InputError(path + ": read error; check the disk and try again");
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);

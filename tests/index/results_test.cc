@@ -28,7 +28,7 @@ TEST(Results, IdenticalTextsAreOneHitWithEveryPath) {
     std::sort(paths.begin(), paths.end());
     EXPECT_EQ(paths, (std::vector<std::string>{"/r/a.pdf", "/r/a.txt"}));
   }
-  EXPECT_EQ(searcher.Status().documents, 3u);  // separate in the index
+  EXPECT_EQ(searcher.Status()->documents, 3u);  // separate in the index
   // Counting facets collapses the page instead of the whole match.
   const SearchResult with_facets = testing::MustSearch(searcher, testing::Request("biblioteken", true));
   ASSERT_EQ(with_facets.hits.size(), 2u);

@@ -58,7 +58,7 @@ TEST(SearcherState, SameSearcherSeesCommitsOfAWriter) {
   EXPECT_EQ(testing::HitNames(searcher, "organ:tillväxtverket"),
             std::vector<std::string>{"b.txt"});
   EXPECT_EQ(testing::HitNames(searcher, "organ:Kulturnämnden"), std::vector<std::string>{});
-  EXPECT_EQ(searcher.Status().documents, 1u);
+  EXPECT_EQ(searcher.Status()->documents, 1u);
 }
 
 TEST(SearcherState, RepeatedFacetQueriesCountTheSame) {
@@ -96,7 +96,7 @@ TEST(Status, CountsPagesMentionsAndPaths) {
     writer.Add(Doc("b.txt", "Annat.", "Regionstyrelsen", "2022"), "/r/b.txt");
     writer.Commit();
   }
-  IndexStatus s = testing::OpenSearcher(dir.path()).Status();
+  IndexStatus s = *testing::OpenSearcher(dir.path()).Status();
   EXPECT_EQ(s.documents, 2u);
   EXPECT_EQ(s.pages, 3u);
   EXPECT_EQ(s.mentions, 3u);
@@ -112,7 +112,7 @@ TEST(Status, CountsPagesMentionsAndPaths) {
     db.replace_document(first, doc);
     db.commit();
   }
-  IndexStatus old = testing::OpenSearcher(dir.path()).Status();
+  IndexStatus old = *testing::OpenSearcher(dir.path()).Status();
   EXPECT_EQ(old.documents, s.documents);
   EXPECT_EQ(old.pages, s.pages);
   EXPECT_EQ(old.mentions, s.mentions);

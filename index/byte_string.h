@@ -1,0 +1,38 @@
+// byte_string: strings from the file system (paths, reasons that quote
+// them) are bytes, not necessarily UTF-8, while JSON, terminals and people
+// want UTF-8. These helpers tell the two apart, show the bytes that are not
+// UTF-8 escaped, and carry them through JSON exactly.
+//
+//   "/in/\xff.txt" -> IsUtf8: false; Escaped: "/in/\\xFF.txt" (the four
+//   characters \ x F F); HexBytes / FromHexBytes: exact round trip.
+//
+// A file name is never dropped or changed because of its bytes: the record
+// stores the escaped form for display and the hex form for the exact bytes
+// (index/record.h).
+#ifndef DIAR_INDEX_BYTE_STRING_H_
+#define DIAR_INDEX_BYTE_STRING_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace diar {
+
+// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates,
+// nothing above U+10FFFF). `bad_at`, when given, gets the byte offset of
+// the first ill-formed byte (s.size() when there is none).
+bool IsUtf8(std::string_view s, std::size_t* bad_at = nullptr);
+
+// `s` with each byte that is not part of well-formed UTF-8 written as \xHH
+// (upper-case hex); well-formed text is returned unchanged. For display
+// only: a name that already contains the characters "\xFF" reads the same.
+std::string Escaped(std::string_view s);
+
+// Lower-case hex of every byte, and back (nullopt when `hex` is not hex).
+std::string HexBytes(std::string_view s);
+std::optional<std::string> FromHexBytes(std::string_view hex);
+
+}  // namespace diar
+
+#endif  // DIAR_INDEX_BYTE_STRING_H_

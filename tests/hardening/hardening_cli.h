@@ -1,0 +1,102 @@
+// hardening_cli: what the issue 12 tests share — the folder of committed
+// bad inputs, a PDF writer for inputs made on the spot, and a run of the
+// real binary next to one good file.
+#ifndef DIAR_TESTS_HARDENING_HARDENING_CLI_H_
+#define DIAR_TESTS_HARDENING_HARDENING_CLI_H_
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/foundation/cli_runner.h"
+#include "tests/ingest/diar_process.h"
+
+namespace diar::testing {
+
+inline std::filesystem::path BadInputs() {
+  return std::filesystem::path(DIAR_SOURCE_DIR) / "tests/data/bad";
+}
+
+// A PDF with one page per entry of `contents` (content streams using font
+// /F1, Helvetica), each page `width` x `height` points. Plain PDF 1.4 with
+// a correct cross-reference table, so what breaks is only what a test
+// breaks on purpose.
+inline std::string MinimalPdf(const std::vector<std::string>& contents, int width = 595,
+                              int height = 842) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
+  std::string kids;
+  for (std::size_t i = 0; i < contents.size(); ++i) {
+    const std::size_t page = 4 + 2 * i;
+    kids += std::to_string(page) + " 0 R ";
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(width) + " " +
+                      std::to_string(height) + "] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                      std::to_string(page + 1) + " 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" +
+                      contents[i] + "\nendstream");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A content stream writing `text` (ASCII) at the top of the page.
+inline std::string TextContent(const std::string& text) {
+  return "BT /F1 12 Tf 72 760 Td (" + text + ") Tj ET";
+}
+
+// An input folder holding good.txt, which every test expects indexed
+// whatever else happens, and an index beside it.
+class HardeningTest : public ::testing::Test {
+ protected:
+  std::filesystem::path In(const std::string& name) const { return in_.path() / name; }
+  std::filesystem::path Good() const { return In("good.txt"); }
+
+  void SetUp() override {
+    WriteFile(Good(), "Regionstyrelsen beslutade den 29 mars 2022 om planen för kollektivtrafik.\n");
+  }
+  // `diar ingest good.txt PATHS...`, ended by force after `limit`: a hang
+  // is a failure, not a stuck test.
+  RunResult Ingest(const std::vector<std::string>& paths,
+                   const std::vector<std::string>& options = {},
+                   std::chrono::seconds limit = std::chrono::seconds(120)) {
+    std::vector<std::string> args = {"ingest", "--quiet"};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back(Good().string());
+    args.insert(args.end(), paths.begin(), paths.end());
+    DiarProcess run(index_.path(), args);
+    const std::optional<int> code = run.Wait(limit);
+    EXPECT_TRUE(code.has_value()) << "diar ingest did not finish within " << limit.count() << " s";
+    return {code.value_or(-1), run.Out(), run.Err()};
+  }
+  RunResult Diar(const std::vector<std::string>& args) { return RunDiar(index_.path(), args); }
+  void ExpectGoodIndexed() {
+    RunResult r = Diar({"search", "--format", "json", "kollektivtrafik"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("good.txt"), std::string::npos) << r.out;
+  }
+
+  TempDir in_, index_;
+};
+
+}  // namespace diar::testing
+
+#endif  // DIAR_TESTS_HARDENING_HARDENING_CLI_H_
