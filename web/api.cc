@@ -81,8 +81,13 @@ std::string PlainSnippet(const std::string& snippet) {
 }
 
 nlohmann::ordered_json HitJson(const Hit& hit) {
-  return {{"rank", hit.rank},   {"score", hit.score}, {"id", hit.id},     {"title", hit.title},
-          {"type", hit.type},   {"date", hit.date},   {"path", hit.path}, {"pages", hit.pages},
+  return {{"rank", hit.rank},     {"score", hit.score},   {"id", hit.id},
+          {"title", hit.title},   {"type", hit.type},     {"date", hit.date},
+          {"issuer", hit.issuer}, {"county", hit.county}, {"dnr", hit.dnr},
+          {"topics", hit.topics}, {"path", hit.path},     {"paths", hit.paths},
+          {"pages", hit.pages},
+          {"snippets", nlohmann::ordered_json::array(
+                           {{{"text", PlainSnippet(hit.snippet)}, {"page", hit.snippet_page}}})},
           {"snippet", PlainSnippet(hit.snippet)}};
 }
 
@@ -113,6 +118,8 @@ Result<SearchQuery> ParseSearchQuery(const Params& params) {
   query.search.offset = *offset;
   query.search.facets = facets == "1";
   query.facet_values = *facet_values;
+  // Counted in full here; the page shows facet_values of each and "visa fler".
+  query.search.facet_limit = 0;
   return query;
 }
 
