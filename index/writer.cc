@@ -576,7 +576,9 @@ Result<bool> IndexWriter::RecordFailure(const std::string& path, const std::stri
 
 Result<bool> IndexWriter::ClearFailure(const std::string& path) {
   try {
-    impl_->meta().set_metadata(FailureKey(path), "");
+    // Most files never failed: a read costs less than a write to the table.
+    const std::string key = FailureKey(path);
+    if (!impl_->meta().get_metadata(key).empty()) impl_->meta().set_metadata(key, "");
     return true;
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot update", e);
