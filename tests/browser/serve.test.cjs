@@ -100,6 +100,8 @@ test('searching a Swedish word lists matching documents with marked snippets', a
   await page.waitForURL(/\?q=utveckling/);
   await page.locator('.hit').first().waitFor();
   assert.ok(await total() >= 3, 'utveckling is in at least three documents');
+  // The list may render before its snippets' marks: wait for one, then count.
+  await page.locator('.hit .snippet mark').first().waitFor({ timeout: 10000 });
   assert.ok(await page.locator('.hit .snippet mark').count() > 0, 'snippets mark the match');
   await shot('01-search-utveckling');
 });
