@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/context.h"
+#include "index/byte_string.h"
 #include "index/ingest.h"
 #include "index/writer.h"
 
@@ -84,16 +85,17 @@ class CliObserver : public IngestObserver {
   void OnFile(const FileReport& file, const IngestProgress& progress) override {
     if (file.outcome == FileOutcome::kFailed) {
       ClearLine();
-      ctx_.log->error("{}", file.reason);
+      ctx_.log->error("{}", Escaped(file.reason));
     }
     for (const std::string& warning : file.warnings) {
       ClearLine();
-      ctx_.log->warn("{}", warning);
+      ctx_.log->warn("{}", Escaped(warning));
     }
     if (live_) {
       Draw(progress);
     } else if (file.outcome != FileOutcome::kFailed) {
-      ctx_.log->info("[{}/{}] {}: {}", file.index + 1, progress.files_total, file.path,
+      // File names are bytes; shown with what is not UTF-8 escaped.
+      ctx_.log->info("[{}/{}] {}: {}", file.index + 1, progress.files_total, Escaped(file.path),
                      Describe(file.outcome));
     }
   }
@@ -102,7 +104,7 @@ class CliObserver : public IngestObserver {
   }
   void OnPruned(const std::string& path) override {
     ClearLine();
-    ctx_.log->info("pruned {}: the file is gone", path);
+    ctx_.log->info("pruned {}: the file is gone", Escaped(path));
   }
 
   void ClearLine() {
