@@ -14,6 +14,7 @@
 #include "tests/foundation/cli_runner.h"
 #include "tests/ingest/diar_process.h"
 #include "tests/ingest/documents.h"
+#include "tests/ingest/index_probe.h"
 
 namespace diar {
 namespace {
@@ -23,28 +24,6 @@ using testing::DiarProcess;
 using testing::RunDiar;
 using testing::RunResult;
 using testing::TempDir;
-
-// Every mention in the index, one JSON line each, sorted: two indexes with
-// the same lines hold the same documents and mentions.
-std::string SortedMentions(const std::filesystem::path& index) {
-  const RunResult out = RunDiar(index, {"export", "--format", "jsonl"});
-  EXPECT_EQ(out.exit_code, 0) << out.err;
-  std::vector<std::string> lines;
-  std::istringstream in(out.out);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  std::sort(lines.begin(), lines.end());
-  std::string joined;
-  for (const std::string& l : lines) joined += l + "\n";
-  return joined;
-}
-
-int Documents(const std::filesystem::path& index) {
-  const RunResult status = RunDiar(index, {"status"});
-  EXPECT_EQ(status.exit_code, 0) << status.err;
-  std::smatch m;
-  if (!std::regex_search(status.out, m, std::regex("documents: (\\d+)"))) return -1;
-  return std::stoi(m[1]);
-}
 
 bool HoldsIndex(const std::filesystem::path& index) {
   return std::filesystem::exists(index / "iamglass");
@@ -72,12 +51,12 @@ TEST(Interrupt, SigintKeepsWhatIsDoneAndTheSameCommandContinues) {
   const int done = std::stoi(m[1]);
   EXPECT_GE(done, 1);
   EXPECT_LT(done, 8);
-  EXPECT_EQ(Documents(index.path()), done);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), done);
 
   const RunResult rest = RunDiar(index.path(), command);
   EXPECT_EQ(rest.exit_code, 0) << rest.err;
   EXPECT_NE(rest.out.find(std::to_string(done) + " unchanged"), std::string::npos) << rest.out;
-  EXPECT_EQ(Documents(index.path()), 8);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 8);
 }
 
 TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
@@ -94,8 +73,8 @@ TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
   const RunResult full = RunDiar(reference.path(), command);
   const auto duration = std::chrono::steady_clock::now() - started;
   ASSERT_EQ(full.exit_code, 0) << full.err;
-  const std::string expected = SortedMentions(reference.path());
-  ASSERT_EQ(Documents(reference.path()), 15);
+  const std::vector<std::string> expected = testing::SortedExportLines(reference.path());
+  ASSERT_EQ(testing::IndexedDocuments(reference.path()), 15);
 
   for (int moment = 1; moment <= 20; ++moment) {
     SCOPED_TRACE("killed at moment " + std::to_string(moment) + " of 20");
@@ -108,7 +87,7 @@ TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
     }
     int kept = -1;  // no index yet: killed before it was created
     if (HoldsIndex(index.path())) {
-      kept = Documents(index.path());
+      kept = testing::IndexedDocuments(index.path());
       EXPECT_GE(kept, 0);
       EXPECT_LE(kept, 15);
     }
@@ -117,8 +96,8 @@ TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
               << "; the rerun completed it\n";
     const RunResult rest = RunDiar(index.path(), command);
     ASSERT_EQ(rest.exit_code, 0) << rest.err;
-    EXPECT_EQ(Documents(index.path()), 15);
-    EXPECT_EQ(SortedMentions(index.path()), expected);
+    EXPECT_EQ(testing::IndexedDocuments(index.path()), 15);
+    EXPECT_EQ(testing::SortedExportLines(index.path()), expected);
   }
 }
 

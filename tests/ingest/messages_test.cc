@@ -12,6 +12,7 @@
 #include "tests/foundation/cli_runner.h"
 #include "tests/ingest/diar_process.h"
 #include "tests/ingest/documents.h"
+#include "tests/ingest/index_probe.h"
 
 namespace diar {
 namespace {
@@ -29,13 +30,6 @@ std::string Normalised(const std::string& text, bool nfd) {
   std::string out;
   form->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(out);
   return out;
-}
-
-int Documents(const std::filesystem::path& index) {
-  const RunResult status = RunDiar(index, {"status"});
-  std::smatch m;
-  if (!std::regex_search(status.out, m, std::regex("documents: (\\d+)"))) return -1;
-  return std::stoi(m[1]);
 }
 
 TEST(IngestMessages, UnsupportedFilesInAFolderAreCountedByExtension) {
@@ -185,7 +179,7 @@ TEST(IngestMessages, AnIndexWhoseCreationWasKilledIsCreatedAgain) {
   testing::WriteFile(index.path() / "diar-writer", "999999 diar ingest\n");
   const RunResult run = RunDiar(index.path(), {"ingest", input.path().string()});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Documents(index.path()), 1);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 1);
 }
 
 TEST(Remove, APathGoesAndItsDocumentStaysWithItsOtherPaths) {
@@ -193,18 +187,18 @@ TEST(Remove, APathGoesAndItsDocumentStaysWithItsOtherPaths) {
   testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
   testing::WriteFile(dir.path() / "kopia" / "a.txt", testing::TextDocument(1));
   ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
-  ASSERT_EQ(Documents(index.path()), 1);
+  ASSERT_EQ(testing::IndexedDocuments(index.path()), 1);
 
   const RunResult first = RunDiar(index.path(), {"remove", (dir.path() / "a.txt").string()});
   EXPECT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("removed path"), std::string::npos) << first.out;
-  EXPECT_EQ(Documents(index.path()), 1);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 1);
   const RunResult shown = RunDiar(index.path(), {"show", (dir.path() / "kopia" / "a.txt").string()});
   EXPECT_EQ(shown.exit_code, 0) << shown.err;
 
   const RunResult last = RunDiar(index.path(), {"remove", (dir.path() / "kopia" / "a.txt").string()});
   EXPECT_EQ(last.exit_code, 0) << last.err;
-  EXPECT_EQ(Documents(index.path()), 0);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 0);
 }
 
 TEST(Remove, AnIdDropsTheDocumentWithAllItsPaths) {
@@ -217,7 +211,7 @@ TEST(Remove, AnIdDropsTheDocumentWithAllItsPaths) {
   ASSERT_TRUE(std::regex_search(json.out, m, std::regex("\"id\":\\s*\"([0-9a-f]{64})\""))) << json.out;
   const RunResult run = RunDiar(index.path(), {"remove", std::string(m[1]).substr(0, 12)});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Documents(index.path()), 0);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 0);
 }
 
 TEST(Remove, AnUnknownPathOrIdIsAnInputError) {
@@ -228,7 +222,7 @@ TEST(Remove, AnUnknownPathOrIdIsAnInputError) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("/nowhere/x.pdf: no indexed path or document id matches"),
             std::string::npos) << run.err;
-  EXPECT_EQ(Documents(index.path()), 1);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 1);
 }
 
 TEST(Paths, APathInNfdFindsTheNfcOneAndTheReverse) {
@@ -243,7 +237,7 @@ TEST(Paths, APathInNfdFindsTheNfcOneAndTheReverse) {
   EXPECT_EQ(RunDiar(index.path(), {"show", (dir.path() / "sub" / nfc).string()}).exit_code, 0);
   EXPECT_EQ(RunDiar(index.path(), {"remove", (dir.path() / nfd).string()}).exit_code, 0);
   EXPECT_EQ(RunDiar(index.path(), {"remove", (dir.path() / "sub" / nfc).string()}).exit_code, 0);
-  EXPECT_EQ(Documents(index.path()), 0);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 0);
 }
 
 TEST(Prune, ClearsTheFailuresOfFilesThatAreGone) {

@@ -13,6 +13,7 @@
 
 #include "tests/foundation/cli_runner.h"
 #include "tests/ingest/documents.h"
+#include "tests/ingest/index_probe.h"
 
 namespace diar {
 namespace {
@@ -141,16 +142,7 @@ TEST_F(Shards, PagingWalksTheSameList) {
 }
 
 TEST_F(Shards, ExportsStatusAndShowAreTheSame) {
-  auto sorted_export = [](const std::filesystem::path& index) {
-    const RunResult run = RunDiar(index, {"export", "--format", "jsonl"});
-    EXPECT_EQ(run.exit_code, 0) << run.err;
-    std::vector<std::string> lines;
-    std::istringstream in(run.out);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    std::sort(lines.begin(), lines.end());
-    return lines;
-  };
-  EXPECT_EQ(sorted_export(Single()), sorted_export(Sharded()));
+  EXPECT_EQ(testing::SortedExportLines(Single()), testing::SortedExportLines(Sharded()));
   const RunResult one = RunDiar(Single(), {"status"});
   const RunResult three = RunDiar(Sharded(), {"status"});
   EXPECT_EQ(one.out.substr(one.out.find("documents:")), three.out.substr(three.out.find("documents:")));
