@@ -31,6 +31,10 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       ->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--token", opts->token, "Secret every API request must carry; open the page with ?token=T");
   cmd->add_option("--threads", opts->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd->add_option_function<int>(
+         "--cache-mb", [opts](int mb) { opts->cache_bytes = static_cast<std::size_t>(mb) << 20; },
+         "Memory for cached search answers, MiB (0: no cache; default 64)")
+      ->check(CLI::Range(0, 65536));
   cmd->callback([&ctx, opts] { RunServe(ctx, *opts); });
 }
 

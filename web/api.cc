@@ -1,5 +1,6 @@
 #include "web/api.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace diar::web {
@@ -26,10 +27,35 @@ Result<int> IntParam(const Params& params, const std::string& name, int fallback
   return value;
 }
 
+// `text` with runs of white space as one space and none at the ends: the
+// query means the same, and one spelling of it is one cached answer.
+std::string CollapsedSpace(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Appends `text` so that no two sequences of fields give the same key.
+void AddField(std::string& key, std::string_view text) {
+  key += std::to_string(text.size());
+  key += ':';
+  key += text;
+}
+
 // Query, filters and date range, shared by search and export.
 Result<SearchRequest> ParseRequest(const Params& params) {
   SearchRequest request;
-  request.query = Param(params, "q");
+  request.query = CollapsedSpace(Param(params, "q"));
   if (request.query.size() > kMaxQueryBytes) {
     return InputError("the query is " + std::to_string(request.query.size()) + " bytes; at most " +
                       std::to_string(kMaxQueryBytes) + " are allowed");
@@ -45,6 +71,8 @@ Result<SearchRequest> ParseRequest(const Params& params) {
   if (request.filters.size() > kMaxFilters) {
     return InputError("at most " + std::to_string(kMaxFilters) + " filters are allowed");
   }
+  // Filters all apply at once: their order means nothing, so one order.
+  std::sort(request.filters.begin(), request.filters.end());
   request.from = Param(params, "from");
   request.to = Param(params, "to");
   const std::string sort = Param(params, "sort");
@@ -156,6 +184,24 @@ Result<ExportQuery> ParseExportQuery(const Params& params) {
   query.request.types = std::move(types).value();
   query.file_name = "diar-" + records + (query.sqlite ? ".sqlite" : format == "jsonl" ? ".jsonl" : ".csv");
   return query;
+}
+
+std::string CacheKey(const SearchQuery& query) {
+  const SearchRequest& r = query.search;
+  std::string key;
+  AddField(key, r.query);
+  for (const auto& [field, value] : r.filters) {
+    AddField(key, field);
+    AddField(key, value);
+  }
+  AddField(key, "|");
+  AddField(key, r.from);
+  AddField(key, r.to);
+  for (int n : {r.limit, r.offset, r.facet_limit, query.facet_values, static_cast<int>(r.ranking),
+                int{r.facets}, int{r.sort_by_date}, int{r.collapse_identical}}) {
+    AddField(key, std::to_string(n));
+  }
+  return key;
 }
 
 bool IsDocumentId(std::string_view id) {

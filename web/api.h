@@ -44,7 +44,13 @@ struct SearchQuery {
   int facet_values = kDefaultFacetValues;
 };
 
+// The query's white space is collapsed and the filters sorted, so requests
+// that mean the same are the same request.
 Result<SearchQuery> ParseSearchQuery(const Params& params);
+
+// Everything that shapes the answer to `query`, as one string: equal keys,
+// equal answers on the same index revision (the server's response cache).
+std::string CacheKey(const SearchQuery& query);
 
 struct ExportQuery {
   ExportRequest request;

@@ -66,7 +66,8 @@ Json Build() {
                          {"schema", {{"type", "string"}, {"pattern", "^[0-9a-f]{8,64}$"}}}};
   Json paths;
   paths["/api/search"]["get"] = {
-      {"summary", "Ranked documents with snippets, and facet counts of the whole result set"},
+      {"summary", "Ranked documents with snippets, and facet counts of the whole result set. Answers are "
+                  "cached until the index's next commit; the X-Diar-Cache header says hit or miss"},
       {"parameters", search_params},
       {"responses", {{"200", JsonResponse("query, total, hits, facets")}, {"400", ErrorResponse("Bad query")}}}};
   paths["/api/documents/{id}"]["get"] = {
@@ -84,7 +85,8 @@ Json Build() {
       {"responses", {{"200", {{"description", "CSV, JSON Lines or an SQLite file"}}},
                      {"400", ErrorResponse("Bad query or parameters")}}}};
   paths["/api/status"]["get"] = {
-      {"summary", "Documents, pages, mentions, last ingest, failed inputs with reasons"},
+      {"summary", "Documents, pages, mentions, last ingest, failed inputs with reasons, and the search "
+                  "answer cache (entries, bytes, max_bytes)"},
       {"responses", {{"200", JsonResponse("The index's status")}}}};
   paths["/api/openapi.json"]["get"] = {{"summary", "This description"},
                                        {"responses", {{"200", JsonResponse("OpenAPI 3.0")}}}};

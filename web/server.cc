@@ -1,6 +1,7 @@
 #include "web/server.h"
 
 #include <httplib.h>
+#include <xapian.h>
 #include <openssl/crypto.h>
 #include <pthread.h>
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include "pipeline/extract/extract.h"
 #include "web/api.h"
 #include "web/assets.h"
+#include "web/response_cache.h"
 
 namespace diar::web {
 namespace {
@@ -36,19 +38,14 @@ constexpr std::size_t kMaxBodyBytes = 16 * 1024;
 // Export output is handed to the connection in pieces of this size.
 constexpr std::size_t kExportChunkBytes = 64 * 1024;
 
-// Searchers for the worker threads, one per request at a time.
-class SearcherPool {
+// A Searcher for each worker thread, which keeps it for the life of the
+// server: no lock and no open per request. (A Searcher is single-threaded;
+// each call brings it to the index's latest commit by itself.)
+class SearcherPerThread {
  public:
-  struct Lease {
-    Lease(SearcherPool* p, std::unique_ptr<Searcher> s) : pool(p), searcher(std::move(s)) {}
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { pool->Return(std::move(searcher)); }
-    SearcherPool* pool;
-    std::unique_ptr<Searcher> searcher;
-  };
-
   Result<bool> Open(const std::string& dir, const ReadOptions& read, int count) {
+    dir_ = dir;
+    read_ = read;
     for (int i = 0; i < count; ++i) {
       Result<Searcher> s = Searcher::Open(dir, read);
       if (!s) return s.error();
@@ -57,26 +54,61 @@ class SearcherPool {
     return true;
   }
 
-  std::shared_ptr<Lease> Acquire() {
-    std::unique_lock lock(mu_);
-    ready_.wait(lock, [&] { return !free_.empty(); });
-    auto lease = std::make_shared<Lease>(this, std::move(free_.back()));
+  // This thread's Searcher; the first call of a thread takes one opened by
+  // Open (or opens one, should the pool have more threads than it said).
+  Result<Searcher*> Mine() {
+    thread_local struct {
+      const SearcherPerThread* owner = nullptr;
+      Searcher* searcher = nullptr;
+    } mine;
+    if (mine.owner == this) return mine.searcher;
+    std::lock_guard lock(mu_);
+    if (free_.empty()) {
+      Result<Searcher> s = Searcher::Open(dir_, read_);
+      if (!s) return s.error();
+      free_.push_back(std::make_unique<Searcher>(std::move(s).value()));
+    }
+    taken_.push_back(std::move(free_.back()));
     free_.pop_back();
-    return lease;
+    mine = {this, taken_.back().get()};
+    return mine.searcher;
   }
 
  private:
-  void Return(std::unique_ptr<Searcher> s) {
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(std::move(s));
-    }
-    ready_.notify_one();
+  std::string dir_;
+  ReadOptions read_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Searcher>> free_, taken_;
+};
+
+// Notices a new commit of the index before any cached answer is given:
+// one reopen check per request (a read of Xapian's version file), and on a
+// change the cache is emptied under the same lock, so no request can see an
+// old answer once the commit is there.
+class CommitWatch {
+ public:
+  Result<bool> Open(const std::string& dir, const ReadOptions& read) {
+    Result<ReadableIndex> index = OpenForReading(dir, read);
+    if (!index) return index.error();
+    db_ = std::move(index->db);
+    return true;
   }
 
+  // Empties `cache` when the index has a commit since the last call.
+  Result<bool> Check(ResponseCache& cache, const std::string& dir) {
+    std::lock_guard lock(mu_);
+    try {
+      if (db_.reopen()) cache.Invalidate();
+    } catch (const Xapian::Error& e) {
+      cache.Invalidate();
+      return ConfigError(dir + ": cannot read the index's latest commit: " + e.get_description());
+    }
+    return true;
+  }
+
+ private:
   std::mutex mu_;
-  std::condition_variable ready_;
-  std::vector<std::unique_ptr<Searcher>> free_;
+  Xapian::Database db_;
 };
 
 bool IsLoopback(const std::string& host) {
@@ -106,7 +138,10 @@ class Server {
                          ": serving beyond this machine needs --token T (the page sends it with every "
                          "request); or keep the default --host 127.0.0.1");
     }
-    if (Result<bool> opened = pool_.Open(options_.index_dir, options_.read, options_.threads); !opened) return opened.error();
+    if (Result<bool> opened = searchers_.Open(options_.index_dir, options_.read, options_.threads); !opened) {
+      return opened.error();
+    }
+    if (Result<bool> opened = commits_.Open(options_.index_dir, options_.read); !opened) return opened.error();
     const int threads = options_.threads;
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http_.set_payload_max_length(kMaxBodyBytes);
@@ -203,10 +238,13 @@ class Server {
     });
     http_.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
     http_.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
-      auto lease = pool_.Acquire();
-      const Result<IndexStatus> status = lease->searcher->Status();
+      Result<Searcher*> searcher = searchers_.Mine();
+      if (!searcher) return SendError(res, 500, searcher.error().message);
+      const Result<IndexStatus> status = (*searcher)->Status();
       if (!status) return SendError(res, StatusOf(status.error()), status.error().message);
-      SendJson(res, 200, StatusJson(*status));
+      nlohmann::ordered_json j = StatusJson(*status);
+      j["cache"] = {{"entries", cache_.entries()}, {"bytes", cache_.bytes()}, {"max_bytes", options_.cache_bytes}};
+      SendJson(res, 200, j);
     });
     http_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       SendJson(res, 200, OpenApi());
@@ -223,13 +261,29 @@ class Server {
     });
   }
 
+  // Answered from the cache when the same request was answered since the
+  // index's last commit; X-Diar-Cache says which (hit or miss).
   void Search(const httplib::Request& req, httplib::Response& res) {
     Result<SearchQuery> query = ParseSearchQuery(req.params);
     if (!query) return SendError(res, 400, query.error().message);
-    auto lease = pool_.Acquire();
-    Result<SearchResult> result = lease->searcher->Search(query->search);
-    if (!result) return SendError(res, StatusOf(result.error()), result.error().message);
-    SendJson(res, 200, SearchJson(*result, query->facet_values));
+    if (Result<bool> checked = commits_.Check(cache_, options_.index_dir); !checked) {
+      return SendError(res, 500, checked.error().message);
+    }
+    const std::uint64_t generation = cache_.generation();
+    const std::string key = CacheKey(*query);
+    std::shared_ptr<const std::string> answer = cache_.Find(key);
+    res.set_header("X-Diar-Cache", answer ? "hit" : "miss");
+    if (!answer) {
+      Result<Searcher*> searcher = searchers_.Mine();
+      if (!searcher) return SendError(res, 500, searcher.error().message);
+      Result<SearchResult> result = (*searcher)->Search(query->search);
+      if (!result) return SendError(res, StatusOf(result.error()), result.error().message);
+      answer = std::make_shared<const std::string>(Dump(SearchJson(*result, query->facet_values)));
+      cache_.Insert(key, answer, generation);
+    }
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(*answer, kJson);
   }
 
   // The stored document, or the answer already sent.
@@ -238,8 +292,12 @@ class Server {
       SendError(res, 404, id + ": no such document; ids are 8 to 64 hex digits (see /api/search)");
       return std::nullopt;
     }
-    auto lease = pool_.Acquire();
-    Result<StoredDocument> doc = lease->searcher->Get(id);
+    Result<Searcher*> searcher = searchers_.Mine();
+    if (!searcher) {
+      SendError(res, 500, searcher.error().message);
+      return std::nullopt;
+    }
+    Result<StoredDocument> doc = (*searcher)->Get(id);
     if (!doc) {
       SendError(res, doc.error().kind == ErrorKind::kInput ? 404 : 500, doc.error().message);
       return std::nullopt;
@@ -274,28 +332,31 @@ class Server {
   void Export(const httplib::Request& req, httplib::Response& res) {
     Result<ExportQuery> query = ParseExportQuery(req.params);
     if (!query) return SendError(res, 400, query.error().message);
-    auto lease = pool_.Acquire();
+    Result<Searcher*> mine = searchers_.Mine();
+    if (!mine) return SendError(res, 500, mine.error().message);
+    Searcher* searcher = *mine;
     // A bad query answers 400 before anything is streamed.
     SearchRequest probe = query->request.search;
     probe.limit = 0;
-    if (Result<SearchResult> r = lease->searcher->Search(probe); !r) {
+    if (Result<SearchResult> r = searcher->Search(probe); !r) {
       return SendError(res, StatusOf(r.error()), r.error().message);
     }
     res.set_header("Content-Disposition", "attachment; filename=\"" + query->file_name + "\"");
     res.set_header("Cache-Control", "no-store");
-    if (query->sqlite) return ExportSqliteFile(*lease->searcher, query->request, res);
+    if (query->sqlite) return ExportSqliteFile(*searcher, query->request, res);
     const bool jsonl = query->request.format == ExportFormat::kJsonl;
     auto log = options_.logger;
     res.set_chunked_content_provider(
         jsonl ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8",
-        [lease, request = query->request, log](std::size_t, httplib::DataSink& sink) {
+        // httplib calls this on the handler's thread, whose Searcher it uses.
+        [searcher, request = query->request, log](std::size_t, httplib::DataSink& sink) {
           std::string buffer;
           auto flush = [&] {
             const bool ok = buffer.empty() || sink.write(buffer.data(), buffer.size());
             buffer.clear();
             return ok;
           };
-          Result<ExportSummary> done = ExportText(*lease->searcher, request, [&](std::string_view chunk) {
+          Result<ExportSummary> done = ExportText(*searcher, request, [&](std::string_view chunk) {
             buffer.append(chunk);
             return buffer.size() < kExportChunkBytes || flush();
           });
@@ -339,7 +400,9 @@ class Server {
   }
 
   ServeOptions options_;
-  SearcherPool pool_;
+  SearcherPerThread searchers_;
+  CommitWatch commits_;
+  ResponseCache cache_{options_.cache_bytes};
   httplib::Server http_;
 };
 

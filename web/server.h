@@ -4,10 +4,13 @@
 //   diar::web::ServeOptions options{.index_dir = "idx", .port = 8080};
 //   diar::Result<bool> done = diar::web::Serve(options, [](const std::string& url) { print(url); });
 //
-// Every worker thread takes one of `threads` Searchers for its request (a
-// Searcher is single-threaded), and each call brings that Searcher to the
-// index's latest commit, so documents an ingest commits show up without a
-// restart.
+// Every worker thread keeps a Searcher of its own (a Searcher is
+// single-threaded), and each call brings it to the index's latest commit, so
+// documents an ingest commits show up without a restart. Search answers are
+// kept in a bounded LRU cache (web/response_cache.h) keyed by the normalised
+// request (web/api.h CacheKey); every search first checks the index for a
+// new commit and empties the cache when there is one, so a commit is seen by
+// the very next request. The X-Diar-Cache header says hit or miss.
 //
 // Safety: the page is static (assets compiled in, no data in its HTML);
 // everything from a document reaches it as JSON and is put on the page as
@@ -27,6 +30,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -46,6 +50,10 @@ struct ServeOptions {
   // Worker threads, and Searchers: 8 matches the load the server is
   // measured at (bench/serve: 8 concurrent clients).
   int threads = 8;
+  // Budget of the search answer cache; 0 turns it off. 64 MiB holds about
+  // two thousand first views of a 5,000-document index with every facet
+  // (~30 KiB each).
+  std::size_t cache_bytes = 64u << 20;
   // Request log (debug) and errors; null: none.
   std::shared_ptr<spdlog::logger> logger;
 };

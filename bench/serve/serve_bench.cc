@@ -4,21 +4,30 @@
 // process start), on the same index in the same run.
 //
 // Rows:
-//   in-process      Searcher::Search on one thread, the requests in turn
-//   serve, 1 client one HTTP client: the server's cost over in-process
-//                   (HTTP, JSON) without queueing
-//   serve, N clients N clients at once, each request timed from send to
-//                   the whole JSON answer read (queueing on 2 cores included)
-// Memory: the server's resident set size every 1,000 requests; flat means
-// the last reading within a few MiB of the first after warm-up.
+//   in-process             Searcher::Search on one thread, the requests in turn
+//   serve, 1 client        one HTTP client, cache off: the server's cost over
+//                          in-process (HTTP, JSON) without queueing
+//   serve, N clients       N clients at once, each request timed from send to
+//   (no cache / cache)     the whole JSON answer read (queueing on 2 cores
+//                          included); once with `--cache-mb 0`, once with the
+//                          default answer cache, starting empty
+// The `cached` column is the share of answers the server took from its
+// cache (its X-Diar-Cache header).
+// Memory: the server's resident set size every 1,000 requests, and with the
+// cache on, how much of it the cached answers hold (bounded by --cache-mb).
 #include <httplib.h>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <mutex>
+#include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,31 +40,67 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The request mix: what the page sends — plain words, phrases, boolean
-// queries, facet filters clicked in the panel, date ranges, sort by date,
-// the second page — always with every facet counted.
-const std::vector<diar::web::Params>& Requests() {
-  static const std::vector<diar::web::Params> kRequests = {
-      {{"q", "kultur"}},
-      {{"q", "samverkan"}},
-      {{"q", "folkhälsa"}},
-      {{"q", "regional utveckling"}},
-      {{"q", "näringsliv företag"}},
-      {{"q", "\"regional utveckling\""}},
-      {{"q", "\"hälso- och sjukvård\""}},
-      {{"q", "kultur OR idrott"}},
-      {{"q", "utveckling NOT kultur"}},
-      {{"q", "kultur"}, {"type", "protokoll"}},
-      {{"q", "samverkan"}, {"year", "2021"}},
-      {{"q", "utveckling"}, {"body", "Regionstyrelsen"}},
-      {{"topic", "kultur"}, {"county", "Västmanlands län"}},
-      {{"q", "plan"}, {"from", "2020-01-01"}, {"to", "2021-12-31"}},
-      {{"type", "riktlinjer"}},
-      {{"q", "budget"}, {"sort", "date"}},
-      {{"q", "digitalisering"}, {"offset", "20"}},
-      {},  // the page's first view: everything, all facets
-  };
-  return kRequests;
+// The request mix. A search server sees a few requests very often (the
+// page's first view, the popular words) and a long tail seen once; the
+// bench draws from kDistinct different requests with Zipf's law (s = 1),
+// request rank r with weight 1/r, the first view being rank 1. The requests
+// are what the page sends: one or two words, a phrase, OR, a word with a
+// facet filter clicked, filters alone, a date range, sort by date, page 2.
+constexpr int kDistinct = 2000;
+
+const std::vector<std::string>& Words() {
+  static const std::vector<std::string> kWords = {
+      "kultur", "samverkan", "folkhälsa", "digitalisering", "näringsliv", "utveckling", "budget",
+      "kompetensförsörjning", "tillgänglighet", "bibliotek", "idrott", "utbildning", "välfärd",
+      "tillväxt", "infrastruktur", "kollektivtrafik", "klimat", "miljö", "barn", "ungdomar",
+      "samarbete", "uppdrag", "resultat", "indikatorer", "aktörer", "kunskap", "lärande",
+      "teknik", "historia", "erfarenheter", "möjligheter", "förutsättningar", "samhället",
+      "kommunerna", "regionfullmäktige", "företag", "personer", "studie", "validering", "nätverket"};
+  return kWords;
+}
+
+std::vector<diar::web::Params> DistinctRequests() {
+  const std::vector<std::string> types = {"protokoll", "beslut", "plan", "strategi", "rapport", "yttrande",
+                                          "riktlinjer", "avtal", "program", "tjänsteskrivelse"};
+  const std::vector<std::string> counties = {"Västra Götalands län", "Skåne län", "Stockholms län",
+                                             "Västmanlands län", "Örebro län", "Dalarnas län"};
+  const std::vector<std::string> topics = {"näringsliv", "folkhälsa", "regional utveckling", "digitalisering",
+                                           "idrott", "kompetensförsörjning", "infrastruktur"};
+  std::mt19937_64 rng(13);
+  auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+  auto year = [&] { return std::to_string(2015 + static_cast<int>(rng() % 10)); };
+  std::vector<diar::web::Params> out = {{}};  // the first view: everything, all facets
+  std::set<std::string> seen = {""};
+  while (out.size() < static_cast<std::size_t>(kDistinct)) {
+    const std::string a = pick(Words()), b = pick(Words());
+    diar::web::Params p;
+    switch (rng() % 12) {
+      case 0: case 1: case 2: p = {{"q", a}}; break;
+      case 3: case 4: p = {{"q", a + " " + b}}; break;
+      case 5: p = {{"q", "\"" + a + " " + b + "\""}}; break;
+      case 6: p = {{"q", a + " OR " + b}}; break;
+      case 7: p = {{"q", a}, {"type", pick(types)}}; break;
+      case 8: p = {{"q", a}, {"county", pick(counties)}, {"year", year()}}; break;
+      case 9: p = {{"topic", pick(topics)}, {"county", pick(counties)}}; break;
+      case 10: p = {{"q", a}, {"from", year() + "-01-01"}, {"sort", "date"}}; break;
+      case 11: p = {{"q", a}, {"offset", "20"}}; break;
+    }
+    std::string key;
+    for (const auto& [k, v] : p) key += k + "=" + v + "&";
+    if (seen.insert(key).second) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// `total` indices into the distinct requests, drawn with weight 1/(i+1).
+std::vector<int> ZipfSequence(int total, int distinct, std::uint64_t seed) {
+  std::vector<double> weights(distinct);
+  for (int i = 0; i < distinct; ++i) weights[i] = 1.0 / (i + 1);
+  std::discrete_distribution<int> draw(weights.begin(), weights.end());
+  std::mt19937_64 rng(seed);
+  std::vector<int> out(total);
+  for (int& i : out) i = draw(rng);
+  return out;
 }
 
 std::string Url(const diar::web::Params& params) {
@@ -93,25 +138,34 @@ long RssKib(pid_t pid) {
   return -1;
 }
 
-// `total` requests over `clients` threads, request i = Requests()[i % n];
-// calls `every_1000` after each thousandth completed request.
-std::vector<double> Load(const diar::testing::ServeProcess& server, int clients, int total,
-                         const std::function<void(int done)>& every_1000, std::atomic<int>& failures) {
-  std::vector<double> ms(total);
-  std::atomic<int> next{0}, done{0};
+struct LoadRun {
+  std::vector<double> ms;
+  int hits = 0;  // answered from the server's cache (X-Diar-Cache: hit)
+  double seconds = 0;
+};
+
+// `urls` in order over `clients` threads (each takes the next); calls
+// `every_1000` after each thousandth completed request.
+LoadRun Load(const diar::testing::ServeProcess& server, int clients, const std::vector<std::string>& urls,
+             const std::function<void(int done)>& every_1000, std::atomic<int>& failures) {
+  LoadRun run;
+  run.ms.resize(urls.size());
+  const int total = static_cast<int>(urls.size());
+  std::atomic<int> next{0}, done{0}, hits{0};
   std::mutex report;
   std::vector<std::thread> threads;
+  const auto start = Clock::now();
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&] {
       httplib::Client client(server.host(), server.port());
       client.set_keep_alive(true);
       client.set_tcp_nodelay(true);
       for (int i; (i = next++) < total;) {
-        const std::string url = Url(Requests()[i % Requests().size()]);
         const auto t0 = Clock::now();
-        httplib::Result res = client.Get(url.c_str());
-        ms[i] = Ms(t0);
+        httplib::Result res = client.Get(urls[i].c_str());
+        run.ms[i] = Ms(t0);
         if (!res || res->status != 200) ++failures;
+        else if (res->get_header_value("X-Diar-Cache") == "hit") ++hits;
         if (const int d = ++done; d % 1000 == 0) {
           std::lock_guard lock(report);
           every_1000(d);
@@ -120,15 +174,20 @@ std::vector<double> Load(const diar::testing::ServeProcess& server, int clients,
     });
   }
   for (std::thread& t : threads) t.join();
-  return ms;
+  run.seconds = Ms(start) / 1000;
+  run.hits = hits;
+  return run;
 }
 
-void Row(const char* name, const Stats& s, double seconds) {
-  std::printf("%-28s %8.2f %8.2f %8.2f %8zu %10.0f\n", name, s.p50, s.p99, s.mean, s.samples,
-              seconds > 0 ? s.samples / seconds : 0.0);
-}
 
 }  // namespace
+
+double CacheMib(const diar::testing::ServeProcess& server) {
+  httplib::Client client(server.host(), server.port());
+  httplib::Result res = client.Get("/api/status");
+  if (!res || res->status != 200) return -1;
+  return nlohmann::json::parse(res->body)["cache"]["bytes"].get<double>() / (1024 * 1024);
+}
 
 int main(int argc, char** argv) {
   std::string index;
@@ -144,60 +203,102 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  const std::vector<diar::web::Params> distinct = DistinctRequests();
+  const std::vector<int> sequence = ZipfSequence(requests, kDistinct, 1);
+  std::vector<std::string> urls;
+  for (int i : sequence) urls.push_back(Url(distinct[i]));
+  const std::size_t distinct_used = std::set<int>(sequence.begin(), sequence.end()).size();
+  // Warm-up: the Searchers' own caches (facet terms of the documents) fill
+  // with the first requests; these are the popular ones with 19 hits, so
+  // their answers are not the measured requests' cached answers.
+  std::vector<std::string> warm;
+  for (int round = 0; round < clients; ++round) {
+    for (int i = 0; i < 40; ++i) {
+      diar::web::Params p = distinct[i];
+      p.emplace("limit", "19");
+      warm.push_back(Url(p));
+    }
+  }
+
   // In process: the same requests, parsed the way the server parses them.
   diar::Result<diar::Searcher> searcher = diar::Searcher::Open(index);
   if (!searcher) {
     std::fprintf(stderr, "%s\n", searcher.error().message.c_str());
     return 2;
   }
-  std::vector<diar::SearchRequest> parsed;
-  for (const auto& params : Requests()) {
-    diar::web::Params p = params;
+  auto parsed = [&](int i) {
+    diar::web::Params p = distinct[i];
     p.emplace("facets", "1");
     p.emplace("limit", "20");
-    parsed.push_back(diar::web::ParseSearchQuery(p)->search);
-  }
+    return diar::web::ParseSearchQuery(p)->search;
+  };
   const int in_process_runs = std::min(requests, 2000);
-  for (const auto& r : parsed) (void)searcher->Search(r);  // warm-up, as the server's first requests are
+  for (int i = 0; i < 40; ++i) (void)searcher->Search(parsed(i));  // warm-up, as above
   std::vector<double> in_process;
   auto t0 = Clock::now();
   for (int i = 0; i < in_process_runs; ++i) {
+    const diar::SearchRequest request = parsed(sequence[i]);
     const auto t = Clock::now();
-    if (!searcher->Search(parsed[i % parsed.size()])) return 1;
+    if (!searcher->Search(request)) return 1;
     in_process.push_back(Ms(t));
   }
   const double in_process_s = Ms(t0) / 1000;
 
   const std::string binary = std::string(DIAR_BINARY_DIR) + "/cli/diar";
-  diar::testing::ServeProcess server(binary, index, {"--threads", std::to_string(clients)});
   std::atomic<int> failures{0};
-  // Warm-up: every request once per worker's Searcher, untimed.
-  Load(server, clients, static_cast<int>(Requests().size()) * clients, [](int) {}, failures);
-  const long rss_start = RssKib(server.pid());
+  const std::vector<std::string> first(urls.begin(), urls.begin() + in_process_runs);
 
-  t0 = Clock::now();
-  std::vector<double> one = Load(server, 1, in_process_runs, [](int) {}, failures);
-  const double one_s = Ms(t0) / 1000;
+  LoadRun one, uncached, cached;
+  std::vector<long> rss_uncached, rss_cached;
+  std::vector<double> cache_mib;
+  long rss_uncached_start = 0, rss_cached_start = 0;
+  {
+    diar::testing::ServeProcess server(binary, index, {"--threads", std::to_string(clients), "--cache-mb", "0"});
+    Load(server, clients, warm, [](int) {}, failures);
+    rss_uncached_start = RssKib(server.pid());
+    one = Load(server, 1, first, [](int) {}, failures);
+    uncached = Load(server, clients, urls, [&](int) { rss_uncached.push_back(RssKib(server.pid())); }, failures);
+  }
+  {
+    diar::testing::ServeProcess server(binary, index, {"--threads", std::to_string(clients)});
+    Load(server, clients, warm, [](int) {}, failures);
+    rss_cached_start = RssKib(server.pid());
+    cached = Load(server, clients, urls, [&](int) {
+      rss_cached.push_back(RssKib(server.pid()));
+      cache_mib.push_back(CacheMib(server));
+    }, failures);
+  }
 
-  std::vector<long> rss;
-  t0 = Clock::now();
-  std::vector<double> many = Load(server, clients, requests, [&](int) { rss.push_back(RssKib(server.pid())); }, failures);
-  const double many_s = Ms(t0) / 1000;
-
-  std::printf("%zu request shapes (words, phrases, boolean, facet filters, dates, sort, page 2), all facets, "
-              "20 hits with snippets\n\n", Requests().size());
-  std::printf("%-28s %8s %8s %8s %8s %10s\n", "", "p50 ms", "p99 ms", "mean ms", "samples", "req/s");
-  const Stats a = Summarise(in_process), b = Summarise(one), c = Summarise(many);
-  Row("in-process Searcher", a, in_process_s);
-  Row("serve, 1 client", b, one_s);
-  const std::string name = "serve, " + std::to_string(clients) + " clients";
-  Row(name.c_str(), c, many_s);
-  std::printf("\nratios to in-process: 1 client p50 %.2fx p99 %.2fx; %d clients p50 %.2fx p99 %.2fx\n",
-              b.p50 / a.p50, b.p99 / a.p99, clients, c.p50 / a.p50, c.p99 / a.p99);
-  std::printf("target: p99 <= 50 ms with %d clients: %s\n", clients, c.p99 <= 50 ? "met" : "NOT met");
+  std::printf("%d requests drawn from %d distinct ones by Zipf's law (s = 1; %zu distinct drawn): words, two "
+              "words, phrases, OR, facet filters, filters alone, dates, sort, page 2, the first view; all "
+              "facets, 20 hits with snippets\n\n", requests, kDistinct, distinct_used);
+  std::printf("%-30s %8s %8s %8s %8s %10s %8s\n", "", "p50 ms", "p99 ms", "mean ms", "samples", "req/s", "cached");
+  const Stats a = Summarise(in_process), b = Summarise(one.ms), c = Summarise(uncached.ms), d = Summarise(cached.ms);
+  auto row = [](const std::string& name, const Stats& s, double seconds, const std::string& hits) {
+    std::printf("%-30s %8.2f %8.2f %8.2f %8zu %10.0f %8s\n", name.c_str(), s.p50, s.p99, s.mean, s.samples,
+                seconds > 0 ? s.samples / seconds : 0.0, hits.c_str());
+  };
+  auto share = [](const LoadRun& r) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", r.ms.empty() ? 0.0 : 100.0 * r.hits / r.ms.size());
+    return std::string(text);
+  };
+  const std::string n = std::to_string(clients);
+  row("in-process Searcher", a, in_process_s, "-");
+  row("serve, 1 client, no cache", b, one.seconds, share(one));
+  row("serve, " + n + " clients, no cache", c, uncached.seconds, share(uncached));
+  row("serve, " + n + " clients, cache", d, cached.seconds, share(cached));
+  std::printf("\nratios to in-process p99: 1 client %.2fx; %d clients no cache %.2fx; %d clients cache %.2fx\n",
+              b.p99 / a.p99, clients, c.p99 / a.p99, clients, d.p99 / a.p99);
+  std::printf("target p99 <= 50 ms with %d clients: cache %s; no cache %s\n", clients, d.p99 <= 50 ? "met" : "NOT met",
+              c.p99 <= 50 ? "met" : "NOT met");
   std::printf("failed requests: %d\n", failures.load());
-  std::printf("\nserver RSS (MiB) after warm-up %.1f; every 1,000 requests:", rss_start / 1024.0);
-  for (long r : rss) std::printf(" %.1f", r / 1024.0);
+  std::printf("\nserver RSS (MiB), no cache: after warm-up %.1f; every 1,000 requests:", rss_uncached_start / 1024.0);
+  for (long r : rss_uncached) std::printf(" %.1f", r / 1024.0);
+  std::printf("\nserver RSS (MiB), cache:    after warm-up %.1f; every 1,000 requests:", rss_cached_start / 1024.0);
+  for (long r : rss_cached) std::printf(" %.1f", r / 1024.0);
+  std::printf("\n  of which cached answers (MiB, at most 64):");
+  for (double m : cache_mib) std::printf(" %.1f", m);
   std::printf("\n");
   return failures == 0 ? 0 : 1;
 }

@@ -209,6 +209,53 @@ TEST_F(Api, DocumentsIngestedWhileServingAppearWithoutRestart) {
   EXPECT_EQ(GetJson("/api/search?q=snöröjning")["total"], 0);
 }
 
+TEST_F(Api, ARepeatedSearchIsAnsweredFromTheCacheWithTheSameAnswer) {
+  httplib::Result first = Get("/api/search?q=cykelplanen&facets=1");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->get_header_value("X-Diar-Cache"), "miss");
+  httplib::Result again = Get("/api/search?q=cykelplanen&facets=1");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->get_header_value("X-Diar-Cache"), "hit");
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(nlohmann::json::parse(again->body)["total"], 1);
+}
+
+TEST_F(Api, RequestsThatMeanTheSameShareOneCachedAnswer) {
+  ASSERT_TRUE(Get("/api/search?q=regionstyrelsen%20yttra&type=protokoll&year=2022&limit=20"));
+  // Other spacing, filters in another order, the default limit spelled out or not.
+  httplib::Result same = Get("/api/search?q=%20regionstyrelsen%20%20%20yttra%20&year=2022&type=protokoll");
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->get_header_value("X-Diar-Cache"), "hit");
+  httplib::Result other = Get("/api/search?q=regionstyrelsen%20yttra&type=protokoll&year=2022&limit=19");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->get_header_value("X-Diar-Cache"), "miss");
+}
+
+TEST_F(Api, ACommitIsSeenByTheVeryNextSearchThoughItsAnswerWasCached) {
+  EXPECT_EQ(GetJson("/api/search?q=vinterväghållning")["total"], 0);
+  EXPECT_EQ(Get("/api/search?q=vinterväghållning")->get_header_value("X-Diar-Cache"), "hit");
+  TempDir more;
+  WriteFile(more.path() / "vinter.txt", "Tjänsteskrivelse\nDatum 2024-02-01\n\nVinterväghållning i Västerås.\n");
+  ASSERT_EQ(RunDiar(Index(), {"ingest", more.path().string()}).exit_code, 0);
+  httplib::Result after = Get("/api/search?q=vinterväghållning");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->get_header_value("X-Diar-Cache"), "miss");
+  EXPECT_EQ(nlohmann::json::parse(after->body)["total"], 1);
+  ASSERT_EQ(RunDiar(Index(), {"remove", (more.path() / "vinter.txt").string()}).exit_code, 0);
+  EXPECT_EQ(GetJson("/api/search?q=vinterväghållning")["total"], 0);
+}
+
+TEST_F(Api, WithTheCacheOffEverySearchIsAnsweredAfresh) {
+  ServeProcess uncached(Binary(), Index().string(), {"--cache-mb", "0"});
+  httplib::Client client(uncached.host(), uncached.port());
+  for (int i = 0; i < 2; ++i) {
+    httplib::Result res = client.Get("/api/search?q=cykelplanen");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->get_header_value("X-Diar-Cache"), "miss");
+  }
+  EXPECT_EQ(nlohmann::json::parse(client.Get("/api/status")->body)["cache"]["entries"], 0);
+}
+
 TEST_F(Api, StatusCountsTheIndexAndItsLastIngest) {
   nlohmann::json s = GetJson("/api/status");
   EXPECT_GE(s["documents"].get<int>(), 3);
