@@ -79,7 +79,7 @@ class RowWriter {
     std::string line;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i) line += sep;
-      line += CsvField(values[i], sep);
+      line += CsvField(request_.excel ? ExcelText(values[i]) : values[i], sep);
     }
     Put(line + "\r\n");
   }
@@ -143,6 +143,13 @@ struct CountValue {
 };
 
 }  // namespace
+
+std::string ExcelText(std::string_view cell) {
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+    return "'" + std::string(cell);
+  }
+  return std::string(cell);
+}
 
 std::string CsvField(std::string_view field, char sep) {
   if (field.find_first_of(std::string{sep, '"', '\n', '\r'}) == std::string_view::npos) return std::string(field);

@@ -17,6 +17,10 @@
 // CR or LF quoted, quotes doubled). With `excel`, the file starts with a
 // UTF-8 byte-order mark and fields are separated by semicolons: what Excel
 // with Swedish regional settings opens as columns with å, ä and ö intact.
+// In that flavour a cell that a spreadsheet would run as a formula (one
+// starting with =, +, -, @, tab or CR: a document's title or text is
+// untrusted) gets a leading ' and is shown as text (OWASP's advice; see
+// docs/DECISIONS.md). Plain CSV and JSON Lines keep every value exact.
 // Lists inside one field (paths, topics) are joined with " | ".
 //
 // Errors: kInput for a query the parser rejects; kConfig for an index that
@@ -80,6 +84,10 @@ Result<ExportSummary> ExportText(const Searcher& searcher, const ExportRequest& 
 // request.types) and a mention_counts view into the SQLite file at `path`,
 // replacing diar's tables if an earlier export left them there.
 Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest& request, const std::string& path);
+
+// `cell` as a spreadsheet shows it as text: a ' before a leading =, +, -,
+// @, tab or CR, which would otherwise start a formula.
+std::string ExcelText(std::string_view cell);
 
 // One CSV field, quoted when it must be (RFC 4180) for separator `sep`.
 std::string CsvField(std::string_view field, char sep);

