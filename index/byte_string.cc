@@ -98,4 +98,17 @@ std::optional<std::string> FromHexBytes(std::string_view hex) {
   return bytes;
 }
 
+ShownPaths ShowPaths(const std::vector<std::string>& paths) {
+  ShownPaths out;
+  bool exact = true;
+  for (const std::string& path : paths) {
+    const bool utf8 = IsUtf8(path);
+    exact = exact && utf8;
+    out.shown.push_back(utf8 ? path : Escaped(path));
+    out.bytes.push_back(utf8 ? "" : HexBytes(path));
+  }
+  if (exact) out.bytes.clear();
+  return out;
+}
+
 }  // namespace diar

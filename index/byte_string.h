@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace diar {
 
@@ -32,6 +33,15 @@ std::string Escaped(std::string_view s);
 // Lower-case hex of every byte, and back (nullopt when `hex` is not hex).
 std::string HexBytes(std::string_view s);
 std::optional<std::string> FromHexBytes(std::string_view hex);
+
+// Paths as JSON and other UTF-8 formats carry them: `shown` each path
+// Escaped, and `bytes` — only when some path is not UTF-8, else empty —
+// each path's exact bytes in hex ("" for one that is UTF-8).
+struct ShownPaths {
+  std::vector<std::string> shown;
+  std::vector<std::string> bytes;
+};
+ShownPaths ShowPaths(const std::vector<std::string>& paths);
 
 }  // namespace diar
 

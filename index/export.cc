@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/byte_string.h"
+
 namespace diar {
 namespace {
 
@@ -42,7 +44,10 @@ std::string Joined(const std::vector<std::string>& list) {
   return out;
 }
 
-std::string FirstPath(const StoredDocument& d) { return d.paths.empty() ? "" : d.paths.front(); }
+// The first path as shown (bytes that are not UTF-8 escaped, as in every
+// other output), and its exact bytes when they differ from that.
+std::string FirstPath(const StoredDocument& d) { return d.paths.empty() ? "" : Escaped(d.paths.front()); }
+bool FirstPathIsUtf8(const StoredDocument& d) { return d.paths.empty() || IsUtf8(d.paths.front()); }
 
 std::string Dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -100,10 +105,11 @@ class RowWriter {
 void MentionRows(RowWriter& w, const ExportRequest& request, const StoredDocument& d) {
   for (const Mention& m : d.mentions) {
     if (!request.types.empty() && !request.types.count(m.type)) continue;
-    nlohmann::ordered_json j = {{"document", d.id}, {"path", FirstPath(d)},
-                                {"title", d.classification.title}, {"document_date", d.classification.date},
-                                {"type", m.type}, {"text", m.text}, {"value", m.value}, {"start", m.start},
-                                {"end", m.end}, {"page", m.page}, {"rule", m.rule}};
+    nlohmann::ordered_json j = {{"document", d.id}, {"path", FirstPath(d)}};
+    if (!FirstPathIsUtf8(d)) j["path_bytes"] = HexBytes(d.paths.front());
+    j.update(nlohmann::ordered_json{{"title", d.classification.title}, {"document_date", d.classification.date},
+                                    {"type", m.type}, {"text", m.text}, {"value", m.value}, {"start", m.start},
+                                    {"end", m.end}, {"page", m.page}, {"rule", m.rule}});
     if (m.inferred) j["inferred"] = true;
     if (!m.owner.empty()) j["owner"] = m.owner;
     // Where the document's date comes from (issue 15): "metadata" means the
@@ -123,10 +129,12 @@ const std::vector<std::string> kMentionColumns = {"document", "path", "title", "
 
 void DocumentRow(RowWriter& w, const StoredDocument& d) {
   const Classification& c = d.classification;
-  nlohmann::ordered_json j = {{"id", d.id}, {"paths", d.paths}, {"title", c.title}, {"type", c.type},
-                              {"date", c.date}, {"issuer", c.issuer}, {"county", c.county}, {"dnr", c.dnr},
-                              {"topics", c.topics}};
-  w.Row({d.id, Joined(d.paths), c.title, c.type, c.date, c.issuer, c.county, c.dnr, Joined(c.topics)}, j);
+  const ShownPaths paths = ShowPaths(d.paths);
+  nlohmann::ordered_json j = {{"id", d.id}, {"paths", paths.shown}};
+  if (!paths.bytes.empty()) j["path_bytes"] = paths.bytes;
+  j.update(nlohmann::ordered_json{{"title", c.title}, {"type", c.type}, {"date", c.date}, {"issuer", c.issuer},
+                                  {"county", c.county}, {"dnr", c.dnr}, {"topics", c.topics}});
+  w.Row({d.id, Joined(paths.shown), c.title, c.type, c.date, c.issuer, c.county, c.dnr, Joined(c.topics)}, j);
 }
 const std::vector<std::string> kDocumentColumns = {"id", "paths", "title", "type", "date",
                                                    "issuer", "county", "dnr", "topics"};
@@ -241,8 +249,10 @@ Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest
   for (const char* sql : {
            "BEGIN",
            "DROP VIEW IF EXISTS mention_counts", "DROP TABLE IF EXISTS mentions", "DROP TABLE IF EXISTS documents",
+           // path as shown; path_bytes its exact bytes when it is not UTF-8 (else NULL).
            "CREATE TABLE documents (id TEXT PRIMARY KEY, path TEXT, title TEXT, type TEXT, date TEXT, "
-           "issuer TEXT, county TEXT, dnr TEXT, pages INTEGER, date_source TEXT, metadata_date TEXT)",
+           "issuer TEXT, county TEXT, dnr TEXT, pages INTEGER, date_source TEXT, metadata_date TEXT, "
+           "path_bytes BLOB)",
            "CREATE TABLE mentions (document TEXT NOT NULL REFERENCES documents(id), type TEXT, text TEXT, "
            "value TEXT, start INTEGER, \"end\" INTEGER, page INTEGER, rule TEXT, inferred INTEGER, owner TEXT)",
            "CREATE INDEX mentions_type_value ON mentions(type, value)",
@@ -256,7 +266,7 @@ Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest
     sqlite3_prepare_v2(db.get(), sql, -1, &stmt, nullptr);
     return Statement(stmt, sqlite3_finalize);
   };
-  Statement doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  Statement doc_stmt = prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   Statement mention_stmt = prepare("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!doc_stmt || !mention_stmt) return fail("prepare");
   auto text = [](sqlite3_stmt* s, int i, const std::string& v) {
@@ -278,6 +288,12 @@ Result<ExportSummary> ExportSqlite(const Searcher& searcher, const ExportRequest
     sqlite3_bind_int(s, 9, d.pages);
     text(s, 10, c.date_source);
     text(s, 11, c.metadata_date);
+    if (FirstPathIsUtf8(d)) {
+      sqlite3_bind_null(s, 12);
+    } else {
+      const std::string& bytes = d.paths.front();
+      sqlite3_bind_blob(s, 12, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    }
     const int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) return failed = "insert document " + d.id, false;

@@ -83,16 +83,9 @@ Classification ClassificationFromJson(const json& j) {
 // exact bytes in hex ("" for a path that is UTF-8): nothing is dropped, and
 // remove and prune find the real file again.
 void PathsToJson(const std::vector<std::string>& paths, json& j) {
-  json shown = json::array(), bytes = json::array();
-  bool exact = true;
-  for (const std::string& path : paths) {
-    const bool utf8 = IsUtf8(path);
-    exact = exact && utf8;
-    shown.push_back(utf8 ? path : Escaped(path));
-    bytes.push_back(utf8 ? "" : HexBytes(path));
-  }
-  j["paths"] = std::move(shown);
-  if (!exact) j["path_bytes"] = std::move(bytes);
+  ShownPaths shown = ShowPaths(paths);
+  j["paths"] = std::move(shown.shown);
+  if (!shown.bytes.empty()) j["path_bytes"] = std::move(shown.bytes);
 }
 
 std::vector<std::string> PathsFromJson(const json& j) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "index/byte_string.h"
+
 namespace diar::web {
 namespace {
 
@@ -237,27 +239,36 @@ nlohmann::ordered_json DocumentJson(const StoredDocument& d) {
   for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
   nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
   for (const Mention& m : d.mentions) mentions.push_back(MentionJson(m));
-  return {{"id", d.id},
-          {"paths", d.paths},
-          {"format", d.format},
-          {"bytes", d.bytes},
-          {"pages", d.pages},
-          {"ocr_pages", d.ocr_pages},
-          {"author", d.author},
-          {"created", d.created},
-          {"ingested", d.ingested},
-          {"classification",
-           {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer}, {"county", c.county}, {"date", c.date},
-            {"date_source", c.date_source}, {"metadata_date", c.metadata_date},
-            {"dnr", c.dnr}, {"topics", c.topics}, {"cues", cues}}},
-          {"mentions", mentions},
-          {"page_starts", d.page_starts},
-          {"text", d.text}};
+  // Paths as every output shows them; the exact bytes when some is not UTF-8.
+  ShownPaths paths = ShowPaths(d.paths);
+  nlohmann::ordered_json j = {{"id", d.id}, {"paths", paths.shown}};
+  if (!paths.bytes.empty()) j["path_bytes"] = paths.bytes;
+  j.update(nlohmann::ordered_json{
+      {"format", d.format},
+      {"bytes", d.bytes},
+      {"pages", d.pages},
+      {"ocr_pages", d.ocr_pages},
+      {"author", d.author},
+      {"created", d.created},
+      {"ingested", d.ingested},
+      {"classification",
+       {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer}, {"county", c.county}, {"date", c.date},
+        {"date_source", c.date_source}, {"metadata_date", c.metadata_date},
+        {"dnr", c.dnr}, {"topics", c.topics}, {"cues", cues}}},
+      {"mentions", mentions},
+      {"page_starts", d.page_starts},
+      {"text", d.text}});
+  return j;
 }
 
 nlohmann::ordered_json StatusJson(const IndexStatus& s) {
   nlohmann::ordered_json failures = nlohmann::ordered_json::array();
-  for (const auto& [path, reason] : s.failures) failures.push_back({{"path", path}, {"reason", reason}});
+  for (const auto& [path, reason] : s.failures) {
+    nlohmann::ordered_json failure = {{"path", Escaped(path)}};
+    if (!IsUtf8(path)) failure["path_bytes"] = HexBytes(path);
+    failure["reason"] = reason;
+    failures.push_back(std::move(failure));
+  }
   return {{"documents", s.documents}, {"pages", s.pages},         {"mentions", s.mentions},
           {"paths", s.paths},         {"last_ingest", s.last_ingest}, {"failures", failures}};
 }
