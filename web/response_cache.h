@@ -54,7 +54,10 @@ class ResponseCache {
     std::string key;
     std::shared_ptr<const std::string> answer;
   };
-  static std::size_t Cost(const Entry& e) { return e.key.size() + e.answer->size() + sizeof(Entry); }
+  // What an entry holds in memory: the strings' capacity, list and map nodes.
+  static std::size_t Cost(const Entry& e) {
+    return e.key.capacity() * 2 + e.answer->capacity() + sizeof(Entry) + 64;
+  }
 
   const std::size_t max_bytes_;
   mutable std::mutex mu_;

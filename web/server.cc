@@ -278,7 +278,9 @@ class Server {
       if (!searcher) return SendError(res, 500, searcher.error().message);
       Result<SearchResult> result = (*searcher)->Search(query->search);
       if (!result) return SendError(res, StatusOf(result.error()), result.error().message);
-      answer = std::make_shared<const std::string>(Dump(SearchJson(*result, query->facet_values)));
+      std::string body = Dump(SearchJson(*result, query->facet_values));
+      body.shrink_to_fit();  // kept for long: without the doubling's spare capacity
+      answer = std::make_shared<const std::string>(std::move(body));
       cache_.Insert(key, answer, generation);
     }
     res.status = 200;
