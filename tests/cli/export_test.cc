@@ -84,7 +84,11 @@ TEST_F(Export, SqliteFileHoldsDocumentsMentionsAndCounts) {
   const std::size_t all_mentions = Jsonl({}).size();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
-  auto scalar = [db](const char* sql) {
+  // By reference: the file is opened again below, and a copy would keep
+  // asking the closed handle (SQLITE_MISUSE; it passed only while the new
+  // handle happened to reuse the old one's memory, which ASan's quarantine
+  // prevents).
+  auto scalar = [&db](const char* sql) {
     sqlite3_stmt* s = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sql;
     EXPECT_EQ(sqlite3_step(s), SQLITE_ROW) << sql;
