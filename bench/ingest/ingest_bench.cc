@@ -225,6 +225,7 @@ int main(int argc, char** argv) {
     std::string name;
     std::vector<std::string> argv;
     std::vector<double> pages_per_second;
+    std::vector<double> cpu, parent_cpu;
     long parent_kb = 0, worker_kb = 0;
   };
   const std::string self = fs::canonical("/proc/self/exe").string();
@@ -251,6 +252,8 @@ int main(int argc, char** argv) {
       pages = IndexedPages(index);
       const double rate = pages / m.seconds;
       row.pages_per_second.push_back(rate);
+      row.cpu.push_back(m.cpu_seconds);
+      row.parent_cpu.push_back(m.parent_cpu);
       row.parent_kb = std::max(row.parent_kb, m.parent_kb);
       row.worker_kb = std::max(row.worker_kb, m.worker_kb);
       std::printf("%-12s %6d %9.2f %9.1f %8.2f %10.2f %11.1f %11.1f\n", row.name.c_str(), r + 1,
@@ -267,6 +270,19 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(pages), base, one, two);
   std::printf("jobs 1 / in-process: %.2fx   (target >= 1.0x: no slower)\n", one / base);
   std::printf("jobs 2 / jobs 1:     %.2fx   (target >= 1.8x)\n", two / one);
+  // What the CPU each run used allows on this machine, whatever its load:
+  // jobs 1 takes at least its workers' CPU time (the writer runs beside
+  // them), jobs 2 at least its whole CPU time spread over the cores it can
+  // use (two workers and the writer: three at most), and at least the
+  // writer's own (loading included), which no worker can take.
+  const double cores = std::max(1u, std::thread::hardware_concurrency());
+  const double one_cpu = Median(rows[1].cpu), one_parent = Median(rows[1].parent_cpu);
+  const double two_cpu = Median(rows[2].cpu), two_parent = Median(rows[2].parent_cpu);
+  std::printf("CPU (medians): jobs 1 %.2f s (writer %.2f), jobs 2 %.2f s (writer %.2f); on %.0f "
+              "cores jobs 2 can reach at most %.2fx jobs 1\n",
+              one_cpu, one_parent, two_cpu, two_parent, cores,
+              std::max(one_cpu - one_parent, one_parent) /
+                  std::max(two_cpu / std::min(cores, 3.0), two_parent));
   std::printf("peak per worker:     %.1f MB (target <= 200 MB); diar parent %.1f MB\n",
               std::max(rows[1].worker_kb, rows[2].worker_kb) / 1024.0,
               std::max(rows[1].parent_kb, rows[2].parent_kb) / 1024.0);
