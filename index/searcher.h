@@ -126,11 +126,14 @@ struct FacetCount {
 
 struct SearchResult {
   std::string query;           // the query as given
-  std::uint64_t total = 0;     // matching documents (exact when facets asked)
+  std::uint64_t total = 0;     // matching documents (exact when facets asked, unless a
+                               // note says facets were counted over part of them)
   std::vector<Hit> hits;
   // Facet name ("body", "plan", "type", ...) -> values by count, descending,
   // at most facet_limit; values differing only in case are one value,
   // shown in their most frequent casing.
+  // A query with a phrase or NEAR counts them over its first matches only
+  // (at least 1,000), and notes says so.
   std::map<std::string, std::vector<FacetCount>> facets;
   std::map<std::string, int> facets_more;  // facet name -> values left out by facet_limit
   std::string suggestion;      // a corrected query, when nothing matched and spelling data has one
