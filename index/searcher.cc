@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <optional>
@@ -43,6 +44,10 @@ constexpr unsigned kParserFlags =
 // weigh well under half a word). Set by that argument, not tuned: the
 // relevance benchmark (docs/DECISIONS.md) ran with this value only.
 constexpr double kPartWeight = 0.35;
+
+// Ranking::kOrNearBoost: the words typed may stand this many positions
+// more apart than their number ("barn och unga": two words within four).
+constexpr Xapian::termcount kNearSlack = 2;
 
 // "län" -> "Län": a field typed at the start of a sentence-like query.
 std::string Capitalised(std::string_view alias) {
@@ -325,6 +330,68 @@ struct Searcher::Impl {
     return parser->parse_query(text, kParserFlags);
   }
 
+  // The words of `text` as typed (lower-cased, stopwords left out) when it
+  // is nothing but words; empty when it has a phrase, a field, an operator,
+  // a wildcard or a synonym, whose meaning a proximity boost must not bend.
+  std::vector<std::string> PlainWords(const std::string& text) {
+    parser->set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+    Xapian::Query parsed;
+    try {
+      parsed = Parse(text, Xapian::Query::OP_AND);
+    } catch (...) {
+      parser->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      throw;
+    }
+    parser->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    std::vector<std::string> words;
+    auto word = [&](const Xapian::Query& q) {
+      if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
+      const std::string term = *q.get_terms_begin();
+      if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+      words.push_back(term);
+      return true;
+    };
+    if (parsed.get_type() == Xapian::Query::OP_AND) {
+      for (std::size_t i = 0; i < parsed.get_num_subqueries(); ++i) {
+        if (!word(parsed.get_subquery(i))) return {};
+      }
+    } else {
+      word(parsed);
+    }
+    return words;
+  }
+
+  // For each of `words` that names a value of a document's type, topic,
+  // year, issuer, county, a body or a plan it mentions ("protokoll",
+  // "2014", "gotland" in "Region Gotland"): that document weighted up as
+  // if it said the word once more, i.e. by the idf BM25 gives a word as
+  // rare as the value (log((N - n + 0.5) / (n + 0.5)), n documents having
+  // it; nothing for a value half the documents have). The query matches
+  // what it matched before; this only reorders.
+  Xapian::Query FieldBoost(const std::vector<std::string>& words) {
+    static const std::vector<std::string_view> kPrefixes = {schema::kType, schema::kTopic, schema::kYear,
+                                                            schema::kIssuer, schema::kCounty, schema::kBody,
+                                                            schema::kPlan};
+    const double documents = db.get_doccount();
+    std::vector<Xapian::Query> boosts;
+    for (const std::string& word : words) {
+      std::set<std::string> terms;
+      for (std::string_view prefix : kPrefixes) {
+        for (const std::string& term : field_terms.Lookup(std::string(prefix), word)) terms.insert(term);
+      }
+      if (terms.empty()) continue;
+      // Documents with any of the values: at least the commonest's count.
+      double having = 0;
+      for (const std::string& term : terms) having = std::max<double>(having, db.get_termfreq(term));
+      const double idf = std::log((documents - having + 0.5) / (having + 0.5));
+      if (idf <= 0) continue;
+      boosts.emplace_back(Xapian::Query::OP_FILTER,
+                          Xapian::Query((new Xapian::FixedWeightPostingSource(idf))->release()),
+                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+    return boosts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+  }
+
   // The free text of `prepared` (dnr spans out) combined as `ranking` says,
   // with the spans' dnr queries required; MatchAll when the query is empty.
   Built TextQueries(const PreparedQuery& prepared, Ranking ranking, std::string* suggestion) {
@@ -358,6 +425,35 @@ struct Searcher::Impl {
         case Ranking::kEliteSet:
           text = WithParts(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
           break;
+        case Ranking::kOrFieldBoost: {
+          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          const Xapian::Query boost = FieldBoost(PlainWords(prepared.text));
+          if (!boost.empty()) text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
+          break;
+        }
+        case Ranking::kOrAndFieldBoost: {
+          const Xapian::Query any = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          std::vector<Xapian::Query> boosts;
+          // One word, a phrase, explicit operators: "every word" is the
+          // query itself (as for kOrAndBoost).
+          if (any.get_description() != all.get_description()) boosts.push_back(all);
+          const Xapian::Query field = FieldBoost(PlainWords(prepared.text));
+          if (!field.empty()) boosts.push_back(field);
+          text = boosts.empty() ? any
+                                : Xapian::Query(Xapian::Query::OP_AND_MAYBE, any,
+                                                Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+          break;
+        }
+        case Ranking::kOrNearBoost: {
+          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          const std::vector<std::string> words = PlainWords(prepared.text);
+          if (words.size() >= 2) {
+            const Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),
+                                     static_cast<Xapian::termcount>(words.size() + kNearSlack));
+            text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, near);
+          }
+          break;
+        }
       }
     }
     std::vector<Xapian::Query> dnrs;
