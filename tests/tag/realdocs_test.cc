@@ -93,6 +93,23 @@ TEST(BodyTagger, AKnownLongNameMisspeltByOneLetter) {
   EXPECT_EQ(Spans("inom Europiska unionen", "body"), "Europiska unionen=Europeiska unionen");
 }
 
+// The matcher only decodes spans whose raw bytes could be a name's
+// (misspellings.h): the slip may be anywhere in the name.
+TEST(BodyTagger, AOneWordNameMisspeltNearItsStartOrItsEnd) {
+  EXPECT_EQ(Spans("enligt Abetsförmedlingen", "body"), "Abetsförmedlingen=Arbetsförmedlingen");
+  EXPECT_EQ(Spans("enligt Arbetsförmedlngen", "body"), "Arbetsförmedlngen=Arbetsförmedlingen");
+}
+
+TEST(BodyTagger, AMisspeltNameInCapitals) {
+  EXPECT_EQ(Spans("KOMMUNFYLLMÄKTIGE beslutade.", "body"),
+            "KOMMUNFYLLMÄKTIGE=Kommunfullmäktige");
+}
+
+TEST(BodyTagger, AThreeWordNameMisspeltInItsMiddleWord) {
+  EXPECT_EQ(Spans("enligt Luleå teknisla universitet", "body"),
+            "Luleå teknisla universitet=Luleå tekniska universitet");
+}
+
 TEST(BodyTagger, ShortNamesNeverMatchMisspelt) {
   // "Region Skane" is one letter from Region Skåne, but twelve letters are
   // too few: among short names one letter makes another name.
