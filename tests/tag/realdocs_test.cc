@@ -118,6 +118,35 @@ TEST(BodyTagger, ShortNamesNeverMatchMisspelt) {
   EXPECT_EQ(Spans("Kommunstyrelsn beslutar", "body"), "");
 }
 
+// One body, one value, whatever case the text writes it in (issue 15).
+TEST(OrganTagger, OneValueWhateverCaseAHeadingWritesTheOrganIn) {
+  EXPECT_EQ(Spans("Miljö- och Byggnadsnämnden samt Miljö- och byggnadsnämnden", "body"),
+            "Miljö- och Byggnadsnämnden=Miljö- och byggnadsnämnden; "
+            "Miljö- och byggnadsnämnden=Miljö- och byggnadsnämnden");
+  EXPECT_EQ(Spans("KULTURNÄMNDEN och Kulturnämnden", "body"),
+            "KULTURNÄMNDEN=Kulturnämnden; Kulturnämnden=Kulturnämnden");
+}
+
+TEST(NamedBodyTagger, ANameInCapitalsTakesTheCaseOfRunningText) {
+  EXPECT_EQ(Spans("Rapport från ÖSTGÖTATRAFIKEN AB", "body"),
+            "ÖSTGÖTATRAFIKEN AB=Östgötatrafiken AB");
+  // Short words in capitals are the name's own: an acronym.
+  EXPECT_EQ(Spans("Granskad av KPMG AB", "body"), "KPMG AB=KPMG AB");
+}
+
+TEST(NamedBodyTagger, AMunicipalCompanysTradeInLowerCase) {
+  EXPECT_EQ(Spans("Anna Ek, Eskilstuna kommunfastighet AB, deltog", "body"),
+            "Eskilstuna kommunfastighet AB=Eskilstuna kommunfastighet AB");
+  // A short word is no trade: "att", "och" before a company's name.
+  EXPECT_EQ(Spans("Beslutet att AB Exempelbolaget köps", "body"),
+            "AB Exempelbolaget=AB Exempelbolaget");
+}
+
+TEST(BodyTagger, ARegionalBranchTakesItsOrganisationsListedSpelling) {
+  EXPECT_EQ(Spans("Röda korset Jämtland och Röda Korset Jämtland", "body"),
+            "Röda korset Jämtland=Röda Korset Jämtland; Röda Korset Jämtland=Röda Korset Jämtland");
+}
+
 TEST(OrganTagger, OfficesAndCommitteesAreOrgans) {
   EXPECT_EQ(Spans("Regionkontoret och Indelningskommitténs betänkande", "body"),
             "Regionkontoret=Regionkontoret; Indelningskommitténs=Indelningskommittén");
