@@ -122,14 +122,13 @@ TEST(IngestMessages, AReadOnlyIndexSaysSo) {
                                                  std::filesystem::perms::group_exec |
                                                  std::filesystem::perms::others_read |
                                                  std::filesystem::perms::others_exec);
-  std::string user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   if (::geteuid() != 0) {
     std::filesystem::permissions(index.path(), std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::remove);
   }
   const std::string err = (dir.path() / "err").string();
-  const std::string command = user + testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar") +
-                              " --index " + testing::Quote(index.path().string()) + " ingest " +
+  const testing::UnprivilegedDiar diar;
+  const std::string command = diar.command() + " --index " + testing::Quote(index.path().string()) + " ingest " +
                               testing::Quote(dir.path().string()) + " > /dev/null 2> " +
                               testing::Quote(err);
   const int status = std::system(command.c_str());
