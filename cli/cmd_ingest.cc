@@ -157,7 +157,8 @@ void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   ctx.Resolve();
   if (opts.timeout_seconds <= 0) return ctx.Fail(ConfigError("--timeout must be above 0 seconds"));
   if (opts.commit_every <= 0) return ctx.Fail(ConfigError("--commit-every must be at least 1"));
-  const std::optional<Pipeline> pipeline = ctx.LoadPipeline(opts.ocr, /*analyse=*/true);
+  // Ingest loads the pipeline when a file first needs it.
+  const std::optional<PipelineOptions> pipeline = ctx.PipelineOptionsFor(opts.ocr, /*analyse=*/true);
   if (!pipeline) return;
   Result<IndexWriter> writer = IndexWriter::Open(
       ctx.index_dir,

@@ -25,7 +25,7 @@ void Context::Resolve() {
                        : verbose ? spdlog::level::debug : spdlog::level::info);
 }
 
-std::optional<Pipeline> Context::LoadPipeline(const std::string& ocr, bool analyse) {
+std::optional<PipelineOptions> Context::PipelineOptionsFor(const std::string& ocr, bool analyse) {
   PipelineOptions options;
   options.dictionaries_dir = dictionaries_dir;
   options.analyse = analyse;
@@ -34,7 +34,13 @@ std::optional<Pipeline> Context::LoadPipeline(const std::string& ocr, bool analy
     Fail(ConfigError("--ocr " + ocr + ": unknown mode; use auto, never or always"));
     return std::nullopt;
   }
-  Result<Pipeline> pipeline = Pipeline::Load(options);
+  return options;
+}
+
+std::optional<Pipeline> Context::LoadPipeline(const std::string& ocr, bool analyse) {
+  const std::optional<PipelineOptions> options = PipelineOptionsFor(ocr, analyse);
+  if (!options) return std::nullopt;
+  Result<Pipeline> pipeline = Pipeline::Load(*options);
   if (!pipeline) {
     Fail(pipeline.error());
     return std::nullopt;

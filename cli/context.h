@@ -36,6 +36,9 @@ struct Context {
   // `analyse`, also the tagger and classifier. On a configuration error,
   // logs it, sets exit 2 and returns nothing.
   std::optional<Pipeline> LoadPipeline(const std::string& ocr, bool analyse);
+  // The options LoadPipeline would load with, for a caller that loads the
+  // pipeline later (ingest); an unknown `ocr` is handled the same way.
+  std::optional<PipelineOptions> PipelineOptionsFor(const std::string& ocr, bool analyse);
   // Opens the index for reading (a database, a sharded folder or a stub);
   // warns when shards are left out (--allow-partial). Errors are logged by
   // the caller.

@@ -2,14 +2,17 @@
 // ingest engine the command line and the server both call.
 //
 //   diar::IngestOptions options{.paths = {"arkiv/"}, .jobs = 2};
-//   diar::IngestReport report = diar::Ingest(pipeline, writer, options, observer);
+//   diar::IngestReport report = diar::Ingest(pipeline_options, writer, options, observer);
 //
 // The calling process walks the inputs (index/inputs.h), hashes each file
 // and skips bytes the index already holds at that path before any
-// extraction. Files that need the pipeline go to a fixed pool of `jobs`
-// worker processes (index/worker_pool.h), forked once the pipeline is
-// loaded; each worker runs the pipeline and builds the whole Xapian
-// document, and the calling process, the single writer, only adds it.
+// extraction. The pipeline and the writer's word-form table are loaded when
+// the first file needs them (so an unchanged re-ingest loads neither, and a
+// bad dictionary is reported then, as a configuration error). Files that
+// need the pipeline go to a fixed pool of `jobs` worker processes
+// (index/worker_pool.h), forked once both are loaded; each worker runs the
+// pipeline and builds the whole Xapian document, and the calling process,
+// the single writer, only adds it.
 // Results are written in input order, so the log and the index see the same
 // sequence every run.
 //
@@ -95,8 +98,8 @@ struct IngestReport {
   std::optional<Error> fatal;    // a configuration error stopped the run
 };
 
-IngestReport Ingest(const Pipeline& pipeline, IndexWriter& writer, const IngestOptions& options,
-                    IngestObserver& observer);
+IngestReport Ingest(const PipelineOptions& pipeline, IndexWriter& writer,
+                    const IngestOptions& options, IngestObserver& observer);
 
 }  // namespace diar
 

@@ -47,6 +47,7 @@ class LexiconStem : public Xapian::StemImplementation {
 
 bool Lexicon::IndexLemmas(std::string* error) {
   lemma_index_.clear();
+  lemma_index_.reserve(static_cast<std::size_t>(std::count(lemmas_.begin(), lemmas_.end(), '\n')));
   std::string_view all(lemmas_);
   std::size_t line = 0;
   while (!all.empty()) {
@@ -82,12 +83,14 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromStored(const std::string& st
 Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dictionaries_dir) {
   // Reading the 300,000 lines takes most of a second; a process that opens
   // several writers (tests, benchmarks) reads them once.
+  // Kept for the process's life and never freed: freeing 300,000 entries
+  // at exit is a tenth of a second the process's end does anyway.
   static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const Lexicon>> loaded;
+  static auto* loaded = new std::map<std::string, std::shared_ptr<const Lexicon>>;
   std::lock_guard<std::mutex> lock(mu);
-  if (auto it = loaded.find(dictionaries_dir); it != loaded.end()) return it->second;
+  if (auto it = loaded->find(dictionaries_dir); it != loaded->end()) return it->second;
   Result<std::shared_ptr<const Lexicon>> result = Read(dictionaries_dir);
-  if (result) loaded.emplace(dictionaries_dir, *result);
+  if (result) loaded->emplace(dictionaries_dir, *result);
   return result;
 }
 
@@ -95,21 +98,29 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
   std::shared_ptr<Lexicon> lexicon(new Lexicon());
   std::vector<std::string> errors;
   const std::string lemma_path = dictionaries_dir + "/" + kLemmaFile;
-  std::vector<std::pair<std::string, std::string>> pairs;
-  for (DataLine& row : ReadTable(lemma_path, {"form", "lemma"}, &errors)) {
-    pairs.emplace_back(std::move(row.fields[0]), std::move(row.fields[1]));
+  std::vector<DataLine> rows = ReadTable(lemma_path, {"form", "lemma"}, &errors);
+  const auto by_form = [](const DataLine& a, const DataLine& b) { return a.fields[0] < b.fields[0]; };
+  if (!std::is_sorted(rows.begin(), rows.end(), by_form)) {  // generated sorted; a hand edit may not be
+    std::sort(rows.begin(), rows.end(), by_form);
   }
-  std::sort(pairs.begin(), pairs.end());
-  for (std::size_t i = 1; i < pairs.size(); ++i) {
-    if (pairs[i].first == pairs[i - 1].first) {
-      errors.push_back(lemma_path + ": form '" + pairs[i].first +
-                       "' listed twice; regenerate with scripts/build-lexicon");
+  std::size_t bytes = 0;
+  for (const DataLine& row : rows) bytes += row.fields[0].size() + row.fields[1].size() + 2;
+  lexicon->lemmas_.reserve(bytes);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string& form = rows[i].fields[0];
+    if (i > 0 && form == rows[i - 1].fields[0]) {
+      errors.push_back(Where(lemma_path, rows[i].number, "form '" + form +
+                                                           "' listed twice; regenerate with "
+                                                           "scripts/build-lexicon"));
     }
+    lexicon->lemmas_.append(form).append(1, '\t').append(rows[i].fields[1]).append(1, '\n');
   }
-  for (const auto& [form, lemma] : pairs) lexicon->lemmas_ += form + "\t" + lemma + "\n";
+  rows = {};
 
   const std::string compound_path = dictionaries_dir + "/" + kCompoundFile;
-  for (const DataLine& row : ReadTable(compound_path, {"form", "lemma", "roles"}, &errors)) {
+  const std::vector<DataLine> compounds = ReadTable(compound_path, {"form", "lemma", "roles"}, &errors);
+  lexicon->parts_.reserve(compounds.size());
+  for (const DataLine& row : compounds) {
     const std::string& roles = row.fields[2];
     if (roles.empty() || roles.find_first_not_of("FML") != std::string::npos) {
       errors.push_back(Where(compound_path, row.number, "roles must be letters of FML, found '" + roles + "'"));
@@ -167,11 +178,14 @@ std::string Lexicon::LastPart(std::string_view tail) const {
   // Inflections Snowball conflates are not in the lemma table ("planen"):
   // a last part with the same stem that the tail begins with. ("nären" has
   // the stem of "närhet", but does not begin with it.)
+  // The longest such part: "styrelsen" ends in styrelse, not styre. (The
+  // table's order is the hash map's, so the first found could be either.)
+  std::string longest;
   auto [begin, end] = last_by_stem_.equal_range(Snowball(word));
   for (auto it = begin; it != end; ++it) {
-    if (word.rfind(it->second, 0) == 0) return it->second;
+    if (word.rfind(it->second, 0) == 0 && it->second.size() > longest.size()) longest = it->second;
   }
-  return "";
+  return longest;
 }
 
 std::vector<std::string> Lexicon::Split(std::string_view word) const {

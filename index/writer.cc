@@ -113,7 +113,9 @@ struct IndexWriter::Impl {
   std::vector<ShardSpec> specs;
   // One per shard; the first also holds the index-wide metadata.
   std::vector<Xapian::WritableDatabase> shards;
-  std::optional<DocumentBuilder> builder;
+  std::vector<std::string> stopwords;
+  std::string dictionaries_dir;  // empty: the word-form table stored in the index
+  std::optional<DocumentBuilder> builder;  // made on first need (Builder())
 
   Xapian::WritableDatabase& meta() { return shards.front(); }
 
@@ -299,11 +301,7 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
   // database is touched.
   std::optional<std::vector<std::string>> stopwords;
   std::optional<SynonymTable> synonyms;
-  std::shared_ptr<const Lexicon> lexicon;
   if (!options.dictionaries_dir.empty()) {
-    Result<std::shared_ptr<const Lexicon>> loaded = Lexicon::Load(options.dictionaries_dir);
-    if (!loaded) return loaded.error();
-    lexicon = std::move(loaded).value();
     Result<std::vector<std::string>> words =
         LoadStopwords(options.dictionaries_dir + "/" + kStopwordFile);
     if (!words) return words.error();
@@ -380,15 +378,8 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     } else {
       stopwords = SplitStopwords(meta.get_metadata(meta_stopwords));
     }
-    const std::string meta_lexicon(schema::kMetaLexicon);
-    if (lexicon) {
-      if (meta.get_metadata(meta_lexicon) != lexicon->Stored()) meta.set_metadata(meta_lexicon, lexicon->Stored());
-    } else {
-      Result<std::shared_ptr<const Lexicon>> stored = Lexicon::FromStored(meta.get_metadata(meta_lexicon));
-      if (!stored) return ConfigError(dir + ": " + stored.error().message);
-      lexicon = std::move(stored).value();
-    }
-    impl->builder.emplace(*stopwords, std::move(lexicon));
+    impl->stopwords = std::move(*stopwords);
+    impl->dictionaries_dir = options.dictionaries_dir;
     if (synonyms) WriteSynonyms(meta, *synonyms, /*native=*/!specs->front().remote);
     return IndexWriter(std::move(impl));
   } catch (const Xapian::Error& e) {
@@ -397,7 +388,34 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
 }
 
 const std::string& IndexWriter::dir() const { return impl_->dir; }
-const DocumentBuilder& IndexWriter::builder() const { return *impl_->builder; }
+Result<const DocumentBuilder*> IndexWriter::Builder() {
+  if (impl_->builder) return &*impl_->builder;
+  // The word-form table is most of a second to read: a run with nothing to
+  // build (an unchanged re-ingest, a remove) never reads it. It is stored
+  // with the first document built by it, so index and readers agree.
+  const std::string meta_lexicon(schema::kMetaLexicon);
+  std::shared_ptr<const Lexicon> lexicon;
+  try {
+    Xapian::WritableDatabase& meta = impl_->meta();
+    if (!impl_->dictionaries_dir.empty()) {
+      Result<std::shared_ptr<const Lexicon>> loaded = Lexicon::Load(impl_->dictionaries_dir);
+      if (!loaded) return loaded.error();
+      lexicon = std::move(loaded).value();
+      if (meta.get_metadata(meta_lexicon) != lexicon->Stored()) {
+        meta.set_metadata(meta_lexicon, lexicon->Stored());
+      }
+    } else {
+      Result<std::shared_ptr<const Lexicon>> stored =
+          Lexicon::FromStored(meta.get_metadata(meta_lexicon));
+      if (!stored) return ConfigError(impl_->dir + ": " + stored.error().message);
+      lexicon = std::move(stored).value();
+    }
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot store the word-form table", e);
+  }
+  impl_->builder.emplace(impl_->stopwords, std::move(lexicon));
+  return &*impl_->builder;
+}
 
 Result<bool> IndexWriter::Contains(const std::string& sha256) const {
   try {
@@ -430,7 +448,15 @@ Result<AddOutcome> IndexWriter::AddPath(const std::string& sha256, const std::st
 }
 
 Result<AddOutcome> IndexWriter::Add(const ProcessedDocument& document, const std::string& path) {
-  return AddBuilt(document.source.sha256, impl_->builder->Build(document, path), path);
+  Result<const DocumentBuilder*> builder = Builder();
+  if (!builder) return builder.error();
+  Xapian::Document built;
+  try {
+    built = (*builder)->Build(document, path);
+  } catch (const Xapian::Error& e) {
+    return InputError(path + ": cannot build its index entry: " + e.get_description());
+  }
+  return AddBuilt(document.source.sha256, built, path);
 }
 
 Result<AddOutcome> IndexWriter::AddBuilt(const std::string& sha256, const Xapian::Document& built,

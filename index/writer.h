@@ -91,8 +91,10 @@ class IndexWriter {
   ~IndexWriter();
 
   const std::string& dir() const;
-  // Builds documents with this index's stopword list.
-  const DocumentBuilder& builder() const;
+  // Builds documents with this index's stopword list and word-form table,
+  // made on the first call (kConfig: a bad dictionary file, the index).
+  // A run that builds nothing never pays for the table.
+  Result<const DocumentBuilder*> Builder();
 
   // True when content `sha256` is indexed and knows `path`: the caller can
   // skip extraction entirely.
@@ -104,7 +106,7 @@ class IndexWriter {
 
   // Indexes `document` as the content found at `path`.
   Result<AddOutcome> Add(const ProcessedDocument& document, const std::string& path);
-  // The same for a document built by builder() (possibly in another process
+  // The same for a document built by Builder() (possibly in another process
   // and sent as Xapian::Document::serialise bytes) from content `sha256`.
   Result<AddOutcome> AddBuilt(const std::string& sha256, const Xapian::Document& built,
                               const std::string& path);

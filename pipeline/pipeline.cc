@@ -84,6 +84,8 @@ Result<ProcessedDocument> Pipeline::Process(const std::string& path) const {
   return doc;
 }
 
+void Pipeline::Prepare() const { PrepareNormalise(impl_->normalise); }
+
 const Tagger& Pipeline::tagger() const { return *impl_->tagger; }
 const Classifier& Pipeline::classifier() const { return *impl_->classifier; }
 const PipelineOptions& Pipeline::options() const { return impl_->options; }

@@ -79,6 +79,12 @@ class Pipeline {
   // `analyse`.
   void Analyse(ProcessedDocument& document) const;
 
+  // Loads now what Process would load on first use (the hunspell
+  // dictionary), so processes forked afterwards share it instead of each
+  // reading it. Costs about a tenth of a second; a caller that reads one
+  // file has no need.
+  void Prepare() const;
+
   const Tagger& tagger() const;
   const Classifier& classifier() const;
   const PipelineOptions& options() const;

@@ -17,11 +17,14 @@
 // falls on all of them alike; the table gives each round and the medians.
 // Peak memory: VmHWM of the diar process and of each worker, sampled from
 // /proc every 20 ms while the run lasts (a worker's peak is kept when it
-// exits). Targets (issue 11): jobs 1 no slower than in-process, jobs 2 at
+// exits). CPU: the run's user + system seconds, workers included (wait4),
+// and the diar process's own (sampled like memory): what the single writer
+// costs beside its workers. Targets (issue 11): jobs 1 no slower than in-process, jobs 2 at
 // least 1.8x jobs 1 in pages per second, at most 200 MB per worker.
 #include <dirent.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,6 +71,22 @@ long PeakKb(pid_t pid) {
   return 0;
 }
 
+// User + system CPU seconds `pid` has used so far; 0 when gone.
+double CpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t after_name = stat.rfind(')');  // the name may hold spaces
+  if (after_name == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(after_name + 2));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {  // utime and stime are fields 14 and 15
+    if (i == 14) utime = std::stoull(field);
+    if (i == 15) stime = std::stoull(field);
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
 std::vector<pid_t> ChildrenOf(pid_t parent) {
   std::vector<pid_t> children;
   DIR* proc = ::opendir("/proc");
@@ -86,10 +105,14 @@ std::vector<pid_t> ChildrenOf(pid_t parent) {
   return children;
 }
 
+double Seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; }
+
 struct Measure {
   double seconds = 0;
   long parent_kb = 0;
   long worker_kb = 0;  // the largest worker's peak
+  double cpu_seconds = 0;     // the run's, workers included
+  double parent_cpu = 0;      // the diar process's own (last sample)
   int exit_code = -1;
 };
 
@@ -109,11 +132,14 @@ Measure RunAndWatch(std::vector<std::string> argv) {
   std::map<pid_t, long> workers;
   for (;;) {
     int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
+    rusage usage{};
+    if (::wait4(pid, &status, WNOHANG, &usage) == pid) {
       m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      m.cpu_seconds = Seconds(usage.ru_utime) + Seconds(usage.ru_stime);
       break;
     }
     m.parent_kb = std::max(m.parent_kb, PeakKb(pid));
+    m.parent_cpu = std::max(m.parent_cpu, CpuSeconds(pid));
     for (pid_t child : ChildrenOf(pid)) workers[child] = std::max(workers[child], PeakKb(child));
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
@@ -199,6 +225,7 @@ int main(int argc, char** argv) {
     std::string name;
     std::vector<std::string> argv;
     std::vector<double> pages_per_second;
+    std::vector<double> cpu, parent_cpu;
     long parent_kb = 0, worker_kb = 0;
   };
   const std::string self = fs::canonical("/proc/self/exe").string();
@@ -210,8 +237,8 @@ int main(int argc, char** argv) {
   std::uint64_t pages = 0;
   std::printf("ingest_bench: %zu PDFs x %d copies + %d texts, --ocr %s, %d rounds\n\n", pdfs.size(),
               copies, copies * 40, ocr.c_str(), rounds);
-  std::printf("%-12s %6s %9s %9s %11s %11s\n", "row", "round", "seconds", "pages/s", "parent MB",
-              "worker MB");
+  std::printf("%-12s %6s %9s %9s %8s %10s %11s %11s\n", "row", "round", "seconds", "pages/s",
+              "CPU s", "parent CPU", "parent MB", "worker MB");
   for (int r = 0; r < rounds; ++r) {
     for (Row& row : rows) {
       const fs::path index = work / ("index-" + std::to_string(r) + "-" + std::to_string(&row - rows.data()));
@@ -225,10 +252,13 @@ int main(int argc, char** argv) {
       pages = IndexedPages(index);
       const double rate = pages / m.seconds;
       row.pages_per_second.push_back(rate);
+      row.cpu.push_back(m.cpu_seconds);
+      row.parent_cpu.push_back(m.parent_cpu);
       row.parent_kb = std::max(row.parent_kb, m.parent_kb);
       row.worker_kb = std::max(row.worker_kb, m.worker_kb);
-      std::printf("%-12s %6d %9.2f %9.1f %11.1f %11.1f\n", row.name.c_str(), r + 1, m.seconds, rate,
-                  m.parent_kb / 1024.0, m.worker_kb / 1024.0);
+      std::printf("%-12s %6d %9.2f %9.1f %8.2f %10.2f %11.1f %11.1f\n", row.name.c_str(), r + 1,
+                  m.seconds, rate, m.cpu_seconds, m.parent_cpu, m.parent_kb / 1024.0,
+                  m.worker_kb / 1024.0);
       std::fflush(stdout);
       fs::remove_all(index);
     }
@@ -240,6 +270,19 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(pages), base, one, two);
   std::printf("jobs 1 / in-process: %.2fx   (target >= 1.0x: no slower)\n", one / base);
   std::printf("jobs 2 / jobs 1:     %.2fx   (target >= 1.8x)\n", two / one);
+  // What the CPU each run used allows on this machine, whatever its load:
+  // jobs 1 takes at least its workers' CPU time (the writer runs beside
+  // them), jobs 2 at least its whole CPU time spread over the cores it can
+  // use (two workers and the writer: three at most), and at least the
+  // writer's own (loading included), which no worker can take.
+  const double cores = std::max(1u, std::thread::hardware_concurrency());
+  const double one_cpu = Median(rows[1].cpu), one_parent = Median(rows[1].parent_cpu);
+  const double two_cpu = Median(rows[2].cpu), two_parent = Median(rows[2].parent_cpu);
+  std::printf("CPU (medians): jobs 1 %.2f s (writer %.2f), jobs 2 %.2f s (writer %.2f); on %.0f "
+              "cores jobs 2 can reach at most %.2fx jobs 1\n",
+              one_cpu, one_parent, two_cpu, two_parent, cores,
+              std::max(one_cpu - one_parent, one_parent) /
+                  std::max(two_cpu / std::min(cores, 3.0), two_parent));
   std::printf("peak per worker:     %.1f MB (target <= 200 MB); diar parent %.1f MB\n",
               std::max(rows[1].worker_kb, rows[2].worker_kb) / 1024.0,
               std::max(rows[1].parent_kb, rows[2].parent_kb) / 1024.0);

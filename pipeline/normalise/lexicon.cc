@@ -27,6 +27,11 @@ const Lexicon* Lexicon::Get(const std::string& base) {
   return loaded->emplace(base, std::move(lexicon)).first->second.get();
 }
 
+void Lexicon::Load() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!hunspell_) hunspell_ = std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
+}
+
 bool Lexicon::IsWord(const std::string& word) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = cache_.find(word);

@@ -32,6 +32,10 @@ class Lexicon {
   // True when hunspell accepts `word` (UTF-8) as written.
   bool IsWord(const std::string& word) const;
 
+  // Loads hunspell now rather than at the first question, so processes
+  // forked afterwards share its tables instead of each reading them.
+  void Load() const;
+
  private:
   Lexicon(std::string aff, std::string dic);
 

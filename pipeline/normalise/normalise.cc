@@ -107,6 +107,12 @@ int NormalisedText::PageAt(std::size_t offset) const {
   return static_cast<int>(std::max<std::ptrdiff_t>(1, it - page_starts.begin()));
 }
 
+void PrepareNormalise(const NormaliseOptions& options) {
+  if (const auto* lexicon = normalise_internal::Lexicon::Get(options.hunspell_dictionary)) {
+    lexicon->Load();
+  }
+}
+
 NormalisedText Normalise(const ExtractedDocument& document, const NormaliseOptions& options) {
   const std::size_t n = document.pages.size();
   std::vector<PageLayout> pages;

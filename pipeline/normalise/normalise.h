@@ -65,6 +65,10 @@ struct NormalisedText {
 NormalisedText Normalise(const ExtractedDocument& document,
                          const NormaliseOptions& options);
 
+// Loads now what Normalise would load at its first hyphen (the hunspell
+// dictionary), so processes forked afterwards share it.
+void PrepareNormalise(const NormaliseOptions& options);
+
 // Number of code points in the UTF-8 string `s`.
 std::size_t CodePointCount(const std::string& s);
 

@@ -4,6 +4,7 @@
 #define DIAR_TESTS_FOUNDATION_CLI_RUNNER_H_
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -59,6 +60,38 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
+};
+
+// The command that starts diar as an archivist without special rights.
+// Tests run as root in CI, and root reads and writes anything, so as root
+// diar runs as user nobody (setpriv). nobody may not reach the build tree
+// (a clone inside a 0700 folder from mktemp -d), so the binary and the
+// dictionaries are copied to a folder everyone can read.
+class UnprivilegedDiar {
+ public:
+  UnprivilegedDiar() {
+    const std::filesystem::path binary = std::filesystem::path(DIAR_BINARY_DIR) / "cli" / "diar";
+    if (::geteuid() != 0) {
+      command_ = Quote(binary.string());
+      return;
+    }
+    namespace fs = std::filesystem;
+    fs::permissions(copy_.path(), fs::perms::owner_all | fs::perms::group_read |
+                                      fs::perms::group_exec | fs::perms::others_read |
+                                      fs::perms::others_exec);
+    fs::copy_file(binary, copy_.path() / "diar");
+    fs::copy(fs::path(DIAR_SOURCE_DIR) / "dictionaries", copy_.path() / "dictionaries",
+             fs::copy_options::recursive);
+    command_ = "setpriv --reuid=65534 --regid=65534 --clear-groups " +
+               Quote((copy_.path() / "diar").string()) + " --dictionaries " +
+               Quote((copy_.path() / "dictionaries").string());
+  }
+  // `diar` with its global options, ready for more arguments.
+  const std::string& command() const { return command_; }
+
+ private:
+  TempDir copy_;
+  std::string command_;
 };
 
 // Runs `diar ARGS...` with --index pointing at `index`.

@@ -169,16 +169,13 @@ TEST_F(BadInput, SymlinkLoopFailsByName) {
 }
 
 TEST_F(BadInput, UnreadableFileFailsByName) {
-  // Tests run as root in CI, and root reads any file: the run drops to
-  // nobody (setpriv), so the permission really is enforced.
+  // As nobody when run as root, so the permission really is enforced.
   testing::WriteFile(In("hemlig.txt"), "Sekretess.\n");
   fs::permissions(In("hemlig.txt"), fs::perms::none);
   fs::permissions(in_.path(), fs::perms::all);
   fs::permissions(index_.path(), fs::perms::all);
-  const std::string diar = std::string(DIAR_BINARY_DIR) + "/cli/diar";
-  std::string cmd;
-  if (::geteuid() == 0) cmd = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
-  cmd += testing::Quote(diar) + " --index " + testing::Quote(index_.path().string()) + " ingest " +
+  const testing::UnprivilegedDiar diar;
+  std::string cmd = diar.command() + " --index " + testing::Quote(index_.path().string()) + " ingest " +
          testing::Quote(Good().string()) + " " + testing::Quote(In("hemlig.txt").string()) + " 2>" +
          testing::Quote((in_.path() / "err").string()) + " >/dev/null";
   const int status = std::system(cmd.c_str());

@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <fstream>
 #include <regex>
 
 #include "tests/foundation/cli_runner.h"
@@ -89,7 +90,43 @@ TEST(IngestMessages, AMissingOcrModelStopsTheRunWithExit2) {
                   {"TESSDATA_PREFIX=" + empty_tessdata.path().string()});
   ASSERT_EQ(run.Wait(60s), 2) << run.Err();
   EXPECT_NE(run.Err().find("install tesseract-ocr-swe"), std::string::npos) << run.Err();
-  EXPECT_FALSE(std::filesystem::exists(index.path() / "iamglass")) << "no index for a failed set-up";
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 0) << "nothing indexed by a failed set-up";
+}
+
+// The dictionaries are read when the first file needs the pipeline: an
+// unchanged re-ingest reads none (a damaged word-form table goes unseen),
+// and the first file that needs them stops the run with the file and line.
+void CopyDictionariesWithADamagedWordFormTable(const std::filesystem::path& to) {
+  std::filesystem::copy(std::filesystem::path(DIAR_SOURCE_DIR) / "dictionaries", to,
+                        std::filesystem::copy_options::recursive);
+  std::ofstream(to / "lemmas_sv.tsv", std::ios::app) << "no tab on this line\n";
+}
+
+TEST(IngestMessages, AnUnchangedReingestReadsNoDictionary) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 3);
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  const TempDir damaged;
+  CopyDictionariesWithADamagedWordFormTable(damaged.path());
+  const RunResult again = RunDiar(
+      index.path(), {"--dictionaries", damaged.path().string(), "ingest", dir.path().string()});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("3 unchanged, 0 failed"), std::string::npos) << again.out;
+}
+
+TEST(IngestMessages, ADamagedDictionaryStopsTheRunAtTheFirstFileThatNeedsIt) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 2);
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  testing::WriteTextDocuments(dir.path(), 1, /*first=*/2);
+  const TempDir damaged;
+  CopyDictionariesWithADamagedWordFormTable(damaged.path());
+  const RunResult run = RunDiar(
+      index.path(), {"--dictionaries", damaged.path().string(), "ingest", dir.path().string()});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_TRUE(std::regex_search(run.err, std::regex("lemmas_sv\\.tsv:[0-9]+: ")))
+      << run.err;
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 2);
 }
 
 TEST(IngestMessages, ASecondWriterIsToldWhoHoldsTheLock) {
@@ -122,14 +159,13 @@ TEST(IngestMessages, AReadOnlyIndexSaysSo) {
                                                  std::filesystem::perms::group_exec |
                                                  std::filesystem::perms::others_read |
                                                  std::filesystem::perms::others_exec);
-  std::string user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   if (::geteuid() != 0) {
     std::filesystem::permissions(index.path(), std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::remove);
   }
   const std::string err = (dir.path() / "err").string();
-  const std::string command = user + testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar") +
-                              " --index " + testing::Quote(index.path().string()) + " ingest " +
+  const testing::UnprivilegedDiar diar;
+  const std::string command = diar.command() + " --index " + testing::Quote(index.path().string()) + " ingest " +
                               testing::Quote(dir.path().string()) + " > /dev/null 2> " +
                               testing::Quote(err);
   const int status = std::system(command.c_str());
