@@ -101,6 +101,17 @@ const RE2& Signature() {
   return kRole;
 }
 
+// The word before a body that makes it the addressee.
+const RE2& AddresseeWord() {
+  static const RE2 kWord("(?:^|[^\\pL])(?:till|åt|mottagare|adressat|sändlista|kopia)\\s*:?\\s*$");
+  return kWord;
+}
+
+const RE2& ListGoesOn() {
+  static const RE2 kList("^\\s*(?:,|&|och\\s|samt\\s)");
+  return kList;
+}
+
 bool IsFunctionWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "och", "samt", "eller", "i", "på", "för", "med", "till", "om", "vid", "av", "har",
@@ -329,44 +340,45 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
 
   // 5. Most mentioned territorial body, unless the document's organs are of
   // the other tier.
+  bool region_organs = false, kommun_organs = false;
+  std::map<std::string, int> counts;
+  for (const Mention& m : mentions) {
+    if (m.type != "body") continue;
+    const BodyInfo* info = tagger.FindBody(m.value);
+    if (info != nullptr && Territorial(info->kind)) ++counts[m.value];
+    if (info == nullptr && m.rule.rfind("organ.", 0) == 0) {
+      const std::string lower = LowerKeepOffsets(m.value);
+      region_organs |= lower.rfind("region", 0) == 0 || lower.rfind("landsting", 0) == 0;
+      kommun_organs |= lower.rfind("kommun", 0) == 0;
+    }
+  }
+  std::string best;
+  int first = 0, second = 0;
+  for (const auto& [value, n] : counts) {
+    if (n > first) {
+      second = first;
+      first = n;
+      best = value;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  const BodyInfo* best_info = best.empty() ? nullptr : tagger.FindBody(best);
+  const bool other_tier =
+      best_info != nullptr && ((best_info->kind == "kommun" && region_organs && !kommun_organs) ||
+                               (best_info->kind == "region" && kommun_organs && !region_organs));
+  const std::string counts_cue =
+      " (" + std::to_string(first) + " mentions, next " + std::to_string(second) + ")";
   if (d.issuer.empty()) {
-    bool region_organs = false, kommun_organs = false;
-    std::map<std::string, int> counts;
-    for (const Mention& m : mentions) {
-      if (m.type != "body") continue;
-      const BodyInfo* info = tagger.FindBody(m.value);
-      if (info != nullptr && Territorial(info->kind)) ++counts[m.value];
-      if (info == nullptr && m.rule.rfind("organ.", 0) == 0) {
-        const std::string lower = LowerKeepOffsets(m.value);
-        region_organs |= lower.rfind("region", 0) == 0 || lower.rfind("landsting", 0) == 0;
-        kommun_organs |= lower.rfind("kommun", 0) == 0;
-      }
-    }
-    std::string best;
-    int first = 0, second = 0;
-    for (const auto& [value, n] : counts) {
-      if (n > first) {
-        second = first;
-        first = n;
-        best = value;
-      } else if (n > second) {
-        second = n;
-      }
-    }
-    const BodyInfo* info = best.empty() ? nullptr : tagger.FindBody(best);
-    const bool other_tier = info != nullptr && ((info->kind == "kommun" && region_organs && !kommun_organs) ||
-                                                (info->kind == "region" && kommun_organs && !region_organs));
     // Named twice with no other region, kommun or länsstyrelse beside it is
     // as clear as three times against one.
     if ((first >= kMinProminentMentions || (first >= 2 && second == 0)) && first > 2 * second) {
-      const std::string counts_cue = " (" + std::to_string(first) + " mentions, next " +
-                                     std::to_string(second) + ")";
       if (!other_tier) {
         d.issuer = best;
         d.issuer_cue = "most mentioned region, kommun or länsstyrelse" + counts_cue;
-      } else if (info->kind == "kommun") {
+      } else if (best_info->kind == "kommun") {
         for (const Seat& seat : seats_) {
-          if (seat.county != info->county) continue;
+          if (seat.county != best_info->county) continue;
           d.issuer = seat.region;
           d.issuer_cue = "the organs are a region's and the body named most, " + best + counts_cue +
                          ", is in " + seat.county;
@@ -401,6 +413,49 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     }
   }
 
+  // 8. A kommun's organs (Kommunstyrelsen) and one kommun whose name begins
+  // a company's name: municipal companies carry their kommun's ("Eskilstuna
+  // kommunfastighet AB", "Tranås Energi AB").
+  if (d.issuer.empty() && kommun_organs && !region_organs) {
+    std::string owner;
+    bool several = false;
+    for (const Mention& m : mentions) {
+      if (m.type != "body" || (m.rule != "body.company" && m.rule != "body.company_first")) continue;
+      std::string_view name = m.text;
+      if (name.rfind("AB ", 0) == 0) name.remove_prefix(3);
+      const std::string word(name.substr(0, SkipWord(name, 0)));
+      for (const std::string& kommun : {word + " kommun", word + "s kommun"}) {
+        const BodyInfo* info = tagger.FindBody(kommun);
+        if (info == nullptr || info->kind != "kommun") continue;
+        several |= !owner.empty() && owner != info->canonical;
+        owner = info->canonical;
+      }
+    }
+    if (!owner.empty() && !several) {
+      d.issuer = owner;
+      d.issuer_cue = "a kommun's organs, and " + owner + "'s name begins a company's";
+    }
+  }
+
+  // 9. The one region, kommun or länsstyrelse named, even once, when
+  // nothing above decided: a report naming its publisher in the foreword
+  // ("Under åren drev Region Skåne ... projektet").
+  // Not an addressee ("Till Region Halland", "skickas till"), nor one of a
+  // list of parties ("Region Halland och kommunerna").
+  if (d.issuer.empty() && first == 1 && second == 0 && !other_tier) {
+    for (const Mention& m : mentions) {
+      if (m.type != "body" || m.value != best) continue;
+      const std::size_t from = m.start >= 30 ? m.start - 30 : 0;
+      const std::string before = LowerKeepOffsets(Between(text, from, m.start));
+      const std::string_view after = Between(text, m.end, m.end + 8);
+      if (!RE2::PartialMatch(before, AddresseeWord()) &&
+          !RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), ListGoesOn())) {
+        d.issuer = best;
+        d.issuer_cue = "the only region, kommun or länsstyrelse named" + counts_cue;
+      }
+    }
+  }
+
   if (d.issuer.empty()) {
     d.issuer_cue = "no letterhead, sender, PDF Author, prominent region or kommun or meeting place "
                    "names the issuer";
@@ -409,6 +464,18 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   if (const BodyInfo* info = tagger.FindBody(d.issuer); info != nullptr && !info->county.empty()) {
     d.county = info->county;
     d.county_cue = d.issuer + " is in " + info->county + " (gazetteer)";
+    return d;
+  }
+  // A body the gazetteers do not know may carry its county in its name
+  // ("Regionförbundet i Kalmar län").
+  for (const Seat& seat : seats_) {
+    const std::size_t at = d.issuer.find(seat.county);
+    if (at != std::string::npos && !WordCharBefore(d.issuer, at) &&
+        !WordCharAt(d.issuer, at + seat.county.size())) {
+      d.county = seat.county;
+      d.county_cue = "\"" + seat.county + "\" in the issuer's name";
+      break;
+    }
   }
   return d;
 }

@@ -25,10 +25,19 @@
 //      body named most is a kommun, the document is about that kommun and
 //      from its county's region (a landsting's tjänsteutlåtande about a
 //      samordningsförbund in Stockholms stad);
-//   6. the place an organ sits in (issuer_places.tsv): a kommun's hall or a
+//   6. a signature: a known authority after a person's role ("Regionchef
+//      för Södra Sverige Tillväxtverket");
+//   7. the place an organ sits in (issuer_places.tsv): a kommun's hall or a
 //      region's house with the place's name on the same line ("Kommun-
 //      ledningskontoret, Vallentuna" -> Vallentuna kommun; "Regionens Hus,
-//      Södra vägen 9, Halmstad", the residence city -> Region Halland).
+//      Södra vägen 9, Halmstad", the residence city -> Region Halland);
+//   8. a kommun's organs (Kommunstyrelsen) and one kommun whose name begins
+//      a company's ("Eskilstuna kommunfastighet AB"): municipal companies
+//      carry their kommun's name;
+//   9. the one region, kommun or länsstyrelse the text names, even once
+//      (a report's foreword: "Under åren drev Region Skåne ... projektet").
+// The county is the issuer's in the gazetteer, or a county named in the
+// issuer's name ("Regionförbundet i Kalmar län").
 // A body is one the gazetteers know (not a party), or one a named-body rule
 // found ("Regionförbundet i Kalmar län") in cues 1-3. Organs
 // ("Regionstyrelsen") are never the issuer: they belong to one.

@@ -1,7 +1,9 @@
 #include "pipeline/tag/acronyms.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "pipeline/tag/lexicon.h"
 #include "pipeline/tag/text_util.h"
@@ -122,14 +124,24 @@ std::size_t NameBefore(std::string_view text, std::size_t end, std::string_view 
 
 void AddNamedByAcronym(std::string_view text, const Lexicon& lexicon,
                        std::vector<Candidate>* candidates) {
+  // Where bodies end, sorted; gathered at the first acronym (most texts
+  // have a few brackets and many candidates).
+  std::vector<std::size_t> body_ends;
+  bool gathered = false;
   for (std::size_t open = text.find('('); open != std::string_view::npos;
        open = text.find('(', open + 1)) {
     const std::string_view acronym = BracketedAcronym(text, open);
     if (acronym.empty() || open < 2 || text[open - 1] != ' ') continue;
     const std::size_t name_end = open - 1;
-    bool taken = false;  // a body already ends there: AddDefinedAcronyms does it
-    for (const Candidate& c : *candidates) taken |= c.type == "body" && c.emit && c.end == name_end;
-    if (taken) continue;
+    if (!gathered) {
+      for (const Candidate& c : *candidates) {
+        if (c.type == "body" && c.emit) body_ends.push_back(c.end);
+      }
+      std::sort(body_ends.begin(), body_ends.end());
+      gathered = true;
+    }
+    // A body already ends there: AddDefinedAcronyms does it.
+    if (std::binary_search(body_ends.begin(), body_ends.end(), name_end)) continue;
     const std::size_t begin = NameBefore(text, name_end, acronym, lexicon);
     if (begin == std::string_view::npos) continue;
     Candidate c;

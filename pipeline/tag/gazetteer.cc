@@ -274,6 +274,7 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
                         bool lower_first, const std::string& where,
                         std::vector<std::string>* warnings) {
   const std::string key = acronym ? form : LowerFirst(form);
+  if (!acronym) listed_.emplace(Lower(form), form);
   auto [it, inserted] = forms_.emplace(key, Form{entry, acronym});
   if (!inserted) {
     if (it->second.entry != entry) {
@@ -308,6 +309,12 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
     add_atom(first, true);
     add_atom(LowerFirst(first), true);
   }
+}
+
+std::string Gazetteer::ListedForm(std::string_view written) const {
+  const std::string folded = FoldSpace(written);
+  const auto it = listed_.find(Lower(folded));
+  return it == listed_.end() ? folded : it->second;
 }
 
 const GazetteerEntry* Gazetteer::LookupExact(std::string_view key, bool* acronym) const {

@@ -89,6 +89,9 @@ class Gazetteer {
   const GazetteerEntry* Lookup(std::string_view name) const;
   // Entry for a canonical name; null if unknown.
   const BodyInfo* FindCanonical(const std::string& canonical) const;
+  // The first listed form (canonical name or variant) that `written` is in
+  // another case ("Röda korset" -> "Röda Korset"), or `written` itself.
+  std::string ListedForm(std::string_view written) const;
   const County* FindCountyByStem(std::string_view stem) const;
   // Where a county named right at `at` ends (" Jämtland", " Kalmar län":
   // white space, its stem, "län" if written, and a genitive s), or 0 if
@@ -124,6 +127,8 @@ class Gazetteer {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, Form, Hash, std::equal_to<>> forms_;
+  // Lower-case name form -> the first form listed so (not acronyms).
+  std::unordered_map<std::string, std::string> listed_;
   std::vector<std::string> alternatives_;
   std::vector<Atom> atoms_;
   std::set<std::tuple<std::string, bool, bool>> atom_keys_;  // dedupes atoms_ while loading

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -44,21 +43,35 @@ class Misspellings {
     std::size_t words = 0;
   };
   std::vector<Name> names_;
+  // The name `span` (of `words` words) is one letter from, or null.
+  const Name* Closest(std::string_view span, std::size_t words) const;
   // A hash of every name's lower-case form and of its forms with one code
   // point deleted -> indices into names_ (symmetric deletion: a text within
   // one edit of a name shares one of these with it). Hashes, not strings,
   // so that a span is checked in one pass without copies (tagging speed,
   // bench/tag); a hit is verified letter by letter.
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> index_;
-  // One bit per hash in index_ (kBloomBits of them): most probes miss, and
+  // One bit per hash in index_ (2^kBloomBitsLog2 of them): most probes miss, and
   // a bit in a table that stays in cache answers them without the map.
-  static constexpr std::size_t kBloomBits = std::size_t{1} << 21;
+  static constexpr int kBloomBitsLog2 = 21;
   std::vector<std::uint64_t> bloom_;
-  // A one-letter slip leaves a two- or three-word name's first or last word
-  // as written, and a one-word name its length give or take one: hashes of
-  // the lower-case words (by number of words) and of (first letter, length),
-  // checked from the raw bytes before a span is decoded.
-  std::vector<std::uint64_t> first_words_[4], last_words_[4], single_lengths_;
+  // Keys a span must show to be worth decoding, checked on the raw bytes as
+  // the words are read. A one-letter slip leaves a two- or three-word
+  // name's first or last word as written; a one-word name keeps its first
+  // letter, its length give or take one, and its first or its last
+  // kAffixBytes bytes (the slip is in one half of at least 15 letters).
+  class KeySet {
+   public:
+    void Add(std::uint64_t key) { keys_.push_back(key); }
+    void Seal();
+    bool Has(std::uint64_t key) const;
+
+   private:
+    static constexpr int kBitsLog2 = 17;
+    std::vector<std::uint64_t> bits_;  // one bit per key's hash: most probes stop here
+    std::vector<std::uint64_t> keys_;  // sorted
+  };
+  KeySet keys_;
 };
 
 }  // namespace diar::tag_internal

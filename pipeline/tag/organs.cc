@@ -41,6 +41,25 @@ std::string DefiniteAdjective(const std::string& word, const Lexicon& lexicon) {
   return word;
 }
 
+// An organ's name in one casing whatever the text's (a heading's "Miljö- och
+// Byggnadsnämnden", "KULTURNÄMNDEN"): its words are common nouns and
+// adjectives, so the name is in sentence case; an acronym before a hyphen
+// stays ("IT-nämnden").
+std::string SentenceCase(const std::string& name) {
+  std::string out;
+  std::size_t part = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != ' ' && name[i] != '-') continue;
+    const std::string_view piece = std::string_view(name).substr(part, i - part);
+    const bool acronym = i < name.size() && name[i] == '-' && !piece.empty() &&
+                         CodePoints(piece) <= 3 && !HasLower(piece);
+    out += acronym ? std::string(piece) : Lower(piece);
+    if (i < name.size()) out += name[i];
+    part = i + 1;
+  }
+  return CapitaliseFirst(out);
+}
+
 }  // namespace
 
 std::string StripGenitive(std::string_view word) {
@@ -92,7 +111,7 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     // "Kommunstyrelsens arbetsutskott": one body, as written, capitalised.
     std::vector<std::string> words = Words(span);
     words.back() = StripGenitive(words.back());
-    out->value = CapitaliseFirst(Join(words));
+    out->value = SentenceCase(Join(words));
     return true;
   }
   if (OrganList(lexicon, kStop).Contains(StripGenitive(Lower(span)))) return false;
@@ -119,7 +138,7 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
   } else if (const GazetteerEntry* known_definite = gazetteer.Lookup(definite)) {
     out->value = known_definite->info.canonical;
   } else {
-    out->value = CapitaliseFirst(definite);
+    out->value = SentenceCase(definite);
   }
   return true;
 }

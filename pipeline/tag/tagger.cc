@@ -129,7 +129,11 @@ std::vector<Mention> Tagger::Tag(const NormalisedText& text, const TagContext& c
     if (kind == "organisation" || kind == "natverk") {
       if (const std::size_t end = impl_->gazetteer.CountyEnd(body, match.end); end != 0) {
         c.end = end;
-        c.value = tag_internal::FoldSpace(body.substr(match.begin, end - match.begin));
+        // The organisation as the gazetteer spells it, whichever case the
+        // text has ("Röda korset Jämtland" and "Röda Korset Jämtland" are
+        // one branch); the county as CountyEnd found it, without a genitive.
+        c.value = impl_->gazetteer.ListedForm(body.substr(match.begin, match.end - match.begin)) +
+                  " " + tag_internal::FoldSpace(body.substr(match.end, end - match.end));
         if (c.value.back() == 's') c.value.pop_back();
         c.canonical = nullptr;
       }

@@ -1,5 +1,6 @@
 #include "pipeline/tag/values.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -147,6 +148,40 @@ bool FormDnr(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
 
 // A body name found by a rule: as written, genitive removed, not started
 // by a determiner or generic owner.
+namespace {
+
+// A name written all in capitals, as headings and logos set it
+// ("SAMORDNINGSFÖRBUNDET VÄSTERÅS", "LÄNSTRAFIKEN I NORRBOTTEN AB"), in the
+// casing the name has in running text, so that one body has one value:
+// each word capitalised, but the small words and the place's "län",
+// "kommun", "stad" in lower case and acronyms (AB, KPMG) as written. Only a
+// word of six letters or more shows the capitals are a heading's: "KPMG AB"
+// is the name itself.
+std::string NameCase(const std::string& name) {
+  const std::vector<std::string> words = Words(name);
+  if (std::none_of(words.begin(), words.end(),
+                   [](const std::string& word) { return CodePoints(word) >= 6; })) {
+    return name;
+  }
+  static constexpr std::string_view kLower[] = {"i", "och", "för", "av", "på", "med", "till",
+                                                "om", "vid", "län", "kommun", "stad"};
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out += ' ';
+    const std::string lower = Lower(word);
+    if (std::find(std::begin(kLower), std::end(kLower), lower) != std::end(kLower)) {
+      out += lower;
+    } else if (CodePoints(word) <= 4) {
+      out += word;
+    } else {
+      out += CapitaliseFirst(lower);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
   std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
   const std::size_t space = span.find(' ');
@@ -166,7 +201,7 @@ bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) 
     // whose name ends in s: "Samordningsförbundet Västerås".)
     span.pop_back();
   }
-  out->value = CapitaliseFirst(span);
+  out->value = HasLower(span) ? CapitaliseFirst(span) : NameCase(span);
   out->document_canonical = true;
   return true;
 }

@@ -135,6 +135,36 @@ TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
   EXPECT_EQ(c.issuer, "");
 }
 
+TEST_F(ClassifierTest, IssuerTheOnlyTerritorialBodyNamedWhenNothingElseDecides) {
+  Classification c = Run(
+      "Lärdomar om samverkan\nFörord\nUnder åren drev Region Halland projektet tillsammans med "
+      "andra aktörer. Följeforskarna har dokumenterat arbetet.\n");
+  EXPECT_EQ(c.issuer, "Region Halland") << Cue(c, "issuer");
+  EXPECT_NE(Cue(c, "issuer").find("only region"), std::string::npos) << Cue(c, "issuer");
+  // An addressee named once stays one.
+  Classification addressed = Run("Lägesrapport\nRapporten skickas till Region Halland.\n");
+  EXPECT_EQ(addressed.issuer, "") << Cue(addressed, "issuer");
+}
+
+TEST_F(ClassifierTest, IssuerAKommunWhoseCompanyItsOrgansMinutesName) {
+  Classification c = Run(
+      "Anslag/Bevis\nOrgan Kommunstyrelsen\nÖvriga närvarande Anna Ek, vd, Ljungby "
+      "fastighetsbolag AB\n§ 1 Budget\n");
+  EXPECT_EQ(c.issuer, "Ljungby kommun") << Cue(c, "issuer");
+  EXPECT_EQ(c.county, "Kronobergs län");
+  // Two kommuner's companies: either may be a partner's.
+  Classification two = Run(
+      "Anslag/Bevis\nOrgan Kommunstyrelsen\nÖvriga närvarande Anna Ek, Ljungby "
+      "fastighetsbolag AB, Per Ek, Sala Energi AB\n§ 1 Budget\n");
+  EXPECT_EQ(two.issuer, "") << Cue(two, "issuer");
+}
+
+TEST_F(ClassifierTest, CountyNamedInTheIssuersName) {
+  Classification c = Run("Regionförbundet i Kalmar län\nProtokoll\n§ 1 Budget\n");
+  EXPECT_EQ(c.issuer, "Regionförbundet i Kalmar län") << Cue(c, "issuer");
+  EXPECT_EQ(c.county, "Kalmar län") << Cue(c, "county");
+}
+
 TEST_F(ClassifierTest, OwnDnrIsTheOneInTheOpening) {
   Classification c = Run("Region Halland\nTjänsteskrivelse\nDnr RS 2022/345\nText.\n");
   EXPECT_EQ(c.dnr, "RS 2022/345");

@@ -93,12 +93,58 @@ TEST(BodyTagger, AKnownLongNameMisspeltByOneLetter) {
   EXPECT_EQ(Spans("inom Europiska unionen", "body"), "Europiska unionen=Europeiska unionen");
 }
 
+// The matcher only decodes spans whose raw bytes could be a name's
+// (misspellings.h): the slip may be anywhere in the name.
+TEST(BodyTagger, AOneWordNameMisspeltNearItsStartOrItsEnd) {
+  EXPECT_EQ(Spans("enligt Abetsförmedlingen", "body"), "Abetsförmedlingen=Arbetsförmedlingen");
+  EXPECT_EQ(Spans("enligt Arbetsförmedlngen", "body"), "Arbetsförmedlngen=Arbetsförmedlingen");
+}
+
+TEST(BodyTagger, AMisspeltNameInCapitals) {
+  EXPECT_EQ(Spans("KOMMUNFYLLMÄKTIGE beslutade.", "body"),
+            "KOMMUNFYLLMÄKTIGE=Kommunfullmäktige");
+}
+
+TEST(BodyTagger, AThreeWordNameMisspeltInItsMiddleWord) {
+  EXPECT_EQ(Spans("enligt Luleå teknisla universitet", "body"),
+            "Luleå teknisla universitet=Luleå tekniska universitet");
+}
+
 TEST(BodyTagger, ShortNamesNeverMatchMisspelt) {
   // "Region Skane" is one letter from Region Skåne, but twelve letters are
   // too few: among short names one letter makes another name.
   EXPECT_EQ(Spans("Region Skane och Sala kommun", "body"), "Sala kommun=Sala kommun");
   // Fourteen letters, one from Kommunstyrelsen: too short to be read so.
   EXPECT_EQ(Spans("Kommunstyrelsn beslutar", "body"), "");
+}
+
+// One body, one value, whatever case the text writes it in (issue 15).
+TEST(OrganTagger, OneValueWhateverCaseAHeadingWritesTheOrganIn) {
+  EXPECT_EQ(Spans("Miljö- och Byggnadsnämnden samt Miljö- och byggnadsnämnden", "body"),
+            "Miljö- och Byggnadsnämnden=Miljö- och byggnadsnämnden; "
+            "Miljö- och byggnadsnämnden=Miljö- och byggnadsnämnden");
+  EXPECT_EQ(Spans("KULTURNÄMNDEN och Kulturnämnden", "body"),
+            "KULTURNÄMNDEN=Kulturnämnden; Kulturnämnden=Kulturnämnden");
+}
+
+TEST(NamedBodyTagger, ANameInCapitalsTakesTheCaseOfRunningText) {
+  EXPECT_EQ(Spans("Rapport från ÖSTGÖTATRAFIKEN AB", "body"),
+            "ÖSTGÖTATRAFIKEN AB=Östgötatrafiken AB");
+  // Short words in capitals are the name's own: an acronym.
+  EXPECT_EQ(Spans("Granskad av KPMG AB", "body"), "KPMG AB=KPMG AB");
+}
+
+TEST(NamedBodyTagger, AMunicipalCompanysTradeInLowerCase) {
+  EXPECT_EQ(Spans("Anna Ek, Eskilstuna kommunfastighet AB, deltog", "body"),
+            "Eskilstuna kommunfastighet AB=Eskilstuna kommunfastighet AB");
+  // A short word is no trade: "att", "och" before a company's name.
+  EXPECT_EQ(Spans("Beslutet att AB Exempelbolaget köps", "body"),
+            "AB Exempelbolaget=AB Exempelbolaget");
+}
+
+TEST(BodyTagger, ARegionalBranchTakesItsOrganisationsListedSpelling) {
+  EXPECT_EQ(Spans("Röda korset Jämtland och Röda Korset Jämtland", "body"),
+            "Röda korset Jämtland=Röda Korset Jämtland; Röda Korset Jämtland=Röda Korset Jämtland");
 }
 
 TEST(OrganTagger, OfficesAndCommitteesAreOrgans) {
