@@ -17,6 +17,52 @@ std::string EncodeFacetTerms(const std::set<std::string>& terms) {
   return value;
 }
 
+namespace {
+
+// The index in FacetFields() of the facet a term belongs to, or kNoField.
+std::uint8_t FieldOfTerm(std::string_view term) {
+  const std::vector<FacetField>& fields = FacetFields();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string_view prefix = fields[i].prefix;
+    if (term.size() > prefix.size() && term.substr(0, prefix.size()) == prefix) {
+      return static_cast<std::uint8_t>(i);
+    }
+  }
+  return FacetTermCache::kNoField;
+}
+
+// Every facet named, each with its `values` (term ids: Term() is the facet
+// prefix and the value, `count` of each) sorted by count descending, then
+// by value, at most `limit` of them (0: all) turned into FacetCounts.
+template <typename TermOf, typename CountOf>
+FacetCounts Shown(std::vector<std::vector<std::uint32_t>>& values, int limit, const TermOf& term,
+                  const CountOf& count) {
+  FacetCounts out;
+  const std::vector<FacetField>& fields = FacetFields();
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    std::vector<std::uint32_t>& ids = values[f];
+    std::vector<FacetCount>& shown = out.shown[std::string(fields[f].name)];
+    // Within one facet every term starts with the same prefix: comparing
+    // terms compares values.
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+      return count(a) != count(b) ? count(a) > count(b) : term(a) < term(b);
+    };
+    std::size_t keep = ids.size();
+    if (limit > 0 && ids.size() > static_cast<std::size_t>(limit)) {
+      keep = static_cast<std::size_t>(limit);
+      out.more[std::string(fields[f].name)] = static_cast<int>(ids.size() - keep);
+    }
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(keep), ids.end(), before);
+    shown.reserve(keep);
+    for (std::size_t i = 0; i < keep; ++i) {
+      shown.push_back({term(ids[i]).substr(fields[f].prefix.size()), count(ids[i])});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& doc) {
   const Xapian::docid id = doc.get_docid();
   if (id >= by_doc_.size()) by_doc_.resize(id + 1);
@@ -29,6 +75,7 @@ std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& d
       std::size_t end = value.find('\0', begin);
       if (end == std::string::npos) end = value.size();
       const std::string_view term(value.data() + begin, end - begin);
+      begin = end + 1;
       auto it = ids_.find(term);
       if (it == ids_.end()) {
         it = ids_.emplace(std::string(term), static_cast<std::uint32_t>(terms_.size())).first;
@@ -36,9 +83,14 @@ std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& d
         const auto group = groups_.try_emplace(FoldCase(std::string(term)),
                                                static_cast<std::uint32_t>(groups_.size()));
         group_of_.push_back(group.first->second);
+        field_of_.push_back(FieldOfTerm(term));
+        group_seen_.resize(groups_.size());
       }
+      // A document counts once per value, whatever casings it has.
+      Xapian::docid& seen = group_seen_[group_of_[it->second]];
+      if (seen == id) continue;
+      seen = id;
       doc_terms_.push_back(it->second);
-      begin = end + 1;
     }
     span.size = static_cast<std::uint32_t>(doc_terms_.size() - span.begin);
   }
@@ -48,88 +100,44 @@ std::span<const std::uint32_t> FacetTermCache::TermsOf(const Xapian::Document& d
 void FacetTermCache::Clear() {
   terms_.clear();
   group_of_.clear();
+  field_of_.clear();
   groups_.clear();
   ids_.clear();
   doc_terms_.clear();
   by_doc_.clear();
+  group_seen_.clear();
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   ++documents_;
-  for (std::uint32_t id : cache_->TermsOf(doc)) {
-    if (id >= counts_.size()) counts_.resize(cache_->size());
-    ++counts_[id];
-    const std::uint32_t group = cache_->Group(id);
-    if (group >= group_counts_.size()) {
-      group_counts_.resize(cache_->groups());
-      group_seen_.resize(cache_->groups());
-    }
-    if (group_seen_[group] != documents_) {
-      group_seen_[group] = documents_;
-      ++group_counts_[group];
-    }
-  }
+  const std::span<const std::uint32_t> ids = cache_->TermsOf(doc);
+  if (counts_.size() < cache_->size()) counts_.resize(cache_->size());
+  for (std::uint32_t id : ids) ++counts_[id];
 }
 
-namespace {
-
-// `counts` of each facet by count descending, then by value.
-void SortCounts(std::map<std::string, std::vector<FacetCount>>& facets) {
-  for (auto& [name, counts] : facets) {
-    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-  }
-}
-
-// The facet a term belongs to, or null.
-const FacetField* FieldOfTerm(const std::string& term) {
-  for (const FacetField& field : FacetFields()) {
-    if (term.size() > field.prefix.size() && term.compare(0, field.prefix.size(), field.prefix) == 0) {
-      return &field;
-    }
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-std::map<std::string, std::vector<FacetCount>> FacetSpy::Counts() const {
-  std::map<std::string, std::vector<FacetCount>> facets;
-  for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
-  // Per group, the term most documents have: its casing is shown.
-  std::vector<std::uint32_t> shown(group_counts_.size(), UINT32_MAX);
+FacetCounts FacetSpy::Counts(int limit) const {
+  // Per group (a value in any casing): its documents, and the casing most
+  // of them have.
+  std::vector<int> group_count(cache_->groups());
+  std::vector<std::uint32_t> shown(cache_->groups(), UINT32_MAX);
   for (std::uint32_t id = 0; id < counts_.size(); ++id) {
     if (counts_[id] == 0) continue;
-    std::uint32_t& best = shown[cache_->Group(id)];
-    if (best == UINT32_MAX || counts_[id] > counts_[best]) best = id;
+    const std::uint32_t group = cache_->Group(id);
+    group_count[group] += counts_[id];
+    if (shown[group] == UINT32_MAX || counts_[id] > counts_[shown[group]]) shown[group] = id;
   }
+  std::vector<std::vector<std::uint32_t>> values(FacetFields().size());
   for (std::uint32_t group = 0; group < shown.size(); ++group) {
     if (shown[group] == UINT32_MAX) continue;
-    const std::string& term = cache_->Term(shown[group]);
-    if (const FacetField* field = FieldOfTerm(term)) {
-      facets[std::string(field->name)].push_back({term.substr(field->prefix.size()), group_counts_[group]});
-    }
+    const std::uint8_t field = cache_->Field(shown[group]);
+    if (field != FacetTermCache::kNoField) values[field].push_back(shown[group]);
   }
-  SortCounts(facets);
-  return facets;
+  return Shown(
+      values, limit, [&](std::uint32_t id) -> const std::string& { return cache_->Term(id); },
+      [&](std::uint32_t id) { return group_count[cache_->Group(id)]; });
 }
 
-std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
-    const std::unordered_map<std::string, int>& by_term) {
-  std::map<std::string, std::vector<FacetCount>> facets;
-  for (const FacetField& field : FacetFields()) facets[std::string(field.name)];
-  for (const auto& [term, n] : by_term) {
-    if (const FacetField* field = FieldOfTerm(term)) {
-      facets[std::string(field->name)].push_back({term.substr(field->prefix.size()), n});
-    }
-  }
-  SortCounts(facets);
-  return facets;
-}
-
-std::map<std::string, std::vector<FacetCount>> FacetCountsOfSlotValues(
-    const Xapian::ValueCountMatchSpy& spy) {
+FacetCounts FacetCountsOfSlotValues(const Xapian::ValueCountMatchSpy& spy, int limit) {
   // Each distinct slot value is one combination of facet terms; a term's
   // count is the sum over the combinations that hold it.
   std::unordered_map<std::string, int> by_term;
@@ -144,7 +152,19 @@ std::map<std::string, std::vector<FacetCount>> FacetCountsOfSlotValues(
       begin = end + 1;
     }
   }
-  return FacetCountsOfTerms(by_term);
+  std::vector<std::string> terms;
+  std::vector<int> counts;
+  std::vector<std::vector<std::uint32_t>> values(FacetFields().size());
+  for (const auto& [term, n] : by_term) {
+    const std::uint8_t field = FieldOfTerm(term);
+    if (field == FacetTermCache::kNoField) continue;
+    values[field].push_back(static_cast<std::uint32_t>(terms.size()));
+    terms.push_back(term);
+    counts.push_back(n);
+  }
+  return Shown(
+      values, limit, [&](std::uint32_t id) -> const std::string& { return terms[id]; },
+      [&](std::uint32_t id) { return counts[id]; });
 }
 
 }  // namespace diar

@@ -42,12 +42,18 @@ std::string EncodeFacetTerms(const std::set<std::string>& terms);
 // per Searcher, as the Searcher).
 class FacetTermCache {
  public:
+  static constexpr std::uint8_t kNoField = UINT8_MAX;
+
   // Ids of the facet terms of `doc` (read from schema::kSlotFacets the first
-  // time), valid until the next call.
+  // time), valid until the next call. Of terms equal but for the case of
+  // their value, only the first the document has is listed: a document
+  // counts once per value.
   std::span<const std::uint32_t> TermsOf(const Xapian::Document& doc);
   const std::string& Term(std::uint32_t id) const { return terms_[id]; }
   // Terms equal but for the case of their value share a group id.
   std::uint32_t Group(std::uint32_t id) const { return group_of_[id]; }
+  // Index of the term's facet in FacetFields(), or kNoField.
+  std::uint8_t Field(std::uint32_t id) const { return field_of_[id]; }
   std::size_t size() const { return terms_.size(); }
   std::size_t groups() const { return groups_.size(); }
   // Forgets everything; call when the database was reopened.
@@ -65,10 +71,20 @@ class FacetTermCache {
   };
   std::vector<std::string> terms_;
   std::vector<std::uint32_t> group_of_;  // by term id
+  std::vector<std::uint8_t> field_of_;   // by term id
   std::unordered_map<std::string, std::uint32_t> groups_;  // case-folded term -> group id
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::uint32_t> doc_terms_;  // every cached document's ids, back to back
   std::vector<Span> by_doc_;              // docid -> its part of doc_terms_
+  std::vector<Xapian::docid> group_seen_;  // by group id: the last document read
+};
+
+// Facet counts as results carry them: per facet name ("body", ...) its
+// values by count descending, then by value, at most a limit of them, and
+// how many values the limit left out.
+struct FacetCounts {
+  std::map<std::string, std::vector<FacetCount>> shown;
+  std::map<std::string, int> more;  // only facets that left values out
 };
 
 class FacetSpy : public Xapian::MatchSpy {
@@ -76,35 +92,31 @@ class FacetSpy : public Xapian::MatchSpy {
   // `cache` must outlive the spy.
   explicit FacetSpy(FacetTermCache* cache) : cache_(cache) {}
 
+  // One increment per facet term of the document: its terms come from the
+  // cache as ids, so nothing is split, hashed or compared while the match
+  // runs.
   void operator()(const Xapian::Document& doc, double weight) override;
 
-  // Counts per facet name ("body", ...), each list by count descending, then
-  // by value. Values equal but for case are one value, each document
-  // counted once, shown in the casing most documents have.
-  std::map<std::string, std::vector<FacetCount>> Counts() const;
+  // The counts, at most `limit` values per facet (0: all). Values equal but
+  // for case are one value, shown in the casing most documents have (a
+  // document having two casings counts for the first). Only the values
+  // shown are sorted and copied: the dnr facet has a value per document.
+  FacetCounts Counts(int limit) const;
 
   Xapian::doccount documents() const { return documents_; }
 
  private:
   FacetTermCache* cache_;
-  std::vector<int> counts_;        // by term id
-  std::vector<int> group_counts_;  // by group id
-  std::vector<Xapian::doccount> group_seen_;  // by group id: the last document counted (1-based)
+  std::vector<int> counts_;  // by term id
   Xapian::doccount documents_ = 0;
 };
-
-// Counts per facet name from counts per facet term (prefix + value), each
-// list by count descending, then by value.
-std::map<std::string, std::vector<FacetCount>> FacetCountsOfTerms(
-    const std::unordered_map<std::string, int>& by_term);
 
 // The same counts from Xapian's ValueCountMatchSpy on schema::kSlotFacets.
 // A custom MatchSpy cannot run inside xapian-tcpsrv (it knows only Xapian's
 // own), so over remote shards the searcher counts this way: each distinct
 // slot value is one set of terms, and a term's count is the sum over the
 // sets that hold it — exactly what FacetSpy counts.
-std::map<std::string, std::vector<FacetCount>> FacetCountsOfSlotValues(
-    const Xapian::ValueCountMatchSpy& spy);
+FacetCounts FacetCountsOfSlotValues(const Xapian::ValueCountMatchSpy& spy, int limit);
 
 }  // namespace diar
 

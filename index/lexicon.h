@@ -60,6 +60,7 @@ class Lexicon : public std::enable_shared_from_this<Lexicon> {
   std::string_view Lemma(std::string_view word) const;
 
   // A Xapian stemmer: Snowball on Lemma(word). Keeps this lexicon alive.
+  // It remembers its stems: use each (and its copies) in one thread.
   Xapian::Stem Stemmer() const;
 
   // The base forms of the parts of lower-case compound `word` ("folkhälsoarbetet"

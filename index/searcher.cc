@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <optional>
@@ -43,6 +44,10 @@ constexpr unsigned kParserFlags =
 // weigh well under half a word). Set by that argument, not tuned: the
 // relevance benchmark (docs/DECISIONS.md) ran with this value only.
 constexpr double kPartWeight = 0.35;
+
+// Ranking::kOrNearBoost: the words typed may stand this many positions
+// more apart than their number ("barn och unga": two words within four).
+constexpr Xapian::termcount kNearSlack = 2;
 
 // "län" -> "Län": a field typed at the start of a sentence-like query.
 std::string Capitalised(std::string_view alias) {
@@ -126,6 +131,24 @@ Xapian::Query WithParts(const Xapian::Query& query) {
     return result;
   }
   return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+// Facets of a query that checks word positions (a phrase, NEAR) are counted
+// over at least this many of its matches, not all: Xapian reads the
+// positions of every candidate, and a phrase with a common word in it
+// ("hälso- och sjukvård": och's positions in every document) took 28 ms
+// over 3,500 matches at 100,000 pages against 1.7 ms for its words
+// without positions. The result then notes that its counts are partial.
+constexpr Xapian::doccount kPositionalFacetCheck = 1000;
+
+// Whether matching `query` reads word positions.
+bool ReadsPositions(const Xapian::Query& query) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (ReadsPositions(query.get_subquery(i))) return true;
+  }
+  return false;
 }
 
 // The 1-based page holding byte `at` of `text`, given each page's start in
@@ -302,9 +325,76 @@ struct Searcher::Impl {
     return qp;
   }
 
-  Xapian::Query Parse(const std::string& text, Xapian::Query::op default_op) {
+  // `spelling`: also work out a corrected query (get_corrected_query_string).
+  // Only the first parse of a request asks: the suggestion was a third of a
+  // one-word query's time at 100,000 pages, and the request's other parses
+  // of the same text would only repeat it.
+  Xapian::Query Parse(const std::string& text, Xapian::Query::op default_op, bool spelling = false) {
     parser->set_default_op(default_op);
-    return parser->parse_query(text, kParserFlags);
+    return parser->parse_query(
+        text, spelling ? kParserFlags : kParserFlags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION});
+  }
+
+  // The words of `text` as typed (lower-cased, stopwords left out) when it
+  // is nothing but words; empty when it has a phrase, a field, an operator,
+  // a wildcard or a synonym, whose meaning a proximity boost must not bend.
+  std::vector<std::string> PlainWords(const std::string& text) {
+    parser->set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+    Xapian::Query parsed;
+    try {
+      parsed = Parse(text, Xapian::Query::OP_AND);
+    } catch (...) {
+      parser->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      throw;
+    }
+    parser->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    std::vector<std::string> words;
+    auto word = [&](const Xapian::Query& q) {
+      if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
+      const std::string term = *q.get_terms_begin();
+      if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+      words.push_back(term);
+      return true;
+    };
+    if (parsed.get_type() == Xapian::Query::OP_AND) {
+      for (std::size_t i = 0; i < parsed.get_num_subqueries(); ++i) {
+        if (!word(parsed.get_subquery(i))) return {};
+      }
+    } else {
+      word(parsed);
+    }
+    return words;
+  }
+
+  // For each of `words` that names a value of a document's type, topic,
+  // year, issuer, county, a body or a plan it mentions ("protokoll",
+  // "2014", "gotland" in "Region Gotland"): that document weighted up as
+  // if it said the word once more, i.e. by the idf BM25 gives a word as
+  // rare as the value (log((N - n + 0.5) / (n + 0.5)), n documents having
+  // it; nothing for a value half the documents have). The query matches
+  // what it matched before; this only reorders.
+  Xapian::Query FieldBoost(const std::vector<std::string>& words) {
+    static const std::vector<std::string_view> kPrefixes = {schema::kType, schema::kTopic, schema::kYear,
+                                                            schema::kIssuer, schema::kCounty, schema::kBody,
+                                                            schema::kPlan};
+    const double documents = db.get_doccount();
+    std::vector<Xapian::Query> boosts;
+    for (const std::string& word : words) {
+      std::set<std::string> terms;
+      for (std::string_view prefix : kPrefixes) {
+        for (const std::string& term : field_terms.Lookup(std::string(prefix), word)) terms.insert(term);
+      }
+      if (terms.empty()) continue;
+      // Documents with any of the values: at least the commonest's count.
+      double having = 0;
+      for (const std::string& term : terms) having = std::max<double>(having, db.get_termfreq(term));
+      const double idf = std::log((documents - having + 0.5) / (having + 0.5));
+      if (idf <= 0) continue;
+      boosts.emplace_back(Xapian::Query::OP_FILTER,
+                          Xapian::Query((new Xapian::FixedWeightPostingSource(idf))->release()),
+                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+    return boosts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
   }
 
   // The free text of `prepared` (dnr spans out) combined as `ranking` says,
@@ -313,7 +403,7 @@ struct Searcher::Impl {
     Built built;
     Xapian::Query text;
     if (!prepared.text.empty()) {
-      const Xapian::Query all = WithParts(Parse(prepared.text, Xapian::Query::OP_AND));
+      const Xapian::Query all = WithParts(Parse(prepared.text, Xapian::Query::OP_AND, true));
       // The parser is reused: its correction is of the last string it parsed.
       if (suggestion != nullptr) *suggestion = parser->get_corrected_query_string();
       switch (ranking) {
@@ -340,6 +430,35 @@ struct Searcher::Impl {
         case Ranking::kEliteSet:
           text = WithParts(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
           break;
+        case Ranking::kOrFieldBoost: {
+          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          const Xapian::Query boost = FieldBoost(PlainWords(prepared.text));
+          if (!boost.empty()) text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
+          break;
+        }
+        case Ranking::kOrAndFieldBoost: {
+          const Xapian::Query any = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          std::vector<Xapian::Query> boosts;
+          // One word, a phrase, explicit operators: "every word" is the
+          // query itself (as for kOrAndBoost).
+          if (any.get_description() != all.get_description()) boosts.push_back(all);
+          const Xapian::Query field = FieldBoost(PlainWords(prepared.text));
+          if (!field.empty()) boosts.push_back(field);
+          text = boosts.empty() ? any
+                                : Xapian::Query(Xapian::Query::OP_AND_MAYBE, any,
+                                                Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+          break;
+        }
+        case Ranking::kOrNearBoost: {
+          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          const std::vector<std::string> words = PlainWords(prepared.text);
+          if (words.size() >= 2) {
+            const Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),
+                                     static_cast<Xapian::termcount>(words.size() + kNearSlack));
+            text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, near);
+          }
+          break;
+        }
       }
     }
     std::vector<Xapian::Query> dnrs;
@@ -518,14 +637,27 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     enquire.set_query(query);
     // Facets need every match seen (checkatleast = all documents), which
     // also makes the total exact; the spy counts during that same pass.
+    // A query reading positions sees kPositionalFacetCheck of them at least.
     FacetSpy spy(&impl_->facet_terms);
     Xapian::ValueCountMatchSpy remote_spy(schema::kSlotFacets);
     if (request.facets) enquire.add_matchspy(impl_->remote ? static_cast<Xapian::MatchSpy*>(&remote_spy) : &spy);
-    const Xapian::doccount check = request.facets ? impl_->db.get_doccount() : 0;
     // Rows a collapsed page may need beyond its limit.
     constexpr Xapian::doccount kCollapseSlack = 10;
-    Xapian::MSet mset = enquire.get_mset(offset, limit + (collapse_page ? kCollapseSlack : 0), check);
+    const Xapian::doccount rows = limit + (collapse_page ? kCollapseSlack : 0);
+    Xapian::doccount check = 0;
+    if (request.facets) {
+      check = ReadsPositions(query) ? std::max(kPositionalFacetCheck, offset + rows) : impl_->db.get_doccount();
+    }
+    Xapian::MSet mset = enquire.get_mset(offset, rows, check);
     result.total = mset.get_matches_estimated();
+    if (request.facets) {
+      const Xapian::doccount counted = impl_->remote ? remote_spy.get_total() : spy.documents();
+      if (counted < mset.get_matches_upper_bound()) {
+        result.notes.push_back("facets counted over the first " + std::to_string(counted) + " of about " +
+                               std::to_string(result.total) +
+                               " matches (a phrase checks word positions in every document)");
+      }
+    }
     // Xapian proposes a correction whenever a commoner word is one edit
     // away ("regional" -> "regionala"); offered beside good results that is
     // noise, so a suggestion is only given when nothing matched.
@@ -560,15 +692,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       result.hits.push_back(std::move(hit));
     }
     if (request.facets) {
-      result.facets = impl_->remote ? FacetCountsOfSlotValues(remote_spy) : spy.Counts();
-      if (request.facet_limit > 0) {
-        const std::size_t keep = static_cast<std::size_t>(request.facet_limit);
-        for (auto& [name, counts] : result.facets) {
-          if (counts.size() <= keep) continue;
-          result.facets_more[name] = static_cast<int>(counts.size() - keep);
-          counts.resize(keep);
-        }
-      }
+      FacetCounts counts = impl_->remote ? FacetCountsOfSlotValues(remote_spy, request.facet_limit)
+                                         : spy.Counts(request.facet_limit);
+      result.facets = std::move(counts.shown);
+      result.facets_more = std::move(counts.more);
     }
   } catch (const Xapian::WildcardError& e) {
     return InputError("query '" + request.query + "': a wildcard matches more than " +

@@ -68,14 +68,20 @@ struct StoredDocument {
 };
 
 // How the words of a query without explicit operators combine (phrases,
-// fields and AND/OR/NOT/OCH/ELLER/INTE keep their meaning in all of them).
-// docs/DECISIONS.md has the relevance figures behind the default, kOr.
+// fields and AND/OR/NOT/OCH/ELLER/INTE keep their meaning in all of them;
+// the boosts reorder what the OR matches, they match nothing more).
+// docs/DECISIONS.md has the relevance figures behind the default,
+// kOrAndFieldBoost.
 enum class Ranking {
-  kAnd,            // every word required
-  kOr,             // any word, ranked by BM25
-  kAndOrFallback,  // every word; when that finds fewer than kFallbackBelow, any word
-  kOrAndBoost,     // any word, and documents with every word weighted up (AND_MAYBE)
-  kEliteSet,       // Xapian's OP_ELITE_SET: the best-weighted words of the query
+  kAnd,              // every word required
+  kOr,               // any word, ranked by BM25
+  kAndOrFallback,    // every word; when that finds fewer than kFallbackBelow, any word
+  kOrAndBoost,       // any word, and documents with every word weighted up (AND_MAYBE)
+  kEliteSet,         // Xapian's OP_ELITE_SET: the best-weighted words of the query
+  kOrNearBoost,      // any word, and documents with the words as typed close together weighted up
+  kOrFieldBoost,     // any word, and documents whose type, topic, year, issuer, county, body or
+                     // plan a word names ("protokoll", "2014", "gotland") weighted up
+  kOrAndFieldBoost,  // any word, with both boosts: every word, and field values named
 };
 inline constexpr int kFallbackBelow = 5;
 
@@ -93,7 +99,7 @@ struct SearchRequest {
   int limit = 10;
   int offset = 0;
   bool sort_by_date = false;  // newest first; default relevance
-  Ranking ranking = Ranking::kOr;
+  Ranking ranking = Ranking::kOrAndFieldBoost;
   // Files with identical normalised text as one hit (all paths on it);
   // false lists every document (export).
   bool collapse_identical = true;
@@ -126,11 +132,14 @@ struct FacetCount {
 
 struct SearchResult {
   std::string query;           // the query as given
-  std::uint64_t total = 0;     // matching documents (exact when facets asked)
+  std::uint64_t total = 0;     // matching documents (exact when facets asked, unless a
+                               // note says facets were counted over part of them)
   std::vector<Hit> hits;
   // Facet name ("body", "plan", "type", ...) -> values by count, descending,
   // at most facet_limit; values differing only in case are one value,
   // shown in their most frequent casing.
+  // A query with a phrase or NEAR counts them over its first matches only
+  // (at least 1,000), and notes says so.
   std::map<std::string, std::vector<FacetCount>> facets;
   std::map<std::string, int> facets_more;  // facet name -> values left out by facet_limit
   std::string suggestion;      // a corrected query, when nothing matched and spelling data has one

@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   fs::remove_all(work);
   const fs::path docs = fs::path(work) / "docs";
   fs::create_directories(docs);
-  for (const fs::path& dir : {source / "bench/relevance/corpus", source / "tests/gold"}) {
+  for (const fs::path& dir : {source / "bench/relevance/corpus", source / "tests/gold", source / "tests/devset"}) {
     for (const auto& entry : fs::directory_iterator(dir)) {
       if (entry.path().extension() == ".txt") fs::copy_file(entry.path(), docs / entry.path().filename());
     }
@@ -156,6 +156,9 @@ int main(int argc, char** argv) {
       {"diar AND, OR fallback", diar::Ranking::kAndOrFallback},
       {"diar OR + AND boost", diar::Ranking::kOrAndBoost},
       {"diar OP_ELITE_SET", diar::Ranking::kEliteSet},
+      {"diar OR + near boost", diar::Ranking::kOrNearBoost},
+      {"diar OR + field boost", diar::Ranking::kOrFieldBoost},
+      {"diar OR + AND + field", diar::Ranking::kOrAndFieldBoost},
   };
   std::vector<std::string> systems;
   for (const auto& s : strategies) systems.push_back(s.first);
@@ -185,7 +188,11 @@ int main(int argc, char** argv) {
     if (per_query) std::cout << q.id << "\t" << systems.back() << "\t" << s.ndcg << "\t" << s.recall << "\n";
   }
 
-  const std::vector<std::string> classes = {"all", "form", "compound", "dnr", "words"};
+  // "all", then the classes in the order queries.tsv first names them.
+  std::vector<std::string> classes = {"all"};
+  for (const Query& q : queries) {
+    if (std::find(classes.begin(), classes.end(), q.klass) == classes.end()) classes.push_back(q.klass);
+  }
   std::cout << queries.size() << " queries over " << std::distance(fs::directory_iterator(docs), fs::directory_iterator())
             << " documents; nDCG@10 / recall@10 by query class\n";
   std::cout << std::left << std::setw(24) << "system";

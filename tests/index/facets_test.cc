@@ -109,6 +109,39 @@ TEST(Facets, MultiValuedBodiesCountOncePerDocumentAndValue) {
   ExpectFacetsMatchBruteForce(searcher, "");
 }
 
+// Above kPositionalFacetCheck (1,000) matches a phrase's facets come from
+// part of them, and the result says so; words alone are counted in full.
+TEST(Facets, APhraseMatchingOverAThousandDocumentsCountsPartAndSaysSo) {
+  testing::TempDir dir;
+  constexpr int kDocuments = 1100;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    Classification c;
+    c.type = "protokoll";
+    // Weights that differ, as in real text: Xapian stops looking once it
+    // has seen enough matches and the rest cannot enter the page.
+    for (int i = 0; i < kDocuments; ++i) {
+      const std::string name = "d" + std::to_string(i) + ".txt";
+      std::string text = "Nämnden för hälso- och sjukvård sammanträder, ärende " + std::to_string(i) + ".";
+      for (int n = 0; n < i % 7; ++n) text += " Ärendet gäller hälso- och sjukvård i regionen och länet.";
+      writer.Add(MakeDocument(name, text, {}, c), "/x/" + name);
+    }
+    writer.Commit();
+  }
+  Searcher searcher = testing::OpenSearcher(dir.path());
+  const SearchResult phrase = testing::MustSearch(searcher, testing::Request("\"hälso- och sjukvård\"", true));
+  ASSERT_EQ(phrase.notes.size(), 1u);
+  EXPECT_NE(phrase.notes[0].find("facets counted over the first"), std::string::npos) << phrase.notes[0];
+  ASSERT_EQ(phrase.facets.at("type").size(), 1u);
+  EXPECT_GE(phrase.facets.at("type")[0].count, 1000);
+  EXPECT_LT(phrase.facets.at("type")[0].count, kDocuments);
+
+  const SearchResult words = testing::MustSearch(searcher, testing::Request("hälso sjukvård", true));
+  EXPECT_TRUE(words.notes.empty());
+  EXPECT_EQ(words.total, static_cast<std::uint64_t>(kDocuments));
+  EXPECT_EQ(words.facets.at("type")[0].count, kDocuments);
+}
+
 class CorpusFacets : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

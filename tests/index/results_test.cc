@@ -120,6 +120,34 @@ TEST_F(FacetResults, ValuesDifferingInCaseAreOneValueCountedOncePerDocument) {
   EXPECT_EQ(plans[0].count, 4);                      // f0..f3, f2 once
 }
 
+// "kultur 2014": neither text says 2014, but one document is dated 2014;
+// the default ranking puts it first, plain OR leaves the tie in index order.
+TEST(Results, AWordNamingADocumentsYearRanksItFirst) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    Classification c;
+    c.date = "2015-05-04";
+    writer.Add(testing::MakeDocument("first.txt", "Kultur och fritid i kommunen, ärende ett.", {}, c), "/x/first.txt");
+    c.date = "2014-05-04";
+    writer.Add(testing::MakeDocument("second.txt", "Kultur och fritid i kommunen, ärende två.", {}, c), "/x/second.txt");
+    c.date = "2016-01-01";
+    for (const std::string name : {"other1.txt", "other2.txt", "other3.txt"}) {
+      writer.Add(testing::MakeDocument(name, "Budget och skatt, " + name, {}, c), "/x/" + name);
+    }
+    writer.Commit();
+  }
+  Searcher searcher = testing::OpenSearcher(dir.path());
+  SearchRequest request = testing::Request("kultur 2014");
+  const SearchResult boosted = testing::MustSearch(searcher, request);
+  ASSERT_EQ(boosted.hits.size(), 2u);
+  EXPECT_EQ(boosted.hits[0].path, "/x/second.txt");
+  request.ranking = Ranking::kOr;
+  const SearchResult plain = testing::MustSearch(searcher, request);
+  ASSERT_EQ(plain.hits.size(), 2u);
+  EXPECT_EQ(plain.hits[0].path, "/x/first.txt");
+}
+
 TEST(Results, AnIndexOfAnotherSchemaVersionSaysToIngestAgain) {
   testing::TempDir dir;
   {

@@ -5,6 +5,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "tests/foundation/cli_runner.h"
@@ -97,6 +100,17 @@ TEST_F(Api, BadDateIsA400WithAMessage) {
   nlohmann::json j = GetJson("/api/search?q=plan&from=2021-13-x", 400);
   EXPECT_EQ(j["error"]["status"], 400);
   EXPECT_NE(j["error"]["message"].get<std::string>().find("2021-13-x"), std::string::npos) << j;
+}
+
+TEST_F(Api, QueriesTheSearcherRefusesAre400NamingTheValue) {
+  // Reversed range, impossible day, unknown field: the searcher's input errors.
+  for (const auto& [query, named] : std::vector<std::pair<std::string, std::string>>{
+           {"datum:2023..2021", "2023..2021"}, {"datum:2021-02-29", "2021-02-29"}, {"färg:blå", "färg"}}) {
+    const httplib::Params params = {{"q", query}};
+    nlohmann::json j = GetJson("/api/search?" + httplib::detail::params_to_query_str(params), 400);
+    EXPECT_EQ(j["error"]["status"], 400) << query;
+    EXPECT_NE(j["error"]["message"].get<std::string>().find(named), std::string::npos) << j;
+  }
 }
 
 TEST_F(Api, UnknownDocumentIsA404) {
