@@ -79,7 +79,6 @@ Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
   doc.add_value(schema::kSlotFacets, EncodeFacetTerms(facets));
   doc.add_value(schema::kSlotIngested,
                 Xapian::sortable_serialise(static_cast<double>(std::time(nullptr))));
-  doc.add_value(schema::kSlotText, record.text);
   // Files with the same normalised text (one text in two encodings, a PDF
   // and its text export) collapse into one hit; the term finds the others.
   const std::string text_hash = Sha256Hex(record.text).substr(0, 32);

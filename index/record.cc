@@ -156,7 +156,6 @@ std::string EncodeRecord(const StoredDocument& r) {
             {"created", r.created},
             {"ingested", r.ingested},
             {"classification", ClassificationToJson(r.classification)},
-            {"text", r.text},
             {"page_starts", r.page_starts},
             {"ocr_pages", r.ocr_pages},
             {"mentions", mentions}};
@@ -166,13 +165,15 @@ std::string EncodeRecord(const StoredDocument& r) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-StoredDocument DecodeRecord(const std::string& data) {
-  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+StoredDocument DecodeRecord(const Xapian::Document& doc) {
+  json j = json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
     throw std::runtime_error("document record is not diar JSON");
   }
   try {
-    return RecordFromJson(j);
+    StoredDocument record = RecordFromJson(j);
+    if (std::string text = doc.get_value(schema::kSlotText); !text.empty()) record.text = std::move(text);
+    return record;
   } catch (const json::exception& e) {
     // A field of the wrong type: the record was damaged or written by
     // something else. Callers report std::runtime_error with the index.
@@ -182,6 +183,7 @@ StoredDocument DecodeRecord(const std::string& data) {
 
 void SetRecord(const StoredDocument& record, Xapian::Document& doc) {
   doc.set_data(EncodeRecord(record));
+  doc.add_value(schema::kSlotText, record.text);
   const Classification& c = record.classification;
   json hit = {{"id", record.id},
               {"title", c.title},

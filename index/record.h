@@ -20,14 +20,20 @@ namespace diar {
 
 StoredDocument RecordFromProcessed(const ProcessedDocument& document,
                                  const std::string& path);
+// The record as the document's data: every field but the text, which the
+// document holds once, in schema::kSlotText (Xapian compresses the data;
+// storing the text twice cost a twentieth of an ingest).
 std::string EncodeRecord(const StoredDocument& record);
-// Throws std::runtime_error when `data` is not a record this version wrote
-// or is damaged (a field of the wrong type).
-StoredDocument DecodeRecord(const std::string& data);
+// The record of stored document `doc`: its data, and its text from
+// schema::kSlotText (or from the data, where an index written before the
+// text moved out of the record keeps it). Throws std::runtime_error when the
+// data is not a record this version wrote or is damaged (a field of the
+// wrong type).
+StoredDocument DecodeRecord(const Xapian::Document& doc);
 
-// Sets `doc`'s data to `record` and its result-list and counts slots
-// (schema::kSlotHit, kSlotCounts) to match; every change of a record goes
-// through here so they agree.
+// Sets `doc`'s data to `record`, and its text, result-list and counts slots
+// (schema::kSlotText, kSlotHit, kSlotCounts) to match; every change of a
+// record goes through here so they agree.
 void SetRecord(const StoredDocument& record, Xapian::Document& doc);
 
 // What `diar status` sums over the index (schema::kSlotCounts).

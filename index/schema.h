@@ -46,7 +46,7 @@ inline constexpr unsigned kSlotYear = 1;     // document year, Xapian::sortable_
 inline constexpr unsigned kSlotIngested = 2; // ingest time, Xapian::sortable_serialise(unix seconds)
 inline constexpr unsigned kSlotFacets = 3;   // every facet term of the document (prefix + value), each followed by '\0': read by the facet counter
 inline constexpr unsigned kSlotHit = 4;      // JSON {"id","title","path","pages","date","type"}: what a result list shows, without decoding the whole record
-inline constexpr unsigned kSlotText = 5;     // the normalised text again, for snippets without decoding the record
+inline constexpr unsigned kSlotText = 5;     // the normalised text, stored once: snippets read it without decoding the record, and DecodeRecord takes it from here
 inline constexpr unsigned kSlotCounts = 6;   // "PAGES MENTIONS PATHS" in decimal, summed by `diar status`; added within version 2 (absent: status decodes the record)
 inline constexpr unsigned kSlotTextHash = 7; // the kTextHash value: the collapse key, so identical texts show as one hit
 

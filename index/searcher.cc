@@ -230,7 +230,7 @@ struct Searcher::Impl {
       // Documents written before the counts slot existed: their records.
       for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         if (std::binary_search(counted.begin(), counted.end(), *it)) continue;
-        StoredDocument record = DecodeRecord(db.get_document(*it).get_data());
+        StoredDocument record = DecodeRecord(db.get_document(*it));
         status.pages += static_cast<std::uint64_t>(record.pages);
         status.mentions += record.mentions.size();
         status.paths += record.paths.size();
@@ -727,7 +727,7 @@ Result<StoredDocument> Searcher::Get(const std::string& id_or_path) const {
       return InputError(id_or_path + ": ambiguous id prefix, it matches " +
                         std::to_string(found.size()) + " documents; give more digits:" + list);
     }
-    return DecodeRecord(impl_->db.get_document(found.front()).get_data());
+    return DecodeRecord(impl_->db.get_document(found.front()));
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read " + Escaped(id_or_path), e.get_description());
   } catch (const std::runtime_error& e) {

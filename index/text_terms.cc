@@ -4,6 +4,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
 #include "index/schema.h"
 
 namespace diar {
@@ -57,13 +61,84 @@ const std::string& NoSpellingTerm() {
   return term;
 }
 
+// What indexing needs of each word form, from the lexicon: its stem, and
+// its compound parts' kPart terms. TermGenerator asks for the stem of every
+// occurrence, and a word's lexicon stem is a binary search in 300,000 forms
+// plus Snowball, its split a dictionary lookup per substring: together a
+// tenth of a whole ingest before this cache. A document repeats its words
+// and a corpus its vocabulary, so each form is worked out once per thread
+// (ingest workers are single-threaded processes).
+struct WordTerms {
+  std::string stem;
+  std::vector<std::string> parts;  // kPart terms
+  bool split = false;              // parts worked out
+};
+
+// Forms kept before the cache starts again: about 150 bytes each, so at
+// most 15 MB, and a corpus's common words are back within a few documents.
+constexpr std::size_t kMaxCachedWords = 100000;
+
+class WordCache {
+ public:
+  // The cache of this thread for `lexicon`; another lexicon starts it
+  // again. (The cache keeps its lexicon alive, so the address is never
+  // another's.)
+  static WordCache& For(const Lexicon& lexicon) {
+    thread_local WordCache cache;
+    if (cache.lexicon_.get() != &lexicon) {
+      cache.words_.clear();
+      cache.lexicon_ = lexicon.shared_from_this();
+      cache.stemmer_ = lexicon.Stemmer();
+    }
+    return cache;
+  }
+
+  WordTerms& Entry(const std::string& word) {
+    auto it = words_.find(word);
+    if (it != words_.end()) return it->second;
+    if (words_.size() >= kMaxCachedWords) words_.clear();
+    WordTerms& entry = words_[word];
+    entry.stem = stemmer_(word);
+    return entry;
+  }
+
+  const std::vector<std::string>& Parts(const std::string& word) {
+    if (WordTerms& entry = Entry(word); entry.split) return entry.parts;
+    std::vector<std::string> parts;
+    for (const std::string& part : lexicon_->Split(word)) {
+      parts.push_back(std::string(schema::kPart) + Entry(part).stem);
+    }
+    WordTerms& entry = Entry(word);  // again: a full cache may have started over
+    entry.parts = std::move(parts);
+    entry.split = true;
+    return entry.parts;
+  }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, WordTerms> words_;
+};
+
+// The lexicon's stemmer through this thread's cache. Holds the cache of
+// the lexicon it was made for; used only while indexing one text.
+class CachedStem : public Xapian::StemImplementation {
+ public:
+  explicit CachedStem(WordCache& cache) : cache_(cache) {}
+  std::string operator()(const std::string& word) override { return cache_.Entry(word).stem; }
+  std::string get_description() const override { return "diar-swedish-cached"; }
+
+ private:
+  WordCache& cache_;
+};
+
 }  // namespace
 
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
                const Xapian::Stopper* stopper, const Lexicon& lexicon) {
-  const Xapian::Stem stemmer = lexicon.Stemmer();
+  WordCache& cache = WordCache::For(lexicon);
   Xapian::TermGenerator generator;
-  generator.set_stemmer(stemmer);
+  generator.set_stemmer(Xapian::Stem(new CachedStem(cache)));
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   if (stopper != nullptr) {
     generator.set_stopper(stopper);
@@ -92,9 +167,7 @@ void IndexText(const std::string& title, const std::string& text, Xapian::Docume
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string word = *t;
     if (!Unprefixed(word)) continue;
-    for (const std::string& part : lexicon.Split(word)) {
-      parts.emplace_back(std::string(schema::kPart) + stemmer(part), t.get_wdf());
-    }
+    for (const std::string& part : cache.Parts(word)) parts.emplace_back(part, t.get_wdf());
   }
   for (const auto& [term, wdf] : parts) doc.add_term(term, wdf);
 }

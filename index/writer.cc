@@ -161,14 +161,14 @@ struct IndexWriter::Impl {
   }
 
   StoredDocument Record(const Location& at) const {
-    return DecodeRecord(shards[at.shard].get_document(at.id).get_data());
+    return DecodeRecord(shards[at.shard].get_document(at.id));
   }
 
   // Takes `path` from the document at `at`, deleting it when no path is
   // left. Returns true when the document was deleted.
   bool DetachFrom(const Location& at, const std::string& path) {
     Xapian::Document doc = shards[at.shard].get_document(at.id);
-    StoredDocument record = DecodeRecord(doc.get_data());
+    StoredDocument record = DecodeRecord(doc);
     std::erase(record.paths, path);
     if (record.paths.empty()) {
       Delete(at);
@@ -207,7 +207,7 @@ struct IndexWriter::Impl {
     const bool replaced = DetachPath(path, sha256);
     const Location at = *FindId(sha256);
     Xapian::Document doc = shards[at.shard].get_document(at.id);
-    StoredDocument record = DecodeRecord(doc.get_data());
+    StoredDocument record = DecodeRecord(doc);
     record.paths.push_back(path);
     doc.add_boolean_term(PathTerm(path));
     SetRecord(record, doc);
@@ -537,7 +537,7 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
     for (const Location& at : all) {
       Xapian::WritableDatabase& shard = impl_->shards[at.shard];
       Xapian::Document doc = shard.get_document(at.id);
-      StoredDocument record = DecodeRecord(doc.get_data());
+      StoredDocument record = DecodeRecord(doc);
       std::vector<std::string> kept;
       for (const std::string& path : record.paths) {
         std::error_code ec;

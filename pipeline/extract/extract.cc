@@ -25,7 +25,7 @@ std::string Lower(std::string s) {
 }  // namespace
 
 Result<bool> PrepareOcr(const ExtractOptions& options) {
-  if (options.ocr == OcrMode::kNever) return true;
+  if (options.ocr == OcrMode::kNever || extract_internal::OcrModelFilesPresent(options)) return true;
   return extract_internal::WarmOcrEngine(options);
 }
 

@@ -11,6 +11,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -70,6 +72,29 @@ std::string Trim(const char* text) {
 }
 
 }  // namespace
+
+bool OcrModelFilesPresent(const ExtractOptions& options) {
+  // The order of tesseract's CCUtil::main_setup: the caller's folder, the
+  // environment, then the folder compiled in (Debian's tesseract-ocr-swe
+  // installs there).
+  std::string dir = options.tessdata_dir;
+  if (dir.empty()) {
+    const char* prefix = std::getenv("TESSDATA_PREFIX");
+    dir = prefix != nullptr && *prefix != '\0' ? prefix : "/usr/share/tesseract-ocr/5/tessdata";
+  }
+  std::size_t from = 0;
+  while (from <= options.ocr_language.size()) {
+    const std::size_t plus = std::min(options.ocr_language.find('+', from), options.ocr_language.size());
+    const std::string language = options.ocr_language.substr(from, plus - from);
+    std::error_code ec;
+    if (language.empty() ||
+        !std::filesystem::is_regular_file(std::filesystem::path(dir) / (language + ".traineddata"), ec)) {
+      return false;
+    }
+    from = plus + 1;
+  }
+  return true;
+}
 
 Result<bool> WarmOcrEngine(const ExtractOptions& options) {
   Result<tesseract::TessBaseAPI*> engine = ThreadEngine(options);

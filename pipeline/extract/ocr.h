@@ -41,6 +41,12 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page,
 // when the model cannot be loaded. Returns true.
 Result<bool> WarmOcrEngine(const ExtractOptions& options);
 
+// True when every model of options.ocr_language ("swe", "swe+eng") is a
+// file in the folder tesseract reads models from: options.tessdata_dir, else
+// $TESSDATA_PREFIX, else Debian's packaged folder. Only looks; false says
+// the models are not there, not that tesseract cannot find them elsewhere.
+bool OcrModelFilesPresent(const ExtractOptions& options);
+
 }  // namespace diar::extract_internal
 
 #endif  // DIAR_PIPELINE_EXTRACT_OCR_H_

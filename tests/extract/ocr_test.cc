@@ -120,5 +120,46 @@ TEST(Ocr, ReportsAMissingModelAsAConfigurationError) {
   EXPECT_NE(doc.error().message.find("tesseract-ocr-swe"), std::string::npos) << doc.error().message;
 }
 
+// A folder holding `files` (empty), removed with the object.
+class ModelFolder {
+ public:
+  explicit ModelFolder(const std::vector<std::string>& files)
+      : path_(std::filesystem::temp_directory_path() /
+              ("diar-tessdata-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    std::filesystem::create_directories(path_);
+    for (const std::string& file : files) std::ofstream(path_ / file) << "not a model\n";
+  }
+  ~ModelFolder() { std::filesystem::remove_all(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST(PrepareOcr, TrustsModelFilesWhereTesseractLooksAndLeavesLoadingToTheFirstScan) {
+  const std::vector<ImagePage> pages = FindImagePages();
+  ASSERT_FALSE(pages.empty()) << "no image-only page in corpus/";
+  const ModelFolder folder({"swe.traineddata"});
+  ExtractOptions options;
+  options.tessdata_dir = folder.path();
+  EXPECT_TRUE(PrepareOcr(options).ok()) << "the file is there: no engine is loaded at start-up";
+  // The file is no model: the first page that needs OCR says so.
+  Result<ExtractedDocument> doc = ExtractFile(pages[0].pdf.string(), options);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().kind, ErrorKind::kConfig);
+  EXPECT_NE(doc.error().message.find("tesseract-ocr-swe"), std::string::npos) << doc.error().message;
+}
+
+TEST(PrepareOcr, FailsWhenOneOfSeveralModelsIsMissing) {
+  const ModelFolder folder({"swe.traineddata"});
+  ExtractOptions options;
+  options.tessdata_dir = folder.path();
+  options.ocr_language = "swe+eng";
+  Result<bool> prepared = PrepareOcr(options);
+  ASSERT_FALSE(prepared.ok());
+  EXPECT_EQ(prepared.error().kind, ErrorKind::kConfig);
+}
+
 }  // namespace
 }  // namespace diar
