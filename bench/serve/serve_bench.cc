@@ -164,7 +164,13 @@ LoadRun Load(const diar::testing::ServeProcess& server, int clients, const std::
         const auto t0 = Clock::now();
         httplib::Result res = client.Get(urls[i].c_str());
         run.ms[i] = Ms(t0);
-        if (!res || res->status != 200) ++failures;
+        if (!res || res->status != 200) {
+          if (++failures <= 3) {
+            std::lock_guard lock(report);
+            std::fprintf(stderr, "failed: %s -> %s\n", urls[i].c_str(),
+                         res ? std::to_string(res->status).c_str() : httplib::to_string(res.error()).c_str());
+          }
+        }
         else if (res->get_header_value("X-Diar-Cache") == "hit") ++hits;
         if (const int d = ++done; d % 1000 == 0) {
           std::lock_guard lock(report);
