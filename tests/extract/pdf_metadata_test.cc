@@ -9,6 +9,7 @@
 #include <random>
 
 #include "pipeline/extract/extract.h"
+#include "tests/foundation/raw_pdf.h"
 
 namespace diar {
 namespace {
@@ -21,21 +22,7 @@ std::string WritePdf(const std::string& info) {
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
       "<< " + info + " >>"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 5\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    char line[24];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R >>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
+  const std::string pdf = testing::AssemblePdf(objects, "/Info 4 0 R");
   std::random_device rd;
   const std::string path =
       (std::filesystem::temp_directory_path() / ("diar-meta-" + std::to_string(rd()) + ".pdf")).string();

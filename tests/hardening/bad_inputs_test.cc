@@ -16,11 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::HardeningTest;
+using testing::Has;
 using testing::RunResult;
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 using BadInput = HardeningTest;
 

@@ -11,11 +11,8 @@ namespace diar {
 namespace {
 
 using testing::HardeningTest;
+using testing::Has;
 using testing::RunResult;
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 class Commands : public HardeningTest {
  protected:

@@ -12,11 +12,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::HardeningTest;
+using testing::Has;
 using testing::RunResult;
-
-bool Has(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // Swedish-looking text of about `words` words, each one different, so the
 // index has to write a lot for it.

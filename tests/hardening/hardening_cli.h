@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tests/foundation/cli_runner.h"
+#include "tests/foundation/raw_pdf.h"
 #include "tests/ingest/diar_process.h"
 
 namespace diar::testing {
@@ -21,9 +22,7 @@ inline std::filesystem::path BadInputs() {
 }
 
 // A PDF with one page per entry of `contents` (content streams using font
-// /F1, Helvetica), each page `width` x `height` points. Plain PDF 1.4 with
-// a correct cross-reference table, so what breaks is only what a test
-// breaks on purpose.
+// /F1, Helvetica), each page `width` x `height` points (raw_pdf.h).
 inline std::string MinimalPdf(const std::vector<std::string>& contents, int width = 595,
                               int height = 842) {
   std::vector<std::string> objects = {
@@ -40,22 +39,12 @@ inline std::string MinimalPdf(const std::vector<std::string>& contents, int widt
                       contents[i] + "\nendstream");
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return AssemblePdf(objects);
+}
+
+// True when `needle` occurs in `haystack` (a message, an output).
+inline bool Has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
 }
 
 // A content stream writing `text` (ASCII) at the top of the page.
