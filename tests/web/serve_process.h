@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -64,14 +65,30 @@ class ServeProcess {
     kill(pid_, SIGTERM);
     int status = 0;
     waitpid(pid_, &status, 0);
-    pid_ = -1;
-    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    Ended(status);
     return status_;
   }
 
+  // Empty while the server runs; otherwise how it ended ("killed by signal
+  // 11 (Segmentation fault)"), so a load test can tell a crash from slowness.
+  std::string Gone() {
+    int status = 0;
+    if (pid_ > 0 && waitpid(pid_, &status, WNOHANG) == pid_) Ended(status);
+    return ended_;
+  }
+
  private:
+  void Ended(int status) {
+    pid_ = -1;
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    ended_ = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) + " (" +
+                                       strsignal(WTERMSIG(status)) + ")"
+                                 : "exited with status " + std::to_string(status_);
+  }
+
   pid_t pid_ = -1;
   int status_ = -1;
+  std::string ended_;
   std::string url_, host_;
   int port_ = 0;
 };
