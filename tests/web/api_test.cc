@@ -96,6 +96,17 @@ TEST_F(Api, FacetFilterNarrowsToTheFacetsCount) {
   EXPECT_LT(filtered["total"].get<int>(), all["total"].get<int>());
 }
 
+TEST_F(Api, AFacetShowsFacetValuesOfItsValuesAndCountsAllOfThem) {
+  const nlohmann::json all = GetJson("/api/search?facets=1");
+  const std::size_t types = all["facets"]["type"]["values"].size();
+  ASSERT_GE(types, 2u) << all["facets"]["type"];
+  EXPECT_EQ(all["facets"]["type"]["distinct"], types);
+  const nlohmann::json one = GetJson("/api/search?facets=1&facet_values=1");
+  ASSERT_EQ(one["facets"]["type"]["values"].size(), 1u);
+  EXPECT_EQ(one["facets"]["type"]["values"][0], all["facets"]["type"]["values"][0]);
+  EXPECT_EQ(one["facets"]["type"]["distinct"], types);
+}
+
 TEST_F(Api, BadDateIsA400WithAMessage) {
   nlohmann::json j = GetJson("/api/search?q=plan&from=2021-13-x", 400);
   EXPECT_EQ(j["error"]["status"], 400);
