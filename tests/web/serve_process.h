@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -17,9 +18,11 @@ namespace diar::testing {
 
 class ServeProcess {
  public:
-  // Starts `binary serve --index INDEX --port 0 EXTRA...` and waits for the
-  // address on its stdout. Throws when the server exits first.
-  ServeProcess(const std::string& binary, const std::string& index, const std::vector<std::string>& extra = {}) {
+  // Starts `binary serve --index INDEX --port 0 EXTRA...`, with `env`
+  // ("NAME=VALUE") added to its environment, and waits for the address on
+  // its stdout. Throws when the server exits first.
+  ServeProcess(const std::string& binary, const std::string& index, const std::vector<std::string>& extra = {},
+               const std::vector<std::string>& env = {}) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -27,6 +30,7 @@ class ServeProcess {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       close(out[1]);
+      for (const std::string& e : env) putenv(strdup(e.c_str()));
       std::vector<std::string> args = {binary, "-q", "serve", "--index", index, "--port", "0"};
       args.insert(args.end(), extra.begin(), extra.end());
       std::vector<char*> argv;
