@@ -60,6 +60,7 @@ std::string AtomScanner::Identity(const Atom& atom) {
   identity += '\0';
   identity += atom.word_start ? 's' : '-';
   identity += atom.word_end ? 'e' : '-';
+  identity += atom.inner ? 'i' : '-';
   if (atom.exact_case) {
     // The case written matters, the digits do not.
     identity += 'c';
@@ -76,7 +77,8 @@ bool AtomScanner::Build(const std::vector<Atom>& atoms) {
     built.atom.text = FoldSpace(atom.text);
     built.folded = Fold(atom.text, atom.exact_case);
     built.has_space = built.folded.find(' ') != std::string::npos;
-    built.plain = !built.has_space && !atom.word_start && !atom.word_end && !atom.exact_case;
+    built.plain = !built.has_space && !atom.word_start && !atom.word_end && !atom.exact_case &&
+                  !atom.inner;
     atoms_.push_back(std::move(built));
   }
 
@@ -205,6 +207,9 @@ bool AtomScanner::Check(std::uint32_t index, std::string_view text, std::size_t 
   if (built.plain) return true;
   const Atom& atom = built.atom;
   if (atom.word_start && *begin > 0 && IsBoundaryWordChar(DecodeBefore(text, *begin))) {
+    return false;
+  }
+  if (atom.inner && (*begin == 0 || !IsBoundaryWordChar(DecodeBefore(text, *begin)))) {
     return false;
   }
   if (atom.word_end && end < text.size()) {
