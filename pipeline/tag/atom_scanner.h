@@ -14,6 +14,8 @@
 // ask for more than the folded text shows:
 //   word_start  the character before it is not a letter or digit;
 //   word_end    the character after it is not a letter or digit;
+//   inner       the character before it is a letter or digit (it ends or
+//               continues a compound: "kulturnämnden", not "nämnden");
 //   exact_case  its letters in the case written.
 // (Letters and digits here are those of the tagger's word boundaries: see
 // IsBoundaryWordChar in text_util.h.)
@@ -31,6 +33,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/tag/huge_page_allocator.h"
+
 namespace diar::tag_internal {
 
 struct Atom {
@@ -38,6 +42,7 @@ struct Atom {
   bool word_start = false;
   bool word_end = false;
   bool exact_case = false;
+  bool inner = false;  // excludes word_start
 };
 
 class AtomScanner {
@@ -145,7 +150,8 @@ class AtomScanner {
   // so the entries one class needs share cache lines; and the scan's chain
   // of lookups is an add and a load, with no multiply. 16 bits keep the
   // table small; states where atoms end come last (state >= first_output_).
-  std::vector<std::uint16_t> next_;
+  // In huge pages where the system has them (huge_page_allocator.h).
+  std::vector<std::uint16_t, HugePageAllocator<std::uint16_t>> next_;
   std::array<std::uint32_t, 256> column_{};
   std::uint32_t first_output_ = 0;
   // Atoms ending at each output state, by state - first_output_.
