@@ -33,8 +33,6 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/tag/huge_page_allocator.h"
-
 namespace diar::tag_internal {
 
 struct Atom {
@@ -150,8 +148,7 @@ class AtomScanner {
   // so the entries one class needs share cache lines; and the scan's chain
   // of lookups is an add and a load, with no multiply. 16 bits keep the
   // table small; states where atoms end come last (state >= first_output_).
-  // In huge pages where the system has them (huge_page_allocator.h).
-  std::vector<std::uint16_t, HugePageAllocator<std::uint16_t>> next_;
+  std::vector<std::uint16_t> next_;
   std::array<std::uint32_t, 256> column_{};
   std::uint32_t first_output_ = 0;
   // Atoms ending at each output state, by state - first_output_.
