@@ -120,23 +120,54 @@ struct Group {
   std::vector<double> x0, x1;
 };
 
+bool HasLetter(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+  });
+}
+
+// True when `s` starts with a lower-case letter (ASCII or Latin-1, which
+// covers Swedish): text going on, as a new cell rarely starts.
+bool StartsLowerCase(const std::string& s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0 &&
+         static_cast<unsigned char>(s[1]) != 0xB7;
+}
+
 // True when physical row `cur` goes on with `group`, whose last line is
-// `prev`: every cell `cur` shares with `prev` reads as the same cell
-// wrapped, because its first word would not have fitted at the end of
-// `prev`'s line in that column (or `prev` broke the word with a hyphen).
-// A cell that stops and then starts again is a new row's.
+// `prev`: every cell `cur` shares with `prev` may be the same cell wrapped,
+// because its first word would not have fitted on `prev`'s line in that
+// column, and one of them shows it: `prev` fills most of its column's
+// width, or broke a word with a hyphen, or `cur`'s line starts in lower
+// case. Widths, not ends, are compared, so right-aligned columns (amounts)
+// count too; lines without letters (amounts) never show it, as they do not
+// wrap. The column's width is only known as its widest line, so a short
+// line before a long word proves nothing by itself: mixing two rows' cells
+// would be worse than parting one row. A cell that stops and then starts
+// again is a new row's.
 bool Continues(const std::vector<Line>& prev, const std::vector<Line>& cur, const Group& group,
-               const std::vector<double>& limit, double em) {
+               const std::vector<double>& left, const std::vector<double>& limit, double em) {
+  bool shown = false;
   for (std::size_t c = 0; c < cur.size(); ++c) {
     if (cur[c].text.empty()) continue;
     if (prev[c].text.empty()) {
       if (!group.cells[c].empty()) return false;
       continue;
     }
-    if (EndsWithHyphen(prev[c].text)) continue;
-    if (prev[c].x1 + 0.25 * em + cur[c].first_width <= limit[c] + 0.5) return false;
+    if (EndsWithHyphen(prev[c].text)) {
+      shown = true;
+      continue;
+    }
+    const double width = limit[c] - left[c];
+    const double used = prev[c].x1 - prev[c].x0;
+    if (used + 0.25 * em + cur[c].first_width <= width + 0.5) return false;
+    shown = shown || (HasLetter(prev[c].text) &&
+                      (used >= 0.7 * width || StartsLowerCase(cur[c].text)));
   }
-  return true;
+  return shown;
 }
 
 // True when at least two of `xs` lie within kAligned of each other.
@@ -180,7 +211,7 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
       const bool rule = RuleBetween(horizontal, rows[r - 1], rows[r], span);
       ruled = ruled || rule;
       starts = rule || rows[r].center - rows[r - 1].center > 1.2 * pitch ||
-               !Continues(lines[r - 1 - begin], cur, groups.back(), limit, em);
+               !Continues(lines[r - 1 - begin], cur, groups.back(), left, limit, em);
     }
     if (starts) {
       groups.push_back({r, std::vector<std::vector<std::string>>(nc), std::vector<double>(nc),
