@@ -138,36 +138,35 @@ bool StartsLowerCase(const std::string& s) {
 }
 
 // True when physical row `cur` goes on with `group`, whose last line is
-// `prev`: every cell `cur` shares with `prev` may be the same cell wrapped,
-// because its first word would not have fitted on `prev`'s line in that
-// column, and one of them shows it: `prev` fills most of its column's
-// width, or broke a word with a hyphen, or `cur`'s line starts in lower
-// case. Widths, not ends, are compared, so right-aligned columns (amounts)
-// count too; lines without letters (amounts) never show it, as they do not
-// wrap. The column's width is only known as its widest line, so a short
-// line before a long word proves nothing by itself: mixing two rows' cells
-// would be worse than parting one row. A cell that stops and then starts
-// again is a new row's.
+// `prev`: every cell `cur` shares with `prev` reads as that cell wrapped.
+// Its first word would not have fitted on `prev`'s line in that column
+// (widths, not ends, are compared, so right-aligned amounts count too),
+// and the break shows: `prev` fills most of the column's width, or broke a
+// word with a hyphen, or `cur`'s line starts in lower case, as text going
+// on does and a new cell rarely does. Lines without letters (amounts) do
+// not wrap. The column's width is only known as its widest line, so a
+// short line before a long word proves nothing by itself; parting one
+// row's lines is a smaller fault than mixing two rows' cells. A cell that
+// stops and then starts again is a new row's; so is a line that shares
+// no column with the one before (nothing shows a wrap).
 bool Continues(const std::vector<Line>& prev, const std::vector<Line>& cur, const Group& group,
                const std::vector<double>& left, const std::vector<double>& limit, double em) {
-  bool shown = false;
+  bool shared = false;
   for (std::size_t c = 0; c < cur.size(); ++c) {
     if (cur[c].text.empty()) continue;
     if (prev[c].text.empty()) {
       if (!group.cells[c].empty()) return false;
       continue;
     }
-    if (EndsWithHyphen(prev[c].text)) {
-      shown = true;
-      continue;
-    }
+    shared = true;
+    if (EndsWithHyphen(prev[c].text)) continue;
     const double width = limit[c] - left[c];
     const double used = prev[c].x1 - prev[c].x0;
     if (used + 0.25 * em + cur[c].first_width <= width + 0.5) return false;
-    shown = shown || (HasLetter(prev[c].text) &&
-                      (used >= 0.7 * width || StartsLowerCase(cur[c].text)));
+    if (!HasLetter(prev[c].text)) return false;
+    if (used < 0.7 * width && !StartsLowerCase(cur[c].text)) return false;
   }
-  return shown;
+  return shared;
 }
 
 // True when at least two of `xs` lie within kAligned of each other.
