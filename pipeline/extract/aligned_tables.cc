@@ -26,44 +26,65 @@ bool HasTableRow(const Row& row) {
                      [](const Word& w) { return w.table_row; });
 }
 
+// True when two neighbouring words of `row` are a channel's width apart:
+// most rows are not, and are passed over without further work.
+bool HasWideGap(const Row& row) {
+  for (std::size_t i = 1; i < row.words.size(); ++i) {
+    const Word& a = row.words[i - 1];
+    const Word& b = row.words[i];
+    if (b.x0 - a.x1 >= kChannelEm * std::min(FontSize(a), FontSize(b))) return true;
+  }
+  return false;
+}
+
 double RowEm(const Row& row) {
   std::vector<double> sizes;
   for (const Word& w : row.words) sizes.push_back(FontSize(w));
   return Median(std::move(sizes));
 }
 
-// Adds the row's word boxes to `occupied` (sorted, disjoint spans), words
-// closer than `min_gap` as one span.
-void Occupy(std::vector<Span>& occupied, const Row& row, double min_gap) {
+// `occupied` (sorted, disjoint spans) with the row's word boxes added,
+// words closer than `min_gap` as one span, into `out`: a merge of two
+// sorted lists, as this runs for every row of a run.
+void Occupy(const std::vector<Span>& occupied, const Row& row, double min_gap,
+            std::vector<Span>& out) {
+  out.clear();
+  auto add = [&out](Span s) {
+    if (!out.empty() && s.x0 <= out.back().x1) {
+      out.back().x1 = std::max(out.back().x1, s.x1);
+    } else {
+      out.push_back(s);
+    }
+  };
+  std::size_t k = 0;
+  auto add_until = [&](double x) {
+    for (; k < occupied.size() && occupied[k].x0 <= x; ++k) add(occupied[k]);
+  };
   Span piece{0, -1e9};
   for (const Word& w : row.words) {
     if (w.x0 - piece.x1 < min_gap) {
       piece.x1 = std::max(piece.x1, w.x1);
       continue;
     }
-    if (piece.x1 > -1e9) occupied.push_back(piece);
+    if (piece.x1 > -1e9) {
+      add_until(piece.x0);
+      add(piece);
+    }
     piece = {w.x0, w.x1};
   }
-  if (piece.x1 > -1e9) occupied.push_back(piece);
-  std::sort(occupied.begin(), occupied.end(), [](const Span& a, const Span& b) { return a.x0 < b.x0; });
-  std::vector<Span> merged;
-  for (const Span& s : occupied) {
-    if (!merged.empty() && s.x0 <= merged.back().x1) {
-      merged.back().x1 = std::max(merged.back().x1, s.x1);
-    } else {
-      merged.push_back(s);
-    }
+  if (piece.x1 > -1e9) {
+    add_until(piece.x0);
+    add(piece);
   }
-  occupied = std::move(merged);
+  add_until(1e18);
 }
 
-// The gaps of at least `min_width` between occupied spans.
-std::vector<Span> Channels(const std::vector<Span>& occupied, double min_width) {
-  std::vector<Span> out;
+// The gaps of at least `min_width` between occupied spans, into `out`.
+void Channels(const std::vector<Span>& occupied, double min_width, std::vector<Span>& out) {
+  out.clear();
   for (std::size_t i = 1; i < occupied.size(); ++i) {
     if (occupied[i].x0 - occupied[i - 1].x1 >= min_width) out.push_back({occupied[i - 1].x1, occupied[i].x0});
   }
-  return out;
 }
 
 // True when every channel of `before` still has one of `after` over it.
@@ -185,6 +206,13 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
                            const std::vector<Span>& channels,
                            const std::vector<Rule>& horizontal, double em) {
   const std::size_t nc = channels.size() + 1;
+  // Two columns need a rule between rows: without any among the rows
+  // (two-column text, mostly), nothing more to look at.
+  if (nc == 2 && std::none_of(horizontal.begin(), horizontal.end(), [&](const Rule& r) {
+        return r.y0 > rows[begin].y1 - 0.5 && r.y0 < rows[end - 1].y0 + 0.5;
+      })) {
+    return {};
+  }
   std::vector<std::vector<Line>> lines;
   std::vector<double> left(nc, 1e9), limit(nc, -1e9);
   Span span{1e9, -1e9};
@@ -295,17 +323,17 @@ void ReadAlignedTables(std::vector<Row>& rows, const std::vector<Rule>& rules) {
     std::vector<Row> rows;
   };
   std::vector<Found> found;
+  std::vector<Span> occupied, grown, channels, kept;  // reused from run to run
   std::size_t b = 0;
   while (b < rows.size()) {
-    if (rows[b].words.size() < 2 || HasTableRow(rows[b])) {
+    if (!HasWideGap(rows[b]) || HasTableRow(rows[b])) {
       ++b;
       continue;
     }
     const double em = RowEm(rows[b]);
     const double min_gap = kChannelEm * em;
-    std::vector<Span> occupied;
-    Occupy(occupied, rows[b], min_gap);
-    std::vector<Span> channels = Channels(occupied, min_gap);
+    Occupy({}, rows[b], min_gap, occupied);
+    Channels(occupied, min_gap, channels);
     if (channels.empty()) {
       ++b;
       continue;
@@ -315,12 +343,11 @@ void ReadAlignedTables(std::vector<Row>& rows, const std::vector<Rule>& rules) {
     std::size_t e = b + 1;
     while (e < rows.size() && !HasTableRow(rows[e]) &&
            rows[e].y0 - rows[e - 1].y1 <= 2 * std::max(rows[e].height, rows[e - 1].height)) {
-      std::vector<Span> grown = occupied;
-      Occupy(grown, rows[e], min_gap);
-      std::vector<Span> next = Channels(grown, min_gap);
-      if (!Keeps(channels, next)) break;
-      occupied = std::move(grown);
-      channels = std::move(next);
+      Occupy(occupied, rows[e], min_gap, grown);
+      Channels(grown, min_gap, kept);
+      if (!Keeps(channels, kept)) break;
+      occupied.swap(grown);
+      channels.swap(kept);
       ++e;
     }
     std::vector<Row> table;
