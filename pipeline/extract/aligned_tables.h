@@ -16,7 +16,8 @@
 // Physical rows are grouped into table rows: a new table row starts at a
 // horizontal rule, at a vertical gap wider than the run's line pitch (cell
 // padding), or where a cell's next line would have fitted on its previous
-// line (so that line did not wrap there). Each table row replaces its
+// line (so that line did not wrap there); a line continues a cell only when
+// the wrap shows (Continues in aligned_tables.cc). Each table row replaces its
 // physical rows as one row holding one table_row Word, text as ruled tables
 // give it: cells separated by " | ", a cell's wrapped lines by U+2028.
 #ifndef DIAR_PIPELINE_EXTRACT_ALIGNED_TABLES_H_
