@@ -148,8 +148,10 @@ Result<SearchQuery> ParseSearchQuery(const Params& params) {
   query.search.offset = *offset;
   query.search.facets = facets == "1";
   query.facet_values = *facet_values;
-  // Counted in full here; the page shows facet_values of each and "visa fler".
-  query.search.facet_limit = 0;
+  // Only the values the answer shows are sorted and copied out: a facet
+  // such as dnr has a value per document (thousands), and building them all
+  // was most of the facet work of a search.
+  query.search.facet_limit = *facet_values;
   return query;
 }
 
@@ -227,7 +229,9 @@ nlohmann::ordered_json SearchJson(const SearchResult& result, int facet_values) 
     for (std::size_t i = 0; i < counts.size() && i < static_cast<std::size_t>(facet_values); ++i) {
       list.push_back({{"value", counts[i].value}, {"count", counts[i].count}});
     }
-    facets[name] = {{"values", list}, {"distinct", counts.size()}};
+    const auto more = result.facets_more.find(name);
+    const std::size_t left_out = more == result.facets_more.end() ? 0 : static_cast<std::size_t>(more->second);
+    facets[name] = {{"values", list}, {"distinct", counts.size() + left_out}};
   }
   j["facets"] = facets;
   return j;

@@ -25,13 +25,15 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace diar::web {
 
 class ResponseCache {
  public:
-  // `max_bytes`: keys and answers together; 0 keeps nothing (every Find misses).
+  // `max_bytes`: what the entries take from the heap (keys, answers and the
+  // cache's own nodes, see Cost); 0 keeps nothing (every Find misses).
   explicit ResponseCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
   // The answer stored under `key`, or null; a hit makes it the most recent.
@@ -54,17 +56,19 @@ class ResponseCache {
     std::string key;
     std::shared_ptr<const std::string> answer;
   };
-  // What an entry holds in memory: the strings' capacity, list and map nodes.
-  static std::size_t Cost(const Entry& e) {
-    return e.key.capacity() * 2 + e.answer->capacity() + sizeof(Entry) + 64;
-  }
+  // The heap bytes `e` holds, as the allocator hands them out (its size
+  // class, not the string's length): the key's and the answer's buffers,
+  // the answer's shared block, the list node, the index node and its share
+  // of the index's buckets.
+  static std::size_t Cost(const Entry& e);
 
   const std::size_t max_bytes_;
   mutable std::mutex mu_;
   std::uint64_t generation_ = 0;
   std::size_t bytes_ = 0;
   std::list<Entry> recent_;  // most recently used first
-  std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
+  // Keys are views of the entries' own keys (list nodes do not move).
+  std::unordered_map<std::string_view, std::list<Entry>::iterator> by_key_;
 };
 
 }  // namespace diar::web

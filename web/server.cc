@@ -1,10 +1,13 @@
 #include "web/server.h"
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <httplib.h>
 #include <xapian.h>
 #include <openssl/crypto.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -23,6 +26,33 @@
 #include "web/api.h"
 #include "web/assets.h"
 #include "web/response_cache.h"
+
+// cpp-httplib 0.11 (Debian 12's) ends listen() and closes the listening
+// socket on any accept() failure but EMFILE, EINTR and EAGAIN: one client
+// resetting its connection before it was accepted (ECONNABORTED), or a
+// moment without socket buffers, stopped the server for good, and every
+// later request was refused at once (upstream fixed this in cpp-httplib
+// #2561, 2026). accept(2) says these failures are to be retried. This
+// definition is found before libc's by httplib's calls and retries them;
+// what remains (the socket closed by stop()) goes to httplib as before.
+extern "C" int accept(int fd, sockaddr* address, socklen_t* length) {
+  using Accept = int (*)(int, sockaddr*, socklen_t*);
+  static const Accept next = reinterpret_cast<Accept>(dlsym(RTLD_NEXT, "accept"));
+  for (;;) {
+    const int connection = next(fd, address, length);
+    if (connection >= 0) return connection;
+    switch (errno) {
+      case ECONNABORTED: case EPROTO: case ENETDOWN: case ENOPROTOOPT: case EHOSTDOWN:
+      case ENONET: case EHOSTUNREACH: case EOPNOTSUPP: case ENETUNREACH:
+        continue;  // that connection is gone; the next one is not
+      case ENOBUFS: case ENOMEM: case ENFILE:
+        usleep(1000);  // closing connections give the resources back
+        continue;
+      default:
+        return connection;
+    }
+  }
+}
 
 namespace diar::web {
 namespace {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -94,6 +95,17 @@ TEST_F(Api, FacetFilterNarrowsToTheFacetsCount) {
   nlohmann::json filtered = GetJson("/api/search?" + httplib::detail::params_to_query_str(params));
   EXPECT_EQ(filtered["total"], value["count"]);
   EXPECT_LT(filtered["total"].get<int>(), all["total"].get<int>());
+}
+
+TEST_F(Api, AFacetShowsFacetValuesOfItsValuesAndCountsAllOfThem) {
+  const nlohmann::json all = GetJson("/api/search?facets=1");
+  const std::size_t types = all["facets"]["type"]["values"].size();
+  ASSERT_GE(types, 2u) << all["facets"]["type"];
+  EXPECT_EQ(all["facets"]["type"]["distinct"], types);
+  const nlohmann::json one = GetJson("/api/search?facets=1&facet_values=1");
+  ASSERT_EQ(one["facets"]["type"]["values"].size(), 1u);
+  EXPECT_EQ(one["facets"]["type"]["values"][0], all["facets"]["type"]["values"][0]);
+  EXPECT_EQ(one["facets"]["type"]["distinct"], types);
 }
 
 TEST_F(Api, BadDateIsA400WithAMessage) {
@@ -268,6 +280,31 @@ TEST_F(Api, WithTheCacheOffEverySearchIsAnsweredAfresh) {
     EXPECT_EQ(res->get_header_value("X-Diar-Cache"), "miss");
   }
   EXPECT_EQ(nlohmann::json::parse(client.Get("/api/status")->body)["cache"]["entries"], 0);
+}
+
+TEST_F(Api, AConnectionAbortedBeforeItIsAcceptedDoesNotStopTheServer) {
+  // cpp-httplib 0.11 ends listen() on such an accept() failure; the server
+  // must go on answering new connections.
+  const char* asan = std::getenv("ASAN_OPTIONS");  // the preload comes before ASan's runtime
+  ServeProcess server(Binary(), Index().string(), {},
+                      {std::string("LD_PRELOAD=") + DIAR_ACCEPT_FAULT_LIB, "DIAR_ACCEPT_FAIL_AT=2",
+                       std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") +
+                           "verify_asan_link_order=0"});
+  auto search = [&] {
+    httplib::Client client(server.host(), server.port());
+    return client.Get("/api/search?q=cykelplanen");
+  };
+  httplib::Result first = search();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_FALSE(search()) << "the second connection should have been aborted";
+  for (int i = 0; i < 3; ++i) {
+    httplib::Result later = search();
+    ASSERT_TRUE(later) << "connection " << i + 3 << ": " << httplib::to_string(later.error()) << "; server "
+                       << server.Gone();
+    EXPECT_EQ(later->status, 200);
+  }
+  EXPECT_EQ(server.Gone(), "");
 }
 
 TEST_F(Api, StatusCountsTheIndexAndItsLastIngest) {

@@ -3,12 +3,37 @@
 #include "web/response_cache.h"
 
 #include <gtest/gtest.h>
+#include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/allocator_interface.h>
+#endif
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
+// tcmalloc's, when the test is linked with it as diar is (weak: absent in
+// the sanitizer builds, which leave tcmalloc out).
+extern "C" int MallocExtension_GetNumericProperty(const char* property, std::size_t* value) __attribute__((weak));
+
 namespace diar::web {
 namespace {
+
+// Bytes the allocator has handed out and not had back, in its own size
+// classes: tcmalloc's count (what `diar serve` runs on), ASan's under the
+// sanitizers, otherwise glibc's.
+std::size_t HeapInUse() {
+#if defined(__SANITIZE_ADDRESS__)
+  return __sanitizer_get_current_allocated_bytes();
+#else
+  std::size_t bytes = 0;
+  if (MallocExtension_GetNumericProperty != nullptr &&
+      MallocExtension_GetNumericProperty("generic.current_allocated_bytes", &bytes) != 0) {
+    return bytes;
+  }
+  return mallinfo2().uordblks;
+#endif
+}
 
 std::shared_ptr<const std::string> Answer(std::size_t bytes, char fill = 'x') {
   return std::make_shared<const std::string>(bytes, fill);
@@ -75,6 +100,21 @@ TEST(ResponseCache, TheSameKeyInsertedTwiceIsOneEntry) {
   cache.Insert("q", Answer(20, 'b'), cache.generation());
   EXPECT_EQ(cache.entries(), 1u);
   EXPECT_EQ(*cache.Find("q"), std::string(20, 'b'));
+}
+
+TEST(ResponseCache, ItsBytesAreWhatItsEntriesTakeFromTheHeap) {
+  // Answers of the sizes a search answer has (20-70 KB, many size classes),
+  // under keys longer than a short string holds.
+  ResponseCache cache(std::size_t{1} << 30);
+  const std::size_t before = HeapInUse();
+  for (int i = 0; i < 500; ++i) {
+    cache.Insert("q=" + std::string(40, 'k') + std::to_string(i),
+                 std::make_shared<const std::string>(20000 + 97 * i, 'x'), cache.generation());
+  }
+  const double taken = static_cast<double>(HeapInUse() - before);
+  ASSERT_EQ(cache.entries(), 500u);
+  EXPECT_GE(static_cast<double>(cache.bytes()), 0.98 * taken) << "the heap holds more than the cache counts";
+  EXPECT_LE(static_cast<double>(cache.bytes()), 1.02 * taken) << "the cache counts more than the heap holds";
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -16,9 +18,11 @@ namespace diar::testing {
 
 class ServeProcess {
  public:
-  // Starts `binary serve --index INDEX --port 0 EXTRA...` and waits for the
-  // address on its stdout. Throws when the server exits first.
-  ServeProcess(const std::string& binary, const std::string& index, const std::vector<std::string>& extra = {}) {
+  // Starts `binary serve --index INDEX --port 0 EXTRA...`, with `env`
+  // ("NAME=VALUE") added to its environment, and waits for the address on
+  // its stdout. Throws when the server exits first.
+  ServeProcess(const std::string& binary, const std::string& index, const std::vector<std::string>& extra = {},
+               const std::vector<std::string>& env = {}) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -26,6 +30,7 @@ class ServeProcess {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       close(out[1]);
+      for (const std::string& e : env) putenv(strdup(e.c_str()));
       std::vector<std::string> args = {binary, "-q", "serve", "--index", index, "--port", "0"};
       args.insert(args.end(), extra.begin(), extra.end());
       std::vector<char*> argv;
@@ -64,14 +69,30 @@ class ServeProcess {
     kill(pid_, SIGTERM);
     int status = 0;
     waitpid(pid_, &status, 0);
-    pid_ = -1;
-    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    Ended(status);
     return status_;
   }
 
+  // Empty while the server runs; otherwise how it ended ("killed by signal
+  // 11 (Segmentation fault)"), so a load test can tell a crash from slowness.
+  std::string Gone() {
+    int status = 0;
+    if (pid_ > 0 && waitpid(pid_, &status, WNOHANG) == pid_) Ended(status);
+    return ended_;
+  }
+
  private:
+  void Ended(int status) {
+    pid_ = -1;
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    ended_ = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) + " (" +
+                                       strsignal(WTERMSIG(status)) + ")"
+                                 : "exited with status " + std::to_string(status_);
+  }
+
   pid_t pid_ = -1;
   int status_ = -1;
+  std::string ended_;
   std::string url_, host_;
   int port_ = 0;
 };
