@@ -31,8 +31,8 @@
 // socket on any accept() failure but EMFILE, EINTR and EAGAIN: one client
 // resetting its connection before it was accepted (ECONNABORTED), or a
 // moment without socket buffers, stopped the server for good, and every
-// later request was refused at once (upstream fixed this in cpp-httplib
-// #2561, 2026). accept(2) says these failures are to be retried. This
+// later request was refused at once. accept(2) says these failures are to
+// be retried. This
 // definition is found before libc's by httplib's calls and retries them;
 // what remains (the socket closed by stop()) goes to httplib as before.
 extern "C" int accept(int fd, sockaddr* address, socklen_t* length) {
