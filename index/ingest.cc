@@ -173,10 +173,11 @@ class Run {
   }
 
   // Loads what building documents needs when the first file needs it, so a
-  // run of unchanged files loads nothing: the pipeline on this thread (its
-  // OCR engine is this thread's) and the writer's word-form table beside it
-  // on another, each a few tenths of a second of one core. Both are loaded
-  // before the workers fork, so they share them.
+  // run of unchanged files loads nothing, each part on a thread of its own
+  // (each takes a tenth or two of a second of one core): the pipeline on
+  // this thread (its OCR engine is this thread's), the writer's word-form
+  // table, and the hunspell dictionary the workers would otherwise each read
+  // at their first hyphen. All before the workers fork, so they share them.
   bool Prepare() {
     std::optional<Result<const DocumentBuilder*>> builder;
     std::thread table([this, &builder] {
@@ -187,9 +188,10 @@ class Run {
                                     e.what()));
       }
     });
+    std::thread hunspell([this] { Pipeline::Prepare(pipeline_options_); });
     Result<Pipeline> pipeline = Pipeline::Load(pipeline_options_);
-    if (pipeline) pipeline->Prepare();
     table.join();
+    hunspell.join();
     if (!pipeline) return Fatal(pipeline.error()), false;
     if (!*builder) return Fatal(builder->error()), false;
     pipeline_.emplace(std::move(pipeline).value());

@@ -106,41 +106,88 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
   std::shared_ptr<Lexicon> lexicon(new Lexicon());
   std::vector<std::string> errors;
   const std::string lemma_path = dictionaries_dir + "/" + kLemmaFile;
-  std::vector<DataLine> rows = ReadTable(lemma_path, {"form", "lemma"}, &errors);
-  const auto by_form = [](const DataLine& a, const DataLine& b) { return a.fields[0] < b.fields[0]; };
-  if (!std::is_sorted(rows.begin(), rows.end(), by_form)) {  // generated sorted; a hand edit may not be
-    std::sort(rows.begin(), rows.end(), by_form);
-  }
-  std::size_t bytes = 0;
-  for (const DataLine& row : rows) bytes += row.fields[0].size() + row.fields[1].size() + 2;
-  lexicon->lemmas_.reserve(bytes);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string& form = rows[i].fields[0];
-    if (i > 0 && form == rows[i - 1].fields[0]) {
-      errors.push_back(Where(lemma_path, rows[i].number, "form '" + form +
-                                                           "' listed twice; regenerate with "
-                                                           "scripts/build-lexicon"));
+  // The table is generated sorted, so each row is appended to lemmas_ as
+  // read; a hand edit that breaks the order is sorted after.
+  std::string& lemmas = lexicon->lemmas_;
+  std::vector<int> line_of_row;
+  std::size_t previous_at = 0, previous_size = 0;
+  bool sorted = true;
+  const auto twice = [&](std::string_view form, int line, int first_line) {
+    errors.push_back(Where(lemma_path, line,
+                           "form '" + std::string(form) + "' listed twice (line " +
+                               std::to_string(first_line) +
+                               "); regenerate with scripts/build-lexicon"));
+  };
+  ScanTable(lemma_path, {"form", "lemma"}, &errors,
+            [&](int number, const std::vector<std::string_view>& fields) {
+              const std::string_view form = fields[0];
+              const std::string_view previous(lemmas.data() + previous_at, previous_size);
+              if (sorted && !line_of_row.empty()) {
+                if (form < previous) sorted = false;
+                if (form == previous) twice(form, number, line_of_row.back());
+              }
+              previous_at = lemmas.size();
+              previous_size = form.size();
+              line_of_row.push_back(number);
+              lemmas.append(form).append(1, '\t').append(fields[1]).append(1, '\n');
+            });
+  if (!sorted) {
+    struct Row {
+      std::string_view form, lemma;
+      int line;
+    };
+    std::vector<Row> rows;
+    std::string_view all(lemmas);
+    for (int line : line_of_row) {
+      const std::size_t tab = all.find('\t'), end = all.find('\n');
+      rows.push_back({all.substr(0, tab), all.substr(tab + 1, end - tab - 1), line});
+      all.remove_prefix(end + 1);
     }
-    lexicon->lemmas_.append(form).append(1, '\t').append(rows[i].fields[1]).append(1, '\n');
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.form < b.form; });
+    std::string in_order;
+    in_order.reserve(lemmas.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (i > 0 && rows[i].form == rows[i - 1].form) twice(rows[i].form, rows[i].line, rows[i - 1].line);
+      in_order.append(rows[i].form).append(1, '\t').append(rows[i].lemma).append(1, '\n');
+    }
+    lemmas = std::move(in_order);
   }
-  rows = {};
 
   const std::string compound_path = dictionaries_dir + "/" + kCompoundFile;
-  const std::vector<DataLine> compounds = ReadTable(compound_path, {"form", "lemma", "roles"}, &errors);
+  // The forms and lemmas go into one string, and parts_ holds views of it:
+  // 94,000 keys of their own were a third of the load.
+  struct Row {
+    std::size_t form, form_size, lemma, lemma_size;
+    bool first, middle, last;
+  };
+  std::vector<Row> compounds;
+  std::string& text = lexicon->compound_text_;
+  ScanTable(compound_path, {"form", "lemma", "roles"}, &errors,
+            [&](int number, const std::vector<std::string_view>& fields) {
+              const std::string_view form = fields[0], lemma = fields[1], roles = fields[2];
+              if (roles.empty() || roles.find_first_not_of("FML") != std::string_view::npos) {
+                errors.push_back(Where(compound_path, number,
+                                       "roles must be letters of FML, found '" +
+                                           std::string(roles) + "'"));
+                return;
+              }
+              compounds.push_back({text.size(), form.size(), text.size() + form.size(),
+                                   lemma.size(), roles.find('F') != std::string_view::npos,
+                                   roles.find('M') != std::string_view::npos,
+                                   roles.find('L') != std::string_view::npos});
+              text.append(form).append(lemma);
+            });
   lexicon->parts_.reserve(compounds.size());
-  for (const DataLine& row : compounds) {
-    const std::string& roles = row.fields[2];
-    if (roles.empty() || roles.find_first_not_of("FML") != std::string::npos) {
-      errors.push_back(Where(compound_path, row.number, "roles must be letters of FML, found '" + roles + "'"));
-      continue;
-    }
-    Part& part = lexicon->parts_[row.fields[0]];
+  for (const Row& row : compounds) {
+    const std::string_view form(text.data() + row.form, row.form_size);
+    const std::string_view lemma(text.data() + row.lemma, row.lemma_size);
+    Part& part = lexicon->parts_[form];
     // A form listed under several base forms: its own when it is one
     // ("arbete" the noun, not a form of the verb "arbeta").
-    if (part.lemma.empty() || row.fields[1] == row.fields[0]) part.lemma = row.fields[1];
-    part.first |= roles.find('F') != std::string::npos;
-    part.middle |= roles.find('M') != std::string::npos;
-    part.last |= roles.find('L') != std::string::npos;
+    if (part.lemma.empty() || lemma == form) part.lemma = lemma;
+    part.first |= row.first;
+    part.middle |= row.middle;
+    part.last |= row.last;
   }
   const std::string stop_path = dictionaries_dir + "/" + kStopFile;
   for (const DataLine& line : ReadDataFile(stop_path, &errors).lines) {
@@ -158,7 +205,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
   std::string error;
   if (!lexicon->IndexLemmas(&error)) return ConfigError(lemma_path + ": " + error);
   for (const auto& [form, part] : lexicon->parts_) {
-    if (part.last) lexicon->last_by_stem_.emplace(Snowball(form), part.lemma);
+    if (part.last) lexicon->last_by_stem_.emplace(Snowball(std::string(form)), part.lemma);
   }
   return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }
@@ -177,11 +224,11 @@ Xapian::Stem Lexicon::Stemmer() const {
 std::string Lexicon::LastPart(std::string_view tail) const {
   const std::string word(tail);
   if (stop_.count(word)) return "";
-  if (auto it = parts_.find(word); it != parts_.end() && it->second.last) return it->second.lemma;
+  if (auto it = parts_.find(tail); it != parts_.end() && it->second.last) return std::string(it->second.lemma);
   const std::string lemma(Lemma(tail));
   if (lemma != word) {
     auto it = parts_.find(lemma);
-    return it != parts_.end() && it->second.last ? it->second.lemma : "";
+    return it != parts_.end() && it->second.last ? std::string(it->second.lemma) : "";
   }
   // Inflections Snowball conflates are not in the lemma table ("planen"):
   // a last part with the same stem that the tail begins with. ("nären" has
@@ -191,13 +238,13 @@ std::string Lexicon::LastPart(std::string_view tail) const {
   std::string longest;
   auto [begin, end] = last_by_stem_.equal_range(Snowball(word));
   for (auto it = begin; it != end; ++it) {
-    if (word.rfind(it->second, 0) == 0 && it->second.size() > longest.size()) longest = it->second;
+    if (word.rfind(it->second, 0) == 0 && it->second.size() > longest.size()) longest = std::string(it->second);
   }
   return longest;
 }
 
 std::vector<std::string> Lexicon::Split(std::string_view word) const {
-  if (parts_.empty() || CodePoints(word) < 2 * kMinPart || stop_.count(std::string(word))) return {};
+  if (parts_.empty() || CodePoints(word) < 2 * kMinPart || stop_.contains(word)) return {};
   // best[i]: the fewest parts covering word[0, i) as first + middle parts.
   const std::size_t n = word.size();
   std::vector<std::vector<std::string>> best(n + 1);
@@ -209,15 +256,15 @@ std::vector<std::string> Lexicon::Split(std::string_view word) const {
       if (!CharBoundary(word, j)) continue;
       const std::string_view piece = word.substr(i, j - i);
       if (CodePoints(piece) < kMinPart) continue;
-      auto it = parts_.find(std::string(piece));
+      auto it = parts_.find(piece);
       if (it == parts_.end()) continue;
       const Part& part = it->second;
       if (!(i == 0 ? part.first : (part.middle || part.first))) continue;
-      if (stop_.count(it->first) || stop_.count(part.lemma)) continue;
+      if (stop_.contains(it->first) || stop_.contains(part.lemma)) continue;
       if (reached[j] && best[j].size() <= best[i].size() + 1) continue;
       reached[j] = true;
       best[j] = best[i];
-      best[j].push_back(part.lemma);
+      best[j].emplace_back(part.lemma);
     }
   }
   // The fewest parts in all; among equals, the longest last part.

@@ -5,6 +5,15 @@
 #include "pipeline/owners/owners.h"
 
 namespace diar {
+namespace {
+
+NormaliseOptions NormaliseOptionsFor(const PipelineOptions& options) {
+  NormaliseOptions normalise;
+  normalise.hyphen_keep_file = options.dictionaries_dir + "/hyphen_keep.txt";
+  return normalise;
+}
+
+}  // namespace
 
 bool ParseOcrMode(const std::string& text, OcrMode* mode) {
   if (text == "auto") *mode = OcrMode::kAuto;
@@ -29,7 +38,7 @@ Result<Pipeline> Pipeline::Load(const PipelineOptions& options) {
   impl->options = options;
   impl->extract.ocr = options.ocr;
   impl->extract.tessdata_dir = options.tessdata_dir;
-  impl->normalise.hyphen_keep_file = options.dictionaries_dir + "/hyphen_keep.txt";
+  impl->normalise = NormaliseOptionsFor(options);
   if (std::vector<std::string> errors = CheckHyphenKeepList(impl->normalise.hyphen_keep_file);
       !errors.empty()) {
     std::string message;
@@ -84,7 +93,7 @@ Result<ProcessedDocument> Pipeline::Process(const std::string& path) const {
   return doc;
 }
 
-void Pipeline::Prepare() const { PrepareNormalise(impl_->normalise); }
+void Pipeline::Prepare(const PipelineOptions& options) { PrepareNormalise(NormaliseOptionsFor(options)); }
 
 const Tagger& Pipeline::tagger() const { return *impl_->tagger; }
 const Classifier& Pipeline::classifier() const { return *impl_->classifier; }

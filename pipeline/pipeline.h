@@ -79,11 +79,12 @@ class Pipeline {
   // `analyse`.
   void Analyse(ProcessedDocument& document) const;
 
-  // Loads now what Process would load on first use (the hunspell
-  // dictionary), so processes forked afterwards share it instead of each
-  // reading it. Costs about a tenth of a second; a caller that reads one
-  // file has no need.
-  void Prepare() const;
+  // Loads now what pipelines of `options` load on first use (the hunspell
+  // dictionary, at the first hyphen), so processes forked afterwards share
+  // it instead of each reading it. Costs about a tenth of a second; a caller
+  // that reads one file has no need. Thread-safe, and independent of Load:
+  // it may run on another thread beside it.
+  static void Prepare(const PipelineOptions& options);
 
   const Tagger& tagger() const;
   const Classifier& classifier() const;

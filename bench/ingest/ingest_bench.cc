@@ -1,12 +1,15 @@
 // ingest_bench: the ingest engine's speed and memory, against the same
 // pipeline run in one process, in the same run on the same files.
 //
-//   ingest_bench [--copies N] [--rounds R] [--ocr never|auto]
+//   ingest_bench [--copies N | --files DIR] [--rounds R] [--ocr never|auto]
 //                                         (default: 5 copies, 3 rounds, never)
 //
 // The files: every corpus PDF, N times over (each copy made distinct by a
 // trailing PDF comment, so each is a new document), plus 40 short text
-// documents per copy. Rows, each a child process timed from start to exit:
+// documents per copy: a mix where most files are one paragraph, so the
+// writer's cost per document weighs most. Or, with --files, the files in
+// DIR as they are (for example bench/run's generated short or long PDFs,
+// /tmp/diar-bench-ingest/corpus/seed1-long-30), for the mix an archive has. Rows, each a child process timed from start to exit:
 //   in-process   this binary's --baseline mode: Pipeline::Load, then
 //                Process and IndexWriter::Add per file, one thread, one
 //                commit — what ingest did before worker processes (one file
@@ -187,20 +190,27 @@ double Median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   int copies = 5, rounds = 3;
-  std::string ocr = "never";
+  std::string ocr = "never", given;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--baseline" && i + 3 < argc) return Baseline(argv[i + 1], argv[i + 2], argv[i + 3]);
     if (a == "--copies" && i + 1 < argc) copies = std::atoi(argv[++i]);
     else if (a == "--rounds" && i + 1 < argc) rounds = std::atoi(argv[++i]);
     else if (a == "--ocr" && i + 1 < argc) ocr = argv[++i];
+    else if (a == "--files" && i + 1 < argc) given = argv[++i];
     else {
-      std::cerr << "usage: ingest_bench [--copies N] [--rounds R] [--ocr never|auto]\n";
+      std::cerr << "usage: ingest_bench [--copies N | --files DIR] [--rounds R] [--ocr never|auto]\n";
       return 2;
     }
   }
   const fs::path work = fs::temp_directory_path() / ("diar-ingest-bench-" + std::to_string(::getpid()));
-  const fs::path files = work / "files";
+  const fs::path files = given.empty() ? work / "files" : fs::path(given);
+  fs::create_directories(work);
+  if (!given.empty() && !fs::is_directory(files)) {
+    std::cerr << "ingest_bench: " << given << ": not a folder of files to ingest\n";
+    return 2;
+  }
+  if (!given.empty()) copies = 0;
   fs::create_directories(files);
   std::vector<fs::path> pdfs;
   for (const auto& e : fs::directory_iterator(DIAR_SOURCE_DIR "/corpus")) {
@@ -235,8 +245,13 @@ int main(int argc, char** argv) {
       {"jobs 2", {kDiar, "--index", "INDEX", "ingest", "--jobs", "2", "--ocr", ocr, files.string()}, {}},
   };
   std::uint64_t pages = 0;
-  std::printf("ingest_bench: %zu PDFs x %d copies + %d texts, --ocr %s, %d rounds\n\n", pdfs.size(),
-              copies, copies * 40, ocr.c_str(), rounds);
+  if (given.empty()) {
+    std::printf("ingest_bench: %zu PDFs x %d copies + %d texts, --ocr %s, %d rounds\n\n",
+                pdfs.size(), copies, copies * 40, ocr.c_str(), rounds);
+  } else {
+    std::printf("ingest_bench: the files in %s, --ocr %s, %d rounds\n\n", given.c_str(),
+                ocr.c_str(), rounds);
+  }
   std::printf("%-12s %6s %9s %9s %8s %10s %11s %11s\n", "row", "round", "seconds", "pages/s",
               "CPU s", "parent CPU", "parent MB", "worker MB");
   for (int r = 0; r < rounds; ++r) {

@@ -5,14 +5,19 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace diar {
 namespace {
 
-bool ValidUtf8(const std::string& s) {
+bool ValidUtf8(std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t length = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) {  // ASCII, most of every file: no decoding
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) return false;
@@ -20,9 +25,9 @@ bool ValidUtf8(const std::string& s) {
   return true;
 }
 
-std::string Trim(const std::string& s) {
+std::string_view Trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \r");
-  if (first == std::string::npos) return std::string();
+  if (first == std::string_view::npos) return {};
   const auto last = s.find_last_not_of(" \r");
   return s.substr(first, last - first + 1);
 }
@@ -31,6 +36,55 @@ std::string Joined(const std::vector<std::string>& columns) {
   std::string s;
   for (const std::string& c : columns) s += (s.empty() ? "" : "<TAB>") + c;
   return s;
+}
+
+// Calls `data(number, fields)` for each data line of `path` (comments and
+// blank lines skipped, lines that are not UTF-8 reported), with the fields
+// trimmed views into one buffer holding the whole file. `header_comment`
+// says, from the first call on, whether a comment came before the first
+// data line. False when the file cannot be read (reported).
+bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* header_comment,
+               const RowVisitor& data) {
+  *header_comment = false;
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    errors->push_back(path + ": cannot be read; check that it exists (it ships in diar's "
+                             "dictionaries/ folder) and is readable");
+    return false;
+  }
+  std::string_view rest(text);
+  if (rest.rfind("\xEF\xBB\xBF", 0) == 0) rest.remove_prefix(3);
+  bool seen_data = false;
+  std::vector<std::string_view> fields;
+  for (int number = 1; !rest.empty(); ++number) {
+    const std::size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view trimmed = Trim(line);
+    if (trimmed.empty()) continue;
+    if (trimmed[0] == '#') {
+      if (!seen_data) *header_comment = true;
+      continue;
+    }
+    seen_data = true;
+    if (!ValidUtf8(line)) {
+      errors->push_back(Where(path, number, "not valid UTF-8; save the file as UTF-8"));
+      continue;
+    }
+    fields.clear();
+    for (std::size_t begin = 0;;) {
+      const std::size_t tab = line.find('\t', begin);
+      fields.push_back(Trim(line.substr(begin, tab == std::string_view::npos ? std::string_view::npos
+                                                                             : tab - begin)));
+      if (tab == std::string_view::npos) break;
+      begin = tab + 1;
+    }
+    data(number, fields);
+  }
+  return true;
 }
 
 }  // namespace
@@ -42,86 +96,72 @@ std::string Where(const std::string& path, int line, const std::string& message)
 DataFile ReadDataFile(const std::string& path, std::vector<std::string>* errors) {
   DataFile file;
   file.path = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors->push_back(path + ": cannot be read; check that it exists (it ships in diar's "
-                             "dictionaries/ folder) and is readable");
-    return file;
-  }
-  std::string line;
-  int number = 0;
-  bool seen_data = false;
-  while (std::getline(in, line)) {
-    ++number;
-    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::string trimmed = Trim(line);
-    if (trimmed.empty()) continue;
-    if (trimmed[0] == '#') {
-      if (!seen_data) file.has_header_comment = true;
-      continue;
-    }
-    seen_data = true;
-    if (!ValidUtf8(line)) {
-      errors->push_back(Where(path, number, "not valid UTF-8; save the file as UTF-8"));
-      continue;
-    }
-    DataLine data;
-    data.number = number;
-    std::size_t begin = 0;
-    while (true) {
-      const std::size_t tab = line.find('\t', begin);
-      data.fields.push_back(Trim(line.substr(begin, tab == std::string::npos ? std::string::npos : tab - begin)));
-      if (tab == std::string::npos) break;
-      begin = tab + 1;
-    }
-    file.lines.push_back(std::move(data));
-  }
+  ScanLines(path, errors, &file.has_header_comment,
+            [&file](int number, const std::vector<std::string_view>& fields) {
+              DataLine& line = file.lines.emplace_back();
+              line.number = number;
+              line.fields.assign(fields.begin(), fields.end());
+            });
   return file;
 }
 
-std::vector<DataLine> ReadTable(const std::string& path, const std::vector<std::string>& columns,
-                   std::vector<std::string>* errors) {
-  DataFile file = ReadDataFile(path, errors);
-  if (file.lines.empty()) {
-    if (errors->empty() || errors->back().rfind(path + ":", 0) != 0) {
-      errors->push_back(path + ": no header row; add " + Joined(columns));
-    }
-    return {};
+void ScanTable(const std::string& path, const std::vector<std::string>& columns,
+               std::vector<std::string>* errors, const RowVisitor& row) {
+  enum class State { kHeader, kRows, kWrongHeader } state = State::kHeader;
+  const std::size_t errors_before = errors->size();
+  bool header_comment = false;
+  const bool readable = ScanLines(
+      path, errors, &header_comment, [&](int number, const std::vector<std::string_view>& fields) {
+        if (state == State::kWrongHeader) return;
+        if (state == State::kHeader) {
+          if (!header_comment) {
+            errors->push_back(Where(path, number, "no header comment; start the file with "
+                                                  "`# what this file is for`"));
+          }
+          if (!std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
+            errors->push_back(Where(path, number, "header must be " + Joined(columns)));
+            state = State::kWrongHeader;
+            return;
+          }
+          state = State::kRows;
+          return;
+        }
+        if (fields.size() != columns.size()) {
+          errors->push_back(Where(path, number,
+                                  "expected " + std::to_string(columns.size()) +
+                                      " tab-separated fields (" + Joined(columns) + "), found " +
+                                      std::to_string(fields.size())));
+          return;
+        }
+        if (fields[0].empty()) {
+          errors->push_back(Where(path, number, "empty " + columns[0] + "; fill in the first column"));
+          return;
+        }
+        row(number, fields);
+      });
+  // No data line at all, and none reported (unreadable, not UTF-8).
+  if (readable && state == State::kHeader && errors->size() == errors_before) {
+    errors->push_back(path + ": no header row; add " + Joined(columns));
   }
-  if (!file.has_header_comment) {
-    errors->push_back(Where(path, file.lines.front().number,
-                            "no header comment; start the file with `# what this file is for`"));
-  }
-  if (file.lines.front().fields != columns) {
-    errors->push_back(Where(path, file.lines.front().number, "header must be " + Joined(columns)));
-    return {};
-  }
-  std::vector<DataLine> rows;
-  for (std::size_t i = 1; i < file.lines.size(); ++i) {
-    DataLine& row = file.lines[i];
-    if (row.fields.size() != columns.size()) {
-      errors->push_back(Where(path, row.number,
-                              "expected " + std::to_string(columns.size()) + " tab-separated fields (" +
-                                  Joined(columns) + "), found " + std::to_string(row.fields.size())));
-      continue;
-    }
-    if (row.fields[0].empty()) {
-      errors->push_back(Where(path, row.number, "empty " + columns[0] + "; fill in the first column"));
-      continue;
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
 }
 
+std::vector<DataLine> ReadTable(const std::string& path, const std::vector<std::string>& columns,
+                                std::vector<std::string>* errors) {
+  std::vector<DataLine> rows;
+  ScanTable(path, columns, errors, [&rows](int number, const std::vector<std::string_view>& fields) {
+    DataLine& row = rows.emplace_back();
+    row.number = number;
+    row.fields.assign(fields.begin(), fields.end());
+  });
+  return rows;
+}
 std::vector<std::string> SplitList(const std::string& text) {
   std::vector<std::string> parts;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t bar = text.find('|', begin);
     if (bar == std::string::npos) bar = text.size();
-    std::string part = Trim(text.substr(begin, bar - begin));
+    std::string part(Trim(std::string_view(text).substr(begin, bar - begin)));
     if (!part.empty()) parts.push_back(std::move(part));
     begin = bar + 1;
   }

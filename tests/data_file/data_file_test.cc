@@ -66,6 +66,32 @@ TEST(DataFile, TableWithWrongHeaderSaysWhichHeaderIsExpected) {
       << AllErrors(errors);
 }
 
+TEST(DataFile, ScanTableVisitsTheRowsReadTableKeepsWithTheirLineNumbers) {
+  TempDir dir;
+  const auto path = (dir.path() / "t.tsv").string();
+  WriteFile(path, "# tabell\nnamn\tlän\n\n Region Örebro län \tÖrebro län\nbara ett fält\nÅre\tJämtlands län\n");
+  std::vector<std::string> errors;
+  std::vector<std::pair<int, std::string>> seen;
+  ScanTable(path, {"namn", "län"}, &errors,
+            [&seen](int number, const std::vector<std::string_view>& fields) {
+              seen.emplace_back(number, std::string(fields[0]) + "|" + std::string(fields[1]));
+            });
+  EXPECT_EQ(seen, (std::vector<std::pair<int, std::string>>{{4, "Region Örebro län|Örebro län"},
+                                                            {6, "Åre|Jämtlands län"}}));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find(path + ":5: expected 2 tab-separated fields"), std::string::npos) << errors[0];
+}
+
+TEST(DataFile, TableWithoutHeaderCommentNamesTheHeaderLine) {
+  TempDir dir;
+  const auto path = (dir.path() / "t.tsv").string();
+  WriteFile(path, "\nnamn\tlän\nÅre\tJämtlands län\n");
+  std::vector<std::string> errors;
+  EXPECT_EQ(ReadTable(path, {"namn", "län"}, &errors).size(), 1u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], path + ":2: no header comment; start the file with `# what this file is for`");
+}
+
 TEST(DataFile, MissingFileIsNamed) {
   std::vector<std::string> errors;
   ReadDataFile("/nonexistent/dictionaries/x.list", &errors);
