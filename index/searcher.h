@@ -71,7 +71,7 @@ struct StoredDocument {
 // fields and AND/OR/NOT/OCH/ELLER/INTE keep their meaning in all of them;
 // the boosts reorder what the OR matches, they match nothing more).
 // docs/DECISIONS.md has the relevance figures behind the default,
-// kOrAndFieldBoost.
+// kOrAndFieldFormBoost.
 enum class Ranking {
   kAnd,              // every word required
   kOr,               // any word, ranked by BM25
@@ -82,6 +82,8 @@ enum class Ranking {
   kOrFieldBoost,     // any word, and documents whose type, topic, year, issuer, county, body or
                      // plan a word names ("protokoll", "2014", "gotland") weighted up
   kOrAndFieldBoost,  // any word, with both boosts: every word, and field values named
+  kOrAndFieldFormBoost,  // kOrAndFieldBoost, and documents with a word in the form typed
+                         // ("städerna", not only "stad") weighted up
 };
 inline constexpr int kFallbackBelow = 5;
 
@@ -99,7 +101,7 @@ struct SearchRequest {
   int limit = 10;
   int offset = 0;
   bool sort_by_date = false;  // newest first; default relevance
-  Ranking ranking = Ranking::kOrAndFieldBoost;
+  Ranking ranking = Ranking::kOrAndFieldFormBoost;
   // Files with identical normalised text as one hit (all paths on it);
   // false lists every document (export).
   bool collapse_identical = true;

@@ -4,7 +4,11 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <memory>
+#include <set>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -104,17 +108,81 @@ class WordCache {
 
   const std::vector<std::string>& Parts(const std::string& word) {
     if (WordTerms& entry = Entry(word); entry.split) return entry.parts;
-    std::vector<std::string> parts;
-    for (const std::string& part : lexicon_->Split(word)) {
-      parts.push_back(std::string(schema::kPart) + Entry(part).stem);
-    }
+    std::set<std::string> terms;
+    std::vector<std::string> leaves;
+    AddParts(word, terms, leaves);
+    if (leaves.size() >= 3) AddInnerCompounds(word, leaves, terms);
     WordTerms& entry = Entry(word);  // again: a full cache may have started over
-    entry.parts = std::move(parts);
+    entry.parts.assign(terms.begin(), terms.end());
     entry.split = true;
     return entry.parts;
   }
 
  private:
+  // Split() takes the fewest parts, and a part may be a compound itself:
+  // "kollektivtrafikutbud" is kollektivtrafik + utbud, "djurskyddslagen"
+  // djur + skyddslag. Each part is split again, so "trafik" finds the first
+  // and "lag" the second; `leaves` gets the smallest parts, in order.
+  void AddParts(const std::string& word, std::set<std::string>& terms, std::vector<std::string>& leaves) {
+    for (const std::string& part : lexicon_->Split(word)) {
+      terms.insert(std::string(schema::kPart) + Entry(part).stem);
+      const std::size_t before = leaves.size();
+      AddParts(part, terms, leaves);
+      if (leaves.size() == before) leaves.push_back(part);
+    }
+  }
+
+  // A word of three or more smallest parts also holds the compounds its
+  // first and its last parts make, which no split names: "djurskydd" in
+  // "djurskyddslagen", "kompetensförsörjning" and "försörjningsstrategi" in
+  // "kompetensförsörjningsstrategi", "konstnärsstipendium" in
+  // "konstnärsstipendiefonden". Each part is found where the word's letters
+  // best match its base form, near where the parts before it end; the first
+  // parts make the word's letters up to that part plus the part's base form
+  // (stipendie- -> stipendium), the last parts the word's letters from it.
+  // Kept only when the lexicon splits the result too: no word is made up.
+  void AddInnerCompounds(const std::string& word, const std::vector<std::string>& leaves,
+                         std::set<std::string>& terms) {
+    std::vector<std::size_t> at;  // byte offset of each code point, then the end
+    for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
+      at.push_back(static_cast<std::size_t>(i));
+      U8_FWD_1(word.data(), i, n);
+    }
+    const std::ptrdiff_t letters = static_cast<std::ptrdiff_t>(at.size());
+    at.push_back(word.size());
+    auto add = [&](const std::string& inner) {
+      if (lexicon_->Split(inner).size() >= 2) terms.insert(std::string(schema::kPart) + Entry(inner).stem);
+    };
+    std::ptrdiff_t start = 0;  // code point where leaf k starts
+    for (std::size_t k = 1; k + 1 < leaves.size(); ++k) {
+      // A linking -s- or -e-, or a base form longer or shorter than its
+      // compound form by a letter or two ("folkhälso", "skol").
+      const std::ptrdiff_t expected = start + static_cast<std::ptrdiff_t>(CodePoints(leaves[k - 1]));
+      std::size_t best = 0;
+      for (std::ptrdiff_t c = std::max<std::ptrdiff_t>(1, expected - 2);
+           c <= std::min(letters - 1, expected + 3); ++c) {
+        const std::size_t same = SharedPrefix(std::string_view(word).substr(at[c]), leaves[k]);
+        if (same > best) best = same, start = c;
+      }
+      if (best < std::min<std::size_t>(3, leaves[k].size())) return;  // lost the parts
+      add(word.substr(0, at[start]) + leaves[k]);  // leaves 0..k
+      add(word.substr(at[start]));                 // leaves k..last
+    }
+  }
+
+  // Bytes `a` and `b` share at their start.
+  static std::size_t SharedPrefix(std::string_view a, std::string_view b) {
+    std::size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+    return n;
+  }
+
+  static std::size_t CodePoints(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  }
+
   std::shared_ptr<const Lexicon> lexicon_;
   Xapian::Stem stemmer_;
   std::unordered_map<std::string, WordTerms> words_;

@@ -18,7 +18,11 @@ namespace diar {
 // form of a word it knows gets one stem. Each word the lexicon splits as a
 // compound adds its parts' stems under schema::kPart with the word's wdf
 // and no positions: the searcher weighs them below whole words, and they
-// stay out of phrases and spelling data. Stopwords (`stopper`, may be null)
+// stay out of phrases and spelling data. Parts that are compounds are split
+// again ("kollektivtrafikutbud": kollektivtrafik, kollektiv, trafik, utbud),
+// and a word of three or more parts adds the compounds its first and its
+// last parts make ("djurskyddslagen": djurskydd, skyddslag), when the
+// lexicon splits them too. Stopwords (`stopper`, may be null)
 // get no stemmed term but keep their unstemmed one with positions, so
 // phrases with "och" still match.
 // A text of 100 words or more that does not look like language (under 5 %

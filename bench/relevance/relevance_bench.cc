@@ -159,6 +159,7 @@ int main(int argc, char** argv) {
       {"diar OR + near boost", diar::Ranking::kOrNearBoost},
       {"diar OR + field boost", diar::Ranking::kOrFieldBoost},
       {"diar OR + AND + field", diar::Ranking::kOrAndFieldBoost},
+      {"diar OR+AND+field+form", diar::Ranking::kOrAndFieldFormBoost},
   };
   std::vector<std::string> systems;
   for (const auto& s : strategies) systems.push_back(s.first);

@@ -14,8 +14,8 @@
 // headers, hyphenation and layout still in. Cleaning is normalise's job.
 // What extract does settle is reading order: each PDF page's words are
 // grouped into lines with their boxes, a page set in two columns is read
-// column 1 before column 2, and a ruled table row by row (ExtractedPage::lines,
-// TextLine::table_row).
+// column 1 before column 2, and a table (ruled, or aligned with horizontal
+// rules or none) row by row (ExtractedPage::lines, TextLine::table_row).
 //
 // Pages without a usable text layer (scans; also scans whose only text layer
 // is a stamp or header in the margins) are rendered at 300 dpi and read
@@ -95,7 +95,7 @@ struct TextLine {
   // backend that knows it cheaply can say so.
   bool bold = false;
   int column = 0;        // 0 full width, 1 left column, 2 right column
-  // A row of a ruled table: `text` holds its cells in order separated by
+  // A row of a table: `text` holds its cells in order separated by
   // " | ", and within a cell its wrapped lines separated by U+2028 (LINE
   // SEPARATOR), for normalise to join and dehyphenate within the cell.
   bool table_row = false;

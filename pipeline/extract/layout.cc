@@ -1,5 +1,7 @@
 #include "pipeline/extract/layout.h"
 
+#include "pipeline/extract/aligned_tables.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -7,20 +9,20 @@
 #include <utility>
 
 namespace diar::extract_internal {
-namespace {
-
-struct Row {
-  std::vector<Word> words;  // sorted by x0 once the row is complete
-  double center = 0;        // mean vertical centre of its words
-  double height = 0;        // mean height of its words
-  double y0 = 0, y1 = 0;    // union of the words' boxes
-};
 
 double FontSize(const Word& w) {
   // Poppler reports 0 for some Type 3 fonts; the box height is a fair proxy
   // (a glyph box is about 1.0-1.2 em tall).
   return w.font_size > 0 ? w.font_size : (w.y1 - w.y0) / 1.1;
 }
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+namespace {
 
 bool IsSingleCodePoint(const std::string& s) {
   if (s.empty()) return false;
@@ -363,12 +365,6 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
   return lo + static_cast<double>(best_start) + static_cast<double>(best_len) / 2.0;
 }
 
-double Median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
 // Emits the rows [begin, end), none of which crosses `gutter`, as two
 // columns, or row by row when they look like a table.
 void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
@@ -631,7 +627,8 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
                                  const std::vector<Rule>& rules) {
   std::vector<TextLine> out;
   ReadTables(words, rules);
-  const std::vector<Row> rows = GroupRows(std::move(words));
+  std::vector<Row> rows = GroupRows(std::move(words));
+  ReadAlignedTables(rows, rules);
   // A gutter shared by the whole page (two-column body text, possibly with
   // full-width headings and running lines across it).
   const double page_gutter = FindGutter(rows, 0, rows.size(), page_width);

@@ -19,6 +19,8 @@
 // layout.cc): where the page's rules form a grid, each table row becomes one
 // line, its cells in order separated by " | ", a cell's own wrapped lines
 // separated by U+2028 (normalise joins them and repairs their hyphens).
+// Once the rows are formed, tables without vertical rules are read the same
+// way (aligned_tables.h says how they are found).
 // Before all that, letter-spaced words ("k o m m u n") are joined: see
 // JoinLetterSpaced in layout.cc.
 #ifndef DIAR_PIPELINE_EXTRACT_LAYOUT_H_
@@ -38,6 +40,20 @@ struct Word {
   bool bold = false;
   bool table_row = false;  // a whole ruled-table row (ReadTables)
 };
+
+// Words sharing a baseline band (step 1), for the steps after it.
+struct Row {
+  std::vector<Word> words;  // sorted by x0 once the row is complete
+  double center = 0;        // mean vertical centre of its words
+  double height = 0;        // mean height of its words
+  double y0 = 0, y1 = 0;    // union of the words' boxes
+};
+
+// The word's size in points, from its box where the text layer has none.
+double FontSize(const Word& w);
+
+// The middle value (the upper one of an even count); 0 for none.
+double Median(std::vector<double> v);
 
 // A straight rule drawn on the page (a table's border), in the words'
 // coordinates: horizontal when y0 == y1, vertical when x0 == x1.

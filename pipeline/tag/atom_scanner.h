@@ -14,6 +14,8 @@
 // ask for more than the folded text shows:
 //   word_start  the character before it is not a letter or digit;
 //   word_end    the character after it is not a letter or digit;
+//   inner       the character before it is a letter or digit (it ends or
+//               continues a compound: "kulturnämnden", not "nämnden");
 //   exact_case  its letters in the case written.
 // (Letters and digits here are those of the tagger's word boundaries: see
 // IsBoundaryWordChar in text_util.h.)
@@ -38,6 +40,7 @@ struct Atom {
   bool word_start = false;
   bool word_end = false;
   bool exact_case = false;
+  bool inner = false;  // excludes word_start
 };
 
 class AtomScanner {

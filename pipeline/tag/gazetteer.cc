@@ -325,15 +325,23 @@ const GazetteerEntry* Gazetteer::LookupExact(std::string_view key, bool* acronym
   }
   // Names are keyed with a lower-case first letter. When lowering changes
   // nothing the key was just looked up; else look up the lowered copy.
-  std::size_t length = 0;
-  if (!key.empty()) DecodeAt(key, 0, &length);
-  const std::string first = Lower(key.substr(0, length));
-  if (key.compare(0, length, first) != 0) {
-    // Reused: this runs for nearly every gazetteer match.
-    thread_local std::string lowered;
-    lowered.assign(first);
-    lowered.append(key.substr(length));
+  // Reused: this runs for nearly every gazetteer match.
+  thread_local std::string lowered;
+  const auto lead = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  if (lead >= 'A' && lead <= 'Z') {
+    // An ASCII capital, the common case, lowered in place.
+    lowered.assign(key);
+    lowered[0] = static_cast<char>(lead + 32);
     it = forms_.find(lowered);
+  } else if (lead >= 0x80) {
+    std::size_t length = 0;
+    DecodeAt(key, 0, &length);
+    const std::string first = Lower(key.substr(0, length));
+    if (key.compare(0, length, first) != 0) {
+      lowered.assign(first);
+      lowered.append(key.substr(length));
+      it = forms_.find(lowered);
+    }
   }
   if (it != forms_.end() && !it->second.acronym) {
     *acronym = false;

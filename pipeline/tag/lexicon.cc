@@ -83,7 +83,8 @@ void Lexicon::Load(const std::string& dir, std::vector<std::string>* errors) {
   }
 }
 
-std::string_view Lexicon::Key(std::string_view form, std::string* storage) {
+bool Lexicon::List::FindKey(std::string_view form, std::string* storage,
+                            std::string_view* key) const {
   // Plain: no upper-case letter and no white space. Lower-case å ä ö é
   // (U+00DF-U+00FF, lead byte C3, second byte 9F-BF) are plain too, so that
   // Swedish words need no copy; other non-ASCII goes the slow way.
@@ -105,9 +106,16 @@ std::string_view Lexicon::Key(std::string_view form, std::string* storage) {
       break;
     }
   }
-  if (plain) return form;
+  if (plain) {
+    *key = form;
+    return MayHaveLength(form.size());
+  }
+  // A word in capitals keeps its length in lower case: no copy for a
+  // length the list does not have.
+  if (KeyKeepsLength(form) && !MayHaveLength(form.size())) return false;
   *storage = Lower(FoldSpace(form));
-  return *storage;
+  *key = *storage;
+  return MayHaveLength(key->size());
 }
 
 const Lexicon::List& Lexicon::Get(std::string_view name) const {
@@ -117,17 +125,15 @@ const Lexicon::List& Lexicon::Get(std::string_view name) const {
 }
 
 bool Lexicon::List::Contains(std::string_view form) const {
-  if (KeyKeepsLength(form) && !MayHaveLength(form.size())) return false;
   std::string storage;
-  const std::string_view key = Key(form, &storage);
-  return MayHaveLength(key.size()) && values.find(key) != values.end();
+  std::string_view key;
+  return FindKey(form, &storage, &key) && values.find(key) != values.end();
 }
 
 std::string Lexicon::List::Value(std::string_view form) const {
-  if (KeyKeepsLength(form) && !MayHaveLength(form.size())) return std::string();
   std::string storage;
-  const std::string_view key = Key(form, &storage);
-  if (!MayHaveLength(key.size())) return std::string();
+  std::string_view key;
+  if (!FindKey(form, &storage, &key)) return std::string();
   auto value = values.find(key);
   return value == values.end() ? std::string() : value->second;
 }

@@ -65,6 +65,11 @@ class Lexicon {
     bool MayHaveLength(std::size_t length) const {
       return length < key_lengths.size() && key_lengths[length];
     }
+    // The list's normalised key for `form` in `*key`: `form` itself when it
+    // is already lower case without white space (the common case: no
+    // copy), else a lower-cased, space-folded copy in `*storage`. False
+    // when the list has no key that long (then `*key` is unset).
+    bool FindKey(std::string_view form, std::string* storage, std::string_view* key) const;
   };
 
   // A list found by name once per thread and Lexicon rather than at every
@@ -125,10 +130,6 @@ class Lexicon {
   std::vector<std::string> Names() const;
 
  private:
-  // The list's normalised key for `form`: `form` itself when it is already
-  // lower case without white space (the common case: no copy), else a
-  // lower-cased, space-folded copy in `*storage`.
-  static std::string_view Key(std::string_view form, std::string* storage);
   // By name.
   std::unordered_map<std::string, List, Hash, std::equal_to<>> lists_;
   std::uint64_t id_ = 0;  // unique per Load, for CachedList

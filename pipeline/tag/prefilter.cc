@@ -30,7 +30,8 @@ void Prefilter::Build(const RuleSet& rules, const Gazetteer& gazetteer,
     groups[{candidates[i].second, AtomScanner::Fold(candidates[i].first.text, true)}].push_back(i);
   }
   auto finds_all_of = [](const Atom& a, const Atom& b) {
-    return (!a.word_start || b.word_start) && (!a.word_end || b.word_end) && !a.exact_case;
+    return (!a.word_start || b.word_start) && (!a.word_end || b.word_end) &&
+           (!a.inner || b.inner) && !a.exact_case;
   };
   std::vector<bool> dropped(candidates.size(), false);
   for (const auto& [key, members] : groups) {

@@ -219,7 +219,7 @@ std::vector<Atom> PatternAtoms(const std::string& pattern) {
 }
 
 // The atoms of an `@atoms` line: `flags` is "-" or a |-separated list of
-// lead, start, end, case and reach=N (see rule_set.h), the last two also
+// lead, start, inner, end, case and reach=N (see rule_set.h), the last two also
 // returned in `*lead` and `*reach` (-1 without reach).
 bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
                    std::vector<Atom>* atoms, bool* lead, int* reach, std::string* error) {
@@ -241,15 +241,22 @@ bool DeclaredAtoms(const std::string& flags, const std::string& pattern,
         proto.word_start = true;
       } else if (flag == "start") {
         proto.word_start = true;
+      } else if (flag == "inner") {
+        proto.inner = true;
       } else if (flag == "end") {
         proto.word_end = true;
       } else if (flag == "case") {
         proto.exact_case = true;
       } else {
-        *error = "unknown atom flag \"" + flag + "\"; use lead, start, end, case, reach=N or -";
+        *error = "unknown atom flag \"" + flag +
+                 "\"; use lead, start, inner, end, case, reach=N or -";
         return false;
       }
     }
+  }
+  if (proto.inner && proto.word_start) {
+    *error = "the atom flag inner (a letter or digit before the atom) excludes start and lead";
+    return false;
   }
   std::vector<std::string> strings;
   if (!ExpandAtomPattern(pattern, kMaxAtoms, &strings, error)) return false;

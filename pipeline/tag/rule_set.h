@@ -20,6 +20,8 @@
 // pass by the prefilter. `@atoms` lists them as a finite pattern
 // (atom_pattern.h) with flags, any of (joined by |, or - for none):
 //   start  the atom begins a word;   end   it ends a word;
+//   inner  a letter or digit comes before it: it is the end of a compound
+//          ("kulturnämnden"), as where the pattern has {{L}}+ before it;
 //   case   it is matched in the case written (else case-insensitively);
 //   lead   it begins every match of the rule (implies start);
 //   reach=N  every match begins at most N words before the word holding one

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -55,6 +56,25 @@ std::string PrintWithChromium(const std::string& html, const std::string& pdf_pa
     return "chromium did not print " + pdf_path;
   }
   return "";
+}
+
+std::string Html(const std::string& style, const std::string& body) {
+  return "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><style>"
+         "body{font-family:'Liberation Serif';font-size:12pt;margin:0}" + style +
+         "</style></head><body>" + body + "</body></html>";
+}
+
+Result<ExtractedDocument> PrintAndExtract(const std::string& name, const std::string& html) {
+  const fs::path pdf = fs::temp_directory_path() /
+                       ("diar_chromium_" + std::to_string(getpid()) + "_" + name + ".pdf");
+  const std::string error = PrintWithChromium(html, pdf.string());
+  if (!error.empty()) return InputError(error);
+  ExtractOptions options;
+  options.ocr = OcrMode::kAuto;
+  options.tessdata_dir = (fs::temp_directory_path() / "diar_no_tessdata_here").string();
+  Result<ExtractedDocument> doc = ExtractFile(pdf.string(), options);
+  if (std::getenv("DIAR_KEEP_TEST_PDFS") == nullptr) fs::remove(pdf);
+  return doc;
 }
 
 }  // namespace diar::testing

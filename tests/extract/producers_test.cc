@@ -5,8 +5,6 @@
 // U+2010, and lays out tables and columns itself.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <string>
@@ -20,7 +18,8 @@
 namespace diar {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::Html;
+using testing::PrintAndExtract;
 
 const char* const kSoftHyphen = "\xC2\xAD";
 
@@ -64,28 +63,6 @@ std::string MarkSoftHyphens(const std::string& text) {
     }
   }
   return out;
-}
-
-std::string Html(const std::string& style, const std::string& body) {
-  return "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><style>"
-         "body{font-family:'Liberation Serif';font-size:12pt;margin:0}" + style +
-         "</style></head><body>" + body + "</body></html>";
-}
-
-// Prints `html` and extracts it with OCR allowed but no OCR model to be had:
-// a page sent to OCR makes the extraction fail (kConfig), so success means
-// no page was.
-Result<ExtractedDocument> PrintAndExtract(const std::string& name, const std::string& html) {
-  const fs::path pdf = fs::temp_directory_path() / ("diar_producers_" + name + ".pdf");
-  const std::string error = testing::PrintWithChromium(html, pdf.string());
-  if (!error.empty()) return InputError(error);
-  ExtractOptions options;
-  options.ocr = OcrMode::kAuto;
-  options.tessdata_dir = (fs::temp_directory_path() / "diar_no_tessdata_here").string();
-  Result<ExtractedDocument> doc = ExtractFile(pdf.string(), options);
-  // DIAR_KEEP_TEST_PDFS=1 keeps the PDFs for a look with pdftotext.
-  if (std::getenv("DIAR_KEEP_TEST_PDFS") == nullptr) fs::remove(pdf);
-  return doc;
 }
 
 std::size_t Count(const std::string& text, const std::string& what) {

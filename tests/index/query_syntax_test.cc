@@ -50,6 +50,42 @@ TEST_F(QuerySyntax, ACompoundPartFindsTheCompoundAfterTheWordItself) {
   EXPECT_EQ(r.hits[1].path, "/q/kulturplan.txt");
 }
 
+// Split() takes the fewest parts: "kollektivtrafikutbudet" is
+// kollektivtrafik + utbud, "djurskyddslagen" djur + skyddslag,
+// "konstnärsstipendiefonden" konstnär + stipendiefond.
+class NestedCompounds : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer = testing::OpenWriter(dir_.path());
+    auto add = [&](const std::string& name, const std::string& text) {
+      writer.Add(testing::MakeDocument(name, text), "/n/" + name);
+    };
+    add("trafik.txt", "Kollektivtrafikutbudet ses över.");
+    add("djur.txt", "Ärendet prövas enligt djurskyddslagen.");
+    add("fond.txt", "Konstnärsstipendiefonden delar ut pengar.");
+    writer.Commit();
+  }
+  Names Hits(const std::string& query) { return testing::HitNames(testing::OpenSearcher(dir_.path()), query); }
+  testing::TempDir dir_;
+};
+
+TEST_F(NestedCompounds, APartOfAPartFindsTheWord) {
+  EXPECT_EQ(Hits("trafik"), Names{"trafik.txt"});
+  EXPECT_EQ(Hits("kollektiv"), Names{"trafik.txt"});
+  EXPECT_EQ(Hits("fond"), Names{"fond.txt"});
+}
+
+TEST_F(NestedCompounds, TheFirstPartsTogetherFindTheWord) {
+  EXPECT_EQ(Hits("djurskydd"), Names{"djur.txt"});
+  EXPECT_EQ(Hits("konstnärsstipendium"), Names{"fond.txt"});
+}
+
+TEST_F(NestedCompounds, NoLookAlikeIsMadeFromTheParts) {
+  EXPECT_EQ(Hits("när"), Names{});       // konstnär is not konst + när
+  EXPECT_EQ(Hits("rskydd"), Names{});    // no cut but at a part's edge
+  EXPECT_EQ(Hits("sstipendium"), Names{});
+}
+
 TEST_F(QuerySyntax, LookAlikesAreNotSplit) {
   EXPECT_EQ(Hits("när"), Names{});  // "konstnär" is no konst + när
 }

@@ -148,6 +148,32 @@ TEST(Results, AWordNamingADocumentsYearRanksItFirst) {
   EXPECT_EQ(plain.hits[0].path, "/x/first.txt");
 }
 
+// "städerna": both texts have forms of "stad", the second more of them;
+// the default ranking puts the one saying "städerna" first, the same
+// ranking without the form boost the other.
+TEST(Results, TheWordInTheFormTypedRanksItsDocumentFirst) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    writer.Add(testing::MakeDocument("form.txt", "Städerna i regionen samverkar om bostäder."), "/x/form.txt");
+    writer.Add(testing::MakeDocument("other-forms.txt", "Staden och stadens stad samverkar om bostäder."),
+               "/x/other-forms.txt");
+    for (const std::string name : {"a.txt", "b.txt", "c.txt"}) {
+      writer.Add(testing::MakeDocument(name, "Budget och skatt, " + name), "/x/" + name);
+    }
+    writer.Commit();
+  }
+  Searcher searcher = testing::OpenSearcher(dir.path());
+  SearchRequest request = testing::Request("städerna");
+  const SearchResult boosted = testing::MustSearch(searcher, request);
+  ASSERT_EQ(boosted.hits.size(), 2u);
+  EXPECT_EQ(boosted.hits[0].path, "/x/form.txt");
+  request.ranking = Ranking::kOrAndFieldBoost;
+  const SearchResult plain = testing::MustSearch(searcher, request);
+  ASSERT_EQ(plain.hits.size(), 2u);
+  EXPECT_EQ(plain.hits[0].path, "/x/other-forms.txt");
+}
+
 TEST(Results, AnIndexOfAnotherSchemaVersionSaysToIngestAgain) {
   testing::TempDir dir;
   {

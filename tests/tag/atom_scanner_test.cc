@@ -47,6 +47,13 @@ TEST(AtomScanner, StartAndEndAskForWordBoundaries) {
             (std::vector<std::string>{"mar:12-15", "råd:37-41"}));
 }
 
+TEST(AtomScanner, InnerAsksForALetterOrDigitBefore) {
+  Atom inner{"nämnden", false, true, false};
+  inner.inner = true;
+  EXPECT_EQ(Hits({inner}, "nämnden, kulturnämnden, nämnden och 2nämnden"),
+            (std::vector<std::string>{"nämnden:16-24", "nämnden:40-48"}));
+}
+
 TEST(AtomScanner, ExactCaseKeepsTheCaseWritten) {
   const Atom exact{"KS", true, false, true};
   EXPECT_EQ(Hits({exact}, "ks 2020, Ks 2021, KS 2022"), (std::vector<std::string>{"KS:18-20"}));

@@ -89,7 +89,9 @@ TEST_F(LoaderTest, ReportsBadAtomsWithFileAndLine) {
         "flagged\tdate\tdate\tz\\d\n"
         "@atoms\tendless\t-\tz+\n"
         "endless\tdate\tdate\tzz\\d\n"
-        "@atoms\tok\tstart\tx\n");
+        "@atoms\tok\tstart\tx\n"
+        "@atoms\tboth\tinner|start\tw\n"
+        "both\tdate\tdate\tw\\d\n");
   const std::string message = Load();
   const std::string path = (dir_ / "a.rules").string();
   EXPECT_NE(message.find(path + ":4: @atoms for unknown rule \"missing\""), std::string::npos)
@@ -99,6 +101,7 @@ TEST_F(LoaderTest, ReportsBadAtomsWithFileAndLine) {
       << message;
   EXPECT_NE(message.find(path + ":9: rule \"ok\" already has @atoms"), std::string::npos)
       << message;
+  EXPECT_NE(message.find(path + ":10: the atom flag inner"), std::string::npos) << message;
 }
 
 TEST_F(LoaderTest, ARuleWithoutAtomsLoadsWithAWarning) {

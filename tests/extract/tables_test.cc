@@ -1,0 +1,237 @@
+// Tables without vertical rules, as LibreOffice, Word and browsers lay them
+// out by default (no borders, or a rule under each row), printed here by
+// Chromium (chromium_printer.h) and read row by row: each row one line,
+// cells separated by " | ", a cell's wrapped lines joined and dehyphenated
+// in the cell. And the layouts that look a little like tables but are not:
+// two-column text, a hanging-indent list, a letterhead with tab stops.
+#include <gtest/gtest.h>
+
+#include <iomanip>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract/extract.h"
+#include "pipeline/normalise/normalise.h"
+#include "tests/extract/chromium_printer.h"
+#include "tests/extract/text_metrics.h"
+
+namespace diar {
+namespace {
+
+using testing::Html;
+using testing::PrintAndExtract;
+
+const char* const kShy = "\xC2\xAD";
+
+const std::string kBefore =
+    "Kommunfullmäktige beslutade att anta verksamhetsplanen för utbildningsnämnden och uppdrog "
+    "åt kommunstyrelsen att följa upp folkhälsostrategin årligen.";
+const std::string kAfter =
+    "Förvaltningen bedömer att de ekonomiska konsekvenserna ryms inom befintlig budget och att "
+    "uppföljningen sker inom ramen för delårsrapporteringen.";
+
+using Table = std::vector<std::vector<std::string>>;
+
+// The table as HTML rows; a cell's first character '>' right-aligns it.
+std::string TableHtml(const Table& rows, const std::string& table_style) {
+  std::string html = "<table style=\"" + table_style + "\">";
+  for (const std::vector<std::string>& row : rows) {
+    html += "<tr>";
+    for (const std::string& cell : row) {
+      html += cell.starts_with(">") ? "<td style=\"text-align:right\">" + cell.substr(1) + "</td>"
+                                    : "<td>" + cell + "</td>";
+    }
+    html += "</tr>";
+  }
+  return html + "</table>";
+}
+
+// What a reader takes the table to say: a row per line, cells in order
+// joined by " | ", soft hyphens and alignment marks gone.
+std::string TableText(const Table& rows) {
+  std::string text;
+  for (const std::vector<std::string>& row : rows) {
+    std::string line;
+    for (std::string cell : row) {
+      if (cell.starts_with(">")) cell.erase(0, 1);
+      for (std::size_t at; (at = cell.find(kShy)) != std::string::npos;) cell.erase(at, 2);
+      if (!line.empty()) line += " | ";
+      line += cell;
+    }
+    text += line + "\n";
+  }
+  return text;
+}
+
+// Prints the table between two paragraphs and returns the normalised text,
+// printing its CER against the reader's text.
+std::string ReadTablePage(const std::string& name, const std::string& css, const Table& rows,
+                          const std::string& table_style) {
+  const std::string body =
+      "<p>" + kBefore + "</p>" + TableHtml(rows, table_style) + "<p>" + kAfter + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract("table_" + name, Html(css, body));
+  EXPECT_TRUE(doc.ok()) << doc.error().message;
+  if (!doc.ok()) return "";
+  const std::string text = Normalise(*doc, {}).text;
+  const std::string want = kBefore + "\n" + TableText(rows) + kAfter;
+  std::cout << "CER " << std::fixed << std::setprecision(3)
+            << testing::CharacterErrorRate(text, want) * 100 << " %  " << name << "\n";
+  return text;
+}
+
+std::string Want(const Table& rows) { return kBefore + "\n" + TableText(rows) + kAfter; }
+
+TEST(AlignedTables, AThreeColumnTableWithoutRulesReadsRowByRowWithWrappedCellsJoined) {
+  const Table rows = {
+      {"Åtgärd", "Ansvar", "Tidplan"},
+      {std::string("Ta fram en handlingsplan för kompetens") + kShy + "försörjning i länet",
+       std::string("Regionala utvecklings") + kShy + "förvaltningen", "Hösten 2024"},
+      {std::string("Samordna dialog") + kShy + "möten med näringslivet och civilsamhället",
+       std::string("Kommun") + kShy + "styrelsen", "Löpande under 2024 och 2025"},
+      {"Följ upp", "Nämnden", "December"},
+  };
+  const std::string text =
+      ReadTablePage("unruled", "td{vertical-align:top;padding:2pt 6pt}", rows, "width:15cm");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(AlignedTables, ATableWithHorizontalRulesOnlyReadsRowByRow) {
+  const Table rows = {
+      {"Mål", "Ansvar", "Uppföljning"},
+      {"Andelen elever som når kunskapskraven i alla ämnen ska öka", "Utbildningsnämnden",
+       "Årligen i verksamhets" + std::string(kShy) + "berättelsen"},
+      {"Sjukfrånvaron bland medarbetarna ska minska", "Samtliga nämnder",
+       "Delårsrapport och årsredovisning"},
+      {"Kommunens klimatutsläpp ska halveras till 2030", "Kommunstyrelsen", "Klimatbokslut"},
+  };
+  const std::string text = ReadTablePage(
+      "horizontal_rules",
+      "table{border-collapse:collapse}td{vertical-align:top;padding:3pt 6pt;"
+      "border-bottom:1px solid #000}",
+      rows, "width:15cm");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(AlignedTables, ATableWithoutCellPaddingKeepsAWrappedRowTogetherAndPartsTheNext) {
+  // Word's default: no space between rows, so only the lines tell where a
+  // row ends: a cell's next line that would have fitted on its last line
+  // starts a new row.
+  const Table rows = {
+      {"Insats", "Ansvar", "Uppföljning"},
+      {"Utveckla samverkan mellan skola och socialtjänst kring barn i behov av särskilt stöd",
+       "Socialnämnden och utbildningsnämnden", "Årligen i verksamhetsberättelsen"},
+      {"Inför digital ansökan om försörjningsstöd", "Socialnämnden", "Delårsrapport augusti 2024"},
+      {"Se över lokalförsörjningsplanen", "Samhällsbyggnadsförvaltningen", "December 2024"},
+  };
+  const std::string text = ReadTablePage(
+      "no_padding",
+      "body{font-family:'Liberation Sans';font-size:11pt}"
+      "table{border-collapse:collapse}td{vertical-align:top;padding:0 5.4pt}"
+      "td:first-child{width:7cm}",
+      rows, "width:16cm");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(AlignedTables, ABudgetTableWithRightAlignedAmountsReadsRowByRow) {
+  const Table rows = {
+      {"Tkr", ">Budget 2024", ">Utfall 2024", ">Avvikelse"},
+      {"Intäkter", ">12 500", ">13 120", ">620"},
+      {"Personalkostnader", ">-48 300", ">-49 010", ">-710"},
+      {"Övriga kostnader", ">-9 200", ">-8 750", ">450"},
+      {"Nettokostnad", ">-45 000", ">-44 640", ">360"},
+  };
+  const std::string text = ReadTablePage("amounts", "td{padding:1pt 6pt}", rows, "");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(AlignedTables, AnAttendanceListWithRulesBetweenRowsKeepsLedamotAndErsattareTogether) {
+  // Two columns are table columns only with rules between the rows; a
+  // protokoll's list of members and substitutes, one name wrapping.
+  const Table rows = {
+      {"Ledamöter", "Ersättare"},
+      {"Anna Andersson (S), ordförande", "Bo Berg (S)"},
+      {"Carl Carlsson (M), vice ordförande",
+       "Dora Dahl (M), tjänstgörande ersättare för Erik Ek (M) från och med § 50"},
+      {"Fia Fransson (C)", "Gun Gustafsson (V)"},
+  };
+  const std::string text = ReadTablePage(
+      "attendance",
+      "table{border-collapse:collapse}td{vertical-align:top;padding:2pt 8pt;"
+      "border-bottom:0.75pt solid #000}",
+      rows, "width:15cm");
+  EXPECT_EQ(text, Want(rows));
+}
+
+// Prose for the layouts that are not tables.
+const std::vector<std::string> kProse = {
+    "Regionstyrelsen har remitterat medborgarförslaget om trädplantering till "
+    "samhällsbyggnadsnämnden, som ska redovisa miljökonsekvensbeskrivningen i december.",
+    "Arbetsmarknadsavdelningen samordnar kompetensförsörjningen tillsammans med länets "
+    "kommuner, Arbetsförmedlingen och lärosätena under perioden 2024–2027.",
+    "Ärendet har beretts av tjänstepersoner vid avdelningen för tillväxt och samhällsplanering. "
+    "Samråd har skett med de fackliga organisationerna.",
+    "Under hösten genomförs dialogmöten med näringslivet, civilsamhället och kommunernas "
+    "arbetsmarknadsenheter. Synpunkterna sammanställs i en rapport.",
+};
+
+// Extracts `body` and checks it reads as `truth` with no table row in it.
+void ExpectNoTable(const std::string& name, const std::string& css, const std::string& body,
+                   const std::string& truth) {
+  Result<ExtractedDocument> doc = PrintAndExtract(name, Html(css, body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  for (const ExtractedPage& page : doc->pages) {
+    for (const TextLine& line : page.lines) EXPECT_FALSE(line.table_row) << line.text;
+  }
+  const std::string text = Normalise(*doc, {}).text;
+  const double cer = testing::CharacterErrorRate(text, truth);
+  std::cout << "CER " << std::fixed << std::setprecision(3) << cer * 100 << " %  " << name << "\n";
+  EXPECT_LT(cer, 0.005) << text;
+}
+
+TEST(AlignedTables, ATwoColumnPageIsReadColumnByColumnNotAsATable) {
+  std::string body = "<h2>Bakgrund</h2><div style=\"column-count:2;column-gap:1cm\">", truth =
+                                                                                            "Bakgrund\n";
+  for (int round = 0; round < 4; ++round) {
+    for (const std::string& p : kProse) {
+      body += "<p>" + p + "</p>";
+      truth += p + "\n";
+    }
+  }
+  ExpectNoTable("two_columns", "", body + "</div>", truth);
+}
+
+TEST(AlignedTables, AHangingIndentListIsNotReadAsATable) {
+  // Numbers at the margin, a tab stop to the text, wrapped lines indented
+  // to the tab stop: Word's and LibreOffice's numbered paragraphs.
+  std::string body = "<p>" + kBefore + "</p>", truth = kBefore + "\n";
+  for (std::size_t i = 0; i < kProse.size(); ++i) {
+    body += "<p class=\"item\">" + std::to_string(i + 1) + ".\t" + kProse[i] + "</p>";
+    truth += std::to_string(i + 1) + ". " + kProse[i] + "\n";
+  }
+  ExpectNoTable("hanging_list",
+                ".item{padding-left:1.25cm;text-indent:-1.25cm;white-space:pre-wrap;"
+                "tab-size:1.25cm;margin:0 0 4pt 0}",
+                body + "<p>" + kAfter + "</p>", truth + kAfter);
+}
+
+TEST(AlignedTables, ALetterheadWithTabStopsIsNotReadAsATable) {
+  // A sender block beside the document type and date, then lines set with
+  // tab stops, as a template puts "Dnr" on the right.
+  const std::string body =
+      "<table style=\"width:16cm;border-collapse:collapse\"><tr><td style=\"width:9cm\">Region "
+      "Exempel</td><td>TJÄNSTESKRIVELSE</td></tr><tr><td>Regionala "
+      "utvecklingsförvaltningen</td><td>Datum 2023-05-12</td></tr><tr><td>Handläggare: Eva "
+      "Ek</td><td>Dnr KS 2023/12</td></tr></table>"
+      "<p style=\"white-space:pre\">Datum\t2023-05-12\t\tDnr KS 2023/12</p>"
+      "<p style=\"white-space:pre\">Diarienummer:\tKS 2023/12\tÄrende:\tBudget 2024</p><p>" +
+      kBefore + "</p>";
+  const std::string truth =
+      "Region Exempel TJÄNSTESKRIVELSE Regionala utvecklingsförvaltningen Datum 2023-05-12 "
+      "Handläggare: Eva Ek Dnr KS 2023/12\nDatum 2023-05-12 Dnr KS 2023/12\nDiarienummer: KS "
+      "2023/12 Ärende: Budget 2024\n" + kBefore;
+  ExpectNoTable("letterhead", "td{padding:0;vertical-align:top}", body, truth);
+}
+
+}  // namespace
+}  // namespace diar
