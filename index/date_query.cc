@@ -57,14 +57,28 @@ Xapian::Query DateRangeQuery(const std::string& from, const std::string& to) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
 }
 
-DateRangeProcessor::DateRangeProcessor() : Xapian::RangeProcessor(schema::kSlotDate, "datum:") {}
+namespace {
+
+Xapian::Query QueryOrError(const std::string& from, const std::string& to, std::string* error) {
+  try {
+    return DateRangeQuery(from, to);
+  } catch (const Xapian::QueryParserError& e) {
+    if (error->empty()) *error = e.get_msg();
+    return Xapian::Query::MatchNothing;
+  }
+}
+
+}  // namespace
+
+DateRangeProcessor::DateRangeProcessor(std::string* error)
+    : Xapian::RangeProcessor(schema::kSlotDate, "datum:"), error_(error) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
-  return DateRangeQuery(begin, end);
+  return QueryOrError(begin, end, error_);
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
-  return DateRangeQuery(value, value);
+  return QueryOrError(value, value, error_);
 }
 
 }  // namespace diar

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "index/byte_string.h"
@@ -206,6 +207,8 @@ struct Searcher::Impl {
   std::unique_ptr<Xapian::SimpleStopper> stopper;
   // Facet field values -> terms; the parser's field processors point here.
   FieldTermIndex field_terms;
+  // A bad date the parser's date processors met in the current parse.
+  std::string date_error;
   // Facet terms of the documents already counted, by docid.
   FacetTermCache facet_terms;
   // Built once per open or reopen, not per query: the field aliases, each
@@ -329,9 +332,9 @@ struct Searcher::Impl {
         }
       }
     }
-    qp.add_rangeprocessor((new DateRangeProcessor())->release());
+    qp.add_rangeprocessor((new DateRangeProcessor(&date_error))->release());
     for (const std::string& name : names("datum")) {
-      qp.add_boolean_prefix(name, (new DateFieldProcessor())->release());
+      qp.add_boolean_prefix(name, (new DateFieldProcessor(&date_error))->release());
     }
     return qp;
   }
@@ -342,8 +345,11 @@ struct Searcher::Impl {
   // of the same text would only repeat it.
   Xapian::Query Parse(const std::string& text, Xapian::Query::op default_op, bool spelling = false) {
     parser->set_default_op(default_op);
-    return parser->parse_query(
+    date_error.clear();
+    Xapian::Query parsed = parser->parse_query(
         text, spelling ? kParserFlags : kParserFlags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION});
+    if (!date_error.empty()) throw Xapian::QueryParserError(std::exchange(date_error, ""));
+    return parsed;
   }
 
   // The words of `text` as typed (lower-cased, stopwords left out) when it
