@@ -4,9 +4,6 @@
 
 #include <gtest/gtest.h>
 #include <malloc.h>
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
-#endif
 
 #include <cstddef>
 #include <memory>
@@ -15,6 +12,11 @@
 // tcmalloc's, when the test is linked with it as diar is (weak: absent in
 // the sanitizer builds, which leave tcmalloc out).
 extern "C" int MallocExtension_GetNumericProperty(const char* property, std::size_t* value) __attribute__((weak));
+#if defined(__SANITIZE_ADDRESS__)
+// ASan's, declared here: gcc 12 on Debian ships libasan without the
+// <sanitizer/allocator_interface.h> header that declares it.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
+#endif
 
 namespace diar::web {
 namespace {
