@@ -180,7 +180,8 @@ class Run {
   // at their first hyphen. All before the workers fork, so they share them.
   bool Prepare() {
     std::optional<Result<const DocumentBuilder*>> builder;
-    std::thread table([this, &builder] {
+    // jthreads: joined on every way out of this function, an exception included.
+    std::jthread table([this, &builder] {
       try {
         builder.emplace(writer_.Builder());
       } catch (const std::exception& e) {
@@ -188,7 +189,13 @@ class Run {
                                     e.what()));
       }
     });
-    std::thread hunspell([this] { Pipeline::Prepare(pipeline_options_); });
+    std::jthread hunspell([this] {
+      try {
+        Pipeline::Prepare(pipeline_options_);
+      } catch (const std::exception&) {
+        // Only a head start: a worker loads the dictionary at its first hyphen.
+      }
+    });
     Result<Pipeline> pipeline = Pipeline::Load(pipeline_options_);
     table.join();
     hunspell.join();

@@ -87,6 +87,13 @@ bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* 
   return true;
 }
 
+DataLine Copied(int number, const std::vector<std::string_view>& fields) {
+  DataLine line;
+  line.number = number;
+  line.fields.assign(fields.begin(), fields.end());
+  return line;
+}
+
 }  // namespace
 
 std::string Where(const std::string& path, int line, const std::string& message) {
@@ -98,9 +105,7 @@ DataFile ReadDataFile(const std::string& path, std::vector<std::string>* errors)
   file.path = path;
   ScanLines(path, errors, &file.has_header_comment,
             [&file](int number, const std::vector<std::string_view>& fields) {
-              DataLine& line = file.lines.emplace_back();
-              line.number = number;
-              line.fields.assign(fields.begin(), fields.end());
+              file.lines.push_back(Copied(number, fields));
             });
   return file;
 }
@@ -149,9 +154,7 @@ std::vector<DataLine> ReadTable(const std::string& path, const std::vector<std::
                                 std::vector<std::string>* errors) {
   std::vector<DataLine> rows;
   ScanTable(path, columns, errors, [&rows](int number, const std::vector<std::string_view>& fields) {
-    DataLine& row = rows.emplace_back();
-    row.number = number;
-    row.fields.assign(fields.begin(), fields.end());
+    rows.push_back(Copied(number, fields));
   });
   return rows;
 }
