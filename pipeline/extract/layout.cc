@@ -76,6 +76,33 @@ void JoinLetterSpaced(std::vector<Word>& words) {
   words = std::move(out);
 }
 
+// LibreOffice sets the hyphen of an automatic break in justified text as a
+// glyph of its own at the right margin, about 0.1 em after the stretched
+// line's last letters, so the text layer gives "överens" and "-" as two
+// words. A lone hyphen closer to the word before it than any word space
+// (under 0.2 em: a space is 0.25 em or more, and justification only widens
+// it) is that word's hyphen: glued back, it is a line-end hyphen that
+// normalise can repair.
+void GlueDetachedHyphens(std::vector<Word>& words) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& t = words[i].text;
+    const bool hyphen = t == "-" || t == "\xE2\x80\x90" || t == "\xC2\xAD";
+    if (hyphen && out > 0) {
+      Word& before = words[out - 1];
+      const double gap = words[i].x0 - before.x1;
+      if (gap > -0.1 * FontSize(before) && gap < 0.2 * FontSize(before)) {
+        before.text += t;
+        before.x1 = std::max(before.x1, words[i].x1);
+        continue;
+      }
+    }
+    if (out != i) words[out] = std::move(words[i]);
+    ++out;
+  }
+  words.resize(out);
+}
+
 // Sorts `words` by `key` (ascending). std::sort on an index with the keys
 // computed once makes exactly the comparisons, and so the moves, that
 // sorting the words themselves would (ties included), without moving a
@@ -136,6 +163,7 @@ std::vector<Row> GroupRows(std::vector<Word> words) {
     for (std::size_t i = 0; i < x0.size(); ++i) x0[i] = r.words[i].x0;
     SortByKey(r.words, x0);
     JoinLetterSpaced(r.words);
+    GlueDetachedHyphens(r.words);
   }
   std::sort(rows.begin(), rows.end(),
             [](const Row& a, const Row& b) { return a.center < b.center; });

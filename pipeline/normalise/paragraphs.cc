@@ -15,6 +15,22 @@ constexpr const char* kEnDash = "\xE2\x80\x93";  // U+2013
 
 bool StartsBullet(const std::string& t) { return t.rfind(kBullet, 0) == 0; }
 
+// "1. ", "12) ", "a) ", "(3) " opening a line: the label of a numbered
+// list item.
+bool StartsListLabel(const std::string& t) {
+  std::size_t i = t.rfind('(', 0) == 0 ? 1 : 0;
+  const std::size_t digits = t.find_first_not_of("0123456789", i);
+  if (digits != std::string::npos && digits > i && digits - i <= 2) {
+    i = digits;
+  } else if (i < t.size() && t[i] >= 'a' && t[i] <= 'z') {
+    ++i;
+  } else {
+    return false;
+  }
+  if (i >= t.size() || (t[i] != '.' && t[i] != ')') || (t[0] == '(' && t[i] != ')')) return false;
+  return i + 1 < t.size() && t[i + 1] == ' ';
+}
+
 bool EndsWith(const std::string& t, const char* suffix) {
   const std::string s(suffix);
   return t.size() >= s.size() && t.compare(t.size() - s.size(), s.size(), s) == 0;
@@ -54,6 +70,21 @@ std::string LastWord(const std::string& t) {
 }
 
 std::string FirstWord(const std::string& t) { return t.substr(0, t.find(' ')); }
+
+std::size_t CodePoints(const std::string& t) {
+  return static_cast<std::size_t>(
+      std::count_if(t.begin(), t.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The first two words of `t` (one when it has one), as a run of text that
+// must fit for the line before to have been broken on purpose. Two, not
+// one: producers keep words tied by a no-break space ("§ 22", "3 kap.")
+// together, and cleaning has made that space an ordinary one.
+std::string FirstTwoWords(const std::string& t) {
+  const std::size_t first = t.find(' ');
+  if (first == std::string::npos) return t;
+  return t.substr(0, t.find(' ', first + 1));
+}
 
 int SizeKey(double size) { return static_cast<int>(std::lround(size * 2)); }
 
@@ -126,11 +157,27 @@ std::map<int, Edges> ColumnEdges(const std::vector<Line>& lines) {
   return edges;
 }
 
+// Would the start of `b` have fitted at the end of `a`, before `right`?
+// Then `a` was not wrapped: it was ended on purpose (a heading set in the
+// body's size, a list item, a footnote, a row of a form, a line of an
+// address). Wrapped lines never leave room for the next word; lines ending
+// in a hyphen were broken inside a word. The width is estimated from the
+// average width of b's characters, with a fifth to spare for wide letters.
+bool NextWordsFitted(const Line& a, const Line& b, double right) {
+  if (EndsWithWordHyphen(a.text) || a.soft_hyphen_end || right <= a.x1) return false;
+  const std::size_t chars = CodePoints(b.text);
+  if (chars == 0 || b.x1 <= b.x0) return false;
+  const double per_char = (b.x1 - b.x0) / static_cast<double>(chars);
+  const double need = 1.2 * per_char * static_cast<double>(CodePoints(FirstTwoWords(b.text)) + 1);
+  return right - a.x1 > need;
+}
+
 // Should a paragraph break come between laid-out lines a and b? `item_x0`
 // is the left edge of the current paragraph's first line when it is a
-// bullet item, else a negative value.
+// list item (bullet or numbered) whose lines hang, else a negative value.
+// `right` is the right edge of the text around a and b (NextWordsFitted).
 bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& pitches,
-                   const std::map<int, Edges>& edges) {
+                   const std::map<int, Edges>& edges, double right) {
   if (StartsBullet(b.text)) return true;
   if (SameRow(a, b)) return false;
   const bool continues = StartsLower(b.text) || EndsWithWordHyphen(a.text);
@@ -144,10 +191,11 @@ bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& 
   }
   const double pitch = pitches.For(a);
   if (pitch > 0 && Centre(b) - Centre(a) > pitch * 1.2 + 0.5) return true;
+  if (NextWordsFitted(a, b, right)) return true;
   const double em = a.font_size > 0 ? a.font_size : std::max(1.0, a.Height() / 1.2);
   if (item_x0 >= 0) {
-    // Inside a bullet item continuation lines hang right of the bullet; a
-    // line back at the bullet's edge is a new paragraph.
+    // Inside a list item continuation lines hang right of the label; a
+    // line back at the label's edge is the next item or a new paragraph.
     if (b.x0 <= item_x0 + 0.3 * em) return true;
   } else if (b.x0 > a.x0 + 0.5 * em && !continues) {
     return true;
@@ -208,6 +256,18 @@ std::string JoinCellLines(const std::string& row, const HyphenEvidence& evidence
   return out;
 }
 
+// The right edge of the text around the break between lines i - 1 and i:
+// the widest of the lines from i - 2 to i + 1 in that column (not the
+// page's edge, so text set narrower beside a picture is not short).
+double LocalRight(const std::vector<Line>& lines, std::size_t i) {
+  const int column = lines[i - 1].column;
+  double right = -1;
+  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= std::min(i + 1, lines.size() - 1); ++k) {
+    if (lines[k].column == column && !lines[k].table_row) right = std::max(right, lines[k].x1);
+  }
+  return right;
+}
+
 std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
                                            const Pitches& pitches,
                                            const HyphenEvidence& evidence) {
@@ -215,6 +275,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
   const std::map<int, Edges> edges = ColumnEdges(lines);
   std::string para;
   double item_x0 = -1;
+  bool numbered = false;  // the paragraph opened with a numbered label
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& b = lines[i];
     const std::string text = b.table_row ? JoinCellLines(b.text, evidence) : b.text;
@@ -222,7 +283,14 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
       const Line& a = lines[i - 1];
       const bool table = a.table_row || b.table_row;  // a table row is a line of its own
       const bool same_row = !table && SameRow(a, b);
-      if (table || (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges))) {
+      if (numbered && !same_row && para == a.text && !StartsListLabel(b.text)) {
+        // A typed "1. " whose text wraps back to the label's edge is a
+        // paragraph like any other, not a hanging item.
+        const double em = a.font_size > 0 ? a.font_size : std::max(1.0, a.Height() / 1.2);
+        if (b.x0 <= item_x0 + 0.3 * em) item_x0 = -1;
+      }
+      if (table ||
+          (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i)))) {
         if (!para.empty()) out.push_back(std::move(para));
         para.clear();
         item_x0 = -1;
@@ -237,7 +305,10 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
     } else {
       para = text;
     }
-    if (para == b.text && StartsBullet(b.text)) item_x0 = b.x0;
+    if (para == b.text) {
+      numbered = StartsListLabel(b.text);
+      if (numbered || StartsBullet(b.text)) item_x0 = b.x0;
+    }
   }
   if (!para.empty()) out.push_back(std::move(para));
   return out;
