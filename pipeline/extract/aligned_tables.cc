@@ -10,9 +10,14 @@ namespace {
 
 // Channels narrower than this many em are word spaces. Word's default cell
 // margins leave about 0.38 cm (1 em at 11 pt) between a full cell's text
-// and the next cell's; stretched justified spaces stay well below 0.7 em on
-// most lines, and a channel must stay clear on every row of a run.
-constexpr double kChannelEm = 0.7;
+// and the next cell's; LibreOffice Writer's default padding (0.097 cm a
+// side) only 0.19 cm, 5.5 pt: 0.46 em at 12 pt, and a cell filled to the
+// brim by hyphenation comes that close. A normal word space is 0.25-0.33
+// em; stretched justified spaces grow past 0.45 em here and there, but a
+// channel must stay clear on every row of a run, and the tests in
+// ReadTable (aligned cells, a column that is not filled like prose) reject
+// runs of running text.
+constexpr double kChannelEm = 0.45;
 
 // Cells start (or end) at one x to within this many points.
 constexpr double kAligned = 1.5;
@@ -201,8 +206,9 @@ bool TwoAligned(std::vector<double> xs) {
 
 // Rows [begin, end), which keep clear of `channels`, read as a table: its
 // rows, each one Row holding one table_row Word; none when they do not
-// look like a table (aligned_tables.h).
-std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+// look like a table (aligned_tables.h). `end` comes back lowered when the
+// run's last rows lie below the table's bottom rule.
+std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std::size_t& end,
                            const std::vector<Span>& channels,
                            const std::vector<Rule>& horizontal, double em) {
   const std::size_t nc = channels.size() + 1;
@@ -229,14 +235,31 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
     span.x1 = std::max(span.x1, rows[r].words.back().x1);
     if (r > begin) pitch = std::min(pitch, rows[r].center - rows[r - 1].center);
   }
+  // A caption or heading under the table's bottom rule keeps clear of the
+  // channels too: rows after the last rule with text in one column only
+  // are not the table's.
+  std::size_t last_rule = end;
+  for (std::size_t r = begin + 1; r < end; ++r) {
+    if (RuleBetween(horizontal, rows[r - 1], rows[r], span)) last_rule = r;
+  }
+  if (last_rule < end &&
+      std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(last_rule - begin), lines.end(),
+                  [](const std::vector<Line>& row) {
+                    return std::count_if(row.begin(), row.end(), [](const Line& l) {
+                             return !l.text.empty();
+                           }) <= 1;
+                  })) {
+    end = last_rule;
+    lines.resize(end - begin);
+  }
   std::vector<Group> groups;
-  bool ruled = false;
+  std::size_t rules_between = 0;
   for (std::size_t r = begin; r < end; ++r) {
     const std::vector<Line>& cur = lines[r - begin];
     bool starts = groups.empty();
     if (!starts) {
       const bool rule = RuleBetween(horizontal, rows[r - 1], rows[r], span);
-      ruled = ruled || rule;
+      rules_between += rule ? 1 : 0;
       starts = rule || rows[r].center - rows[r - 1].center > 1.2 * pitch ||
                !Continues(lines[r - 1 - begin], cur, groups.back(), left, limit, em);
     }
@@ -255,6 +278,7 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
     }
   }
   // Two columns without a rule between rows are left to layout.cc.
+  const bool ruled = rules_between > 0;
   if (nc < 2 || (nc == 2 && !ruled) || groups.size() < (ruled ? 2u : 3u)) return {};
   bool prose = true;
   for (std::size_t c = 0; c < nc; ++c) {
@@ -273,7 +297,10 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
     }
     prose = prose && Median(std::move(fill)) >= 0.75;
   }
-  if (prose) return {};
+  // Rules between rows in two places or more are a table's, whatever its
+  // cells hold: full cells of hyphenated text fill their columns as prose
+  // does.
+  if (prose && rules_between < 2) return {};
   std::vector<Row> out;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const Group& g = groups[i];
@@ -352,6 +379,7 @@ void ReadAlignedTables(std::vector<Row>& rows, const std::vector<Rule>& rules) {
     }
     std::vector<Row> table;
     if (e - b >= 2) table = ReadTable(rows, b, e, channels, horizontal, em);
+    e = std::max(e, b + 1);
     if (!table.empty()) {
       found.push_back({b, e, std::move(table)});
       b = e;

@@ -4,7 +4,7 @@
 // geometry like layout.h, which calls it.
 //
 // A table is a run of rows that keep clear of the same vertical channels
-// (white space at least 0.7 em wide that no word of any of the rows
+// (white space at least 0.45 em wide that no word of any of the rows
 // crosses), where:
 //   - there are three or more columns, or two with a horizontal rule
 //     between rows (two columns alone are two-column text, a hanging-indent
