@@ -296,9 +296,16 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         item_x0 = -1;
       }
       if (same_row && !para.empty()) {
-        // Fragments of one row: "•" and its text, cells, tab stops.
-        para += ' ';
-        para += text;
+        // Fragments of one row: "•" and its text, cells, tab stops; also a
+        // column's last line beside the next column's first, when two
+        // balanced columns of one line each are all there is to show the
+        // gutter, so a hyphen there is repaired as at a line end.
+        if (EndsWithWordHyphen(para)) {
+          AppendLine(para, false, text, evidence);
+        } else {
+          para += ' ';
+          para += text;
+        }
         continue;
       }
       AppendLine(para, a.soft_hyphen_end, text, evidence, a.typed_hyphen_end);
