@@ -159,17 +159,32 @@ std::map<int, Edges> ColumnEdges(const std::vector<Line>& lines) {
 
 // Would the start of `b` have fitted at the end of `a`, before `right`?
 // Then `a` was not wrapped: it was ended on purpose (a heading set in the
-// body's size, a list item, a footnote, a row of a form, a line of an
-// address). Wrapped lines never leave room for the next word; lines ending
-// in a hyphen were broken inside a word. The width is estimated from the
-// average width of b's characters, with a fifth to spare for wide letters.
+// body's size, a list item, a footnote, a signature, a line of an
+// address). Wrapped lines never leave room for the next words; lines ending
+// in a hyphen or a glued en dash were broken inside a word or a range. The
+// width is estimated from the average width of b's characters, with a fifth
+// to spare for wide letters.
+//
+// Room alone is not enough: text whose line breaks were typed (pasted from
+// another document, or set by a tool that keeps its source's breaks) leaves
+// room everywhere. So the break must also show in the words: `a` ends a
+// sentence or clause, or is a short line (under half the text's width: a
+// heading, a name), or `b` opens a list item; and `b` does not start in
+// lower case, as text going on does.
 bool NextWordsFitted(const Line& a, const Line& b, double right) {
-  if (EndsWithWordHyphen(a.text) || a.soft_hyphen_end || right <= a.x1) return false;
+  if (EndsWithWordHyphen(a.text) || EndsWithGluedEnDash(a.text) || a.soft_hyphen_end ||
+      right <= a.x1 || StartsLower(b.text)) {
+    return false;
+  }
   const std::size_t chars = CodePoints(b.text);
   if (chars == 0 || b.x1 <= b.x0) return false;
   const double per_char = (b.x1 - b.x0) / static_cast<double>(chars);
   const double need = 1.2 * per_char * static_cast<double>(CodePoints(FirstTwoWords(b.text)) + 1);
-  return right - a.x1 > need;
+  if (right - a.x1 <= need) return false;
+  const double left = std::min(a.x0, b.x0);
+  return EndsSentence(a.text) || a.text.back() == ';' ||
+         StartsListLabel(b.text) || StartsBullet(b.text) ||
+         a.x1 - a.x0 < 0.5 * (right - left);
 }
 
 // Should a paragraph break come between laid-out lines a and b? `item_x0`
@@ -257,12 +272,14 @@ std::string JoinCellLines(const std::string& row, const HyphenEvidence& evidence
 }
 
 // The right edge of the text around the break between lines i - 1 and i:
-// the widest of the lines from i - 2 to i + 1 in that column (not the
-// page's edge, so text set narrower beside a picture is not short).
+// the widest of the lines from i - 4 to i + 2 in that column (not the
+// page's edge, so a block set narrower beside a picture is not short; but
+// wide enough to reach past a paragraph's short last line and two one-line
+// footnotes).
 double LocalRight(const std::vector<Line>& lines, std::size_t i) {
   const int column = lines[i - 1].column;
   double right = -1;
-  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= std::min(i + 1, lines.size() - 1); ++k) {
+  for (std::size_t k = i >= 4 ? i - 4 : 0; k <= std::min(i + 2, lines.size() - 1); ++k) {
     if (lines[k].column == column && !lines[k].table_row) right = std::max(right, lines[k].x1);
   }
   return right;
