@@ -103,6 +103,39 @@ void GlueDetachedHyphens(std::vector<Word>& words) {
   words.resize(out);
 }
 
+// A footnote reference is set small and raised right after the word or
+// stop it belongs to ("2026.¹"); the text layer gives it as a word of its
+// own, which would read as a number in the sentence ("2026. 1 Vissa"). It
+// is dropped: the note itself stays, at the foot of its page. A reference
+// is 1-3 digits or an asterisk, glued to the word before it (under 0.1 em),
+// under 3/4 of its height, and its foot above the word's foot by a quarter
+// of that height (a subscript's is below). A word of one or two letters
+// before it is a unit with an exponent ("m²", "km²") and keeps it.
+void DropNoteReferences(std::vector<Word>& words) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (out > 0) {
+      const Word& before = words[out - 1];
+      const double h = before.y1 - before.y0;
+      const bool mark = w.text == "*" || (w.text.size() <= 3 && w.text.find_first_not_of(
+                                                                   "0123456789") == std::string::npos);
+      const std::size_t slash = before.text.rfind('/');
+      const std::string stem = slash == std::string::npos ? before.text : before.text.substr(slash + 1);
+      const std::size_t stem_chars = static_cast<std::size_t>(std::count_if(
+          stem.begin(), stem.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+      if (mark && stem_chars >= 3 && w.x0 - before.x1 < 0.1 * FontSize(before) &&
+          w.x0 - before.x1 > -0.1 * FontSize(before) && w.y1 - w.y0 < 0.75 * h &&
+          w.y1 < before.y1 - 0.25 * h) {
+        continue;
+      }
+    }
+    if (out != i) words[out] = std::move(words[i]);
+    ++out;
+  }
+  words.resize(out);
+}
+
 // Sorts `words` by `key` (ascending). std::sort on an index with the keys
 // computed once makes exactly the comparisons, and so the moves, that
 // sorting the words themselves would (ties included), without moving a
@@ -164,6 +197,7 @@ std::vector<Row> GroupRows(std::vector<Word> words) {
     SortByKey(r.words, x0);
     JoinLetterSpaced(r.words);
     GlueDetachedHyphens(r.words);
+    DropNoteReferences(r.words);
   }
   std::sort(rows.begin(), rows.end(),
             [](const Row& a, const Row& b) { return a.center < b.center; });
