@@ -434,7 +434,8 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
   std::size_t both = 0, left_rows = 0, right_rows = 0;
   double left_edge = gutter;
   double left_top = 1e9, left_bottom = -1e9, right_top = 1e9, right_bottom = -1e9;
-  std::vector<double> left_widths;
+  std::vector<double> left_widths, left_words;
+  double right_edge = gutter;
   for (std::size_t r = begin; r < end; ++r) {
     const std::size_t split = SplitIndex(rows[r], gutter);
     if (split > 0 && split < rows[r].words.size()) ++both;
@@ -444,9 +445,11 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
       left_bottom = std::max(left_bottom, rows[r].y1);
       left_edge = std::min(left_edge, rows[r].words.front().x0);
       left_widths.push_back(rows[r].words[split - 1].x1 - rows[r].words.front().x0);
+      left_words.push_back(static_cast<double>(split));
     }
     if (split < rows[r].words.size()) {
       ++right_rows;
+      right_edge = std::max(right_edge, rows[r].words.back().x1);
       right_top = std::min(right_top, rows[r].y0);
       right_bottom = std::max(right_bottom, rows[r].y1);
     }
@@ -461,7 +464,13 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
   // Running text fills its column: most left-column lines reach past half
   // the column's width. Label/value tables and forms have short left cells;
   // reading them column by column would separate each label from its value.
-  const bool columns = side_by_side && Median(left_widths) >= 0.5 * (gutter - left_edge);
+  // A form's labels ("Plats och tid", "Utses att justera") can fill half of
+  // a narrow left column too; they are told from a narrow column of running
+  // text by their few words (running text has four or more to a line)
+  // beside a much wider right column (two columns of text are about equal).
+  const bool labels = Median(left_words) < 4 && gutter - left_edge < 0.6 * (right_edge - gutter);
+  const bool columns =
+      side_by_side && !labels && Median(left_widths) >= 0.5 * (gutter - left_edge);
   if (!columns) {
     for (std::size_t r = begin; r < end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);

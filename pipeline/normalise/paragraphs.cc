@@ -169,8 +169,9 @@ std::map<int, Edges> ColumnEdges(const std::vector<Line>& lines) {
 // another document, or set by a tool that keeps its source's breaks) leaves
 // room everywhere. So the break must also show in the words: `a` ends a
 // sentence or clause, or is a short line (under half the text's width: a
-// heading, a name), or `b` opens a list item; and `b` does not start in
-// lower case, as text going on does.
+// heading, a name), or `b` opens a list item, or the whole of `b` would
+// have fitted (the next row of a form); and `b` does not start in lower
+// case, as text going on does.
 bool NextWordsFitted(const Line& a, const Line& b, double right) {
   if (EndsWithWordHyphen(a.text) || EndsWithGluedEnDash(a.text) || a.soft_hyphen_end ||
       right <= a.x1 || StartsLower(b.text)) {
@@ -184,7 +185,7 @@ bool NextWordsFitted(const Line& a, const Line& b, double right) {
   const double left = std::min(a.x0, b.x0);
   return EndsSentence(a.text) || a.text.back() == ';' ||
          StartsListLabel(b.text) || StartsBullet(b.text) ||
-         a.x1 - a.x0 < 0.5 * (right - left);
+         a.x1 - a.x0 < 0.5 * (right - left) || 1.2 * (b.x1 - b.x0 + per_char) < right - a.x1;
 }
 
 // Should a paragraph break come between laid-out lines a and b? `item_x0`
@@ -272,14 +273,15 @@ std::string JoinCellLines(const std::string& row, const HyphenEvidence& evidence
 }
 
 // The right edge of the text around the break between lines i - 1 and i:
-// the widest of the lines from i - 4 to i + 2 in that column (not the
-// page's edge, so a block set narrower beside a picture is not short; but
-// wide enough to reach past a paragraph's short last line and two one-line
-// footnotes).
+// the widest of the lines from i - 6 to i + 3 in that column: not the
+// page's edge, so a block set narrower beside a picture is not short
+// unless it is short (a picture's height is a dozen lines or more); but
+// wide enough to reach past a paragraph's short last line, a few one-line
+// footnotes or the rows of a form to a line of full width.
 double LocalRight(const std::vector<Line>& lines, std::size_t i) {
   const int column = lines[i - 1].column;
   double right = -1;
-  for (std::size_t k = i >= 4 ? i - 4 : 0; k <= std::min(i + 2, lines.size() - 1); ++k) {
+  for (std::size_t k = i >= 6 ? i - 6 : 0; k <= std::min(i + 3, lines.size() - 1); ++k) {
     if (lines[k].column == column && !lines[k].table_row) right = std::max(right, lines[k].x1);
   }
   return right;
