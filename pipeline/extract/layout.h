@@ -13,16 +13,21 @@
 //      it are read as two columns, left column first; rows across it (a
 //      full-width heading, the running header) in place, top to bottom.
 //   4. A block that looks like a two-column table rather than running text
-//      (short left cells) is read row by row, which keeps label and value
-//      together.
+//      (short left cells; or a form: a few words to a left line beside a
+//      much wider right column) is read row by row, which keeps label and
+//      value together.
 // Before the rows are formed, ruled tables are taken out (ReadTables in
 // layout.cc): where the page's rules form a grid, each table row becomes one
 // line, its cells in order separated by " | ", a cell's own wrapped lines
 // separated by U+2028 (normalise joins them and repairs their hyphens).
 // Once the rows are formed, tables without vertical rules are read the same
 // way (aligned_tables.h says how they are found).
-// Before all that, letter-spaced words ("k o m m u n") are joined: see
-// JoinLetterSpaced in layout.cc.
+// Before all that, within each row: letter-spaced words ("k o m m u n") are
+// joined (JoinLetterSpaced in layout.cc); a hyphen set apart from its word
+// by less than a word space, as LibreOffice sets an automatic break's, is
+// glued back (GlueDetachedHyphens); footnote references, small raised
+// digits glued to a word, are dropped (DropNoteReferences) — the notes
+// themselves stay at the foot of the page.
 #ifndef DIAR_PIPELINE_EXTRACT_LAYOUT_H_
 #define DIAR_PIPELINE_EXTRACT_LAYOUT_H_
 

@@ -16,7 +16,7 @@ struct Line {
   bool bold = false;
   int column = 0;
   bool has_box = false;
-  // A ruled-table row (TextLine::table_row): cells separated by " | ", a
+  // A table row (TextLine::table_row): cells separated by " | ", a
   // cell's wrapped lines by U+2028 until paragraphs joins them.
   bool table_row = false;
   // The raw line ended in a soft hyphen (U+00AD): the producer marked a

@@ -10,12 +10,21 @@
 //     over the document's median pitch for that size: paragraph spacing is
 //     usually half a line or more, rounding jitter under a point);
 //   - is indented by more than half an em against the first (a first-line
-//     indent), except inside a bullet item, whose lines hang indented;
+//     indent), except inside a list item (a bullet, or a label "1. ",
+//     "a) " whose next line hangs at the text), whose lines hang indented;
+//     a line back at the item's edge starts the next;
 //   - follows a line that ends a sentence well short of the column's right
 //     edge (over a third of the column free: a last line);
+//   - follows a line that left room for the second's first two words
+//     (wrapping never does: it was ended on purpose), measured to the
+//     widest line nearby, when the words show it too: the first ends a
+//     sentence or clause or is under half the text's width, or the second
+//     opens a list item or would have fitted whole; never before a
+//     lower-case start (NextWordsFitted in paragraphs.cc);
 //   - starts a new column or region above the first and the first line ended
 //     a sentence or the second starts with a capital.
-// Lines on the same row (fragments split at a wide gap) always join.
+// Lines on the same row (fragments split at a wide gap) always join, with a
+// hyphen between them repaired as at a line end.
 // Text files have no layout: blank lines separate paragraphs, and lines
 // inside a block are joined only when the block is hard-wrapped (lines of
 // similar length, none over 100 characters); otherwise each line is one.
