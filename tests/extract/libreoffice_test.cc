@@ -199,8 +199,15 @@ TEST(LibreOffice, FootnotesStayAtTheFootOfTheirPageAndTheirReferencesLeaveTheSen
   EXPECT_NE(text.find("om barnets rättigheter.\nFormalia"), std::string::npos) << text;
 }
 
-bool EndsWithLetterHyphen(const std::string& t) {
-  return t.size() >= 2 && t.back() == '-' && t[t.size() - 2] != ' ' && t[t.size() - 2] != '-';
+// The word a line ends in when it ends in a hyphen: "överens" for
+// "... överens-", and for "... överens -" too (Writer's automatic hyphen,
+// set apart from its word, as the text layer may give it); else empty.
+std::string HyphenatedStem(const std::string& t) {
+  if (t.size() < 2 || t.back() != '-') return "";
+  std::string s = t.substr(0, t.size() - 1);
+  if (s.back() == ' ') s.pop_back();
+  if (s.empty() || s.back() == '-' || s.back() == ' ') return "";
+  return s.substr(s.rfind(' ') == std::string::npos ? 0 : s.rfind(' ') + 1);
 }
 
 bool StartsLower(const std::string& t) {
@@ -215,18 +222,15 @@ TEST(LibreOffice, AutomaticHyphenationIsJoined) {
   for (const char* name : {"protokoll", "plan"}) {
     const Read read = ReadDocument(name);
     const std::string want = ReadFile(DataPath(std::string(name) + ".txt"));
-    // Every break the text layer shows: a line ending in letter + "-",
+    // Every break the text layer shows: a line ending in a word and "-",
     // the next line going on in lower case.
     int joined = 0, kept = 0;
     for (const ExtractedPage& page : read.document.pages) {
       for (std::size_t i = 0; i + 1 < page.lines.size(); ++i) {
         const TextLine& a = page.lines[i];
         const TextLine& b = page.lines[i + 1];
-        if (a.table_row || b.table_row || !EndsWithLetterHyphen(a.text) || !StartsLower(b.text)) {
-          continue;
-        }
-        std::string stem = a.text.substr(a.text.rfind(' ') + 1);
-        stem.pop_back();
+        const std::string stem = HyphenatedStem(a.text);
+        if (a.table_row || b.table_row || stem.empty() || !StartsLower(b.text)) continue;
         std::string rest = b.text.substr(0, b.text.find(' '));
         while (!rest.empty() && std::string(",.;:)").find(rest.back()) != std::string::npos) {
           rest.pop_back();
