@@ -280,7 +280,10 @@ TEST(LibreOffice, HeadingsListItemsAndFormRowsAreLinesOfTheirOwn) {
            "Förslag till beslut",
            "1. att anta överenskommelse om samverkan för regional utveckling 2023–2026 med "
            "tillhörande samverkansavtal för regional utveckling,",
-           "2. att uppdra åt regiondirektören att teckna samverkansavtal med länets kommuner,",
+           // Its second line starts with a capital, so only the hanging
+           // indent tells it goes on.
+           "2. att uppdra åt regiondirektören att efter samråd med beredningen teckna "
+           "samverkansavtal med Västerbottens femton kommuner,",
            "3. att överenskommelsen aktualitetsprövas under 2024.",
            "1. Primärkommunala beredningens protokoll 2022-03-23, § 22",
            "2. Överenskommelse om samverkan för regional utveckling 2023–2026",
