@@ -105,11 +105,11 @@ std::string WriteProblem(const fs::path& dir) {
 
 // How many documents Xapian keeps inverted in memory before it writes them
 // to the tables (its XAPIAN_FLUSH_THRESHOLD; 10,000 by default). Its
-// in-memory maps grow slower per document as they fill: writing every few
-// dozen documents took a fifth less of the writer's CPU on two-page
-// documents than one write per 600, and the same on long plans (figures in
-// docs/DECISIONS.md). A user's own setting wins.
-constexpr const char* kFlushThreshold = "40";
+// in-memory maps cost more per document as they fill: writing every 15-40
+// documents took about a fifth less of the writer's CPU on two-page
+// documents than one write per 600, and about a tenth less on long plans
+// (docs/DECISIONS.md). A user's own setting wins.
+constexpr const char* kFlushThreshold = "20";
 
 // Xapian reads the variable when a database opens for writing. Set once,
 // before the first writer opens, from the thread that opens it.
