@@ -434,8 +434,8 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
   std::size_t both = 0, left_rows = 0, right_rows = 0;
   double left_edge = gutter;
   double left_top = 1e9, left_bottom = -1e9, right_top = 1e9, right_bottom = -1e9;
-  std::vector<double> left_widths, left_words;
-  double right_edge = gutter;
+  std::vector<double> left_widths, left_words, right_widths, right_words;
+  double right_edge = gutter, right_start = 1e9;
   for (std::size_t r = begin; r < end; ++r) {
     const std::size_t split = SplitIndex(rows[r], gutter);
     if (split > 0 && split < rows[r].words.size()) ++both;
@@ -450,6 +450,9 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
     if (split < rows[r].words.size()) {
       ++right_rows;
       right_edge = std::max(right_edge, rows[r].words.back().x1);
+      right_start = std::min(right_start, rows[r].words[split].x0);
+      right_widths.push_back(rows[r].words.back().x1 - rows[r].words[split].x0);
+      right_words.push_back(static_cast<double>(rows[r].words.size() - split));
       right_top = std::min(right_top, rows[r].y0);
       right_bottom = std::max(right_bottom, rows[r].y1);
     }
@@ -467,8 +470,14 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
   // A form's labels ("Plats och tid", "Utses att justera") can fill half of
   // a narrow left column too; they are told from a narrow column of running
   // text by their few words (running text has four or more to a line)
-  // beside a much wider right column (two columns of text are about equal).
-  const bool labels = Median(left_words) < 4 && gutter - left_edge < 0.6 * (right_edge - gutter);
+  // beside a much wider right column (two columns of text are about equal)
+  // that holds values, not running text: few words to a line, or lines
+  // that mostly stop short (a sidebar of short lines beside the body text
+  // stays two columns).
+  const bool values = Median(right_words) < 4 ||
+                      Median(right_widths) < 0.75 * (right_edge - right_start);
+  const bool labels =
+      values && Median(left_words) < 4 && gutter - left_edge < 0.6 * (right_edge - gutter);
   const bool columns =
       side_by_side && !labels && Median(left_widths) >= 0.5 * (gutter - left_edge);
   if (!columns) {

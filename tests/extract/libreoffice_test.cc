@@ -22,6 +22,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -155,24 +156,33 @@ TEST(LibreOffice, TableRowsAreOneLineEach) {
   EXPECT_TRUE(HasLine(plan.text.text, "Tabell 1. Prioriterade insatser 2021–2023."));
 }
 
+// The lines removed from each page, sorted: whole lines is what counts; the
+// order they were found in is the reading order of a header set with tab
+// stops, which layout decides.
+std::vector<std::vector<std::string>> Removed(const std::string& name) {
+  std::vector<std::vector<std::string>> removed = ReadDocument(name).text.removed_lines;
+  for (std::vector<std::string>& page : removed) std::sort(page.begin(), page.end());
+  return removed;
+}
+
 TEST(LibreOffice, RunningHeadersAndFootersAreRemovedWhole) {
   const std::vector<std::vector<std::string>> tjansteskrivelse = {
       {"Sida 1 av 3"},
-      {"Region Västerbotten", "Dnr KS 2022-0092-106", "Sida 2 av 3"},
-      {"Region Västerbotten", "Dnr KS 2022-0092-106", "Sida 3 av 3"},
+      {"Dnr KS 2022-0092-106", "Region Västerbotten", "Sida 2 av 3"},
+      {"Dnr KS 2022-0092-106", "Region Västerbotten", "Sida 3 av 3"},
   };
-  EXPECT_EQ(ReadDocument("tjansteskrivelse").text.removed_lines, tjansteskrivelse);
+  EXPECT_EQ(Removed("tjansteskrivelse"), tjansteskrivelse);
   std::vector<std::vector<std::string>> protokoll, plan;
   for (int page = 1; page <= 3; ++page) {
     const std::string n = std::to_string(page);
-    protokoll.push_back({"ÖSTERVIKS KOMMUN", "SAMMANTRÄDESPROTOKOLL", "Sida " + n + " (3)",
-                         "Kommunstyrelsen", "Sammanträdesdatum 2023-05-16",
-                         "Justerandes signatur | Utdragsbestyrkande"});
-    plan.push_back({"Verksamhetsplan 2021–2023, regionala utvecklingsförvaltningen",
-                    "Region Västmanland", "Sida " + n + " av 3"});
+    protokoll.push_back({"Justerandes signatur | Utdragsbestyrkande", "Kommunstyrelsen",
+                         "SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum 2023-05-16",
+                         "Sida " + n + " (3)", "ÖSTERVIKS KOMMUN"});
+    plan.push_back({"Region Västmanland", "Sida " + n + " av 3",
+                    "Verksamhetsplan 2021–2023, regionala utvecklingsförvaltningen"});
   }
-  EXPECT_EQ(ReadDocument("protokoll").text.removed_lines, protokoll);
-  EXPECT_EQ(ReadDocument("plan").text.removed_lines, plan);
+  EXPECT_EQ(Removed("protokoll"), protokoll);
+  EXPECT_EQ(Removed("plan"), plan);
 }
 
 TEST(LibreOffice, FootnotesStayAtTheFootOfTheirPageAndTheirReferencesLeaveTheSentence) {
