@@ -138,15 +138,16 @@ struct IndexWriter::Impl {
 
   Xapian::WritableDatabase& meta() { return shards.front(); }
 
+  // Spelling counts of the documents added since the last commit, one
+  // table per shard, added to Xapian as the batch commits.
+  std::vector<SpellingCounts> spelling;
+  bool batching = false;  // local shards are inside a transaction
+
   // Between commits every local shard is inside an unflushed transaction,
   // so Xapian writes its pending postings to the tables every
   // kFlushThreshold documents without committing (and syncing) them:
   // readers and a killed run still see only the last commit. Remote shards
   // commit as before; their server keeps its own threshold.
-  // Spelling counts of the documents added since the last commit, one
-  // table per shard, added to Xapian as the batch commits.
-  std::vector<SpellingCounts> spelling;
-
   void BeginBatch() {
     spelling.resize(shards.size());
     for (std::size_t s = 0; s < shards.size(); ++s) {
@@ -164,7 +165,6 @@ struct IndexWriter::Impl {
     for (Xapian::WritableDatabase& shard : shards) shard.commit();
     if (again) BeginBatch();
   }
-  bool batching = false;
 
   Error Fault(const std::string& what, const Xapian::Error& e) const {
     return Fault(what, e.get_description());
