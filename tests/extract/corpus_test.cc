@@ -13,6 +13,7 @@
 
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
+#include "tests/extract/page_text.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -55,24 +56,6 @@ std::vector<std::string> TruthPages(const std::string& truth) {
   return pages;
 }
 
-std::string PageText(const NormalisedText& text, std::size_t page) {
-  // page_starts are code points; walk the UTF-8 to byte offsets.
-  auto byte_at = [&](std::size_t cp) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.text.size(); ++i) {
-      if ((text.text[i] & 0xC0) != 0x80) {
-        if (count == cp) return i;
-        ++count;
-      }
-    }
-    return text.text.size();
-  };
-  const std::size_t begin = byte_at(text.page_starts[page]);
-  const std::size_t end = page + 1 < text.page_starts.size() ? byte_at(text.page_starts[page + 1])
-                                                             : text.text.size();
-  return text.text.substr(begin, end - begin);
-}
-
 TEST(ExtractCorpus, EveryPdfMatchesItsTruthWithinHalfAPercentCer) {
   const std::vector<fs::path> pdfs = CorpusPdfs();
   ASSERT_FALSE(pdfs.empty()) << "no corpus/*.pdf with .truth; run the corpus generator";
@@ -105,7 +88,7 @@ TEST(ExtractCorpus, NoRunningHeaderFooterOrPageNumberSurvives) {
     ASSERT_EQ(doc->pages.size(), truth.size()) << pdf.filename();
     for (std::size_t p = 0; p < doc->pages.size(); ++p) {
       const ExtractedPage& page = doc->pages[p];
-      const std::string ours = PageText(text, p);
+      const std::string ours = testing::PageText(text, p);
       for (const TextLine& line : page.lines) {
         // Lines in the top or bottom tenth of the page that the truth does
         // not have are running headers, footers or page numbers.

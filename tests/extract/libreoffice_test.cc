@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -33,6 +34,7 @@
 
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
+#include "tests/extract/page_text.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -86,22 +88,16 @@ bool HasLine(const std::string& text, const std::string& line) {
 // Page `page` (0-based) of the normalised text, without the blank line
 // that parts it from the next.
 std::string PageText(const NormalisedText& text, std::size_t page) {
-  auto byte_at = [&](std::size_t cp) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.text.size(); ++i) {
-      if ((text.text[i] & 0xC0) != 0x80) {
-        if (count == cp) return i;
-        ++count;
-      }
-    }
-    return text.text.size();
-  };
-  const std::size_t begin = byte_at(text.page_starts[page]);
-  const std::size_t end = page + 1 < text.page_starts.size() ? byte_at(text.page_starts[page + 1])
-                                                             : text.text.size();
-  std::string page_text = text.text.substr(begin, end - begin);
+  std::string page_text = testing::PageText(text, page);
   while (!page_text.empty() && page_text.back() == '\n') page_text.pop_back();
   return page_text;
+}
+
+// Each of `lines` is a whole line of `read`'s text.
+void ExpectLines(const Read& read, std::initializer_list<const char*> lines) {
+  for (const char* line : lines) {
+    EXPECT_TRUE(HasLine(read.text.text, line)) << line << "\n" << read.text.text;
+  }
 }
 
 TEST(LibreOffice, EachDocumentReadsWithinHalfAPercentCerOfItsText) {
@@ -127,31 +123,27 @@ TEST(LibreOffice, NoPageGoesToOcr) {
 
 TEST(LibreOffice, TableRowsAreOneLineEach) {
   const Read protokoll = ReadDocument("protokoll");
-  for (const char* row : {
-           "Ledamöter | Ersättare",
-           "Anna Lindqvist (S), ordförande | Lars Persson (S)",
-           "Karin Holm (M), förste vice ordförande | Eva Sandberg (M)",
-           "Johan Ek (S) | Maria Nyström Karlsson (C), tjänstgörande ersättare för Erik Dahl (C)",
-           "Fatima Hassan (V) | Olle Berglund (KD)",
-           "Stig Åkesson (SD) | Linnea Öberg (L)",
-       }) {
-    EXPECT_TRUE(HasLine(protokoll.text.text, row)) << row << "\n" << protokoll.text.text;
-  }
+  ExpectLines(protokoll, {
+      "Ledamöter | Ersättare",
+      "Anna Lindqvist (S), ordförande | Lars Persson (S)",
+      "Karin Holm (M), förste vice ordförande | Eva Sandberg (M)",
+      "Johan Ek (S) | Maria Nyström Karlsson (C), tjänstgörande ersättare för Erik Dahl (C)",
+      "Fatima Hassan (V) | Olle Berglund (KD)",
+      "Stig Åkesson (SD) | Linnea Öberg (L)",
+  });
   const Read plan = ReadDocument("plan");
-  for (const char* row : {
-           "Insats | Ansvar | Tidplan",
-           "Ta fram en regional handlingsplan för kompetensförsörjning tillsammans med länets "
-           "kommuner, Arbetsförmedlingen och lärosätena | Enheten för regional utveckling och "
-           "tillväxt | Andra kvartalet 2021",
-           "Utveckla samverkan med civilsamhället inom folkhälsoarbetet | Folkhälsoenheten | "
-           "Löpande 2021–2023",
-           "Genomföra en regional kulturplan med utvecklingsprojekt i samverkan mellan regionen och "
-           "kommunerna | Kulturenheten i samverkan med länets kulturinstitutioner | 2021–2022",
-           "Följa upp länsplanen för regional transportinfrastruktur | Samhällsplaneringsenheten | "
-           "Årligen i november",
-       }) {
-    EXPECT_TRUE(HasLine(plan.text.text, row)) << row << "\n" << plan.text.text;
-  }
+  ExpectLines(plan, {
+      "Insats | Ansvar | Tidplan",
+      "Ta fram en regional handlingsplan för kompetensförsörjning tillsammans med länets "
+      "kommuner, Arbetsförmedlingen och lärosätena | Enheten för regional utveckling och "
+      "tillväxt | Andra kvartalet 2021",
+      "Utveckla samverkan med civilsamhället inom folkhälsoarbetet | Folkhälsoenheten | "
+      "Löpande 2021–2023",
+      "Genomföra en regional kulturplan med utvecklingsprojekt i samverkan mellan regionen och "
+      "kommunerna | Kulturenheten i samverkan med länets kulturinstitutioner | 2021–2022",
+      "Följa upp länsplanen för regional transportinfrastruktur | Samhällsplaneringsenheten | "
+      "Årligen i november",
+  });
   // The caption under the table's bottom rule is not a row of it.
   EXPECT_TRUE(HasLine(plan.text.text, "Tabell 1. Prioriterade insatser 2021–2023."));
 }
@@ -286,48 +278,41 @@ TEST(LibreOffice, TwoColumnSectionsReadColumnOneThenColumnTwo) {
 
 TEST(LibreOffice, HeadingsListItemsAndFormRowsAreLinesOfTheirOwn) {
   const Read tjansteskrivelse = ReadDocument("tjansteskrivelse");
-  for (const char* line : {
-           "Förslag till beslut",
-           "1. att anta överenskommelse om samverkan för regional utveckling 2023–2026 med "
-           "tillhörande samverkansavtal för regional utveckling,",
-           // Its second line starts with a capital, so only the hanging
-           // indent tells it goes on.
-           "2. att uppdra åt regiondirektören att efter samråd med beredningen teckna "
-           "samverkansavtal med Västerbottens femton kommuner,",
-           "3. att överenskommelsen aktualitetsprövas under 2024.",
-           "1. Primärkommunala beredningens protokoll 2022-03-23, § 22",
-           "2. Överenskommelse om samverkan för regional utveckling 2023–2026",
-           "3. Samverkansavtal för regional utveckling",
-           "• likvärdighet i samverkan är viktig.",
-       }) {
-    EXPECT_TRUE(HasLine(tjansteskrivelse.text.text, line)) << line << "\n"
-                                                           << tjansteskrivelse.text.text;
-  }
+  ExpectLines(tjansteskrivelse, {
+      "Förslag till beslut",
+      "1. att anta överenskommelse om samverkan för regional utveckling 2023–2026 med "
+      "tillhörande samverkansavtal för regional utveckling,",
+      // Its second line starts with a capital, so only the hanging
+      // indent tells it goes on.
+      "2. att uppdra åt regiondirektören att efter samråd med beredningen teckna "
+      "samverkansavtal med Västerbottens femton kommuner,",
+      "3. att överenskommelsen aktualitetsprövas under 2024.",
+      "1. Primärkommunala beredningens protokoll 2022-03-23, § 22",
+      "2. Överenskommelse om samverkan för regional utveckling 2023–2026",
+      "3. Samverkansavtal för regional utveckling",
+      "• likvärdighet i samverkan är viktig.",
+  });
   // Headings in the body's size and a form without borders.
   const Read protokoll = ReadDocument("protokoll");
-  for (const char* line : {
-           "Plats och tid Kommunhuset, sammanträdesrummet Storsjön, tisdagen den 16 maj 2023 kl. "
-           "13.00–16.15",
-           "Utses att justera Karin Holm (M) och Johan Ek (S)",
-           "Justeringens plats och tid Kommunkansliet, måndagen den 22 maj 2023",
-           "Paragrafer § 45–48",
-           "§ 47 Dnr KS 2022/0092 Överenskommelse om samverkan för regional utveckling 2023–2026",
-           "Ärendebeskrivning",
-           "Beslut",
-           "Reservation",
-       }) {
-    EXPECT_TRUE(HasLine(protokoll.text.text, line)) << line << "\n" << protokoll.text.text;
-  }
+  ExpectLines(protokoll, {
+      "Plats och tid Kommunhuset, sammanträdesrummet Storsjön, tisdagen den 16 maj 2023 kl. "
+      "13.00–16.15",
+      "Utses att justera Karin Holm (M) och Johan Ek (S)",
+      "Justeringens plats och tid Kommunkansliet, måndagen den 22 maj 2023",
+      "Paragrafer § 45–48",
+      "§ 47 Dnr KS 2022/0092 Överenskommelse om samverkan för regional utveckling 2023–2026",
+      "Ärendebeskrivning",
+      "Beslut",
+      "Reservation",
+  });
   // Headings numbered by Writer's outline numbering.
   const Read plan = ReadDocument("plan");
-  for (const char* line : {
-           "1 Inledning",
-           "1.2 Regionala utvecklingsförvaltningen och det regionala utvecklingsarbetet",
-           "2.1 Ett livskraftigt Västmanland",
-           "2. implementera nya instruktioner för arbetet mot våld i nära relationer,",
-       }) {
-    EXPECT_TRUE(HasLine(plan.text.text, line)) << line << "\n" << plan.text.text;
-  }
+  ExpectLines(plan, {
+      "1 Inledning",
+      "1.2 Regionala utvecklingsförvaltningen och det regionala utvecklingsarbetet",
+      "2.1 Ett livskraftigt Västmanland",
+      "2. implementera nya instruktioner för arbetet mot våld i nära relationer,",
+  });
 }
 
 }  // namespace
