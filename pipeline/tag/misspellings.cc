@@ -138,8 +138,8 @@ std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t* code_poin
     const int k = stop != 0 ? __builtin_ctz(stop) : 16;
     // Code points: the word's bytes but continuation bytes (80-BF), summed
     // in the vector (no popcount instruction in the baseline x86-64).
-    const __m128i counted = _mm_andnot_si128(_mm_cmplt_epi8(chunk, first_lead),
-                                             _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(k))));
+    const __m128i in_word = _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(k)));
+    const __m128i counted = _mm_andnot_si128(_mm_cmplt_epi8(chunk, first_lead), in_word);
     const __m128i sums = _mm_sad_epu8(_mm_and_si128(counted, one), _mm_setzero_si128());
     *code_points += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) +
                                              _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
@@ -233,9 +233,8 @@ std::uint64_t SuffixKey(std::string_view word) {
 // A name of `words` words with this first letter is this long, give or
 // take one code point (the one edit): every span Closest can match has one.
 std::uint64_t LetterLengthKey(std::size_t words, char32_t lower_first, std::size_t code_points) {
-  return Key(Shape::kLetterLength,
-             static_cast<std::uint64_t>(words) << 56 | static_cast<std::uint64_t>(lower_first) << 32 |
-                 code_points);
+  return Key(Shape::kLetterLength, static_cast<std::uint64_t>(words) << 56 |
+                                       static_cast<std::uint64_t>(lower_first) << 32 | code_points);
 }
 
 std::size_t BloomBit(std::uint64_t key, int bits_log2) {
@@ -302,7 +301,8 @@ void Misspellings::Build(const std::vector<std::pair<std::string, std::string>>&
 
 bool Misspellings::MayHaveLength(std::size_t words, char32_t lower_first,
                                  std::size_t code_points) const {
-  const std::size_t bit = BloomBit(LetterLengthKey(words, lower_first, code_points), kLengthBitsLog2);
+  const std::size_t bit =
+      BloomBit(LetterLengthKey(words, lower_first, code_points), kLengthBitsLog2);
   return (lengths_[bit / 64] >> (bit % 64) & 1) != 0;
 }
 
@@ -392,12 +392,11 @@ void Misspellings::Find(std::string_view text, std::vector<Candidate>* candidate
       if (code_points >= kMinCodePoints && !overlaps(end)) {
         const std::string_view span = text.substr(i, end - i);
         if (first_letter == 0) first_letter = FirstLetterLower(span);
-        may_be =
-            MayHaveLength(words, first_letter, code_points) &&
-            (words == 1
-                 ? keys_.Has(PrefixKey(span)) || keys_.Has(SuffixKey(span))
-                 : keys_.Has(FirstKey(words, WordHash(text.substr(i, first_end - i)))) ||
-                       keys_.Has(LastKey(words, WordHash(text.substr(word_begin, end - word_begin)))));
+        const std::string_view last = text.substr(word_begin, end - word_begin);
+        may_be = MayHaveLength(words, first_letter, code_points) &&
+                 (words == 1 ? keys_.Has(PrefixKey(span)) || keys_.Has(SuffixKey(span))
+                             : keys_.Has(FirstKey(words, WordHash(text.substr(i, first_end - i)))) ||
+                                   keys_.Has(LastKey(words, WordHash(last))));
       }
       if (may_be) {
         if (const Name* hit = Closest(text.substr(i, end - i), words); hit != nullptr) {
