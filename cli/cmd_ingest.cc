@@ -85,17 +85,18 @@ class CliObserver : public IngestObserver {
   void OnFile(const FileReport& file, const IngestProgress& progress) override {
     if (file.outcome == FileOutcome::kFailed) {
       ClearLine();
-      ctx_.log->error("{}", Escaped(file.reason));
+      ctx_.log->error("{}", EscapedLine(file.reason));
     }
     for (const std::string& warning : file.warnings) {
       ClearLine();
-      ctx_.log->warn("{}", Escaped(warning));
+      ctx_.log->warn("{}", EscapedLine(warning));
     }
     if (live_) {
       Draw(progress);
     } else if (file.outcome != FileOutcome::kFailed) {
-      // File names are bytes; shown with what is not UTF-8 escaped.
-      ctx_.log->info("[{}/{}] {}: {}", file.index + 1, progress.files_total, Escaped(file.path),
+      // File names are bytes; shown with what is not UTF-8, and control
+      // characters, escaped: one file, one line.
+      ctx_.log->info("[{}/{}] {}: {}", file.index + 1, progress.files_total, EscapedLine(file.path),
                      Describe(file.outcome));
     }
   }
@@ -104,7 +105,7 @@ class CliObserver : public IngestObserver {
   }
   void OnPruned(const std::string& path) override {
     ClearLine();
-    ctx_.log->info("pruned {}: the file is gone", Escaped(path));
+    ctx_.log->info("pruned {}: the file is gone", EscapedLine(path));
   }
 
   void ClearLine() {

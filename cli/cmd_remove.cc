@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "index/byte_string.h"
 #include "index/inputs.h"
 #include "index/writer.h"
 
@@ -27,7 +28,7 @@ void RunRemove(Context& ctx, const std::vector<std::string>& docs) {
       continue;
     }
     for (const std::string& path : removed->detached_paths) {
-      std::cout << "removed path " << path << " (its document stays under its other paths)\n";
+      std::cout << "removed path " << EscapedLine(path) << " (its document stays under its other paths)\n";
     }
     for (const std::string& id : removed->removed_ids) {
       std::cout << "removed " << id << " (" << doc << ")\n";

@@ -21,7 +21,7 @@ void PrintText(const StoredDocument& d) {
   const Classification& c = d.classification;
   std::cout << c.title << "\n\n";
   std::cout << "id:        " << d.id << "\n";
-  for (const std::string& path : d.paths) std::cout << "path:      " << Escaped(path) << "\n";
+  for (const std::string& path : d.paths) std::cout << "path:      " << EscapedLine(path) << "\n";
   std::cout << "format:    " << d.format << ", " << d.pages << (d.pages == 1 ? " page, " : " pages, ")
             << d.bytes << " bytes\n";
   if (!d.ocr_pages.empty()) {

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "index/byte_string.h"
 #include "index/searcher.h"
 
 namespace diar::cli {
@@ -25,7 +26,7 @@ void RunStatus(Context& ctx, const StatusOptions& opts) {
             << "mentions:  " << s.mentions << "\n"
             << "failed:    " << s.failures.size() << "\n";
   if (opts.failed) {
-    for (const auto& [path, reason] : s.failures) std::cout << "  " << reason << "\n";
+    for (const auto& [path, reason] : s.failures) std::cout << "  " << EscapedLine(reason) << "\n";
   } else if (!s.failures.empty()) {
     std::cout << "(diar status --failed lists them with reasons)\n";
   }

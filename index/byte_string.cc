@@ -1,5 +1,7 @@
 #include "index/byte_string.h"
 
+#include <algorithm>
+
 namespace diar {
 namespace {
 
@@ -69,6 +71,25 @@ std::string Escaped(std::string_view s) {
       continue;
     }
     const auto c = static_cast<unsigned char>(s[i++]);
+    out += "\\x";
+    out += kUpperHexDigits[c >> 4];
+    out += kUpperHexDigits[c & 0xF];
+  }
+  return out;
+}
+
+std::string EscapedLine(std::string_view s) {
+  const std::string shown = Escaped(s);
+  auto control = [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F; };
+  if (std::none_of(shown.begin(), shown.end(), control)) return shown;
+  std::string out;
+  out.reserve(shown.size() + 16);
+  for (const char ch : shown) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!control(c)) {
+      out += ch;
+      continue;
+    }
     out += "\\x";
     out += kUpperHexDigits[c >> 4];
     out += kUpperHexDigits[c & 0xF];

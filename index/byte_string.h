@@ -30,6 +30,11 @@ bool IsUtf8(std::string_view s, std::size_t* bad_at = nullptr);
 // only: a name that already contains the characters "\xFF" reads the same.
 std::string Escaped(std::string_view s);
 
+// Escaped, and also control characters (C0, DEL) written as \xHH: for one
+// line of a log, where a file name with a newline or an escape sequence
+// must neither split the line nor drive the terminal. Tab is kept.
+std::string EscapedLine(std::string_view s);
+
 // Lower-case hex of every byte, and back (nullopt when `hex` is not hex).
 std::string HexBytes(std::string_view s);
 std::optional<std::string> FromHexBytes(std::string_view hex);

@@ -9,7 +9,7 @@
 // Building needs no database, so ingest workers build whole documents and
 // the single writer only adds them (IndexWriter::AddBuilt). Spelling data is
 // not written here: the writer derives it from the built document's terms
-// (AddSpelling), the exact counterpart of RemoveSpelling.
+// (CountSpelling, AddSpelling), the exact counterpart of RemoveSpelling.
 //
 // Thread safety: Build is const and may run concurrently.
 #ifndef DIAR_INDEX_DOCUMENT_H_

@@ -35,6 +35,14 @@ bool IsSpellingWord(const std::string& term) {
   if (!Unprefixed(term)) return false;
   int32_t letters = 0;
   for (int32_t i = 0, n = static_cast<int32_t>(term.size()); i < n;) {
+    // Most letters are ASCII, where Latin letters are a-z (terms are lower
+    // case; A-Z for safety): no need to ask ICU.
+    if (const unsigned char b = static_cast<unsigned char>(term[i]); b < 0x80) {
+      if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))) return false;
+      ++i;
+      if (++letters > 40) return false;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(term.data(), i, n, c);
     UErrorCode status = U_ZERO_ERROR;
@@ -240,14 +248,19 @@ void IndexText(const std::string& title, const std::string& text, Xapian::Docume
   for (const auto& [term, wdf] : parts) doc.add_term(term, wdf);
 }
 
-void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+void CountSpelling(const Xapian::Document& doc, SpellingCounts& counts) {
   if (HasTerm(doc, NoSpellingTerm())) return;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
+    std::string term = *t;
     if (!IsSpellingWord(term)) continue;
     const Xapian::termcount positions = t.positionlist_count();
-    if (positions > 0) db.add_spelling(term, positions);
+    if (positions > 0) counts[std::move(term)] += positions;
   }
+}
+
+void AddSpelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
+  for (const auto& [word, count] : counts) db.add_spelling(word, count);
+  counts.clear();
 }
 
 void RemoveSpelling(Xapian::WritableDatabase& db, Xapian::docid id) {

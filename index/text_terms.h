@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 
 #include "index/lexicon.h"
 
@@ -32,13 +33,21 @@ namespace diar {
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
                const Xapian::Stopper* stopper, const Lexicon& lexicon);
 
-// Adds a built document's words to the spelling data, once per position of
-// each unprefixed term that is a word (2-40 Latin letters), unless the
-// document carries the kNoSpelling term. Called by the writer as it adds the
-// document; RemoveSpelling undoes it by the same rule, read from the stored
-// document. (Documents written before this rule added every unprefixed
-// term; removing one leaves its non-words' spelling entries behind.)
-void AddSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc);
+// Spelling frequencies waiting to be added to a database, by word.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+// Counts a built document's words for the spelling data into `counts`, once
+// per position of each unprefixed term that is a word (2-40 Latin letters),
+// unless the document carries the kNoSpelling term. The writer adds the
+// counts of many documents at once (AddSpelling): a word repeated across a
+// batch costs Xapian one update instead of one per document. RemoveSpelling
+// undoes it by the same rule, read from the stored document. (Documents
+// written before this rule added every unprefixed term; removing one leaves
+// its non-words' spelling entries behind.)
+void CountSpelling(const Xapian::Document& doc, SpellingCounts& counts);
+
+// Adds `counts` to `db`'s spelling data and clears them.
+void AddSpelling(Xapian::WritableDatabase& db, SpellingCounts& counts);
 
 // Takes document `id`'s words back out of the spelling data, before the
 // document is deleted or replaced: exactly what AddSpelling added.

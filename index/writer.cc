@@ -143,7 +143,12 @@ struct IndexWriter::Impl {
   // kFlushThreshold documents without committing (and syncing) them:
   // readers and a killed run still see only the last commit. Remote shards
   // commit as before; their server keeps its own threshold.
+  // Spelling counts of the documents added since the last commit, one
+  // table per shard, added to Xapian as the batch commits.
+  std::vector<SpellingCounts> spelling;
+
   void BeginBatch() {
+    spelling.resize(shards.size());
     for (std::size_t s = 0; s < shards.size(); ++s) {
       if (!specs[s].remote) shards[s].begin_transaction(/*flushed=*/false);
     }
@@ -152,6 +157,7 @@ struct IndexWriter::Impl {
   // Commits every shard; with `again`, opens the next batch.
   void CommitBatch(bool again) {
     for (std::size_t s = 0; s < shards.size(); ++s) {
+      if (s < spelling.size()) AddSpelling(shards[s], spelling[s]);
       if (batching && !specs[s].remote) shards[s].commit_transaction();
     }
     batching = false;
@@ -177,7 +183,11 @@ struct IndexWriter::Impl {
     // Remote shards keep no spelling data: the protocol serves none to
     // readers (they suggest from term frequencies, remote_reading.h), and
     // cannot give the positions RemoveSpelling would need.
-    if (!specs[at.shard].remote) RemoveSpelling(shards[at.shard], at.id);
+    if (!specs[at.shard].remote) {
+      // Counts still pending may include this document's own.
+      AddSpelling(shards[at.shard], spelling[at.shard]);
+      RemoveSpelling(shards[at.shard], at.id);
+    }
     shards[at.shard].delete_document(at.id);
   }
 
@@ -262,7 +272,7 @@ struct IndexWriter::Impl {
     const bool replaced = DetachPath(path, sha256);
     const std::size_t target = ShardOf(sha256, shards.size());
     Xapian::WritableDatabase& shard = shards[target];
-    if (!specs[target].remote) AddSpelling(shard, built);
+    if (!specs[target].remote) CountSpelling(built, spelling[target]);
     shard.replace_document(IdTerm(sha256), built);
     return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
   }

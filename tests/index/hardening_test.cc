@@ -132,6 +132,12 @@ TEST(ByteString, EscapesOnlyWhatIsNotUtf8AndHexRoundTrips) {
   }
 }
 
+TEST(ByteString, LogLinesAlsoEscapeControlCharacters) {
+  EXPECT_EQ(EscapedLine("/in/two\nlines.txt"), "/in/two\\x0Alines.txt");
+  EXPECT_EQ(EscapedLine("\x1b[2Jbad\x7f.pdf"), "\\x1B[2Jbad\\x7F.pdf");
+  EXPECT_EQ(EscapedLine("tab\tkept, \xff escaped, å kept"), "tab\tkept, \\xFF escaped, å kept");
+}
+
 // Two documents whose ids share their first 8 hex digits, found by trying
 // texts (a birthday search: about 80 000 hashes, milliseconds).
 class SharedIdPrefix : public ::testing::Test {

@@ -115,6 +115,25 @@ TEST(Remove, ByIdPrefixLeavesNoTrace) {
   EXPECT_EQ(Snapshot(dir.path()), before);
 }
 
+// The writer adds spelling data when a batch commits: a document removed
+// before that must take back exactly what it would have added.
+TEST(Remove, DocumentAddedSinceTheLastCommitLeavesNoTrace) {
+  testing::TempDir dir;
+  {
+    IndexWriter w = testing::OpenWriter(dir.path());
+    w.Add(Keeper(), "/r/keep.txt");
+    w.Commit();
+  }
+  const DatabaseState before = Snapshot(dir.path());
+  {
+    IndexWriter w = testing::OpenWriter(dir.path());
+    w.Add(Visitor(), "/r/visit.txt");
+    EXPECT_EQ(w.Remove("/r/visit.txt")->removed_ids.size(), 1u);
+    w.Commit();
+  }
+  EXPECT_EQ(Snapshot(dir.path()), before);
+}
+
 TEST(Prune, DocumentWhoseFileIsGoneLeavesNoTrace) {
   testing::TempDir dir, files;
   const std::string gone = files.path() + "/visit.txt";

@@ -46,6 +46,15 @@ TEST(IngestMessages, UnsupportedFilesInAFolderAreCountedByExtension) {
             std::string::npos) << run.out;
 }
 
+TEST(IngestMessages, AFileNameWithANewlineStaysOnOneLogLine) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "in" / "två\nrader.txt", testing::TextDocument(1));
+  const RunResult run = RunDiar(index.path(), {"ingest", (dir.path() / "in").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("två\\x0Arader.txt: added\n"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("två\n"), std::string::npos) << run.err;
+}
+
 TEST(IngestMessages, OcrNeverWarnsAboutPagesLeftUnread) {
   TempDir dir, index;
   testing::WriteScan(dir.path() / "scan.pdf", 1);
