@@ -35,6 +35,12 @@ class Lexicon {
    public:
     // True when `form` (any case) is in the list.
     bool Contains(std::string_view form) const;
+    // Contains for a form already as the list keys it (lower case, no white
+    // space: a word the plan former lower-cased), without the scan that
+    // decides whether it needs normalising.
+    bool ContainsKey(std::string_view key) const {
+      return MayHaveLength(key.size()) && values.find(key) != values.end();
+    }
     // The value given for `form`, or "" (also when no value was given).
     std::string Value(std::string_view form) const;
     // The longest form that `lower_word` (already lower case, no spaces)

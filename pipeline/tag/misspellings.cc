@@ -70,25 +70,29 @@ struct Hashes {
   }
 };
 
-// FNV-1a, one byte at a time, with ASCII and Latin-1 capitals folded (Å Ä
-// Ö and the rest of C3 80-9E), as the names' lower-case UTF-8 forms are:
-// the text's words are hashed as they are read, with no copy.
-struct WordHasher {
-  std::uint64_t hash = 0xCBF29CE484222325ULL;
-  unsigned char previous = 0;
-  void Add(unsigned char c) {
-    unsigned char folded = c;
-    if (c >= 'A' && c <= 'Z') folded = c + 32;
-    if (previous == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97) folded = c + 0x20;
-    hash = (hash ^ folded) * 0x100000001B3ULL;
-    previous = c;
+// The byte the filter keys read for `c`: ASCII capitals in lower case, and
+// continuation bytes 80-9E but 97 plus 0x20 (after C3 that is the small
+// letter of a Latin-1 capital: Å Ä Ö ...), as the names' lower-case UTF-8
+// forms read. Folding those bytes after any lead byte keeps the fold a
+// function of the byte alone: a key may let more spans through to
+// Closest, never fewer.
+constexpr std::array<unsigned char, 256> MakeFoldTable() {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c + 32);
+    if (c >= 0x80 && c <= 0x9E && c != 0x97) table[c] = static_cast<unsigned char>(c + 0x20);
   }
-};
+  return table;
+}
+constexpr std::array<unsigned char, 256> kFold = MakeFoldTable();
 
+// FNV-1a of the folded bytes, with no copy; only the words a filter key
+// needs are hashed.
 std::uint64_t WordHash(std::string_view s) {
-  WordHasher hasher;
-  for (unsigned char c : s) hasher.Add(c);
-  return hasher.hash;
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  for (const unsigned char c : s) hash = (hash ^ kFold[c]) * 0x100000001B3ULL;
+  return hash;
 }
 
 // Letters and digits of ASCII, and the hyphen: a name's word goes on over
@@ -105,6 +109,59 @@ constexpr std::array<bool, 128> kWordByte = MakeWordTable();
 
 bool IsAsciiAlnum(unsigned char c) { return c < 0x80 && c != '-' && kWordByte[c]; }
 
+// The end of the word at `i` (kWordByte bytes and every byte from 0x80),
+// adding its code points to `*code_points`. Every capital reads up to three
+// words, which byte by byte was most of the matcher's time (bench/tag): 16
+// bytes at a time where the machine has SSE2.
+std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t* code_points) {
+#if defined(__SSE2__)
+  const __m128i small_a = _mm_set1_epi8('a');
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i letters = _mm_set1_epi8('z' - 'a');
+  const __m128i digits = _mm_set1_epi8('9' - '0');
+  const __m128i hyphen = _mm_set1_epi8('-');
+  const __m128i first_lead = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i one = _mm_set1_epi8(1);
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // offset <= limit unsigned: min(offset, limit) == offset.
+    const __m128i letter_offset = _mm_sub_epi8(_mm_or_si128(chunk, case_bit), small_a);
+    const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(letter_offset, letters), letter_offset);
+    const __m128i digit_offset = _mm_sub_epi8(chunk, zero);
+    const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digit_offset, digits), digit_offset);
+    const __m128i high = _mm_cmplt_epi8(chunk, _mm_setzero_si128());  // 80-FF
+    const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit),
+                                      _mm_or_si128(high, _mm_cmpeq_epi8(chunk, hyphen)));
+    const unsigned stop = ~static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu;
+    const int k = stop != 0 ? __builtin_ctz(stop) : 16;
+    // Code points: the word's bytes but continuation bytes (80-BF), summed
+    // in the vector (no popcount instruction in the baseline x86-64).
+    const __m128i in_word = _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(k)));
+    const __m128i counted = _mm_andnot_si128(_mm_cmplt_epi8(chunk, first_lead), in_word);
+    const __m128i sums = _mm_sad_epu8(_mm_and_si128(counted, one), _mm_setzero_si128());
+    *code_points += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) +
+                                             _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+    if (stop != 0) return i + k;
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && !kWordByte[byte]) break;
+    if ((byte & 0xC0) != 0x80) ++*code_points;
+  }
+  return i;
+}
+
+// A span's first code point in lower case, as Closest compares it.
+char32_t FirstLetterLower(std::string_view span) {
+  const auto byte = static_cast<unsigned char>(span[0]);
+  if (byte < 0x80) return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte;
+  std::size_t length = 0;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(DecodeAt(span, 0, &length))));
+}
+
 // A byte that may start a capital: A-Z, or the lead byte of À-Þ (C3 80-9E).
 bool MayStartCapital(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
@@ -112,28 +169,33 @@ bool MayStartCapital(std::string_view text, std::size_t i) {
          (c == 0xC3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9E);
 }
 
-// The first byte at or after `from` that is A-Z or C3, or text.size().
-// Capitals are a few bytes in a hundred, and a byte-by-byte test of each
-// was most of the matcher's time (bench/tag): 16 bytes at a time where the
-// machine has SSE2.
+// The first byte at or after `from` that may start a capital
+// (MayStartCapital), or text.size(). Capitals are a few bytes in a hundred,
+// and a byte-by-byte test of each was most of the matcher's time
+// (bench/tag): 16 bytes at a time where the machine has SSE2, with the
+// byte after a C3 read too, since the small å, ä and ö lead with C3 as
+// well and are ten times as frequent as capitals.
 std::size_t NextCapitalByte(std::string_view text, std::size_t from) {
   std::size_t i = from;
 #if defined(__SSE2__)
   const __m128i a = _mm_set1_epi8('A');
   const __m128i span = _mm_set1_epi8('Z' - 'A');
   const __m128i lead = _mm_set1_epi8(static_cast<char>(0xC3));
-  for (; i + 16 <= text.size(); i += 16) {
+  const __m128i last_capital = _mm_set1_epi8(static_cast<char>(0x9E));
+  for (; i + 17 <= text.size(); i += 16) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+    // offset <= limit unsigned: min(offset, limit) == offset.
     const __m128i offset = _mm_sub_epi8(chunk, a);
-    // offset <= 25 unsigned: min(offset, 25) == offset.
     const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(offset, span), offset);
-    const __m128i hit = _mm_or_si128(upper, _mm_cmpeq_epi8(chunk, lead));
+    const __m128i latin1_capital = _mm_and_si128(
+        _mm_cmpeq_epi8(chunk, lead), _mm_cmpeq_epi8(_mm_min_epu8(after, last_capital), after));
+    const __m128i hit = _mm_or_si128(upper, latin1_capital);
     if (const int mask = _mm_movemask_epi8(hit); mask != 0) return i + __builtin_ctz(mask);
   }
 #endif
   for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'A' && c <= 'Z') || c == 0xC3) return i;
+    if (MayStartCapital(text, i)) return i;
   }
   return text.size();
 }
@@ -164,17 +226,15 @@ std::uint64_t PrefixKey(std::string_view word) {
   return Key(Shape::kPrefix, WordHash(word.substr(0, kAffixBytes)));
 }
 
-// The byte before the last kAffixBytes is the fold's context (a capital's
-// lead byte C3).
 std::uint64_t SuffixKey(std::string_view word) {
-  WordHasher hasher;
-  hasher.previous = static_cast<unsigned char>(word[word.size() - kAffixBytes - 1]);
-  for (unsigned char c : word.substr(word.size() - kAffixBytes)) hasher.Add(c);
-  return Key(Shape::kSuffix, hasher.hash);
+  return Key(Shape::kSuffix, WordHash(word.substr(word.size() - kAffixBytes)));
 }
 
-std::uint64_t LetterLengthKey(char32_t lower_first, std::size_t code_points) {
-  return Key(Shape::kLetterLength, static_cast<std::uint64_t>(lower_first) << 32 | code_points);
+// A name of `words` words with this first letter is this long, give or
+// take one code point (the one edit): every span Closest can match has one.
+std::uint64_t LetterLengthKey(std::size_t words, char32_t lower_first, std::size_t code_points) {
+  return Key(Shape::kLetterLength, static_cast<std::uint64_t>(words) << 56 |
+                                       static_cast<std::uint64_t>(lower_first) << 32 | code_points);
 }
 
 std::size_t BloomBit(std::uint64_t key, int bits_log2) {
@@ -214,16 +274,20 @@ void Misspellings::Build(const std::vector<std::pair<std::string, std::string>>&
       if (ids.empty() || ids.back() != id) ids.push_back(id);
     }
   }
+  lengths_.assign((std::size_t{1} << kLengthBitsLog2) / 64, 0);
   for (const Name& name : names_) {
     std::string utf8;
     for (char32_t c : name.form) AppendUtf8(c, &utf8);
+    if (name.words > 3) continue;  // Find reads spans of up to three words
+    for (std::size_t length = name.form.size() - 1; length <= name.form.size() + 1; ++length) {
+      const std::size_t bit = BloomBit(LetterLengthKey(name.words, name.form[0], length),
+                                       kLengthBitsLog2);
+      lengths_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
     if (name.words == 1) {
-      for (std::size_t length = name.form.size() - 1; length <= name.form.size() + 1; ++length) {
-        keys_.Add(LetterLengthKey(name.form[0], length));
-      }
       keys_.Add(PrefixKey(utf8));
       keys_.Add(SuffixKey(utf8));
-    } else if (name.words <= 3) {
+    } else {
       keys_.Add(FirstKey(name.words, WordHash(utf8.substr(0, utf8.find(' ')))));
       keys_.Add(LastKey(name.words, WordHash(utf8.substr(utf8.rfind(' ') + 1))));
     }
@@ -233,6 +297,13 @@ void Misspellings::Build(const std::vector<std::pair<std::string, std::string>>&
     const std::size_t bit = BloomBit(key, kBloomBitsLog2);
     bloom_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
+}
+
+bool Misspellings::MayHaveLength(std::size_t words, char32_t lower_first,
+                                 std::size_t code_points) const {
+  const std::size_t bit =
+      BloomBit(LetterLengthKey(words, lower_first, code_points), kLengthBitsLog2);
+  return (lengths_[bit / 64] >> (bit % 64) & 1) != 0;
 }
 
 const Misspellings::Name* Misspellings::Closest(std::string_view span, std::size_t words) const {
@@ -307,34 +378,27 @@ void Misspellings::Find(std::string_view text, std::vector<Candidate>* candidate
     while (next_taken < taken.size() && taken[next_taken].second <= i) ++next_taken;
     // Inside a body found otherwise: nothing to correct.
     if (overlaps(i + 1)) continue;
-    // One to three words from here, on one line, each hashed as it is read.
+    // One to three words from here, on one line. Keys are hashed only for
+    // spans long enough to be a misspelt name.
     std::size_t end = i;
     std::size_t code_points = 0;
-    std::uint64_t first_word = 0;
+    std::size_t first_end = 0;
+    char32_t first_letter = 0;
     for (std::size_t words = 1; words <= 3; ++words) {
-      WordHasher word;
-      while (end < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[end]);
-        if (byte < 0x80 && !kWordByte[byte]) break;
-        if ((byte & 0xC0) != 0x80) ++code_points;
-        word.Add(byte);
-        ++end;
-      }
-      if (words == 1) first_word = word.hash;
+      const std::size_t word_begin = end;
+      end = WordEnd(text, end, &code_points);
+      if (words == 1) first_end = end;
       bool may_be = false;
-      if (code_points >= kMinCodePoints) {
+      if (code_points >= kMinCodePoints && !overlaps(end)) {
         const std::string_view span = text.substr(i, end - i);
-        if (words == 1) {
-          std::size_t length = 0;
-          const auto first = static_cast<char32_t>(
-              u_tolower(static_cast<UChar32>(DecodeAt(span, 0, &length))));
-          may_be = keys_.Has(LetterLengthKey(first, code_points)) &&
-                   (keys_.Has(PrefixKey(span)) || keys_.Has(SuffixKey(span)));
-        } else {
-          may_be = keys_.Has(FirstKey(words, first_word)) || keys_.Has(LastKey(words, word.hash));
-        }
+        if (first_letter == 0) first_letter = FirstLetterLower(span);
+        const std::string_view last = text.substr(word_begin, end - word_begin);
+        may_be = MayHaveLength(words, first_letter, code_points) &&
+                 (words == 1 ? keys_.Has(PrefixKey(span)) || keys_.Has(SuffixKey(span))
+                             : keys_.Has(FirstKey(words, WordHash(text.substr(i, first_end - i)))) ||
+                                   keys_.Has(LastKey(words, WordHash(last))));
       }
-      if (may_be && !overlaps(end)) {
+      if (may_be) {
         if (const Name* hit = Closest(text.substr(i, end - i), words); hit != nullptr) {
           Candidate candidate;
           candidate.type = "body";

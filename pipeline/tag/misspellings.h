@@ -55,10 +55,10 @@ class Misspellings {
   // a bit in a table that stays in cache answers them without the map.
   static constexpr int kBloomBitsLog2 = 21;
   std::vector<std::uint64_t> bloom_;
-  // Keys a span must show to be worth decoding, checked on the raw bytes as
-  // the words are read. A one-letter slip leaves a two- or three-word
-  // name's first or last word as written; a one-word name keeps its first
-  // letter, its length give or take one, and its first or its last
+  // Keys a span must show to be worth decoding, checked on the raw bytes.
+  // A one-letter slip keeps a name's first letter, its number of words and
+  // its length give or take one; it leaves a two- or three-word name's
+  // first or last word as written, and a one-word name's first or last
   // kAffixBytes bytes (the slip is in one half of at least 15 letters).
   class KeySet {
    public:
@@ -72,6 +72,11 @@ class Misspellings {
     std::vector<std::uint64_t> keys_;  // sorted
   };
   KeySet keys_;
+  // One bit per (words, first letter, length give or take one) of the names
+  // of up to three words: a span whose bit is clear is no name's slip.
+  static constexpr int kLengthBitsLog2 = 14;
+  std::vector<std::uint64_t> lengths_;
+  bool MayHaveLength(std::size_t words, char32_t lower_first, std::size_t code_points) const;
 };
 
 }  // namespace diar::tag_internal

@@ -132,10 +132,12 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     // egen kulturförvaltning", with "egen" between, is the issuer's own).
     if (previous == "en" || previous == "ett" || previous == "En" || previous == "Ett") return false;
   }
-  const std::string definite = DefiniteOrganName(span, lexicon);
   if (const GazetteerEntry* known = gazetteer.Lookup(span)) {
     out->value = known->info.canonical;
-  } else if (const GazetteerEntry* known_definite = gazetteer.Lookup(definite)) {
+    return true;
+  }
+  const std::string definite = DefiniteOrganName(span, lexicon);
+  if (const GazetteerEntry* known_definite = gazetteer.Lookup(definite)) {
     out->value = known_definite->info.canonical;
   } else {
     out->value = SentenceCase(definite);

@@ -409,7 +409,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   const std::vector<Token>& tokens = tokeniser.Split(match.text, match.begin, match.end);
   // Leading status adjectives stay outside: "gällande", "aktuella".
   std::size_t first = 0;
-  while (first < tokens.size() && adjective_stop.Contains(tokens[first].lower)) {
+  while (first < tokens.size() && adjective_stop.ContainsKey(tokens[first].lower)) {
     ++first;
   }
   // The head: the first word whose base form ends in a plan head.
@@ -446,8 +446,8 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // ("FÖR" in a title in capitals is no name.)
   const Lexicon::List& kinds = PlanList(lexicon, kKindWords);
   while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
-         !IsYearish(tokens[i].word) && !new_line(i) && !connectors.Contains(tokens[i].lower) &&
-         !kinds.Contains(tokens[i].lower)) {
+         !IsYearish(tokens[i].word) && !new_line(i) && !connectors.ContainsKey(tokens[i].lower) &&
+         !kinds.ContainsKey(tokens[i].lower)) {
     last = i++;
     named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
@@ -474,7 +474,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       (tokens[i].lower == "för" || tokens[i].lower == "om" || tokens[i].lower == "mot" ||
        tokens[i].lower == "mellan") &&
       i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) &&
-      !time_nouns.Contains(tokens[i + 1].lower)) {
+      !time_nouns.ContainsKey(tokens[i + 1].lower)) {
     // Content words, with one connector (a conjunction or preposition:
     // "vård och stöd vid missbruk", "bidrag till föreningar") between two
     // content words at a time; at most six content words.
@@ -487,16 +487,17 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     while (j < tokens.size() && content < 6) {
       const Token& t = tokens[j];
       if (IsYearish(t.word) || new_line(j)) break;
-      if (connectors.Contains(t.lower)) {
+      if (connectors.ContainsKey(t.lower)) {
         // A connector must be followed by a content word that is not
         // another plan ("... och genomförandeplanen") nor the first part of
         // one's hyphenated pair ("... och Mål- och resultatplanen"), nor by
         // another connector ("... och i EU:s strategi").
         if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
-            title_stop.Contains(tokens[j + 1].lower) || connectors.Contains(tokens[j + 1].lower) ||
-            !BaseOf(tokens[j + 1].lower, lists).empty() ||
+            title_stop.ContainsKey(tokens[j + 1].lower) ||
+            connectors.ContainsKey(tokens[j + 1].lower) || !BaseOf(tokens[j + 1].lower, lists).empty() ||
             (tokens[j + 1].word.ends_with("-") && j + 3 < tokens.size() &&
-             connectors.Contains(tokens[j + 2].lower) && !BaseOf(tokens[j + 3].lower, lists).empty())) {
+             connectors.ContainsKey(tokens[j + 2].lower) &&
+             !BaseOf(tokens[j + 3].lower, lists).empty())) {
           break;
         }
         end_before_connector = content_end;
@@ -518,8 +519,8 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       }
       // A capitalised word is a name ("för Dalarnas län"), whatever it ends
       // in. A month is a date's ("... till föreningar i mars").
-      if (title_stop.Contains(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower)) ||
-          months.Contains(t.lower)) {
+      if (title_stop.ContainsKey(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower)) ||
+          months.ContainsKey(t.lower)) {
         break;
       }
       if (content > 0 && !BaseOf(t.lower, lists).empty()) {
@@ -597,7 +598,9 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       return false;
     }
   }
-  if (head + 1 < tokens.size() && last == head && kinds.Contains(tokens[head + 1].lower)) return false;
+  if (head + 1 < tokens.size() && last == head && kinds.ContainsKey(tokens[head + 1].lower)) {
+    return false;
+  }
   const Lexicon::List& articles = PlanList(lexicon, kArticles);
   bool indefinite = !previous.empty() && articles.Contains(previous[0]);
   if (!indefinite && previous.size() == 2 && articles.Contains(previous[1])) {

@@ -110,6 +110,14 @@ TEST(BodyTagger, AThreeWordNameMisspeltInItsMiddleWord) {
             "Luleå teknisla universitet=Luleå tekniska universitet");
 }
 
+// A capital of Latin-1 (two bytes, C3 80-9E) starts a name as A-Z does, also
+// past the first 16 bytes, which the matcher reads 16 at a time; the small
+// å, ä and ö share the capital's first byte and start none.
+TEST(BodyTagger, AMisspeltNameBeginningWithALatin1Capital) {
+  EXPECT_EQ(Spans("Yttrande från både Ångermanlads tingsrätt och ön", "body"),
+            "Ångermanlads tingsrätt=Ångermanlands tingsrätt");
+}
+
 TEST(BodyTagger, ShortNamesNeverMatchMisspelt) {
   // "Region Skane" is one letter from Region Skåne, but twelve letters are
   // too few: among short names one letter makes another name.
