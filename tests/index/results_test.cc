@@ -33,7 +33,9 @@ TEST(Results, IdenticalTextsAreOneHitWithEveryPath) {
   const SearchResult with_facets = testing::MustSearch(searcher, testing::Request("biblioteken", true));
   ASSERT_EQ(with_facets.hits.size(), 2u);
   for (const Hit& hit : with_facets.hits) {
-    if (hit.path != "/r/b.txt") EXPECT_EQ(hit.paths.size(), 2u);
+    if (hit.path != "/r/b.txt") {
+      EXPECT_EQ(hit.paths.size(), 2u);
+    }
   }
 }
 
