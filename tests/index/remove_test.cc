@@ -68,14 +68,20 @@ ProcessedDocument Visitor(const std::string& extra = "") {
                       c);
 }
 
-TEST(Remove, LeavesNoTrace) {
-  testing::TempDir dir;
+// Indexes Keeper at `path` in a new index and commits; the index's state
+// then is what a removal must return to.
+DatabaseState IndexKeeper(const std::string& dir, const std::string& path) {
   {
-    IndexWriter w = testing::OpenWriter(dir.path());
-    w.Add(Keeper(), "/r/keep.txt");
+    IndexWriter w = testing::OpenWriter(dir);
+    w.Add(Keeper(), path);
     w.Commit();
   }
-  const DatabaseState before = Snapshot(dir.path());
+  return Snapshot(dir);
+}
+
+TEST(Remove, LeavesNoTrace) {
+  testing::TempDir dir;
+  const DatabaseState before = IndexKeeper(dir.path(), "/r/keep.txt");
   {
     IndexWriter w = testing::OpenWriter(dir.path());
     w.Add(Visitor(), "/r/visit.txt");
@@ -97,12 +103,7 @@ TEST(Remove, LeavesNoTrace) {
 
 TEST(Remove, ByIdPrefixLeavesNoTrace) {
   testing::TempDir dir;
-  {
-    IndexWriter w = testing::OpenWriter(dir.path());
-    w.Add(Keeper(), "/r/keep.txt");
-    w.Commit();
-  }
-  const DatabaseState before = Snapshot(dir.path());
+  const DatabaseState before = IndexKeeper(dir.path(), "/r/keep.txt");
   const ProcessedDocument visitor = Visitor();
   {
     IndexWriter w = testing::OpenWriter(dir.path());
@@ -119,12 +120,7 @@ TEST(Remove, ByIdPrefixLeavesNoTrace) {
 // before that must take back exactly what it would have added.
 TEST(Remove, DocumentAddedSinceTheLastCommitLeavesNoTrace) {
   testing::TempDir dir;
-  {
-    IndexWriter w = testing::OpenWriter(dir.path());
-    w.Add(Keeper(), "/r/keep.txt");
-    w.Commit();
-  }
-  const DatabaseState before = Snapshot(dir.path());
+  const DatabaseState before = IndexKeeper(dir.path(), "/r/keep.txt");
   {
     IndexWriter w = testing::OpenWriter(dir.path());
     w.Add(Visitor(), "/r/visit.txt");
@@ -140,12 +136,7 @@ TEST(Prune, DocumentWhoseFileIsGoneLeavesNoTrace) {
   const std::string kept = files.path() + "/keep.txt";
   std::ofstream(kept) << "x";
   std::ofstream(gone) << "x";
-  {
-    IndexWriter w = testing::OpenWriter(dir.path());
-    w.Add(Keeper(), kept);
-    w.Commit();
-  }
-  const DatabaseState before = Snapshot(dir.path());
+  const DatabaseState before = IndexKeeper(dir.path(), kept);
   {
     IndexWriter w = testing::OpenWriter(dir.path());
     w.Add(Visitor(), gone);
