@@ -15,7 +15,11 @@
 //                commit — what ingest did before worker processes (one file
 //                at a time, no process boundary, no serialisation);
 //   jobs 1       diar ingest --jobs 1 (one worker process);
-//   jobs 2       diar ingest --jobs 2.
+//   jobs 2       diar ingest --jobs 2;
+//   start-up     diar ingest --jobs 1 of the first file alone: what the
+//                writer spends before and beside one file, so that the
+//                summary can give the writer's CPU per file and the rate
+//                one writer can add files at, however many workers run.
 // Rounds interleave the rows (A B C A B C ...) so load on this shared machine
 // falls on all of them alike; the table gives each round and the medians.
 // Peak memory: VmHWM of the diar process and of each worker, sampled from
@@ -32,6 +36,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -238,12 +243,25 @@ int main(int argc, char** argv) {
     std::vector<double> cpu, parent_cpu;
     long parent_kb = 0, worker_kb = 0;
   };
+  std::vector<fs::path> inputs;
+  for (const auto& e : fs::recursive_directory_iterator(files)) {
+    std::string ext = e.path().extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (e.is_regular_file() && (ext == ".pdf" || ext == ".txt")) inputs.push_back(e.path());
+  }
+  std::sort(inputs.begin(), inputs.end());
+  if (inputs.size() < 2) {
+    std::cerr << "ingest_bench: " << files.string() << ": needs at least two files\n";
+    return 2;
+  }
   const std::string self = fs::canonical("/proc/self/exe").string();
   std::vector<Row> rows = {
       {"in-process", {self, "--baseline", files.string(), "INDEX", ocr}, {}},
       {"jobs 1", {kDiar, "--index", "INDEX", "ingest", "--jobs", "1", "--ocr", ocr, files.string()}, {}},
       {"jobs 2", {kDiar, "--index", "INDEX", "ingest", "--jobs", "2", "--ocr", ocr, files.string()}, {}},
+      {"start-up", {kDiar, "--index", "INDEX", "ingest", "--jobs", "1", "--ocr", ocr, inputs.front().string()}, {}},
   };
+  const std::size_t kStartUp = 3;  // rows[kStartUp] indexes one file, not the set
   std::uint64_t pages = 0;
   if (given.empty()) {
     std::printf("ingest_bench: %zu PDFs x %d copies + %d texts, --ocr %s, %d rounds\n\n",
@@ -264,8 +282,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: exit %d\n", row.name.c_str(), m.exit_code);
         return 1;
       }
-      pages = IndexedPages(index);
-      const double rate = pages / m.seconds;
+      const std::uint64_t indexed = IndexedPages(index);
+      if (&row - rows.data() != static_cast<std::ptrdiff_t>(kStartUp)) pages = indexed;
+      const double rate = indexed / m.seconds;
       row.pages_per_second.push_back(rate);
       row.cpu.push_back(m.cpu_seconds);
       row.parent_cpu.push_back(m.parent_cpu);
@@ -298,6 +317,16 @@ int main(int argc, char** argv) {
               one_cpu, one_parent, two_cpu, two_parent, cores,
               std::max(one_cpu - one_parent, one_parent) /
                   std::max(two_cpu / std::min(cores, 3.0), two_parent));
+  // The writer's CPU per file beyond its start-up: jobs 1's writer, less
+  // what it spent to index the first file alone, over the other files.
+  const double start_up = Median(rows[kStartUp].parent_cpu);
+  const double per_file = (one_parent - start_up) / static_cast<double>(inputs.size() - 1);
+  if (per_file > 0) {
+    std::printf("writer:              %.2f ms of CPU per file after a start-up of %.2f s; one "
+                "writer adds at most %.0f files/s (%.0f pages/s) however many workers run\n",
+                per_file * 1000, start_up, 1 / per_file,
+                static_cast<double>(pages) / static_cast<double>(inputs.size()) / per_file);
+  }
   std::printf("peak per worker:     %.1f MB (target <= 200 MB); diar parent %.1f MB\n",
               std::max(rows[1].worker_kb, rows[2].worker_kb) / 1024.0,
               std::max(rows[1].parent_kb, rows[2].parent_kb) / 1024.0);
