@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "pipeline/data_file/data_file.h"
+#include "pipeline/normalise/normalise.h"
 
 namespace diar {
 namespace {
@@ -18,11 +19,6 @@ constexpr const char* kStopFile = "compound_stop.list";
 std::string Snowball(const std::string& word) {
   thread_local Xapian::Stem snowball("swedish");
   return snowball(word);
-}
-
-std::size_t CodePoints(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool CharBoundary(std::string_view s, std::size_t at) {
@@ -244,7 +240,7 @@ std::string Lexicon::LastPart(std::string_view tail) const {
 }
 
 std::vector<std::string> Lexicon::Split(std::string_view word) const {
-  if (parts_.empty() || CodePoints(word) < 2 * kMinPart || stop_.contains(word)) return {};
+  if (parts_.empty() || CodePointCount(word) < 2 * kMinPart || stop_.contains(word)) return {};
   // best[i]: the fewest parts covering word[0, i) as first + middle parts.
   const std::size_t n = word.size();
   std::vector<std::vector<std::string>> best(n + 1);
@@ -255,7 +251,7 @@ std::vector<std::string> Lexicon::Split(std::string_view word) const {
     for (std::size_t j = i + 1; j < n; ++j) {
       if (!CharBoundary(word, j)) continue;
       const std::string_view piece = word.substr(i, j - i);
-      if (CodePoints(piece) < kMinPart) continue;
+      if (CodePointCount(piece) < kMinPart) continue;
       auto it = parts_.find(piece);
       if (it == parts_.end()) continue;
       const Part& part = it->second;
@@ -272,7 +268,7 @@ std::vector<std::string> Lexicon::Split(std::string_view word) const {
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if (!reached[i] || !CharBoundary(word, i)) continue;
     const std::string_view tail = word.substr(i);
-    if (CodePoints(tail) < kMinPart) continue;
+    if (CodePointCount(tail) < kMinPart) continue;
     if (!split.empty() && best[i].size() + 1 >= split.size()) continue;
     const std::string last = LastPart(tail);
     if (last.empty()) continue;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "index/schema.h"
+#include "pipeline/normalise/normalise.h"
 
 namespace diar {
 namespace {
@@ -165,7 +166,7 @@ class WordCache {
     for (std::size_t k = 1; k + 1 < leaves.size(); ++k) {
       // A linking -s- or -e-, or a base form longer or shorter than its
       // compound form by a letter or two ("folkhälso", "skol").
-      const std::ptrdiff_t expected = start + static_cast<std::ptrdiff_t>(CodePoints(leaves[k - 1]));
+      const std::ptrdiff_t expected = start + static_cast<std::ptrdiff_t>(CodePointCount(leaves[k - 1]));
       std::size_t best = 0;
       for (std::ptrdiff_t c = std::max<std::ptrdiff_t>(1, expected - 2);
            c <= std::min(letters - 1, expected + 3); ++c) {
@@ -182,12 +183,6 @@ class WordCache {
   static std::size_t SharedPrefix(std::string_view a, std::string_view b) {
     std::size_t n = 0;
     while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
-    return n;
-  }
-
-  static std::size_t CodePoints(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
   }
 

@@ -96,7 +96,7 @@ std::string DefaultKeepFile() {
 
 }  // namespace
 
-std::size_t CodePointCount(const std::string& s) {
+std::size_t CodePointCount(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }

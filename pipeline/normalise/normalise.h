@@ -33,6 +33,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/extract/extract.h"
@@ -70,7 +71,7 @@ NormalisedText Normalise(const ExtractedDocument& document,
 void PrepareNormalise(const NormaliseOptions& options);
 
 // Number of code points in the UTF-8 string `s`.
-std::size_t CodePointCount(const std::string& s);
+std::size_t CodePointCount(std::string_view s);
 
 // Every problem in the hyphen keep list at `path` (NormaliseOptions::
 // hyphen_keep_file), as "path:line: what is wrong; what to do": a line that

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <map>
 
+#include "pipeline/normalise/normalise.h"
+
 namespace diar::normalise_internal {
 namespace {
 
@@ -70,11 +72,6 @@ std::string LastWord(const std::string& t) {
 }
 
 std::string FirstWord(const std::string& t) { return t.substr(0, t.find(' ')); }
-
-std::size_t CodePoints(const std::string& t) {
-  return static_cast<std::size_t>(
-      std::count_if(t.begin(), t.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 // The first two words of `t` (one when it has one), as a run of text that
 // must fit for the line before to have been broken on purpose. Two, not
@@ -177,10 +174,10 @@ bool NextWordsFitted(const Line& a, const Line& b, double right) {
       right <= a.x1 || StartsLower(b.text)) {
     return false;
   }
-  const std::size_t chars = CodePoints(b.text);
+  const std::size_t chars = CodePointCount(b.text);
   if (chars == 0 || b.x1 <= b.x0) return false;
   const double per_char = (b.x1 - b.x0) / static_cast<double>(chars);
-  const double need = 1.2 * per_char * static_cast<double>(CodePoints(FirstTwoWords(b.text)) + 1);
+  const double need = 1.2 * per_char * static_cast<double>(CodePointCount(FirstTwoWords(b.text)) + 1);
   if (right - a.x1 <= need) return false;
   const double left = std::min(a.x0, b.x0);
   return EndsSentence(a.text) || a.text.back() == ';' ||

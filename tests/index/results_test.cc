@@ -122,6 +122,21 @@ TEST_F(FacetResults, ValuesDifferingInCaseAreOneValueCountedOncePerDocument) {
   EXPECT_EQ(plans[0].count, 4);                      // f0..f3, f2 once
 }
 
+// `query` finds two documents in the index at `dir`: the default ranking
+// puts `first` first, the ranking `other` puts `first_with_other` first.
+void ExpectTwoHitsLedBy(const std::string& dir, const std::string& query, const std::string& first,
+                        Ranking other, const std::string& first_with_other) {
+  Searcher searcher = testing::OpenSearcher(dir);
+  SearchRequest request = testing::Request(query);
+  const SearchResult boosted = testing::MustSearch(searcher, request);
+  ASSERT_EQ(boosted.hits.size(), 2u);
+  EXPECT_EQ(boosted.hits[0].path, first);
+  request.ranking = other;
+  const SearchResult plain = testing::MustSearch(searcher, request);
+  ASSERT_EQ(plain.hits.size(), 2u);
+  EXPECT_EQ(plain.hits[0].path, first_with_other);
+}
+
 // "kultur 2014": neither text says 2014, but one document is dated 2014;
 // the default ranking puts it first, plain OR leaves the tie in index order.
 TEST(Results, AWordNamingADocumentsYearRanksItFirst) {
@@ -139,15 +154,7 @@ TEST(Results, AWordNamingADocumentsYearRanksItFirst) {
     }
     writer.Commit();
   }
-  Searcher searcher = testing::OpenSearcher(dir.path());
-  SearchRequest request = testing::Request("kultur 2014");
-  const SearchResult boosted = testing::MustSearch(searcher, request);
-  ASSERT_EQ(boosted.hits.size(), 2u);
-  EXPECT_EQ(boosted.hits[0].path, "/x/second.txt");
-  request.ranking = Ranking::kOr;
-  const SearchResult plain = testing::MustSearch(searcher, request);
-  ASSERT_EQ(plain.hits.size(), 2u);
-  EXPECT_EQ(plain.hits[0].path, "/x/first.txt");
+  ExpectTwoHitsLedBy(dir.path(), "kultur 2014", "/x/second.txt", Ranking::kOr, "/x/first.txt");
 }
 
 // "städerna": both texts have forms of "stad", the second more of them;
@@ -165,15 +172,8 @@ TEST(Results, TheWordInTheFormTypedRanksItsDocumentFirst) {
     }
     writer.Commit();
   }
-  Searcher searcher = testing::OpenSearcher(dir.path());
-  SearchRequest request = testing::Request("städerna");
-  const SearchResult boosted = testing::MustSearch(searcher, request);
-  ASSERT_EQ(boosted.hits.size(), 2u);
-  EXPECT_EQ(boosted.hits[0].path, "/x/form.txt");
-  request.ranking = Ranking::kOrAndFieldBoost;
-  const SearchResult plain = testing::MustSearch(searcher, request);
-  ASSERT_EQ(plain.hits.size(), 2u);
-  EXPECT_EQ(plain.hits[0].path, "/x/other-forms.txt");
+  ExpectTwoHitsLedBy(dir.path(), "städerna", "/x/form.txt", Ranking::kOrAndFieldBoost,
+                     "/x/other-forms.txt");
 }
 
 TEST(Results, AnIndexOfAnotherSchemaVersionSaysToIngestAgain) {
