@@ -109,6 +109,15 @@ std::string CloseLetterSpacing(std::string_view line) {
 
 // Page numbers, "(1)", "1(6)", "Sida" and the like before a letterhead's
 // first word.
+// "§ 45 Val av justerare", "§45": a paragraph of a protokoll begins.
+bool StartsParagraphSign(std::string_view line) {
+  constexpr std::string_view kSign = "\xC2\xA7";  // §
+  if (line.rfind(kSign, 0) != 0) return false;
+  line.remove_prefix(kSign.size());
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  return !line.empty() && line.front() >= '0' && line.front() <= '9';
+}
+
 bool IsPageToken(std::string_view t) {
   bool digit = false;
   for (char c : t) {
@@ -325,6 +334,11 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
                               const std::vector<Line>& opening, std::string_view text) const {
   if (types_.empty()) return {"", "no type data loaded"};
   for (const Line& line : opening) {
+    // From the first "§ 45" on, a line that is a type's name heads a part
+    // of an ärende ("Beslut", "Yttrande"), not the document: a protokoll
+    // whose own label sits in a running header (dropped) is told by its
+    // structure below.
+    if (StartsParagraphSign(line.text)) break;
     if (const Named* label = LabelOf(line.text)) {
       return {label->type, "label line \"" + std::string(line.text) + "\" in the opening"};
     }

@@ -87,6 +87,18 @@ TEST_F(ClassifierTest, TypeFromLabelStructureOrTitle) {
   }
 }
 
+// A protokoll whose own label was a running header (dropped before
+// classifying): the "Beslut" heading inside its § 45 is not the document's
+// label; its structure says what it is.
+TEST_F(ClassifierTest, ALabelInsideAParagraphIsNotTheDocumentsLabel) {
+  Classification c = Run(
+      "Kommunstyrelsen\nPlats och tid Kommunhuset, tisdagen den 16 maj 2023\n"
+      "Utses att justera Karin Holm och Johan Ek\nJusteringens plats och tid Kommunkansliet\n"
+      "Paragrafer § 45–46\n§ 45 Val av justerare\nBeslut\n"
+      "Kommunstyrelsen beslutar att utse Karin Holm att justera protokollet.\n");
+  EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+}
+
 TEST_F(ClassifierTest, NoClearTypeSaysSo) {
   Classification c = Run("Några ord om väder och vind.\nMer text här.\n");
   EXPECT_EQ(c.type, "");
