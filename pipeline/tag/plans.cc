@@ -49,11 +49,12 @@ const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
       Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
       Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles"),
       Lexicon::CachedList("months"),          Lexicon::CachedList("plan_connectors"),
-      Lexicon::CachedList("plan_time_nouns"), Lexicon::CachedList("plan_kind_words")};
+      Lexicon::CachedList("plan_time_nouns"), Lexicon::CachedList("plan_kind_words"),
+      Lexicon::CachedList("plan_name_stop")};
   return lists[which].Get(lexicon);
 }
 enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
-                  kNotTitles, kMonths, kConnectors, kTimeNouns, kKindWords };
+                  kNotTitles, kMonths, kConnectors, kTimeNouns, kKindWords, kNameStop };
 
 struct HeadLists {
   explicit HeadLists(const Lexicon& lexicon)
@@ -443,11 +444,13 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     return tokens[t].line_start && IsCapitalised(tokens[t].word);
   };
   // A capitalised name right after the head: "Affärsplan Västmanland".
-  // ("FÖR" in a title in capitals is no name.)
+  // ("FÖR" in a title in capitals is no name; nor is a personal pronoun,
+  // which starts the sentence a heading ran into: "Strategi Vi har".)
   const Lexicon::List& kinds = PlanList(lexicon, kKindWords);
+  const Lexicon::List& name_stop = PlanList(lexicon, kNameStop);
   while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
          !IsYearish(tokens[i].word) && !new_line(i) && !connectors.ContainsKey(tokens[i].lower) &&
-         !kinds.ContainsKey(tokens[i].lower)) {
+         !kinds.ContainsKey(tokens[i].lower) && !name_stop.ContainsKey(tokens[i].lower)) {
     last = i++;
     named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
@@ -534,6 +537,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       content_end = j;
       named_complement = named_complement || IsCapitalised(t.word);
       ++j;
+    }
+    // A county's name takes its "län" here too, past the six content words
+    // ("... och åtta kommuner i Uppsala län").
+    if (content > 0 && content_end + 1 < tokens.size() && tokens[content_end + 1].lower == "län" &&
+        IsCapitalised(tokens[content_end].word) && !new_line(content_end + 1)) {
+      ++content_end;
     }
     if (content > 0) {
       last = content_end;

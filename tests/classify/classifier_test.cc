@@ -260,5 +260,16 @@ TEST_F(ClassifierTest, TheInspectorSendsAnInspectionReport) {
   EXPECT_NE(Cue(c, "issuer").find("the sender speaking"), std::string::npos) << Cue(c, "issuer");
 }
 
+TEST_F(ClassifierTest, AnAgendasNumbersAreItsItemsNotItsOwn) {
+  Classification c = Run(
+      "Föredragningslista\n1. Val av justerare\n2. Budget 2024 Dnr RS 2023/101\n"
+      "3. Taxor Dnr RS 2023/102\n");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+  EXPECT_EQ(c.dnr, "") << Cue(c, "dnr");
+  // One number is the letter's own.
+  Classification letter = Run("Tjänsteskrivelse\nDnr RS 2023/101\nText.\n");
+  EXPECT_EQ(letter.dnr, "RS 2023/101");
+}
+
 }  // namespace
 }  // namespace diar

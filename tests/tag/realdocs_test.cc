@@ -243,5 +243,41 @@ TEST(PeriodTagger, AYearlessDayRangeTakesTheDocumentsYear) {
   EXPECT_TRUE(periods[0].inferred);
 }
 
+// Fifth pass: unseen documents (a policy, a programme, agendas, remissvar).
+TEST(BodyTagger, TheNationalPublicTransportAssociationFromTheGazetteer) {
+  EXPECT_EQ(Spans("Svensk Kollektivtrafik anser att resurserna ska öka.", "body"),
+            "Svensk Kollektivtrafik=Svensk Kollektivtrafik");
+  // The phrase in running text is no name.
+  EXPECT_EQ(Spans("en svensk kollektivtrafik i världsklass", "body"), "");
+}
+
+TEST(BodyTagger, AGenitiveInAHeadingInCapitals) {
+  EXPECT_EQ(Spans("LOKALA MÅL LJUNGBY KOMMUNS MÅL", "body"), "LJUNGBY KOMMUNS=Ljungby kommun");
+  EXPECT_EQ(Spans("ÅRSREDOVISNING TRAFIKVERKETS VERKSAMHET", "body"), "TRAFIKVERKETS=Trafikverket");
+}
+
+TEST(PlanTagger, APronounAfterABareHeadStartsTheSentenceAHeadingRanInto) {
+  EXPECT_EQ(Spans("Mål 11 Strategi Vi har alla del i arbetet", "plan"), "");
+  EXPECT_EQ(Spans("enligt Affärsplan Västmanland och", "plan"), "Affärsplan Västmanland=Affärsplan Västmanland");
+}
+
+TEST(PlanTagger, UpperSecondaryProgrammesAreNoPlans) {
+  EXPECT_EQ(Spans("studerande på barn- och fritidsprogrammet vid Exempelskolan", "plan"), "");
+  EXPECT_EQ(Spans("elever på naturvetenskapsprogrammet i år", "plan"), "");
+}
+
+TEST(PlanTagger, ACountysLänAfterTheLongestComplement) {
+  EXPECT_EQ(Spans("anta överenskommelse om samverkan mellan Region Halland och sex kommuner i "
+                  "Hallands län enligt bilaga",
+                  "plan"),
+            "överenskommelse om samverkan mellan Region Halland och sex kommuner i Hallands län="
+            "Överenskommelse om samverkan mellan Region Halland och sex kommuner i Hallands län");
+}
+
+TEST(DnrTagger, ARegionsOwnSeriesPrefix) {
+  EXPECT_EQ(Spans("4. Ändring i förbundsordningen OFB MH RD 2019/45 Förslag", "dnr"),
+            "RD 2019/45=RD 2019/45");
+}
+
 }  // namespace
 }  // namespace diar
