@@ -256,6 +256,14 @@ TEST(BodyTagger, AGenitiveInAHeadingInCapitals) {
   EXPECT_EQ(Spans("ÅRSREDOVISNING TRAFIKVERKETS VERKSAMHET", "body"), "TRAFIKVERKETS=Trafikverket");
 }
 
+TEST(NamedBodyTagger, ANeuterForumNamedWithItsAdjective) {
+  EXPECT_EQ(Spans("representanter i Strategiskt forum för länet", "body"),
+            "Strategiskt forum=Strategiskt forum");
+  EXPECT_EQ(Spans("Strategiskt Forum ska prioritera", "body"), "Strategiskt Forum=Strategiskt Forum");
+  // In lower case it describes.
+  EXPECT_EQ(Spans("ett regionalt forum för dialog", "body"), "");
+}
+
 TEST(PlanTagger, APronounAfterABareHeadStartsTheSentenceAHeadingRanInto) {
   EXPECT_EQ(Spans("Mål 11 Strategi Vi har alla del i arbetet", "plan"), "");
   EXPECT_EQ(Spans("enligt Affärsplan Västmanland och", "plan"), "Affärsplan Västmanland=Affärsplan Västmanland");
