@@ -448,7 +448,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // which starts the sentence a heading ran into: "Strategi Vi har".)
   const Lexicon::List& kinds = PlanList(lexicon, kKindWords);
   const Lexicon::List& name_stop = PlanList(lexicon, kNameStop);
-  while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
+  // A head in the genitive governs the noun after it, which is no name
+  // ("MILJÖPROGRAMMETS STRUKTUR" in a table of contents).
+  const std::string_view head_word = tokens[head].lower;
+  const bool head_genitive = head_word.size() > 1 && head_word.back() == 's' &&
+                             BaseOf(head_word.substr(0, head_word.size() - 1), lists) == head_base;
+  while (!head_genitive && i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
          !IsYearish(tokens[i].word) && !new_line(i) && !connectors.ContainsKey(tokens[i].lower) &&
          !kinds.ContainsKey(tokens[i].lower) && !name_stop.ContainsKey(tokens[i].lower)) {
     last = i++;

@@ -269,6 +269,11 @@ TEST(PlanTagger, APronounAfterABareHeadStartsTheSentenceAHeadingRanInto) {
   EXPECT_EQ(Spans("enligt Affärsplan Västmanland och", "plan"), "Affärsplan Västmanland=Affärsplan Västmanland");
 }
 
+TEST(PlanTagger, AGenitiveHeadInCapitalsGovernsTheNextNoun) {
+  EXPECT_EQ(Spans("INLEDNING KLIMATPLANENS STRUKTUR LÄSANVISNING", "plan"), "KLIMATPLANENS=Klimatplan");
+  EXPECT_EQ(Spans("klimatplanens mål", "plan"), "klimatplanens=Klimatplan");
+}
+
 TEST(PlanTagger, UpperSecondaryProgrammesAreNoPlans) {
   EXPECT_EQ(Spans("studerande på barn- och fritidsprogrammet vid Exempelskolan", "plan"), "");
   EXPECT_EQ(Spans("elever på naturvetenskapsprogrammet i år", "plan"), "");
