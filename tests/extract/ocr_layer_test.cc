@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -18,6 +17,7 @@
 
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
+#include "tests/extract/read_pdf.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -29,25 +29,10 @@ fs::path DataPath(const std::string& folder, const std::string& name) {
   return fs::path(DIAR_SOURCE_DIR) / "tests" / "data" / folder / (name + ".pdf");
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Read = testing::ReadPdf;
+using testing::ReadFile;
 
-struct Read {
-  ExtractedDocument document;
-  NormalisedText text;
-};
-
-Read ReadPdf(const fs::path& path) {
-  Result<ExtractedDocument> doc = ExtractFile(path.string(), {});
-  EXPECT_TRUE(doc.ok()) << (doc.ok() ? "" : doc.error().message);
-  if (!doc.ok()) return {};
-  NormalisedText text = Normalise(*doc, {});
-  return {std::move(*doc), std::move(text)};
-}
+Read ReadPdf(const fs::path& path) { return testing::ReadAndNormalise(path); }
 
 bool HasLineContaining(const std::string& text, const std::string& part) {
   std::istringstream in(text);
