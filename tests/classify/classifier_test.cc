@@ -99,6 +99,25 @@ TEST_F(ClassifierTest, ALabelInsideAParagraphIsNotTheDocumentsLabel) {
   EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
 }
 
+// A protokoll's first page is a form: "Plats och tid", "Utses att
+// justera", "Beslutande"... are its fields, and OCR may wrap a field's
+// value onto a line of its own ("13.00–16.15"). None of them is a title.
+TEST_F(ClassifierTest, AProtokollsFormFieldsAreNotItsTitle) {
+  Classification c = Run(
+      "Kommunstyrelsen\n"
+      "Plats och tid Kommunhuset, sammanträdesrummet Storsjön, tisdagen den 16 maj 2023\n"
+      "Utses att justera Karin Holm (M) och Johan Ek (S)\n"
+      "Justeringens plats och tid Kommunkansliet, måndagen den 22 maj 2023\n"
+      "Beslutande\nLedamöter Anna Lindqvist (S), ordförande\n"
+      "§ 45 Val av justerare\nKommunstyrelsen beslutar att utse Karin Holm att justera.\n");
+  EXPECT_EQ(c.title, "§ 45 Val av justerare") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, ALineOfFiguresIsNotATitle) {
+  Classification c = Run("13.00–16.15\nVerksamhetsberättelse för kulturnämnden 2022\nText.\n");
+  EXPECT_EQ(c.title, "Verksamhetsberättelse för kulturnämnden 2022") << Cue(c, "title");
+}
+
 TEST_F(ClassifierTest, NoClearTypeSaysSo) {
   Classification c = Run("Några ord om väder och vind.\nMer text här.\n");
   EXPECT_EQ(c.type, "");
