@@ -140,7 +140,11 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
     c.cues.push_back({"title", "file name (no heading line in the opening)"});
   }
 
-  const classify_internal::TypeDecision type = impl_->types.Detect(titles, opening, text.text);
+  static const std::vector<std::string> kNone;
+  const std::vector<std::string>& letterhead =
+      text.removed_lines.empty() ? kNone : text.removed_lines.front();
+  const classify_internal::TypeDecision type =
+      impl_->types.Detect(titles, letterhead, opening, text.text);
   c.type = type.type;
   c.cues.push_back({"type", type.cue});
 
