@@ -22,6 +22,11 @@
 // separated by U+2028 (normalise joins them and repairs their hyphens).
 // Once the rows are formed, tables without vertical rules are read the same
 // way (aligned_tables.h says how they are found).
+// Once the rows are formed, a page whose word boxes fall short of their ink
+// (an OCR text layer: even its narrowest word spaces are over half an em)
+// has its words widened back to a typeset page's spacing
+// (WidenShortWordBoxes in layout.cc), so the gaps below mean what they
+// mean on a typeset page.
 // Before all that, within each row: letter-spaced words ("k o m m u n") are
 // joined (JoinLetterSpaced in layout.cc); a hyphen set apart from its word
 // by less than a word space, as LibreOffice sets an automatic break's, is
