@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -52,11 +53,28 @@ void RepairFormLabel(std::string& text) {
   }
 }
 
+bool LowerCaseLetterBefore(std::string_view s, std::size_t at) {
+  if (at == 0) return false;
+  auto i = static_cast<std::int32_t>(at);
+  UChar32 c;
+  U8_PREV(s.data(), 0, i, c);
+  return c > 0 && u_islower(c);
+}
+
+// "så -" at a line's end -> "så-".
+void GlueLineEndHyphen(std::string& text) {
+  const std::size_t n = text.size();
+  if (n >= 3 && text[n - 1] == '-' && text[n - 2] == ' ' && LowerCaseLetterBefore(text, n - 2)) {
+    text.erase(n - 2, 1);
+  }
+}
+
 }  // namespace
 
 void RepairOcrMisreads(std::vector<TextLine>& lines) {
   for (TextLine& line : lines) {
     if (!RepairHeading(line.text)) RepairFormLabel(line.text);
+    GlueLineEndHyphen(line.text);
   }
 }
 

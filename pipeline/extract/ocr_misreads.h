@@ -13,6 +13,12 @@
 //   - after the form label "Paragraf" or "Paragrafer", before a number.
 // Inline references ("som behandlas som 8 48") are left: there the misread
 // cannot be told from a number.
+//
+// A line-end hyphen set a little apart from its word (LibreOffice sets an
+// automatic break's hyphen so) is read with a space before it: "så -" and
+// "väl" on the next line. It is glued back ("så-") when a small letter comes
+// before it, so that normalise's dehyphenation decides, as for typeset
+// text, whether the parts are one word ("såväl") or the hyphen is real.
 #ifndef DIAR_PIPELINE_EXTRACT_OCR_MISREADS_H_
 #define DIAR_PIPELINE_EXTRACT_OCR_MISREADS_H_
 

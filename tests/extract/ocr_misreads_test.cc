@@ -1,7 +1,7 @@
 // What OCR reliably misreads in Swedish authority documents, repaired on
 // the lines an OCR engine wrote (ocr_misreads.h): the section sign of a
 // protokoll's paragraph headings, which tesseract's Swedish model reads as
-// "8" or "$". The inputs are lines as tesseract 5.3 gave them for scans of
+// "8" or "$", and a line-end hyphen read apart from its word. The inputs are lines as tesseract 5.3 gave them for scans of
 // the LibreOffice protokoll in tests/data/producers.
 #include <gtest/gtest.h>
 
@@ -37,6 +37,20 @@ TEST(OcrMisreads, NumbersThatMayMeanWhatTheySayAreLeft) {
                            "8 2023 Budget", "80 45 Val av justerare",
                            "Regionfullmäktige 2022-02-22, 8 14, Förtroendepersonsorganisation",
                            "som behandlas som 8 48.", "Paragrafer 45-48", "8.4 Bakgrund"}) {
+    EXPECT_EQ(Repaired(line), line);
+  }
+}
+
+TEST(OcrMisreads, ALineEndHyphenSetApartFromItsWordIsGluedBack) {
+  EXPECT_EQ(Repaired("transparent samverkan för regional utveckling. Den omfattar så -"),
+            "transparent samverkan för regional utveckling. Den omfattar så-");
+  EXPECT_EQ(Repaired("finner att kommunstyrelsen beslutar att av -"),
+            "finner att kommunstyrelsen beslutar att av-");
+}
+
+TEST(OcrMisreads, ADashAfterAFigureOrInsideALineStays) {
+  for (const char* line : {"Löpande 2021 -", "Kapitel 3 -", "Samverkan - en nationell plan",
+                           "Bilaga 3 - Budget"}) {
     EXPECT_EQ(Repaired(line), line);
   }
 }
