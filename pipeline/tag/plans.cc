@@ -565,6 +565,24 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   }
   const bool years = last > head && IsYearish(tokens[last].word);
 
+  // A bare head and one capitalised word that goes on in lower case is a
+  // heading run into the sentence after it ("Strategi Kriser ställer
+  // särskilda krav"): a name after a bare head ends the line or the clause,
+  // or goes on with a connector ("Agenda Norr och ...").
+  if (bare && named && !complement && !years && last == head + 1) {
+    const std::size_t after = tokens[last].end;
+    if (after + 1 < match.text.size() && match.text[after] == ' ') {
+      const std::size_t end = match.text.find_first_of(" \n.,;:()", after + 1);
+      const std::string_view next =
+          match.text.substr(after + 1, end == std::string_view::npos ? end : end - after - 1);
+      std::size_t length = 0;
+      if (!next.empty() && IsLower(DecodeAt(next, 0, &length)) && !connectors.Contains(next) &&
+          next != "län") {
+        named = false;
+      }
+    }
+  }
+
   // Generic mentions are not plans. A lower-case bare head needs a real
   // title after it: "överenskommelse om samverkan för regional utveckling",
   // not "program för småbarnsfamiljer".

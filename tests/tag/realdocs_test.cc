@@ -269,6 +269,12 @@ TEST(PlanTagger, APronounAfterABareHeadStartsTheSentenceAHeadingRanInto) {
   EXPECT_EQ(Spans("enligt Affärsplan Västmanland och", "plan"), "Affärsplan Västmanland=Affärsplan Västmanland");
 }
 
+TEST(PlanTagger, ABareHeadAndAWordGoingOnInLowerCaseIsAHeadingRunIn) {
+  EXPECT_EQ(Spans("Mål 4 Strategi Olyckor ställer särskilda krav på beredskapen", "plan"), "");
+  EXPECT_EQ(Spans("Vi följer Program Gotland.\n", "plan"), "Program Gotland=Program Gotland");
+  EXPECT_EQ(Spans("enligt Agenda Norrland och planen", "plan"), "Agenda Norrland=Agenda Norrland");
+}
+
 TEST(PlanTagger, AGenitiveHeadInCapitalsGovernsTheNextNoun) {
   EXPECT_EQ(Spans("INLEDNING KLIMATPLANENS STRUKTUR LÄSANVISNING", "plan"), "KLIMATPLANENS=Klimatplan");
   EXPECT_EQ(Spans("klimatplanens mål", "plan"), "klimatplanens=Klimatplan");
