@@ -293,6 +293,13 @@ TEST(PlanTagger, ACountysLänAfterTheLongestComplement) {
             "Överenskommelse om samverkan mellan Region Halland och sex kommuner i Hallands län");
 }
 
+TEST(DnrTagger, TheChancellorsAndOmbudsmensInitialsBeforeTheirCaseNumbers) {
+  EXPECT_EQ(Spans("JK 1234-19-2.5\nInspektion vid", "dnr"), "1234-19-2.5=1234-19-2.5");
+  EXPECT_EQ(Spans("(JO 5678-2019)", "dnr"), "5678-2019=5678-2019");
+  // A citation of an annual report is no case number.
+  EXPECT_EQ(Spans("se JO 2019/20 s. 12", "dnr"), "");
+}
+
 TEST(DnrTagger, ARegionsOwnSeriesPrefix) {
   EXPECT_EQ(Spans("4. Ändring i förbundsordningen OFB MH RD 2019/45 Förslag", "dnr"),
             "RD 2019/45=RD 2019/45");
