@@ -264,6 +264,20 @@ TEST(NamedBodyTagger, ANeuterForumNamedWithItsAdjective) {
   EXPECT_EQ(Spans("ett regionalt forum för dialog", "body"), "");
 }
 
+TEST(NamedBodyTagger, JointFireServicesNamedAsBrigades) {
+  EXPECT_EQ(Spans("Delårsrapport för Bergslagens Brandkår per den 31 juli", "body"),
+            "Bergslagens Brandkår=Bergslagens Brandkår");
+  EXPECT_EQ(Spans("avtal med Brandkåren Södra Roslagen om tillsyn", "body"),
+            "Brandkåren Södra Roslagen=Brandkåren Södra Roslagen");
+  EXPECT_EQ(Spans("en brandkår i varje kommun", "body"), "");
+}
+
+TEST(NamedBodyTagger, ACouncilInLowerCaseWhoseRemitIsWrittenAsAName) {
+  EXPECT_EQ(Spans("Fyllnadsval ledamot rådet för Folkhälsa efter", "body"),
+            "rådet för Folkhälsa=Rådet för Folkhälsa");
+  EXPECT_EQ(Spans("rådet för frågan", "body"), "");
+}
+
 TEST(PlanTagger, APronounAfterABareHeadStartsTheSentenceAHeadingRanInto) {
   EXPECT_EQ(Spans("Mål 11 Strategi Vi har alla del i arbetet", "plan"), "");
   EXPECT_EQ(Spans("enligt Affärsplan Västmanland och", "plan"), "Affärsplan Västmanland=Affärsplan Västmanland");
