@@ -2,6 +2,9 @@
 
 #include "pipeline/extract/aligned_tables.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -389,11 +392,15 @@ int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
   return best;
 }
 
-double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
-                  double page_width) {
-  if (page_width <= 0 || end - begin < 2) return -1;
-  const int lo = static_cast<int>(page_width * 0.25);
-  const int hi = static_cast<int>(page_width * 0.75);
+// FindGutter over the stretch [x_from, x_to) of the page rather than the
+// whole width: the columns' own text when a gutter has already parted the
+// page and a column may hold another (three columns and more).
+double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                    double x_from, double x_to) {
+  const double span = x_to - x_from;
+  if (span <= 0 || end - begin < 2) return -1;
+  const int lo = static_cast<int>(x_from + span * 0.25);
+  const int hi = static_cast<int>(x_from + span * 0.75);
   const std::size_t width = static_cast<std::size_t>(hi - lo + 1);
   enum : char { kClear = 0, kCrossed = 1, kTwoSided = 2 };
   std::vector<double> sizes;
@@ -448,7 +455,7 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
       // also by where and how wide: a gutter near the middle (35-65 % of
       // the width) and wider than a stretched word space (1.3 em).
       const double at = lo + static_cast<double>(x);
-      const bool middle = at >= 0.35 * page_width && at <= 0.65 * page_width;
+      const bool middle = at >= x_from + 0.35 * span && at <= x_from + 0.65 * span;
       const int aligned = middle ? AlignedRun(rows, begin, end, at, 1.3 * em) : 0;
       score[x] = aligned >= 2 ? 500 + aligned : best_sided[x];
     }
@@ -472,10 +479,16 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
   return lo + static_cast<double>(best_start) + static_cast<double>(best_len) / 2.0;
 }
 
-// Emits the rows [begin, end), none of which crosses `gutter`, as two
-// columns, or row by row when they look like a table.
-void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
-               std::size_t end, double gutter, std::vector<TextLine>& out) {
+double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                  double page_width) {
+  return FindGutterIn(rows, begin, end, 0, page_width);
+}
+
+// Whether the rows [begin, end), none of which crosses `gutter`, are two
+// columns of text side by side rather than a table or a form read row by
+// row.
+bool ReadsAsColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                    double gutter) {
   std::size_t both = 0, left_rows = 0, right_rows = 0;
   double left_edge = gutter;
   double left_top = 1e9, left_bottom = -1e9, right_top = 1e9, right_bottom = -1e9;
@@ -523,21 +536,139 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin,
                       Median(right_widths) < 0.75 * (right_edge - right_start);
   const bool labels =
       values && Median(left_words) < 4 && gutter - left_edge < 0.6 * (right_edge - gutter);
-  const bool columns =
-      side_by_side && !labels && Median(left_widths) >= 0.5 * (gutter - left_edge);
-  if (!columns) {
+  return side_by_side && !labels && Median(left_widths) >= 0.5 * (gutter - left_edge);
+}
+
+// The words of rows [begin, end) left of `gutter` (or right of it), as rows
+// of their own, rows left empty dropped.
+std::vector<Row> SideOf(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                        double gutter, bool left) {
+  std::vector<Row> side;
+  for (std::size_t r = begin; r < end; ++r) {
+    const std::size_t split = SplitIndex(rows[r], gutter);
+    const std::size_t from = left ? 0 : split;
+    const std::size_t to = left ? split : rows[r].words.size();
+    if (from == to) continue;
+    Row row = rows[r];
+    row.words.assign(rows[r].words.begin() + static_cast<std::ptrdiff_t>(from),
+                     rows[r].words.begin() + static_cast<std::ptrdiff_t>(to));
+    side.push_back(std::move(row));
+  }
+  return side;
+}
+
+// Letters in `word`, counted up to `enough`.
+int LetterCount(const std::string& word, int enough) {
+  int letters = 0;
+  for (std::size_t i = 0; i < word.size() && letters < enough;) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, word.size(), c);
+    if (c > 0 && u_isalpha(c)) ++letters;
+  }
+  return letters;
+}
+
+// Whether the rows [begin, end), none of which crosses `gutter`, part there
+// into two columns of running text: both filled as running text fills a
+// column (most lines reach past half its width), over three rows or more
+// each, with most words of three letters or more (a hex dump's or a figure
+// table's columns line up as well, but hold none).
+bool PartsIntoColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                      double gutter) {
+  std::vector<double> left_widths, right_widths;
+  double left_edge = gutter, right_edge = gutter;
+  std::size_t words[2] = {0, 0}, long_words[2] = {0, 0};
+  for (std::size_t k = begin; k < end; ++k) {
+    const Row& r = rows[k];
+    const std::size_t split = SplitIndex(r, gutter);
+    if (split > 0) {
+      left_widths.push_back(r.words[split - 1].x1 - r.words.front().x0);
+      left_edge = std::min(left_edge, r.words.front().x0);
+    }
+    if (split < r.words.size()) {
+      right_widths.push_back(r.words.back().x1 - r.words[split].x0);
+      right_edge = std::max(right_edge, r.words.back().x1);
+    }
+    for (std::size_t i = 0; i < r.words.size(); ++i) {
+      const int side = i < split ? 0 : 1;
+      ++words[side];
+      if (LetterCount(r.words[i].text, 3) >= 3) ++long_words[side];
+    }
+  }
+  if (left_widths.size() < 3 || right_widths.size() < 3) return false;
+  return Median(left_widths) >= 0.5 * (gutter - left_edge) &&
+         Median(right_widths) >= 0.5 * (right_edge - gutter) &&
+         2 * long_words[0] >= words[0] && 2 * long_words[1] >= words[1];
+}
+
+// End of the run of rows from `begin` that all cross `gutter` (or all clear
+// it, `crossing` false).
+std::size_t RunEnd(const std::vector<Row>& rows, std::size_t begin, double gutter,
+                   bool crossing) {
+  std::size_t end = begin;
+  while (end < rows.size() && Crosses(rows[end], gutter) == crossing) ++end;
+  return end;
+}
+
+// Whether some stretch of `rows` (a column's words, from x_from to x_to)
+// parts again into columns: a page of three columns or more, whose first
+// gutter found parts one column from the others.
+bool PartsAgain(const std::vector<Row>& rows, double x_from, double x_to) {
+  const double gutter = FindGutterIn(rows, 0, rows.size(), x_from, x_to);
+  if (gutter < 0) return false;
+  for (std::size_t r = RunEnd(rows, 0, gutter, true); r < rows.size();) {
+    const std::size_t end = RunEnd(rows, r, gutter, false);
+    if (PartsIntoColumns(rows, r, end, gutter)) return true;
+    r = RunEnd(rows, end, gutter, true);
+  }
+  return false;
+}
+
+// Emits one column's rows top to bottom, parting the stretches that hold
+// further columns (PartsIntoColumns) and reading rows across their gutter
+// (a heading over two of three columns) in place. `column` numbers the
+// text read as one column; each part gets a number of its own.
+void EmitColumn(const std::vector<Row>& rows, double x_from, double x_to, int& column,
+                std::vector<TextLine>& out) {
+  const double gutter = FindGutterIn(rows, 0, rows.size(), x_from, x_to);
+  std::size_t r = 0;
+  while (r < rows.size()) {
+    const std::size_t end = gutter < 0 ? rows.size() : RunEnd(rows, r, gutter, Crosses(rows[r], gutter));
+    if (gutter >= 0 && !Crosses(rows[r], gutter) && PartsIntoColumns(rows, r, end, gutter)) {
+      ++column;
+      EmitColumn(SideOf(rows, r, end, gutter, true), x_from, gutter, column, out);
+      ++column;
+      EmitColumn(SideOf(rows, r, end, gutter, false), gutter, x_to, column, out);
+      ++column;
+    } else {
+      for (std::size_t k = r; k < end; ++k) {
+        AppendFragments(rows[k].words, 0, rows[k].words.size(), column, out);
+      }
+    }
+    r = end;
+  }
+}
+
+// Emits the rows [begin, end), none of which crosses `gutter`, as columns,
+// left first, or row by row when they look like a table or a form. When a
+// side parts again (three columns or more), the sides are columns: the
+// form test (ReadsAsColumns) would take two narrow columns beside a third
+// for a wide value column beside labels.
+void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double gutter,
+               double page_width, std::vector<TextLine>& out) {
+  const std::vector<Row> left = SideOf(rows, begin, end, gutter, true);
+  const std::vector<Row> right = SideOf(rows, begin, end, gutter, false);
+  const bool more = PartsAgain(left, 0, gutter) || PartsAgain(right, gutter, page_width);
+  if (!more && !ReadsAsColumns(rows, begin, end, gutter)) {
     for (std::size_t r = begin; r < end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
     }
     return;
   }
-  for (std::size_t r = begin; r < end; ++r) {
-    AppendFragments(rows[r].words, 0, SplitIndex(rows[r], gutter), 1, out);
-  }
-  for (std::size_t r = begin; r < end; ++r) {
-    AppendFragments(rows[r].words, SplitIndex(rows[r], gutter),
-                    rows[r].words.size(), 2, out);
-  }
+  int column = 1;
+  EmitColumn(left, 0, gutter, column, out);
+  ++column;
+  EmitColumn(right, gutter, page_width, column, out);
 }
 
 // Where the columns of the block [begin, end) end: at the first row below
@@ -567,7 +698,7 @@ std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::s
 
 // Reads rows [begin, end) with `gutter` (negative: none).
 void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
-                double gutter, std::vector<TextLine>& out) {
+                double gutter, double page_width, std::vector<TextLine>& out) {
   std::size_t r = begin;
   while (r < end) {
     if (gutter < 0 || Crosses(rows[r], gutter)) {
@@ -584,7 +715,7 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
       ++block_end;
     }
     block_end = EndOfColumns(rows, r, block_end, gutter);
-    EmitBlock(rows, r, block_end, gutter, out);
+    EmitBlock(rows, r, block_end, gutter, page_width, out);
     r = block_end;
   }
 }
@@ -758,7 +889,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   // full-width headings and running lines across it).
   const double page_gutter = FindGutter(rows, 0, rows.size(), page_width);
   if (page_gutter >= 0) {
-    EmitRegion(rows, 0, rows.size(), page_gutter, out);
+    EmitRegion(rows, 0, rows.size(), page_gutter, page_width, out);
     return out;
   }
   // Otherwise each slab of rows set apart by vertical white space (a
@@ -772,7 +903,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
            rows[end].y0 - rows[end - 1].y1 <= std::max(rows[end].height, rows[end - 1].height)) {
       ++end;
     }
-    EmitRegion(rows, begin, end, FindGutter(rows, begin, end, page_width), out);
+    EmitRegion(rows, begin, end, FindGutter(rows, begin, end, page_width), page_width, out);
     begin = end;
   }
   return out;

@@ -12,6 +12,8 @@
 //      slab of rows set apart by white space (a letterhead). Rows clear of
 //      it are read as two columns, left column first; rows across it (a
 //      full-width heading, the running header) in place, top to bottom.
+//      A column that parts again into columns of running text (a page of
+//      three columns) is read the same way, column by column.
 //   4. A block that looks like a two-column table rather than running text
 //      (short left cells; or a form: a few words to a left line beside a
 //      much wider right column) is read row by row, which keeps label and
