@@ -76,6 +76,42 @@ void JoinLetterSpaced(std::vector<Word>& words) {
   words = std::move(out);
 }
 
+// Whether `b` goes on `a`'s word with no space: the same size on the same
+// baseline (bottoms within a tenth of an em), and `b` starting where `a`
+// ends, to within a tenth of an em either way. poppler itself parts glyphs
+// into words only at a gap wider than that (or at a space character), so
+// two such words were parted by something that is not a gap: a font change
+// inside a word, or a space glyph that takes up no room. Ghostscript's
+// pdfwrite rebuilds ToUnicode maps and writes Chromium's invisible soft
+// hyphens as the font's space glyph moved back over itself (measured:
+// "holms re gio nens" with gaps of -0.004 to +0.006 pt at 12 pt). A word
+// space is a quarter of an em or more, and justification only widens it.
+bool Touches(const Word& a, const Word& b) {
+  const double em = std::max(FontSize(a), FontSize(b));
+  const double ha = a.y1 - a.y0, hb = b.y1 - b.y0;
+  const double gap = b.x0 - a.x1;
+  return !a.table_row && !b.table_row && std::abs(ha - hb) <= 0.15 * std::max(ha, hb) &&
+         std::abs(a.y1 - b.y1) <= 0.1 * em && gap > -0.1 * em && gap < 0.1 * em;
+}
+
+// Joins the words of a row (sorted by x0) that Touches() glues together.
+void JoinTouchingWords(std::vector<Word>& words) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (out > 0 && Touches(words[out - 1], words[i])) {
+      Word& before = words[out - 1];
+      before.text += words[i].text;
+      before.x1 = std::max(before.x1, words[i].x1);
+      before.y0 = std::min(before.y0, words[i].y0);
+      before.y1 = std::max(before.y1, words[i].y1);
+      continue;
+    }
+    if (out != i) words[out] = std::move(words[i]);
+    ++out;
+  }
+  words.resize(out);
+}
+
 // LibreOffice sets the hyphen of an automatic break in justified text as a
 // glyph of its own at the right margin, about 0.1 em after the stretched
 // line's last letters, so the text layer gives "överens" and "-" as two
@@ -195,6 +231,7 @@ std::vector<Row> GroupRows(std::vector<Word> words) {
     x0.resize(r.words.size());
     for (std::size_t i = 0; i < x0.size(); ++i) x0[i] = r.words[i].x0;
     SortByKey(r.words, x0);
+    JoinTouchingWords(r.words);
     JoinLetterSpaced(r.words);
     GlueDetachedHyphens(r.words);
     DropNoteReferences(r.words);
@@ -595,7 +632,7 @@ std::string CellText(std::vector<const Word*> words) {
     std::sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
     if (!text.empty()) text += "\xE2\x80\xA8";  // U+2028
     for (std::size_t i = 0; i < line.size(); ++i) {
-      if (i > 0) text += ' ';
+      if (i > 0 && !Touches(*line[i - 1], *line[i])) text += ' ';
       text += line[i]->text;
     }
   }
