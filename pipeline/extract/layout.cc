@@ -738,11 +738,48 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
   words = std::move(kept);
 }
 
+// A dot that opens a line of text is a list bullet drawn as a shape: it
+// sits inside the band of the word right of it, is under 0.6 of that
+// word's height (a bullet is set about the x-height), and that word is
+// within 2.5 em to its right with nothing between them or in the 2 em
+// before the dot. Dots elsewhere (a chart's markers, a decoration) have no
+// such word and are left out. The bullet is given the word's band, so it
+// groups into the word's row like a glyph.
+void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
+  if (dots.empty() || dots.size() > 500) return;  // hundreds: a chart, not a list
+  std::vector<Word> bullets;
+  for (const Dot& d : dots) {
+    const double cy = (d.y0 + d.y1) / 2;
+    const Word* next = nullptr;
+    bool opens = true;
+    for (const Word& w : words) {
+      const double h = w.y1 - w.y0;
+      if (cy < w.y0 || cy > w.y1 || d.y1 - d.y0 > 0.6 * h) continue;
+      const double em = FontSize(w);
+      if (w.x1 > d.x0 - 2 * em && w.x0 < d.x0) opens = false;
+      if (w.x0 >= d.x1 && w.x0 - d.x1 <= 2.5 * em && (next == nullptr || w.x0 < next->x0)) {
+        next = &w;
+      }
+    }
+    if (next == nullptr || !opens) continue;
+    Word bullet;
+    bullet.text = "\xE2\x80\xA2";  // •
+    bullet.x0 = d.x0;
+    bullet.x1 = d.x1;
+    bullet.y0 = next->y0;
+    bullet.y1 = next->y1;
+    bullet.font_size = next->font_size;
+    bullets.push_back(std::move(bullet));
+  }
+  for (Word& b : bullets) words.push_back(std::move(b));
+}
+
 }  // namespace
 
 std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
-                                 const std::vector<Rule>& rules) {
+                                 const std::vector<Rule>& rules, const std::vector<Dot>& dots) {
   std::vector<TextLine> out;
+  AddDrawnBullets(words, dots);
   ReadTables(words, rules);
   std::vector<Row> rows = GroupRows(std::move(words));
   ReadAlignedTables(rows, rules);

@@ -16,6 +16,9 @@
 //      (short left cells; or a form: a few words to a left line beside a
 //      much wider right column) is read row by row, which keeps label and
 //      value together.
+// First of all, list bullets that the producer drew as shapes rather than
+// as glyphs (Qt WebKit, so wkhtmltopdf, draws a <ul>'s discs as paths)
+// become "•" words, so the items read as bullet items do.
 // Before the rows are formed, ruled tables are taken out (ReadTables in
 // layout.cc): where the page's rules form a grid, each table row becomes one
 // line, its cells in order separated by " | ", a cell's own wrapped lines
@@ -69,10 +72,18 @@ struct Rule {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// A small filled shape drawn on the page, about as wide as it is tall (a
+// disc or a square of 1.5-8 points): in the words' coordinates.
+struct Dot {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 // Lines of the page in reading order. `page_width` is used to look for the
-// gutter near the middle of the page; `rules` to find ruled tables.
+// gutter near the middle of the page; `rules` to find ruled tables; `dots`
+// to find list bullets drawn as shapes (AddDrawnBullets in layout.cc).
 std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
-                                 const std::vector<Rule>& rules = {});
+                                 const std::vector<Rule>& rules = {},
+                                 const std::vector<Dot>& dots = {});
 
 }  // namespace diar::extract_internal
 

@@ -109,6 +109,7 @@ class RuleTextOutputDev : public TextOutputDev {
  public:
   RuleTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
   const std::vector<Rule>& rules() const { return rules_; }
+  const std::vector<Dot>& dots() const { return dots_; }
 
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
@@ -150,7 +151,12 @@ class RuleTextOutputDev : public TextOutputDev {
       if (sub->getNumPoints() < 3) continue;
       if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
       else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+      else if (IsDot(x1 - x0, y1 - y0) && dots_.size() < 1000) dots_.push_back({x0, y0, x1, y1});
     }
+  }
+  // A disc or square the size of a list bullet (layout.h, Dot).
+  static bool IsDot(double w, double h) {
+    return w >= 1.5 && w <= 8 && h >= 1.5 && h <= 8 && std::abs(w - h) <= 0.3 * std::max(w, h);
   }
   void AddSegment(double x0, double y0, double x1, double y1) {
     if (rules_.size() >= 5000) return;  // a drawing, not a table
@@ -163,6 +169,7 @@ class RuleTextOutputDev : public TextOutputDev {
     }
   }
   std::vector<Rule> rules_;
+  std::vector<Dot> dots_;
 };
 
 std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width) {
@@ -200,7 +207,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width)
     }
     words.push_back(std::move(w));
   }
-  std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules());
+  std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules(), device.dots());
   lines.insert(lines.end(), rotated.begin(), rotated.end());
   return lines;
 }
