@@ -172,6 +172,43 @@ class RuleTextOutputDev : public TextOutputDev {
   std::vector<Dot> dots_;
 };
 
+// poppler's word box runs from the font's ascent to its descent as the font
+// declares them, so a font with odd metrics gives its words boxes taller
+// than their size. Ghostscript's pdfwrite does that: it moves the glyphs
+// outside a font's simple encoding (ligatures "ﬁ", "ﬂ", dashes) into a CID
+// font of their own whose declared metrics are its bounding box: 1.45 em
+// against the 1.15 em of the rest (measured, DejaVu Serif). Such a box
+// reaches into the line above or below, and the word is read with that
+// line. A box more than a fifth taller, for its size, than the page's
+// median takes the box of a word of the same size on its baseline (within
+// a tenth of an em) whose box is not tall; a word with no such neighbour
+// (a line all in one font) keeps its box, as do all the others.
+void EvenOutTallBoxes(std::vector<Word>& words, const std::vector<double>& bases,
+                      const std::vector<double>& em_sizes) {
+  std::vector<double> heights;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (em_sizes[i] > 0) heights.push_back((words[i].y1 - words[i].y0) / em_sizes[i]);
+  }
+  if (heights.size() < 10) return;
+  const double limit = 1.2 * Median(heights);
+  auto tall = [&](std::size_t i) {
+    return em_sizes[i] <= 0 || (words[i].y1 - words[i].y0) / em_sizes[i] > limit;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!tall(i)) continue;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (k == i || tall(k) || std::abs(em_sizes[k] - em_sizes[i]) > 0.01 * em_sizes[i] ||
+          std::abs(bases[k] - bases[i]) > 0.1 * em_sizes[i]) {
+        continue;
+      }
+      words[i].y0 = words[k].y0;
+      words[i].y1 = words[k].y1;
+      words[i].font_size = words[k].font_size;
+      break;
+    }
+  }
+}
+
 std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width) {
   // The settings of poppler-cpp's text_list(): reading order, no physical
   // layout, the page unrotated at 72 dpi (one unit per point).
@@ -179,6 +216,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width)
   pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   std::vector<Word> words;
+  std::vector<double> bases, em_sizes;  // per word: baseline, poppler's font size
   std::vector<TextLine> rotated;  // vertical margin notes, read after the page
   const int count = list ? list->getLength() : 0;
   words.reserve(static_cast<std::size_t>(count));
@@ -205,8 +243,11 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width)
       rotated.push_back(std::move(line));
       continue;
     }
+    bases.push_back(tw->getBaseline());
+    em_sizes.push_back(tw->getFontSize());
     words.push_back(std::move(w));
   }
+  EvenOutTallBoxes(words, bases, em_sizes);
   std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules(), device.dots());
   lines.insert(lines.end(), rotated.begin(), rotated.end());
   return lines;
