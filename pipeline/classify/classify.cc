@@ -1,5 +1,8 @@
 #include "pipeline/classify/classify.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <filesystem>
 
 #include "pipeline/classify/doc_types.h"
@@ -31,16 +34,6 @@ bool StartsWithWord(std::string_view line, std::string_view word) {
          !classify_internal::WordCharAt(lower, word.size());
 }
 
-// Lines that hold a field of the letterhead block, not the title.
-bool IsFieldLine(std::string_view line) {
-  for (const char* label : {"datum", "dnr", "diarienummer", "till", "från", "ärende", "handläggare",
-                            "sida", "er referens", "vår referens", "ert dnr", "vårt dnr",
-                            "beslutsdatum", "sammanträdesdatum", "ansvarig", "kopia", "dokumenttyp"}) {
-    if (StartsWithWord(line, label)) return true;
-  }
-  return false;
-}
-
 bool LineIsOneBody(const Line& line, const std::vector<Mention>& mentions) {
   for (const Mention& m : mentions) {
     if (m.type == "body" && m.start <= line.cp_begin && m.end >= line.cp_end) return true;
@@ -48,9 +41,21 @@ bool LineIsOneBody(const Line& line, const std::vector<Mention>& mentions) {
   return false;
 }
 
+// A title names something, so it has words of letters: a line of figures
+// ("13.00–16.15", a time wrapped off a protokoll's form by OCR) is not one.
+bool HasLetters(std::string_view text) {
+  int letters = 0;
+  for (std::size_t i = 0; i < text.size() && letters < 2;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c > 0 && u_isalpha(c)) ++letters;
+  }
+  return letters >= 2;
+}
+
 bool LooksLikeTitle(const Line& line) {
   const std::size_t n = line.cp_end - line.cp_begin;
-  if (n < 3 || n > kMaxTitleCodePoints) return false;
+  if (n < 3 || n > kMaxTitleCodePoints || !HasLetters(line.text)) return false;
   const char last = line.text.back();
   if (last == ',') return false;
   // A sentence ends in a full stop; a title may end in an abbreviation or a
@@ -111,7 +116,8 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   std::string body_line;
   if (!source.title.empty()) titles.push_back(source.title);
   for (const Line& line : opening) {
-    if (!LooksLikeTitle(line) || IsFieldLine(line.text) || impl_->types.IsLabelLine(line.text)) {
+    if (!LooksLikeTitle(line) || impl_->page_lines.IsField(line.text) ||
+        impl_->types.IsLabelLine(line.text)) {
       continue;
     }
     if (LineIsOneBody(line, mentions)) {
@@ -134,7 +140,11 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
     c.cues.push_back({"title", "file name (no heading line in the opening)"});
   }
 
-  const classify_internal::TypeDecision type = impl_->types.Detect(titles, opening, text.text);
+  static const std::vector<std::string> kNone;
+  const std::vector<std::string>& letterhead =
+      text.removed_lines.empty() ? kNone : text.removed_lines.front();
+  const classify_internal::TypeDecision type =
+      impl_->types.Detect(titles, letterhead, opening, text.text);
   c.type = type.type;
   c.cues.push_back({"type", type.cue});
 

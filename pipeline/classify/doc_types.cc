@@ -331,8 +331,22 @@ const DocTypes::Named* DocTypes::HeadOf(std::string_view title) const {
 }
 
 TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
+                              const std::vector<std::string>& letterhead,
                               const std::vector<Line>& opening, std::string_view text) const {
   if (types_.empty()) return {"", "no type data loaded"};
+  // A letterhead printed on every page ("SAMMANTRÄDESPROTOKOLL
+  // Sammanträdesdatum 2023-05-16") is dropped from the text as a running
+  // line, yet it is where the document names its kind, above everything the
+  // opening holds, as it is on a one-page document, whose letterhead stays.
+  for (const std::string& line : letterhead) {
+    if (const Named* label = LabelOf(line)) {
+      return {label->type, "label line \"" + line + "\" in the letterhead repeated on every page"};
+    }
+    if (const Named* label = LabelInside(line, true)) {
+      return {label->type, "label \"" + label->form + "\" in capitals in the letterhead line \"" +
+                               line.substr(0, 120) + "\", repeated on every page"};
+    }
+  }
   for (const Line& line : opening) {
     // From the first "§ 45" on, a line that is a type's name heads a part
     // of an ärende ("Beslut", "Yttrande"), not the document: a protokoll

@@ -54,8 +54,11 @@ class DocTypes {
   bool empty() const { return types_.empty(); }
 
   // `titles`: candidate titles, best first (PDF Title, heading lines).
-  // `opening`: the opening lines. `text`: the whole normalised text.
+  // `letterhead`: the running lines normalise dropped from page 1 (a
+  // letterhead repeated on every page is one). `opening`: the opening
+  // lines. `text`: the whole normalised text.
   TypeDecision Detect(const std::vector<std::string>& titles,
+                      const std::vector<std::string>& letterhead,
                       const std::vector<Line>& opening, std::string_view text) const;
 
   // True when `line` is a label line (tier 1) of some type.

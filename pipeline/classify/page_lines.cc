@@ -25,9 +25,10 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string path = dir + "/page_lines.tsv";
   for (const DataLine& row : ReadTable(path, {"kind", "pattern"}, errors)) {
     const std::string& kind = row.fields[0];
-    if (kind != "chrome" && kind != "attachment") {
-      errors->push_back(Where(path, row.number, "kind must be \"chrome\" or \"attachment\", not \"" +
-                                                    kind + "\""));
+    if (kind != "chrome" && kind != "attachment" && kind != "field") {
+      errors->push_back(Where(path, row.number,
+                              "kind must be \"chrome\", \"attachment\" or \"field\", not \"" +
+                                  kind + "\""));
       continue;
     }
     RE2::Options options;
@@ -38,7 +39,8 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
       errors->push_back(Where(path, row.number, "pattern does not compile: " + pattern->error()));
       continue;
     }
-    (kind == "chrome" ? chrome_ : attachment_).push_back(std::move(pattern));
+    (kind == "chrome" ? chrome_ : kind == "field" ? field_ : attachment_)
+        .push_back(std::move(pattern));
   }
 }
 
@@ -47,5 +49,7 @@ bool PageLines::IsChrome(std::string_view line) const { return AnyMatches(chrome
 bool PageLines::IsAttachment(std::string_view line) const {
   return AnyMatches(attachment_, line);
 }
+
+bool PageLines::IsField(std::string_view line) const { return AnyMatches(field_, line); }
 
 }  // namespace diar::classify_internal

@@ -1,5 +1,6 @@
 // Which lines of a document are not its own words about itself: site chrome
-// around a crawled text and attachment lines (dictionaries/page_lines.tsv).
+// around a crawled text and attachment lines; and which are fields of its
+// letterhead or form rather than its title (dictionaries/page_lines.tsv).
 // Private to pipeline/classify.
 //
 // A crawl of a document-sharing site or an authority's web page keeps the
@@ -33,10 +34,12 @@ class PageLines {
 
   bool IsChrome(std::string_view line) const;
   bool IsAttachment(std::string_view line) const;
+  bool IsField(std::string_view line) const;
 
  private:
   std::vector<std::unique_ptr<re2::RE2>> chrome_;
   std::vector<std::unique_ptr<re2::RE2>> attachment_;
+  std::vector<std::unique_ptr<re2::RE2>> field_;
 };
 
 }  // namespace diar::classify_internal

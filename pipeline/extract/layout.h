@@ -25,11 +25,17 @@
 // separated by U+2028 (normalise joins them and repairs their hyphens).
 // Once the rows are formed, tables without vertical rules are read the same
 // way (aligned_tables.h says how they are found).
+// Once the rows are formed, a page whose word boxes fall short of their ink
+// (an OCR text layer: even its narrowest word spaces are over half an em)
+// has its words widened back to a typeset page's spacing
+// (WidenShortWordBoxes in layout.cc), so the gaps below mean what they
+// mean on a typeset page.
 // Before all that, within each row: words that touch, same size on one
 // baseline with no gap (parted by a font change or a space glyph that takes
 // no room, as Ghostscript writes soft hyphens), are one word
-// (JoinTouchingWords in layout.cc); letter-spaced words ("k o m m u n") are
-// joined (JoinLetterSpaced); a hyphen set apart from its word
+// (JoinTouchingWords in layout.cc, before the widening); letter-spaced
+// words ("k o m m u n") are joined (JoinLetterSpaced); a hyphen set apart
+// from its word
 // by less than a word space, as LibreOffice sets an automatic break's, is
 // glued back (GlueDetachedHyphens); footnote references, small raised
 // digits glued to a word, are dropped (DropNoteReferences) — the notes

@@ -25,8 +25,11 @@ class ClassifierTest : public ::testing::Test {
     delete classifier_;
   }
 
+  // `body` as the normalised text of a one-page document; `running`, the
+  // lines normalise dropped from its page as running lines.
   Classification Run(const std::string& body, const std::string& pdf_title = "",
-                     const std::string& author = "") {
+                     const std::string& author = "",
+                     const std::vector<std::string>& running = {}) {
     source_ = ExtractedDocument{};
     source_.path = "/tmp/dokument.txt";
     source_.title = pdf_title;
@@ -35,6 +38,7 @@ class ClassifierTest : public ::testing::Test {
     text_.text = body;
     text_.page_starts = {0};
     text_.page_ocr = {false};
+    text_.removed_lines = {running};
     mentions_ = tagger_->Tag(text_, {});
     return classifier_->Classify(source_, text_, mentions_, *tagger_);
   }
@@ -97,6 +101,45 @@ TEST_F(ClassifierTest, ALabelInsideAParagraphIsNotTheDocumentsLabel) {
       "Paragrafer § 45–46\n§ 45 Val av justerare\nBeslut\n"
       "Kommunstyrelsen beslutar att utse Karin Holm att justera protokollet.\n");
   EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+}
+
+// A protokoll's first page is a form: "Plats och tid", "Utses att
+// justera", "Beslutande"... are its fields, and OCR may wrap a field's
+// value onto a line of its own ("13.00–16.15"). None of them is a title.
+TEST_F(ClassifierTest, AProtokollsFormFieldsAreNotItsTitle) {
+  Classification c = Run(
+      "Kommunstyrelsen\n"
+      "Plats och tid Kommunhuset, sammanträdesrummet Storsjön, tisdagen den 16 maj 2023\n"
+      "Utses att justera Karin Holm (M) och Johan Ek (S)\n"
+      "Justeringens plats och tid Kommunkansliet, måndagen den 22 maj 2023\n"
+      "Beslutande\nLedamöter Anna Lindqvist (S), ordförande\n"
+      "§ 45 Val av justerare\nKommunstyrelsen beslutar att utse Karin Holm att justera.\n");
+  EXPECT_EQ(c.title, "§ 45 Val av justerare") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, ALineOfFiguresIsNotATitle) {
+  Classification c = Run("13.00–16.15\nVerksamhetsberättelse för kulturnämnden 2022\nText.\n");
+  EXPECT_EQ(c.title, "Verksamhetsberättelse för kulturnämnden 2022") << Cue(c, "title");
+}
+
+// A scanned protokoll: its letterhead, on every page, was dropped as a
+// running line, and OCR read its "§ 45" as "8 45", so neither a label in the
+// opening nor the § structure is left; the "Beslut" heading of its first
+// ärende is not its label. The letterhead still says what it is.
+TEST_F(ClassifierTest, ALabelInTheLetterheadRepeatedOnEveryPageGivesTheType) {
+  Classification c = Run(
+      "Kommunstyrelsen\nPlats och tid Kommunhuset, tisdagen den 16 maj 2023\n"
+      "8 45 Val av justerare\nBeslut\n"
+      "Kommunstyrelsen beslutar att utse Karin Holm att justera protokollet.\n",
+      "", "", {"ÖSTERVIKS KOMMUN SAMMANTRÄDESPROTOKOLL Sida 1 (3)"});
+  EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+  EXPECT_NE(Cue(c, "type").find("letterhead"), std::string::npos) << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ARunningLineWithoutALabelLeavesTheTypeToTheText) {
+  Classification c = Run("Tjänsteskrivelse\nDatum 2023-04-12\nText.\n", "", "",
+                         {"Region Halland", "Sida 1 av 3"});
+  EXPECT_EQ(c.type, "tjänsteskrivelse") << Cue(c, "type");
 }
 
 TEST_F(ClassifierTest, NoClearTypeSaysSo) {

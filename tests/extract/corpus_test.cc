@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -14,6 +13,7 @@
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
 #include "tests/extract/page_text.h"
+#include "tests/extract/read_pdf.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -21,12 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::ReadFile;
 
 std::vector<fs::path> CorpusPdfs() {
   std::vector<fs::path> pdfs;

@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -30,6 +29,7 @@
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
 #include "tests/extract/page_text.h"
+#include "tests/extract/read_pdf.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -55,26 +55,11 @@ fs::path DataPath(const std::string& name) {
   return fs::path(DIAR_SOURCE_DIR) / "tests" / "data" / "producers" / name;
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Read = testing::ReadPdf;
+using testing::ReadFile;
 
-struct Read {
-  ExtractedDocument document;
-  NormalisedText text;
-};
-
-// The document extracted (OCR allowed, so a page sent to it would show) and
-// normalised.
 Read ReadDocument(const std::string& name) {
-  Result<ExtractedDocument> doc = ExtractFile(DataPath(name + ".pdf").string(), {});
-  EXPECT_TRUE(doc.ok()) << (doc.ok() ? "" : doc.error().message);
-  if (!doc.ok()) return {};
-  NormalisedText text = Normalise(*doc, {});
-  return {std::move(*doc), std::move(text)};
+  return testing::ReadAndNormalise(DataPath(name + ".pdf"));
 }
 
 bool HasLine(const std::string& text, const std::string& line) {

@@ -1,0 +1,45 @@
+// read_pdf: a committed test PDF through the real extractor and normaliser,
+// and its expected text, for the extraction tests.
+#ifndef DIAR_TESTS_EXTRACT_READ_PDF_H_
+#define DIAR_TESTS_EXTRACT_READ_PDF_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include "pipeline/extract/extract.h"
+#include "pipeline/normalise/normalise.h"
+
+namespace diar::testing {
+
+// The whole file, bytes as they are; empty if it cannot be read.
+inline std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct ReadPdf {
+  ExtractedDocument document;
+  NormalisedText text;
+};
+
+// `path` extracted with the default options (OCR allowed, so a page sent
+// to it would show) and normalised. A failure to extract fails the test
+// that asked and gives an empty result.
+inline ReadPdf ReadAndNormalise(const std::filesystem::path& path) {
+  Result<ExtractedDocument> doc = ExtractFile(path.string(), {});
+  EXPECT_TRUE(doc.ok()) << path << ": " << (doc.ok() ? "" : doc.error().message);
+  if (!doc.ok()) return {};
+  NormalisedText text = Normalise(*doc, {});
+  return {std::move(*doc), std::move(text)};
+}
+
+}  // namespace diar::testing
+
+#endif  // DIAR_TESTS_EXTRACT_READ_PDF_H_
