@@ -19,7 +19,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -35,8 +34,6 @@
 namespace diar {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct Document {
   const char* pdf;
   const char* text;  // the expected text beside it
@@ -51,24 +48,17 @@ const Document kDocuments[] = {
     {"beslut", "beslut"},
 };
 
-fs::path DataPath(const std::string& name) {
-  return fs::path(DIAR_SOURCE_DIR) / "tests" / "data" / "producers" / name;
-}
-
 using Read = testing::ReadPdf;
+using testing::HasLine;
 using testing::ReadFile;
 
 Read ReadDocument(const std::string& name) {
-  return testing::ReadAndNormalise(DataPath(name + ".pdf"));
+  return testing::ReadAndNormalise(testing::ProducerPath(name + ".pdf"));
 }
 
-bool HasLine(const std::string& text, const std::string& line) {
-  std::istringstream in(text);
-  std::string l;
-  while (std::getline(in, l)) {
-    if (l == line) return true;
-  }
-  return false;
+// The expected text of a document.
+std::string Expected(const std::string& name) {
+  return ReadFile(testing::ProducerPath(name + ".txt"));
 }
 
 void ExpectLines(const Read& read, const std::vector<std::string>& lines) {
@@ -81,7 +71,7 @@ TEST(GhostscriptAndWkhtmltopdf, EachDocumentReadsWithinHalfAPercentCerOfItsText)
   for (const Document& d : kDocuments) {
     const Read read = ReadDocument(d.pdf);
     const double cer = testing::CharacterErrorRate(
-        read.text.text, ReadFile(DataPath(std::string(d.text) + ".txt")));
+        read.text.text, Expected(d.text));
     std::cout << "CER " << std::fixed << std::setprecision(3) << cer * 100 << " %  " << d.pdf
               << " (" << read.document.pages.size() << " pages)\n";
     EXPECT_LT(cer, 0.005) << d.pdf << ":\n" << read.text.text;
@@ -157,7 +147,7 @@ TEST(GhostscriptAndWkhtmltopdf, BreaksDrawnWithAHyphenAreJoined) {
   const std::string kHyphen = "\xE2\x80\x90";
   for (const Document& d : {kDocuments[3], kDocuments[5]}) {
     const Read read = ReadDocument(d.pdf);
-    const std::string want = ReadFile(DataPath(std::string(d.text) + ".txt"));
+    const std::string want = Expected(d.text);
     int breaks = 0;
     for (const ExtractedPage& page : read.document.pages) {
       for (std::size_t i = 0; i + 1 < page.lines.size(); ++i) {
