@@ -795,6 +795,7 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
 void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
   if (dots.empty() || dots.size() > 500) return;  // hundreds: a chart, not a list
   std::vector<Word> bullets;
+  std::vector<const Word*> opened;  // the words given a bullet
   for (const Dot& d : dots) {
     const double cy = (d.y0 + d.y1) / 2;
     const Word* next = nullptr;
@@ -808,7 +809,12 @@ void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
         next = &w;
       }
     }
-    if (next == nullptr || !opens) continue;
+    // One bullet per item: a disc drawn filled and stroked is two dots.
+    if (next == nullptr || !opens ||
+        std::find(opened.begin(), opened.end(), next) != opened.end()) {
+      continue;
+    }
+    opened.push_back(next);
     Word bullet;
     bullet.text = "\xE2\x80\xA2";  // •
     bullet.x0 = d.x0;

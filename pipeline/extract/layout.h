@@ -17,8 +17,9 @@
 //      much wider right column) is read row by row, which keeps label and
 //      value together.
 // First of all, list bullets that the producer drew as shapes rather than
-// as glyphs (Qt WebKit, so wkhtmltopdf, draws a <ul>'s discs as paths)
-// become "•" words, so the items read as bullet items do.
+// as glyphs (Chromium and Qt WebKit, so wkhtmltopdf, draw a list's discs,
+// squares and rings as paths) become "•" words, so the items read as
+// bullet items do.
 // Before the rows are formed, ruled tables are taken out (ReadTables in
 // layout.cc): where the page's rules form a grid, each table row becomes one
 // line, its cells in order separated by " | ", a cell's own wrapped lines

@@ -116,13 +116,20 @@ class RuleTextOutputDev : public TextOutputDev {
     const GfxPath* path = state->getPath();
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
       const GfxSubpath* sub = path->getSubpath(s);
+      bool curved = false;
       for (int i = 1; i < sub->getNumPoints(); ++i) {
-        if (sub->getCurve(i)) continue;
+        if (sub->getCurve(i)) {
+          curved = true;
+          continue;
+        }
         double x0, y0, x1, y1;
         state->transform(sub->getX(i - 1), sub->getY(i - 1), &x0, &y0);
         state->transform(sub->getX(i), sub->getY(i), &x1, &y1);
         AddSegment(x0, y0, x1, y1);
       }
+      // A small ring is a list bullet too (CSS list-style circle); a small
+      // stroked square is more likely a form's check box, and is left.
+      if (curved) AddDot(state, sub);
     }
   }
   void fill(GfxState* state) override {
@@ -151,12 +158,23 @@ class RuleTextOutputDev : public TextOutputDev {
       if (sub->getNumPoints() < 3) continue;
       if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
       else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
-      else if (IsDot(x1 - x0, y1 - y0) && dots_.size() < 1000) dots_.push_back({x0, y0, x1, y1});
+      else AddDot(state, sub);
     }
   }
-  // A disc or square the size of a list bullet (layout.h, Dot).
-  static bool IsDot(double w, double h) {
-    return w >= 1.5 && w <= 8 && h >= 1.5 && h <= 8 && std::abs(w - h) <= 0.3 * std::max(w, h);
+  // Keeps `sub` as a Dot (layout.h) when its box is the size and shape of
+  // a list bullet: 1.5-8 points across, about as wide as tall.
+  void AddDot(GfxState* state, const GfxSubpath* sub) {
+    if (sub->getNumPoints() < 3 || dots_.size() >= 1000) return;
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (int i = 0; i < sub->getNumPoints(); ++i) {
+      double x, y;
+      state->transform(sub->getX(i), sub->getY(i), &x, &y);
+      x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+    }
+    const double w = x1 - x0, h = y1 - y0;
+    if (w >= 1.5 && w <= 8 && h >= 1.5 && h <= 8 && std::abs(w - h) <= 0.3 * std::max(w, h)) {
+      dots_.push_back({x0, y0, x1, y1});
+    }
   }
   void AddSegment(double x0, double y0, double x1, double y1) {
     if (rules_.size() >= 5000) return;  // a drawing, not a table
