@@ -16,6 +16,8 @@
 #include <memory>
 #include <string>
 
+#include "pipeline/extract/ocr_misreads.h"
+
 namespace diar::extract_internal {
 namespace {
 
@@ -163,6 +165,7 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
     } while (it->Next(tesseract::RIL_TEXTLINE));
   }
   api->Clear();
+  RepairOcrMisreads(lines);
   return lines;
 }
 

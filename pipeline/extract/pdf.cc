@@ -34,6 +34,7 @@
 
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr.h"
+#include "pipeline/extract/ocr_misreads.h"
 
 namespace diar::extract_internal {
 namespace {
@@ -110,6 +111,15 @@ class RuleTextOutputDev : public TextOutputDev {
   RuleTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<Dot>& dots() const { return dots_; }
+  // Most of the page's glyphs are drawn invisibly (render mode 3, or 7:
+  // clip only): the text layer of a scan, written by an OCR engine.
+  bool MostlyInvisible() const { return invisible_ > visible_; }
+
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
+                double origin_y, CharCode code, int bytes, const Unicode* u, int u_len) override {
+    ((state->getRender() & 3) == 3 ? invisible_ : visible_) += 1;
+    TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, code, bytes, u, u_len);
+  }
 
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
@@ -188,6 +198,7 @@ class RuleTextOutputDev : public TextOutputDev {
   }
   std::vector<Rule> rules_;
   std::vector<Dot> dots_;
+  long visible_ = 0, invisible_ = 0;
 };
 
 // poppler's word box runs from the font's ascent to its descent as the font
@@ -268,6 +279,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width)
   EvenOutTallBoxes(words, bases, em_sizes);
   std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules(), device.dots());
   lines.insert(lines.end(), rotated.begin(), rotated.end());
+  if (device.MostlyInvisible()) RepairOcrMisreads(lines);
   return lines;
 }
 

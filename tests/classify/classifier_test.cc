@@ -104,8 +104,9 @@ TEST_F(ClassifierTest, ALabelInsideAParagraphIsNotTheDocumentsLabel) {
 }
 
 // A protokoll's first page is a form: "Plats och tid", "Utses att
-// justera", "Beslutande"... are its fields, and OCR may wrap a field's
-// value onto a line of its own ("13.00–16.15"). None of them is a title.
+// justera", "Beslutande"... are its fields, its attendance list's rows name
+// members with their party letters, and OCR may wrap a field's value onto a
+// line of its own ("13.00–16.15"). None of them is a title.
 TEST_F(ClassifierTest, AProtokollsFormFieldsAreNotItsTitle) {
   Classification c = Run(
       "Kommunstyrelsen\n"
@@ -113,6 +114,7 @@ TEST_F(ClassifierTest, AProtokollsFormFieldsAreNotItsTitle) {
       "Utses att justera Karin Holm (M) och Johan Ek (S)\n"
       "Justeringens plats och tid Kommunkansliet, måndagen den 22 maj 2023\n"
       "Beslutande\nLedamöter Anna Lindqvist (S), ordförande\n"
+      "Fatima Hassan (V) Olle Berglund (KD)\n"
       "§ 45 Val av justerare\nKommunstyrelsen beslutar att utse Karin Holm att justera.\n");
   EXPECT_EQ(c.title, "§ 45 Val av justerare") << Cue(c, "title");
 }

@@ -1,12 +1,12 @@
 // PDFs made searchable by OCR: a scanned page with the OCR engine's words
 // laid over it as invisible text, as tesseract, ocrmypdf and scanner
-// software write them. tests/data/ocr-layer/ holds page 1 of two of the
+// software write them. tests/data/ocr-layer/ holds page 1 of the three
 // LibreOffice PDFs in tests/data/producers/, scanned at 200 dpi and run
 // through tesseract 5.3 (scripts/make-ocr-layer-pdfs). Such a text layer is
 // read like any other; its geometry differs: each word's box falls short of
 // its ink by about a character, so word spaces read 0.7-1.2 em wide
-// (layout.cc, WidenShortWordBoxes). Beside each PDF, the text of the typeset
-// page alone as diar reads it (*.txt).
+// (layout.cc, WidenShortWordBoxes). Beside the plan and the tjänsteskrivelse,
+// the text of the typeset page alone as diar reads it (*.txt).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -79,6 +79,16 @@ TEST(OcrLayer, ListItemsThatStartAlikeAreNotReadAsColumns) {
   EXPECT_TRUE(HasLineContaining(read.text.text,
                                 "vara ett forum för kommunal och regional omvärlds- och "
                                 "intressebevakning."))
+      << read.text.text;
+}
+
+// Tesseract reads the protokoll's "§ 45" as "8 45"; on a scan's text
+// layer, as on diar's own OCR, the headings get their sign back
+// (ocr_misreads.h), and with them the structure that makes it a protokoll.
+TEST(OcrLayer, AProtokollsParagraphHeadingsKeepTheirSectionSign) {
+  const Read read = ReadPdf(DataPath("ocr-layer", "protokoll"));
+  EXPECT_TRUE(HasLineContaining(read.text.text, "§ 45 Val av justerare")) << read.text.text;
+  EXPECT_TRUE(HasLineContaining(read.text.text, "§ 46 Godkännande av dagordning"))
       << read.text.text;
 }
 
