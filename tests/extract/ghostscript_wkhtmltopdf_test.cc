@@ -140,6 +140,19 @@ TEST(GhostscriptAndWkhtmltopdf, TheLetterheadKeepsTheDnrThatTheLaterPagesHeaders
       << read.text.text;
 }
 
+TEST(GhostscriptAndWkhtmltopdf, TheLetterheadsBlocksKeepTheirLines) {
+  // Read column by column, the short lines of each block are not wrapped
+  // text: each ends where the writer ended it.
+  ExpectLines(ReadDocument("beslut"), {
+      "Kultur- och fritidsförvaltningen",
+      "Handläggare: Sara Nilsson",
+      "Föreningen Östervik Idrottsallians",
+      "Box 142",
+      "Datum 2023-11-21",
+      "Dnr KFN 2023/0418",
+  });
+}
+
 // The line ends that the text layer shows as a break drawn with HYPHEN
 // U+2010 (after Ghostscript, or Qt WebKit's U+200B U+2010): each must read
 // as the expected text has the word, joined.
