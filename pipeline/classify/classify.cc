@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <filesystem>
+#include <set>
+#include <string>
 
 #include "pipeline/classify/doc_types.h"
 #include "pipeline/classify/issuer.h"
@@ -178,8 +180,17 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   }
 
   // The own dnr: the first in the opening lines, unless its line says it is
-  // the other party's ("Ert dnr", "Er referens").
+  // the other party's ("Ert dnr", "Er referens"). An agenda that lists
+  // different numbers in its opening lists its items' ("3. Val av ... RD
+  // 2017/134 4. Ändring i ... RD 2017/135"), and has none of its own.
+  std::set<std::string> opening_dnr;
   for (const Mention& m : mentions) {
+    if (m.type == "dnr" && m.start < classify_internal::kOpeningCodePoints) opening_dnr.insert(m.value);
+  }
+  const bool items = c.type == "kallelse" && opening_dnr.size() >= 2;
+  if (items) c.cues.push_back({"dnr", "an agenda's numbers in the opening are its items'"});
+  for (const Mention& m : mentions) {
+    if (items) break;
     if (m.type != "dnr" || m.start >= kOwnDnrWindow) continue;
     bool theirs = false;
     for (const Line& line : opening) {

@@ -263,7 +263,9 @@ const DocTypes::Named* DocTypes::LabelInside(std::string_view line, bool capital
   for (std::size_t i = first; i < tokens.size(); ++i) {
     const std::string_view word = TrimPunct(tokens[i], " \t:.,;()\"");
     if (word.empty()) continue;
-    const Named* label = WordLabel(word);
+    // Two labels joined by a slash name one document by both its kinds
+    // ("KALLELSE/FÖREDRAGNINGSLISTA"); the first decides.
+    const Named* label = WordLabel(word.substr(0, word.find('/')));
     if (label == nullptr) continue;
     // "Kommunfullmäktiges protokoll den 11 oktober 2011, § 202" names
     // another document.
@@ -289,12 +291,30 @@ const DocTypes::Named* DocTypes::LabelInside(std::string_view line, bool capital
   return nullptr;
 }
 
+const DocTypes::Named* DocTypes::CapitalisedLabelInside(std::string_view line) const {
+  const std::vector<std::string_view> tokens = Tokens(line);
+  for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+    const std::string_view word = TrimPunct(tokens[i], " \t:.,;()\"");
+    if (word.size() < 6 || word.size() != tokens[i].size() || !u_isupper(FirstCodePoint(word)) ||
+        AllCaps(word, 1) || !u_isupper(FirstCodePoint(tokens[i + 1]))) {
+      continue;
+    }
+    if (const Named* label = WordLabel(word)) return label;
+  }
+  return nullptr;
+}
+
 const DocTypes::Named* DocTypes::HeadOf(std::string_view title) const {
   const std::string lower = LowerKeepOffsets(title);
+  // A draft is titled by the kind of document it drafts: "Förslag till
+  // föredragningslista Arbetsutskottet", "Förslag till verksamhetsplan 2024".
+  static constexpr std::string_view kDraft = "förslag till ";
+  const std::size_t from = lower.compare(0, kDraft.size(), kDraft) == 0 ? kDraft.size() : 0;
   // Words up to the first preposition or dash; the last of them with a
   // letter is the head word.
   std::string head;
-  std::size_t i = 0;
+  std::size_t i = from;
+  bool dash = false;
   while (i < lower.size()) {
     if (!WordCharAt(lower, i)) {
       const char c = lower[i];
@@ -302,6 +322,7 @@ const DocTypes::Named* DocTypes::HeadOf(std::string_view title) const {
           (static_cast<unsigned char>(c) == 0xE2 && lower.compare(i, 3, "\xE2\x80\x93") == 0) ||
           (static_cast<unsigned char>(c) == 0xE2 && lower.compare(i, 3, "\xE2\x80\x94") == 0) ||
           (c == '-' && i > 0 && lower[i - 1] == ' ')) {
+        dash = c != ':' && c != ',' && c != '(';
         break;
       }
       ++i;
@@ -318,12 +339,33 @@ const DocTypes::Named* DocTypes::HeadOf(std::string_view title) const {
     if (Prepositions().count(word) != 0) break;
     bool has_letter = false;
     for (unsigned char c : word) has_letter |= (c >= 'a' && c <= 'z') || c >= 0x80;
-    if (has_letter) head = word;
+    if (!has_letter) continue;
+    head = word;
+    // A word that ends in a type's head and is followed by a capitalised
+    // one ends the title's noun phrase: a subtitle or a name follows
+    // ("Miljöprogram Lokala miljömål för ...", "Kulturplan Mötas i Norr").
+    std::size_t next = i;
+    while (next < lower.size() && lower[next] == ' ') ++next;
+    if (next > i && next < title.size() && HeadNamed(head) != nullptr &&
+        u_isupper(FirstCodePoint(title.substr(next)))) {
+      break;
+    }
   }
-  if (head.empty()) return nullptr;
+  if (const Named* named = HeadNamed(head)) return named;
+  // A short series mark before a dash ("PM – Trafikverkets remissyttrande
+  // avseende ..."): the head stands after it.
+  if (dash && i < lower.size()) {
+    const std::size_t after = lower.find(' ', i);
+    if (after != std::string::npos) return HeadOf(title.substr(after + 1));
+  }
+  return nullptr;
+}
+
+const DocTypes::Named* DocTypes::HeadNamed(std::string_view word) const {
+  if (word.empty()) return nullptr;
   for (const Named& h : heads_) {
-    if (head.size() >= h.form.size() &&
-        head.compare(head.size() - h.form.size(), h.form.size(), h.form) == 0) {
+    if (word.size() >= h.form.size() &&
+        word.compare(word.size() - h.form.size(), h.form.size(), h.form) == 0) {
       return &h;
     }
   }
@@ -405,6 +447,17 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
   for (const std::string& title : titles) {
     if (const Named* head = HeadOf(title)) {
       return {head->type, "title \"" + title + "\" has the head \"" + head->form + "\""};
+    }
+  }
+  // Last, a capitalised label inside a letterhead line that a transcript
+  // ran together with its neighbours, before the title or a field name
+  // ("Handläggare: N N Remissyttrande Inriktningsunderlag ...", "Föredragnings-
+  // lista Sammanträdesdatum Sida 1(6)"). Last, because a list of attached
+  // documents writes kinds so too.
+  for (const Line& line : opening) {
+    if (const Named* label = CapitalisedLabelInside(line.text)) {
+      return {label->type, "label \"" + label->form + "\" inside the opening line \"" +
+                               std::string(line.text.substr(0, 120)) + "\""};
     }
   }
   std::string why = "no clear type cue";

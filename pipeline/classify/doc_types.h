@@ -14,7 +14,12 @@
 //   2. structure cues: one type with at least kStructureThreshold points from
 //      distinct cues and more than any other type;
 //   3. the head of the title: the last word before the first preposition
-//      or dash, ending in a type's head ("Regional kulturplan 2019–2022").
+//      or dash, ending in a type's head ("Regional kulturplan 2019–2022"),
+//      or such a word before a capitalised subtitle ("Miljöprogram Lokala
+//      miljömål"); after "Förslag till" and after a series mark and a dash
+//      ("PM – Trafikverkets remissyttrande avseende ...").
+//   4. a capitalised label inside an opening line, before a capitalised word
+//      ("Handläggare: N N Remissyttrande Inriktningsunderlag").
 // Structure comes before the title because a tjänsteskrivelse is titled by
 // its subject ("Överenskommelse om samverkan ...") but built like one.
 #ifndef DIAR_PIPELINE_CLASSIFY_DOC_TYPES_H_
@@ -82,7 +87,13 @@ class DocTypes {
   // head: a word in capitals (`capitals`), else the line's first word.
   const Named* LabelInside(std::string_view line, bool capitals) const;
   const Named* WordLabel(std::string_view word) const;
+  // A label of an "anywhere" type (or a compound with it as head) inside
+  // `line`, not first, written with a capital and followed by a capitalised
+  // word: a letterhead run together by a transcript.
+  const Named* CapitalisedLabelInside(std::string_view line) const;
   const Named* HeadOf(std::string_view title) const;
+  // The head whose form `word` (lower case) ends in, longest first.
+  const Named* HeadNamed(std::string_view word) const;
 
   std::vector<std::string> types_;
   std::vector<Named> labels_;  // longest first

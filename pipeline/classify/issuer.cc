@@ -67,7 +67,11 @@ const RE2& SenderVerb() {
   static const RE2 kVerb(
       "^(?:s|:s)?\\s+(?:beslutar|anser|föreslår|konstaterar|tillstyrker|avstyrker|bedömer|"
       "riktar kritik|uppdrar åt|lämnar följande|ställer sig|har beretts (?:tillfälle|möjlighet)|"
-      "har (?:haft|fått) (?:regeringens |i )?uppdrag)\\b");
+      "har (?:haft|fått) (?:regeringens |i )?uppdrag|"
+      // A remissvar's opening ("Riksgälden inkommer härmed med ett yttrande")
+      "inkommer (?:härmed )?med|lämnar härmed|"
+      // an inspection report's inspector: the past tense reports the visit
+      "inspekterade|har inspekterat)\\b");
   return kVerb;
 }
 
@@ -105,6 +109,12 @@ const RE2& Signature() {
 const RE2& AddresseeWord() {
   static const RE2 kWord("(?:^|[^\\pL])(?:till|åt|mottagare|adressat|sändlista|kopia)\\s*:?\\s*$");
   return kWord;
+}
+
+// A street, a postcode or the city right after a ministry's name.
+const RE2& MinistryAddress() {
+  static const RE2 kAddress("^\\s*,?\\s*(?:\\pL+ ?\\pL*(?:gatan|vägen|torg)\\b|\\d{3} ?\\d{2}\\b|Stockholm\\b)");
+  return kAddress;
 }
 
 const RE2& ListGoesOn() {
@@ -237,6 +247,13 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       const std::string_view after = Between(text, m.end, line.cp_end);
       const std::size_t word = after.find_first_not_of(" ,");
       if (word != std::string_view::npos && IsFunctionWord(after.substr(word, SkipWord(after, word) - word))) {
+        break;
+      }
+      // A ministry with the Government Offices' address is the addressee
+      // of a letter to the government ("Näringsdepartementet Mäster
+      // Samuelsgatan Stockholm", "Miljödepartementet 103 33 Stockholm").
+      if (IsMinistry(tagger.FindBody(m.value)) &&
+          RE2::PartialMatch(std::string(after.substr(0, 60)), MinistryAddress())) {
         break;
       }
       decide(m, "letterhead line \"" + std::string(line.text.substr(0, 120)) + "\"");

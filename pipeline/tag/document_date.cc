@@ -71,7 +71,9 @@ std::string_view WordBefore(std::string_view text, std::size_t pos) {
 // 2012 beslutade länsstyrelsen", "som överlämnades den 30 juni 2016 till
 // regeringen"): "den" before it and a lower-case word after, unless a
 // weekday says it is a meeting's time ("tisdagen den 22 april 2014 kl
-// 18.00").
+// 18.00") or the sentence is a decision's own statement of its date
+// ("Riksantikvarieämbetet har den 16 april 2018 beslutat att ...": the
+// perfect tense announces the decision; "beslutade den ..." tells history).
 bool InProse(std::string_view text, std::size_t begin, std::size_t end) {
   const std::string_view before = WordBefore(text, begin);
   if (before == "\xE2\x80\x93" || before == "-" || before == "till" || before == "t.o.m.") return true;
@@ -84,6 +86,10 @@ bool InProse(std::string_view text, std::size_t begin, std::size_t end) {
   if (i >= text.size() || text[i] == '\n') return false;
   const std::string_view rest = text.substr(i, 8);
   if (rest.substr(0, 3) == "kl " || rest.substr(0, 3) == "kl." || rest.substr(0, 7) == "klockan") return false;
+  if (den != std::string_view::npos && WordBefore(text, den) == "har" &&
+      text.substr(i, 9) == "beslutat ") {
+    return false;
+  }
   const unsigned char c = static_cast<unsigned char>(text[i]);
   return (c >= 'a' && c <= 'z') || (c == 0xC3 && i + 1 < text.size() &&
                                     static_cast<unsigned char>(text[i + 1]) >= 0xA0);

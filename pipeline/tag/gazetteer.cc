@@ -107,8 +107,9 @@ void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
     if (i > 0) pattern += '|';
     pattern += alternatives_[i];
   }
-  // The possessive stays inside the span: "Region Västmanlands", "EU:s".
-  pattern += ")(?::s|s|’s)?";
+  // The possessive stays inside the span: "Region Västmanlands", "EU:s";
+  // in a heading in capitals a capital S ("KUMLA KOMMUNS MILJÖMÅL").
+  pattern += ")(?::s|s|’s|S|:S)?";
   RE2::Options options = PatternOptions();
   options.set_longest_match(true);
   regex_ = std::make_unique<RE2>(WithWordBoundaries(pattern), options);
@@ -370,7 +371,7 @@ const GazetteerEntry* Gazetteer::Lookup(std::string_view name) const {
     without.append(key.substr(inner + 1));
     if (const GazetteerEntry* entry = LookupExact(without, &acronym)) return entry;
   }
-  for (const std::string_view suffix : {":s", "’s", "s"}) {
+  for (const std::string_view suffix : {":s", "’s", "s", ":S", "S"}) {
     if (key.size() > suffix.size() && key.ends_with(suffix)) {
       if (const GazetteerEntry* entry =
               LookupExact(key.substr(0, key.size() - suffix.size()), &acronym)) {

@@ -49,11 +49,12 @@ const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
       Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
       Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles"),
       Lexicon::CachedList("months"),          Lexicon::CachedList("plan_connectors"),
-      Lexicon::CachedList("plan_time_nouns"), Lexicon::CachedList("plan_kind_words")};
+      Lexicon::CachedList("plan_time_nouns"), Lexicon::CachedList("plan_kind_words"),
+      Lexicon::CachedList("plan_name_stop")};
   return lists[which].Get(lexicon);
 }
 enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
-                  kNotTitles, kMonths, kConnectors, kTimeNouns, kKindWords };
+                  kNotTitles, kMonths, kConnectors, kTimeNouns, kKindWords, kNameStop };
 
 struct HeadLists {
   explicit HeadLists(const Lexicon& lexicon)
@@ -443,11 +444,18 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     return tokens[t].line_start && IsCapitalised(tokens[t].word);
   };
   // A capitalised name right after the head: "Affärsplan Västmanland".
-  // ("FÖR" in a title in capitals is no name.)
+  // ("FÖR" in a title in capitals is no name; nor is a personal pronoun,
+  // which starts the sentence a heading ran into: "Strategi Vi har".)
   const Lexicon::List& kinds = PlanList(lexicon, kKindWords);
-  while (i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
+  const Lexicon::List& name_stop = PlanList(lexicon, kNameStop);
+  // A head in the genitive governs the noun after it, which is no name
+  // ("MILJÖPROGRAMMETS STRUKTUR" in a table of contents).
+  const std::string_view head_word = tokens[head].lower;
+  const bool head_genitive = head_word.size() > 1 && head_word.back() == 's' &&
+                             BaseOf(head_word.substr(0, head_word.size() - 1), lists) == head_base;
+  while (!head_genitive && i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
          !IsYearish(tokens[i].word) && !new_line(i) && !connectors.ContainsKey(tokens[i].lower) &&
-         !kinds.ContainsKey(tokens[i].lower)) {
+         !kinds.ContainsKey(tokens[i].lower) && !name_stop.ContainsKey(tokens[i].lower)) {
     last = i++;
     named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
@@ -535,6 +543,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       named_complement = named_complement || IsCapitalised(t.word);
       ++j;
     }
+    // A county's name takes its "län" here too, past the six content words
+    // ("... och åtta kommuner i Uppsala län").
+    if (content > 0 && content_end + 1 < tokens.size() && tokens[content_end + 1].lower == "län" &&
+        IsCapitalised(tokens[content_end].word) && !new_line(content_end + 1)) {
+      ++content_end;
+    }
     if (content > 0) {
       last = content_end;
       complement = true;
@@ -550,6 +564,24 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     }
   }
   const bool years = last > head && IsYearish(tokens[last].word);
+
+  // A bare head and one capitalised word that goes on in lower case is a
+  // heading run into the sentence after it ("Strategi Kriser ställer
+  // särskilda krav"): a name after a bare head ends the line or the clause,
+  // or goes on with a connector ("Agenda Norr och ...").
+  if (bare && named && !complement && !years && last == head + 1) {
+    const std::size_t after = tokens[last].end;
+    if (after + 1 < match.text.size() && match.text[after] == ' ') {
+      const std::size_t end = match.text.find_first_of(" \n.,;:()", after + 1);
+      const std::string_view next =
+          match.text.substr(after + 1, end == std::string_view::npos ? end : end - after - 1);
+      std::size_t length = 0;
+      if (!next.empty() && IsLower(DecodeAt(next, 0, &length)) && !connectors.Contains(next) &&
+          next != "län") {
+        named = false;
+      }
+    }
+  }
 
   // Generic mentions are not plans. A lower-case bare head needs a real
   // title after it: "överenskommelse om samverkan för regional utveckling",

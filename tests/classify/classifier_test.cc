@@ -245,5 +245,76 @@ TEST_F(ClassifierTest, TopicNeedsRepeatedCuesOrTheTitle) {
   EXPECT_NE(Cue(c, "topic").find("title"), std::string::npos);
 }
 
+// Issue 15, fifth pass: unseen documents (a policy, a programme, agendas,
+// remissvar to ministries, an inspection report). Invented texts of the same
+// shapes.
+TEST_F(ClassifierTest, TwoLabelsJoinedByASlashNameTheDocument) {
+  Classification c = Run("1 KALLELSE/FÖREDRAGNINGSLISTA 1 [2] Socialnämnden Tid 14:00 Plats Rådhuset\n");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ADraftIsTypedByTheKindItDrafts) {
+  Classification c = Run("Beredningsgruppens ledamöter\nText.\n", "Förslag till dagordning Beredningsgruppen");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ATitlesTypeHeadBeforeACapitalisedSubtitle) {
+  Classification c = Run("Inledning\nText.\n", "Kulturprogram Gemensamma mål för Exempelby kommun");
+  EXPECT_EQ(c.type, "program") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ATitlesHeadAfterASeriesMarkAndADash) {
+  Classification c = Run("Inledning\nText.\n",
+                         "PM – Exempelverkets remissvar angående Remiss av betänkandet Framtidens vägar");
+  EXPECT_EQ(c.type, "yttrande") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ALabelInsideALetterheadATranscriptRanTogether) {
+  Classification c = Run(
+      "1 Socialdepartementet Handläggare: Eva Ek Remissyttrande Betänkandet Framtidens omsorg "
+      "Förbundet har läst förslaget.\n");
+  EXPECT_EQ(c.type, "yttrande") << Cue(c, "type");
+  EXPECT_NE(Cue(c, "type").find("inside the opening line"), std::string::npos) << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, AMinistryWithItsAddressIsTheAddresseeNotTheIssuer) {
+  Classification street = Run(
+      "1 Infrastrukturdepartementet Drottninggatan 21 Stockholm\nRemissyttrande\n"
+      "Sveriges Kommuner och Regioner anser att förslaget bör genomföras.\n");
+  EXPECT_EQ(street.issuer, "Sveriges Kommuner och Regioner") << Cue(street, "issuer");
+  Classification postcode = Run(
+      "Miljödepartementet 103 33 Stockholm\nYttrande\n"
+      "Sveriges Kommuner och Regioner tillstyrker förslaget.\n");
+  EXPECT_EQ(postcode.issuer, "Sveriges Kommuner och Regioner") << Cue(postcode, "issuer");
+}
+
+TEST_F(ClassifierTest, ARemissvarsOpeningNamesItsSender) {
+  Classification c = Run(
+      "1 Yttrande Dnr 2020/11 Finansdepartementet Stockholm\n\nSammanfattning\n\nBakgrund\n\n"
+      "Förslaget\n\nStatskontoret inkommer härmed med ett yttrande över promemorian.\n");
+  EXPECT_EQ(c.issuer, "Statskontoret") << Cue(c, "issuer");
+  EXPECT_NE(Cue(c, "issuer").find("the sender speaking"), std::string::npos) << Cue(c, "issuer");
+}
+
+TEST_F(ClassifierTest, TheInspectorSendsAnInspectionReport) {
+  Classification c = Run(
+      "Inspektion vid Länsstyrelsen i Hallands län\n\nSammanfattande synpunkter\n\nBakgrund\n\n"
+      "Uppdraget\n\nUnder våren inspekterades länsstyrelsen. Justitiekanslern inspekterade delar "
+      "av verksamheten. Länsstyrelsen i Hallands län har få gamla ärenden.\n");
+  EXPECT_EQ(c.issuer, "Justitiekanslern") << Cue(c, "issuer");
+  EXPECT_NE(Cue(c, "issuer").find("the sender speaking"), std::string::npos) << Cue(c, "issuer");
+}
+
+TEST_F(ClassifierTest, AnAgendasNumbersAreItsItemsNotItsOwn) {
+  Classification c = Run(
+      "Föredragningslista\n1. Val av justerare\n2. Budget 2024 Dnr RS 2023/101\n"
+      "3. Taxor Dnr RS 2023/102\n");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+  EXPECT_EQ(c.dnr, "") << Cue(c, "dnr");
+  // One number is the letter's own.
+  Classification letter = Run("Tjänsteskrivelse\nDnr RS 2023/101\nText.\n");
+  EXPECT_EQ(letter.dnr, "RS 2023/101");
+}
+
 }  // namespace
 }  // namespace diar

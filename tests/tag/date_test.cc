@@ -98,6 +98,17 @@ TEST(DateTagger, DetectsFirstFullDateNearTheTitle) {
   EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(text, "2020-01-01"), "2022-03-29");
 }
 
+// Issue 15 (fifth pass): a decision letter states its own date in running
+// prose, in the perfect tense; the past tense tells an earlier act.
+TEST(DateTagger, ADecisionsOwnStatementOfItsDate) {
+  const auto own = testing::Plain(
+      "Beslut om bidrag\n\nStatens kulturråd har den 3 mars 2021 beslutat att bevilja bidrag.\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(own, ""), "2021-03-03");
+  const auto history = testing::Plain(
+      "Beslut om bidrag\n\nStyrelsen beslutade den 3 mars 2021 att bevilja bidrag.\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(history, ""), "");
+}
+
 TEST(DateTagger, FallsBackToMetadataDate) {
   const auto text = testing::Plain("Verksamhetsplan 2021–2023\n\nUnder 2020 har regionen ...");
   EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(text, "2020-12-01"), "2020-12-01");

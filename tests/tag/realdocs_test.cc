@@ -243,5 +243,81 @@ TEST(PeriodTagger, AYearlessDayRangeTakesTheDocumentsYear) {
   EXPECT_TRUE(periods[0].inferred);
 }
 
+// Fifth pass: unseen documents (a policy, a programme, agendas, remissvar).
+TEST(BodyTagger, TheNationalPublicTransportAssociationFromTheGazetteer) {
+  EXPECT_EQ(Spans("Svensk Kollektivtrafik anser att resurserna ska öka.", "body"),
+            "Svensk Kollektivtrafik=Svensk Kollektivtrafik");
+  // The phrase in running text is no name.
+  EXPECT_EQ(Spans("en svensk kollektivtrafik i världsklass", "body"), "");
+}
+
+TEST(BodyTagger, AGenitiveInAHeadingInCapitals) {
+  EXPECT_EQ(Spans("LOKALA MÅL LJUNGBY KOMMUNS MÅL", "body"), "LJUNGBY KOMMUNS=Ljungby kommun");
+  EXPECT_EQ(Spans("ÅRSREDOVISNING TRAFIKVERKETS VERKSAMHET", "body"), "TRAFIKVERKETS=Trafikverket");
+}
+
+TEST(NamedBodyTagger, ANeuterForumNamedWithItsAdjective) {
+  EXPECT_EQ(Spans("representanter i Strategiskt forum för länet", "body"),
+            "Strategiskt forum=Strategiskt forum");
+  EXPECT_EQ(Spans("Strategiskt Forum ska prioritera", "body"), "Strategiskt Forum=Strategiskt Forum");
+  // In lower case it describes.
+  EXPECT_EQ(Spans("ett regionalt forum för dialog", "body"), "");
+}
+
+TEST(NamedBodyTagger, JointFireServicesNamedAsBrigades) {
+  EXPECT_EQ(Spans("Delårsrapport för Bergslagens Brandkår per den 31 juli", "body"),
+            "Bergslagens Brandkår=Bergslagens Brandkår");
+  EXPECT_EQ(Spans("avtal med Brandkåren Södra Roslagen om tillsyn", "body"),
+            "Brandkåren Södra Roslagen=Brandkåren Södra Roslagen");
+  EXPECT_EQ(Spans("en brandkår i varje kommun", "body"), "");
+}
+
+TEST(NamedBodyTagger, ACouncilInLowerCaseWhoseRemitIsWrittenAsAName) {
+  EXPECT_EQ(Spans("Fyllnadsval ledamot rådet för Folkhälsa efter", "body"),
+            "rådet för Folkhälsa=Rådet för Folkhälsa");
+  EXPECT_EQ(Spans("rådet för frågan", "body"), "");
+}
+
+TEST(PlanTagger, APronounAfterABareHeadStartsTheSentenceAHeadingRanInto) {
+  EXPECT_EQ(Spans("Mål 11 Strategi Vi har alla del i arbetet", "plan"), "");
+  EXPECT_EQ(Spans("enligt Affärsplan Västmanland och", "plan"), "Affärsplan Västmanland=Affärsplan Västmanland");
+}
+
+TEST(PlanTagger, ABareHeadAndAWordGoingOnInLowerCaseIsAHeadingRunIn) {
+  EXPECT_EQ(Spans("Mål 4 Strategi Olyckor ställer särskilda krav på beredskapen", "plan"), "");
+  EXPECT_EQ(Spans("Vi följer Program Gotland.\n", "plan"), "Program Gotland=Program Gotland");
+  EXPECT_EQ(Spans("enligt Agenda Norrland och planen", "plan"), "Agenda Norrland=Agenda Norrland");
+}
+
+TEST(PlanTagger, AGenitiveHeadInCapitalsGovernsTheNextNoun) {
+  EXPECT_EQ(Spans("INLEDNING KLIMATPLANENS STRUKTUR LÄSANVISNING", "plan"), "KLIMATPLANENS=Klimatplan");
+  EXPECT_EQ(Spans("klimatplanens mål", "plan"), "klimatplanens=Klimatplan");
+}
+
+TEST(PlanTagger, UpperSecondaryProgrammesAreNoPlans) {
+  EXPECT_EQ(Spans("studerande på barn- och fritidsprogrammet vid Exempelskolan", "plan"), "");
+  EXPECT_EQ(Spans("elever på naturvetenskapsprogrammet i år", "plan"), "");
+}
+
+TEST(PlanTagger, ACountysLänAfterTheLongestComplement) {
+  EXPECT_EQ(Spans("anta överenskommelse om samverkan mellan Region Halland och sex kommuner i "
+                  "Hallands län enligt bilaga",
+                  "plan"),
+            "överenskommelse om samverkan mellan Region Halland och sex kommuner i Hallands län="
+            "Överenskommelse om samverkan mellan Region Halland och sex kommuner i Hallands län");
+}
+
+TEST(DnrTagger, TheChancellorsAndOmbudsmensInitialsBeforeTheirCaseNumbers) {
+  EXPECT_EQ(Spans("JK 1234-19-2.5\nInspektion vid", "dnr"), "1234-19-2.5=1234-19-2.5");
+  EXPECT_EQ(Spans("(JO 5678-2019)", "dnr"), "5678-2019=5678-2019");
+  // A citation of an annual report is no case number.
+  EXPECT_EQ(Spans("se JO 2019/20 s. 12", "dnr"), "");
+}
+
+TEST(DnrTagger, ARegionsOwnSeriesPrefix) {
+  EXPECT_EQ(Spans("4. Ändring i förbundsordningen OFB MH RD 2019/45 Förslag", "dnr"),
+            "RD 2019/45=RD 2019/45");
+}
+
 }  // namespace
 }  // namespace diar
