@@ -79,6 +79,42 @@ void JoinLetterSpaced(std::vector<Word>& words) {
   words = std::move(out);
 }
 
+// Whether `b` goes on `a`'s word with no space: the same size on the same
+// baseline (bottoms within a tenth of an em), and `b` starting where `a`
+// ends, to within a tenth of an em either way. poppler itself parts glyphs
+// into words only at a gap wider than that (or at a space character), so
+// two such words were parted by something that is not a gap: a font change
+// inside a word, or a space glyph that takes up no room. Ghostscript's
+// pdfwrite rebuilds ToUnicode maps and writes Chromium's invisible soft
+// hyphens as the font's space glyph moved back over itself (measured:
+// "holms re gio nens" with gaps of -0.004 to +0.006 pt at 12 pt). A word
+// space is a quarter of an em or more, and justification only widens it.
+bool Touches(const Word& a, const Word& b) {
+  const double em = std::max(FontSize(a), FontSize(b));
+  const double ha = a.y1 - a.y0, hb = b.y1 - b.y0;
+  const double gap = b.x0 - a.x1;
+  return !a.table_row && !b.table_row && std::abs(ha - hb) <= 0.15 * std::max(ha, hb) &&
+         std::abs(a.y1 - b.y1) <= 0.1 * em && gap > -0.1 * em && gap < 0.1 * em;
+}
+
+// Joins the words of a row (sorted by x0) that Touches() glues together.
+void JoinTouchingWords(std::vector<Word>& words) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (out > 0 && Touches(words[out - 1], words[i])) {
+      Word& before = words[out - 1];
+      before.text += words[i].text;
+      before.x1 = std::max(before.x1, words[i].x1);
+      before.y0 = std::min(before.y0, words[i].y0);
+      before.y1 = std::max(before.y1, words[i].y1);
+      continue;
+    }
+    if (out != i) words[out] = std::move(words[i]);
+    ++out;
+  }
+  words.resize(out);
+}
+
 // LibreOffice sets the hyphen of an automatic break in justified text as a
 // glyph of its own at the right margin, about 0.1 em after the stretched
 // line's last letters, so the text layer gives "överens" and "-" as two
@@ -240,6 +276,9 @@ std::vector<Row> GroupRows(std::vector<Word> words) {
     x0.resize(r.words.size());
     for (std::size_t i = 0; i < x0.size(); ++i) x0[i] = r.words[i].x0;
     SortByKey(r.words, x0);
+    // Before the widening below, which leaves a tenth of an em between
+    // the words it widens.
+    JoinTouchingWords(r.words);
   }
   WidenShortWordBoxes(rows);
   for (Row& r : rows) {
@@ -771,7 +810,7 @@ std::string CellText(std::vector<const Word*> words) {
     std::sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
     if (!text.empty()) text += "\xE2\x80\xA8";  // U+2028
     for (std::size_t i = 0; i < line.size(); ++i) {
-      if (i > 0) text += ' ';
+      if (i > 0 && !Touches(*line[i - 1], *line[i])) text += ' ';
       text += line[i]->text;
     }
   }
@@ -877,11 +916,54 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
   words = std::move(kept);
 }
 
+// A dot that opens a line of text is a list bullet drawn as a shape: it
+// sits inside the band of the word right of it, is under 0.6 of that
+// word's height (a bullet is set about the x-height), and that word is
+// within 2.5 em to its right with nothing between them or in the 2 em
+// before the dot. Dots elsewhere (a chart's markers, a decoration) have no
+// such word and are left out. The bullet is given the word's band, so it
+// groups into the word's row like a glyph.
+void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
+  if (dots.empty() || dots.size() > 500) return;  // hundreds: a chart, not a list
+  std::vector<Word> bullets;
+  std::vector<const Word*> opened;  // the words given a bullet
+  for (const Dot& d : dots) {
+    const double cy = (d.y0 + d.y1) / 2;
+    const Word* next = nullptr;
+    bool opens = true;
+    for (const Word& w : words) {
+      const double h = w.y1 - w.y0;
+      if (cy < w.y0 || cy > w.y1 || d.y1 - d.y0 > 0.6 * h) continue;
+      const double em = FontSize(w);
+      if (w.x1 > d.x0 - 2 * em && w.x0 < d.x0) opens = false;
+      if (w.x0 >= d.x1 && w.x0 - d.x1 <= 2.5 * em && (next == nullptr || w.x0 < next->x0)) {
+        next = &w;
+      }
+    }
+    // One bullet per item: a disc drawn filled and stroked is two dots.
+    if (next == nullptr || !opens ||
+        std::find(opened.begin(), opened.end(), next) != opened.end()) {
+      continue;
+    }
+    opened.push_back(next);
+    Word bullet;
+    bullet.text = "\xE2\x80\xA2";  // •
+    bullet.x0 = d.x0;
+    bullet.x1 = d.x1;
+    bullet.y0 = next->y0;
+    bullet.y1 = next->y1;
+    bullet.font_size = next->font_size;
+    bullets.push_back(std::move(bullet));
+  }
+  for (Word& b : bullets) words.push_back(std::move(b));
+}
+
 }  // namespace
 
 std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
-                                 const std::vector<Rule>& rules) {
+                                 const std::vector<Rule>& rules, const std::vector<Dot>& dots) {
   std::vector<TextLine> out;
+  AddDrawnBullets(words, dots);
   ReadTables(words, rules);
   std::vector<Row> rows = GroupRows(std::move(words));
   ReadAlignedTables(rows, rules);

@@ -18,6 +18,10 @@
 //      (short left cells; or a form: a few words to a left line beside a
 //      much wider right column) is read row by row, which keeps label and
 //      value together.
+// First of all, list bullets that the producer drew as shapes rather than
+// as glyphs (Chromium and Qt WebKit, so wkhtmltopdf, draw a list's discs,
+// squares and rings as paths) become "•" words, so the items read as
+// bullet items do.
 // Before the rows are formed, ruled tables are taken out (ReadTables in
 // layout.cc): where the page's rules form a grid, each table row becomes one
 // line, its cells in order separated by " | ", a cell's own wrapped lines
@@ -29,8 +33,12 @@
 // has its words widened back to a typeset page's spacing
 // (WidenShortWordBoxes in layout.cc), so the gaps below mean what they
 // mean on a typeset page.
-// Before all that, within each row: letter-spaced words ("k o m m u n") are
-// joined (JoinLetterSpaced in layout.cc); a hyphen set apart from its word
+// Before all that, within each row: words that touch, same size on one
+// baseline with no gap (parted by a font change or a space glyph that takes
+// no room, as Ghostscript writes soft hyphens), are one word
+// (JoinTouchingWords in layout.cc, before the widening); letter-spaced
+// words ("k o m m u n") are joined (JoinLetterSpaced); a hyphen set apart
+// from its word
 // by less than a word space, as LibreOffice sets an automatic break's, is
 // glued back (GlueDetachedHyphens); footnote references, small raised
 // digits glued to a word, are dropped (DropNoteReferences) — the notes
@@ -73,10 +81,18 @@ struct Rule {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// A small filled shape drawn on the page, about as wide as it is tall (a
+// disc or a square of 1.5-8 points): in the words' coordinates.
+struct Dot {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 // Lines of the page in reading order. `page_width` is used to look for the
-// gutter near the middle of the page; `rules` to find ruled tables.
+// gutter near the middle of the page; `rules` to find ruled tables; `dots`
+// to find list bullets drawn as shapes (AddDrawnBullets in layout.cc).
 std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
-                                 const std::vector<Rule>& rules = {});
+                                 const std::vector<Rule>& rules = {},
+                                 const std::vector<Dot>& dots = {});
 
 }  // namespace diar::extract_internal
 

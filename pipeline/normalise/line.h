@@ -24,6 +24,10 @@ struct Line {
   bool soft_hyphen_end = false;
   // The raw line ended in a typed hyphen-minus (CleanedLine).
   bool typed_hyphen_end = false;
+  // The raw line ended in a HYPHEN U+2010 (not after a soft hyphen); `text`
+  // has it as "-". Whether it was drawn for a break is the document's
+  // question (normalise.cc, MarkDrawnBreaks).
+  bool u2010_end = false;
   // Text files: one or more blank lines came before this one.
   bool after_blank = false;
 

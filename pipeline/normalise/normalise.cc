@@ -15,9 +15,17 @@ namespace {
 using normalise_internal::Line;
 using normalise_internal::PageLayout;
 
+constexpr char kU2010[] = "\xE2\x80\x90";  // HYPHEN
+
+// What the raw text layer says about how a document writes its hyphens.
+struct HyphenForms {
+  bool u2010_inside = false;  // some line has U+2010 before its end
+  bool hyphen_minus = false;  // some line has a hyphen-minus U+002D
+};
+
 // The page's lines, cleaned; empty lines dropped (for text files they mark
 // the next line as following a blank).
-PageLayout CleanPage(const ExtractedPage& page) {
+PageLayout CleanPage(const ExtractedPage& page, HyphenForms& forms) {
   PageLayout out;
   out.height = page.height;
   auto add = [&out](Line line, bool& blank) {
@@ -37,6 +45,12 @@ PageLayout CleanPage(const ExtractedPage& page) {
       line.text = std::move(c.text);
       line.soft_hyphen_end = c.soft_hyphen_end;
       line.typed_hyphen_end = c.typed_hyphen_end;
+      const std::size_t end = t.text.find_last_not_of(" \t");
+      const std::size_t u2010 = t.text.find(kU2010);
+      line.u2010_end = !c.soft_hyphen_end && end != std::string::npos && end >= 2 &&
+                       t.text.compare(end - 2, 3, kU2010) == 0;
+      forms.u2010_inside = forms.u2010_inside || (u2010 != std::string::npos && u2010 + 2 != end);
+      forms.hyphen_minus = forms.hyphen_minus || t.text.find('-') != std::string::npos;
       line.x0 = t.x0, line.y0 = t.y0, line.x1 = t.x1, line.y1 = t.y1;
       line.font_size = t.font_size;
       line.bold = t.bold;
@@ -86,6 +100,26 @@ void MarkDashBullets(PageLayout& page) {
   }
 }
 
+// Some producers draw the hyphen of a break as HYPHEN U+2010 while the
+// text's own hyphens stay hyphen-minus U+002D: Chromium after Ghostscript
+// has rewritten its soft hyphens (U+00AD U+2010 becomes U+2010), Qt WebKit
+// (wkhtmltopdf: U+200B U+2010). A document that has U+2010 only at line
+// ends and types its other hyphens as U+002D marks its breaks that way:
+// those lines are breaks as a soft hyphen marks them (the parts join, and
+// a typed hyphen at a line end is the author's, dehyphenate.h rule 0). A
+// document that writes U+2010 inside its lines too (a font whose hyphen
+// maps there) says nothing by it, and is left to the usual rules.
+void MarkDrawnBreaks(std::vector<PageLayout>& pages, const HyphenForms& forms) {
+  if (forms.u2010_inside || !forms.hyphen_minus) return;
+  for (PageLayout& page : pages) {
+    for (Line& line : page.lines) {
+      if (!line.u2010_end || line.text.empty() || line.text.back() != '-') continue;
+      line.text.pop_back();
+      line.soft_hyphen_end = true;
+    }
+  }
+}
+
 std::string DefaultKeepFile() {
 #ifdef DIAR_NORMALISE_DICTIONARIES
   return std::string(DIAR_NORMALISE_DICTIONARIES) + "/hyphen_keep.txt";
@@ -117,10 +151,12 @@ NormalisedText Normalise(const ExtractedDocument& document, const NormaliseOptio
   const std::size_t n = document.pages.size();
   std::vector<PageLayout> pages;
   pages.reserve(n);
+  HyphenForms forms;
   for (const ExtractedPage& page : document.pages) {
-    pages.push_back(CleanPage(page));
+    pages.push_back(CleanPage(page, forms));
     MarkDashBullets(pages.back());
   }
+  MarkDrawnBreaks(pages, forms);
 
   NormalisedText result;
   result.removed_lines.resize(n);

@@ -281,6 +281,21 @@ double LocalRight(const std::vector<Line>& lines, std::size_t i) {
   for (std::size_t k = i >= 6 ? i - 6 : 0; k <= std::min(i + 3, lines.size() - 1); ++k) {
     if (lines[k].column == column && !lines[k].table_row) right = std::max(right, lines[k].x1);
   }
+  // Column lines may reach as far as their column goes, not only as far as
+  // their neighbours do: a block of short lines read column by column (a
+  // letterhead's sender, its "Datum" and "Dnr") has no wrapped line to
+  // show the width. The right column goes to the page's text edge; the left
+  // one to an em before the right one starts.
+  if (column == 1 || column == 2) {
+    double edge = -1, right_start = 1e9;
+    for (const Line& l : lines) {
+      if (l.table_row) continue;
+      edge = std::max(edge, l.x1);
+      if (l.column == 2) right_start = std::min(right_start, l.x0);
+    }
+    const double em = lines[i - 1].font_size > 0 ? lines[i - 1].font_size : lines[i - 1].Height();
+    right = std::max(right, column == 2 ? edge : right_start - em);
+  }
   return right;
 }
 

@@ -207,6 +207,8 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   // Per zone, per shape: the pages it appears on and its lines there.
   std::map<std::string, std::set<std::size_t>> seen[2];
   std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> texts[2];
+  // Per zone, per shape: (page, vertical centre) of its lines with a box.
+  std::map<std::string, std::vector<std::pair<std::size_t, double>>> where[2];
   // Running lines are not set larger than the body; a larger line at the
   // top of several pages is a heading ("Fortsättning", "Kapitel 3").
   const double body_size = BodySize(pages);
@@ -221,6 +223,8 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
       const std::string shape = Shape(pages[p].lines[i].text);
       seen[zones[p][i]][shape].insert(p);
       texts[zones[p][i]][shape].emplace_back(p, pages[p].lines[i].text);
+      const Line& l = pages[p].lines[i];
+      if (l.has_box) where[zones[p][i]][shape].emplace_back(p, (l.y0 + l.y1) / 2);
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 2 + 4) / 5);  // ceil(40 %)
@@ -235,6 +239,19 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
       }
     }
   }
+  // A running line stands where it stands on the other pages: a header is
+  // placed by the page style. The same words elsewhere in the zone are
+  // content: the letterhead's "Dnr KS 2023/0418" under the sender on page 1,
+  // where the later pages' header repeats it at the top edge. Within a
+  // line's height, for scans shifted on the glass; lines without boxes
+  // (text files) cannot say.
+  auto in_place = [&](int z, const std::string& shape, std::size_t p, const Line& l) {
+    if (!l.has_box) return true;
+    for (const auto& [q, centre] : where[z][shape]) {
+      if (q != p && std::abs(centre - (l.y0 + l.y1) / 2) <= std::max(2.0, l.Height())) return true;
+    }
+    return false;
+  };
   for (std::size_t p = 0; p < pages.size(); ++p) {
     for (std::size_t i = 0; i < pages[p].lines.size(); ++i) {
       const int z = zones[p][i];
@@ -249,7 +266,8 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
         // Up to one edit in eight (at most 3): OCR confusions such as
         // "Sida"/"Slda", without merging different short headers.
         const std::size_t allowed = std::min<std::size_t>(3, r.size() / 8);
-        if (shape == r || (allowed > 0 && EditDistance(shape, r) <= allowed)) {
+        if ((shape == r || (allowed > 0 && EditDistance(shape, r) <= allowed)) &&
+            in_place(z, r, p, pages[p].lines[i])) {
           removed[p][i] = true;
           break;
         }

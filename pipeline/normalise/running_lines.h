@@ -15,7 +15,10 @@
 //     ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5), where headings
 //     such as "§ 12", "§ 15" at the top of protocol pages change otherwise;
 //     or its shape is within a small edit distance of such a shape (OCR
-//     misreads a letter or two); or
+//     misreads a letter or two); and on its page it stands where it stands
+//     on another page (within a line's height; the letterhead's "Dnr ..."
+//     on page 1, lower than the header that repeats it on page 2, stays);
+//     or
 //   - it is a page number on its own: "4", "- 4 -", "4 (12)", "4/12",
 //     "Sida 4", "sid. 4 av 12", "Page 4 of 12", a lone roman numeral.
 // Body text that repeats ("Beslut", a table heading) is safe unless it sits

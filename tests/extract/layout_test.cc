@@ -153,5 +153,60 @@ TEST(Layout, ReadsALabelValueTableRowByRow) {
   EXPECT_EQ(got[2], "Dnr");
 }
 
+TEST(Layout, JoinsWordsThatTouchAndKeepsWordGapsAsSpaces) {
+  // Ghostscript's rewrite of a soft-hyphenated word: parts that touch (a
+  // zero-width space glyph between them, so poppler makes them words of
+  // their own), then a word space of a quarter of an em.
+  std::vector<Word> words;
+  Set(words, "Stock holms re gio nens", 72, 100, 0);
+  Set(words, "utveckling antas.", 72 + 6.0 * 19 + 2.5, 100);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0], "Stockholmsregionens utveckling antas.");
+}
+
+TEST(Layout, KeepsASpaceBetweenWordsCloserThanAWordSpaceButApart) {
+  // A tight justified space (0.15 em) still parts words.
+  std::vector<Word> words;
+  Set(words, "en tät rad med ord", 72, 100, 1.5);
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), std::vector<std::string>{"en tät rad med ord"});
+}
+
+TEST(Layout, DoesNotJoinARaisedReferenceToItsWord) {
+  std::vector<Word> words;
+  Set(words, "2026.", 72, 100);
+  Word note;
+  note.text = "1";
+  note.x0 = words.back().x1;
+  note.x1 = note.x0 + 4;
+  note.y0 = 99;
+  note.y1 = 106;
+  note.font_size = 6;
+  words.push_back(note);
+  Set(words, "Vissa", words.back().x1 + 3, 100);
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), std::vector<std::string>{"2026. Vissa"});
+}
+
+TEST(Layout, ReadsADotOpeningALineAsABullet) {
+  std::vector<Word> words;
+  Set(words, "Prioriterade områden:", 72, 100);
+  Set(words, "barn och unga,", 90, 100 + kPitch);
+  Set(words, "jämställdhet.", 90, 100 + 2 * kPitch);
+  const std::vector<Dot> dots = {{78, 104 + kPitch, 82, 108 + kPitch},
+                                 {78, 104 + 2 * kPitch, 82, 108 + 2 * kPitch}};
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth, {}, dots));
+  EXPECT_EQ(got, (std::vector<std::string>{"Prioriterade områden:", "\xE2\x80\xA2 barn och unga,",
+                                           "\xE2\x80\xA2 jämställdhet."}));
+}
+
+TEST(Layout, LeavesOutDotsThatOpenNoLine) {
+  std::vector<Word> words;
+  Set(words, "Antal besök per år", 72, 100);
+  // A chart's markers: in the middle of a line, and off on their own.
+  const std::vector<Dot> dots = {{150, 104, 154, 108}, {300, 300, 304, 304}};
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth, {}, dots)),
+            std::vector<std::string>{"Antal besök per år"});
+}
+
 }  // namespace
 }  // namespace diar::extract_internal

@@ -277,6 +277,8 @@ TEST(LibreOffice, HeadingsListItemsAndFormRowsAreLinesOfTheirOwn) {
       "3. Samverkansavtal för regional utveckling",
       "• likvärdighet i samverkan är viktig.",
   });
+  // The letterhead's document-type block, read after the sender's.
+  ExpectLines(tjansteskrivelse, {"Datum 2022-03-29", "Dnr KS 2022-0092-106"});
   // Headings in the body's size and a form without borders.
   const Read protokoll = ReadDocument("protokoll");
   ExpectLines(protokoll, {

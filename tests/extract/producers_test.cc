@@ -223,5 +223,23 @@ TEST(Producers, RuledTableReadsRowByRowWithWrappedCellsJoined) {
   EXPECT_EQ(text, want);
 }
 
+TEST(Producers, ChromiumListBulletsDrawnAsShapesOpenTheirItems) {
+  // Chromium draws a list's discs, squares and rings as paths, not glyphs:
+  // without them the items ran together, lower-case starts and all.
+  const std::string body =
+      "<p>Nämnden prioriterar verksamhet som</p>"
+      "<ul><li>når barn och unga som annars inte deltar,</li><li>bidrar till jämställdhet,</li></ul>"
+      "<ul style=\"list-style:square\"><li>ökar tillgängligheten,</li></ul>"
+      "<ul style=\"list-style:circle\"><li>bygger på ideellt engagemang.</li></ul>";
+  Result<ExtractedDocument> doc = PrintAndExtract("bullets", Html("", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text,
+            "Nämnden prioriterar verksamhet som\n"
+            "• når barn och unga som annars inte deltar,\n"
+            "• bidrar till jämställdhet,\n"
+            "• ökar tillgängligheten,\n"
+            "• bygger på ideellt engagemang.");
+}
+
 }  // namespace
 }  // namespace diar

@@ -40,6 +40,22 @@ inline ReadPdf ReadAndNormalise(const std::filesystem::path& path) {
   return {std::move(*doc), std::move(text)};
 }
 
+// tests/data/producers/<name>.pdf read as above (producer PDFs and their
+// expected text, <name>.txt, live there).
+inline std::filesystem::path ProducerPath(const std::string& file) {
+  return std::filesystem::path(DIAR_SOURCE_DIR) / "tests" / "data" / "producers" / file;
+}
+
+// True when `line` is a whole line of `text`.
+inline bool HasLine(const std::string& text, const std::string& line) {
+  std::istringstream in(text);
+  std::string l;
+  while (std::getline(in, l)) {
+    if (l == line) return true;
+  }
+  return false;
+}
+
 }  // namespace diar::testing
 
 #endif  // DIAR_TESTS_EXTRACT_READ_PDF_H_

@@ -105,5 +105,26 @@ TEST(RunningLines, KeepsANumberInTheMiddleOfThePage) {
   EXPECT_FALSE(FindRunningLines(pages)[0][3]);
 }
 
+TEST(RunningLines, KeepsTheHeadersTextWhereItStandsElsewhereOnAPage) {
+  // The later pages' header repeats the letterhead's dnr at the top edge;
+  // on page 1 the letterhead has it lower down, in the top zone too.
+  std::vector<PageLayout> pages(3);
+  for (int p = 0; p < 3; ++p) {
+    pages[p].height = 842;
+    if (p == 0) {
+      pages[p].lines = {At("Österviks kommun", 15), At("Datum 2023-11-21", 30),
+                        At("Dnr KFN 2023/0418", 45)};
+    } else {
+      pages[p].lines = {At("Dnr KFN 2023/0418", 10)};
+    }
+    pages[p].lines.push_back(At("Text " + std::to_string(p), 200));
+    pages[p].lines.push_back(At("Mer text", 215));
+  }
+  const std::vector<std::vector<bool>> removed = FindRunningLines(pages);
+  EXPECT_FALSE(removed[0][2]);
+  EXPECT_TRUE(removed[1][0]);
+  EXPECT_TRUE(removed[2][0]);
+}
+
 }  // namespace
 }  // namespace diar::normalise_internal
