@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 
+#include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr_misreads.h"
 
 namespace diar::extract_internal {
@@ -128,10 +129,9 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
   poppler::image image = renderer.render_page(&page, dpi, dpi);
-  std::vector<TextLine> lines;
   // Below one dark pixel in ten thousand there is no text to read: a line of
   // 10 pt text alone darkens about 0.1 % of an A4 page.
-  if (!image.is_valid() || InkShare(image) < 1e-4) return lines;
+  if (!image.is_valid() || InkShare(image) < 1e-4) return std::vector<TextLine>{};
 
   Result<tesseract::TessBaseAPI*> engine = ThreadEngine(options);
   if (!engine) return engine.error();
@@ -142,29 +142,47 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
   api->SetSourceResolution(static_cast<int>(dpi));
   if (api->Recognize(nullptr) != 0) {
     api->Clear();
-    return lines;
+    return std::vector<TextLine>{};
   }
   const double scale = 72.0 / dpi;  // pixels to points
+  // Tesseract's words, not its lines, go to the layout code the text layer
+  // uses (layout.h), so a scan's columns, tables and form rows are found as
+  // a typeset page's are: tesseract's own lines run across a table's cells
+  // and a form's label and value. A word takes its line's height, as
+  // tesseract's own PDF renderer sets it: a word's ink box depends on
+  // which letters have ascenders and descenders, and the layout groups
+  // words into rows by their boxes.
+  std::vector<Word> words;
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-  if (it) {
+  if (it && !it->Empty(tesseract::RIL_WORD)) {
     do {
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
       int left = 0, top = 0, right = 0, bottom = 0;
-      if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) continue;
-      TextLine line;
-      line.text = Trim(text.get());
-      if (line.text.empty()) continue;
-      line.x0 = left * scale;
-      line.y0 = top * scale;
-      line.x1 = right * scale;
-      line.y1 = bottom * scale;
-      // font_size stays 0 (unknown): a line box's height depends on which
-      // letters have ascenders and descenders, so it would show font changes
-      // that are not there.
-      lines.push_back(std::move(line));
-    } while (it->Next(tesseract::RIL_TEXTLINE));
+      int line_left = 0, line_top = 0, line_right = 0, line_bottom = 0;
+      if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom) ||
+          !it->BoundingBox(tesseract::RIL_TEXTLINE, &line_left, &line_top, &line_right,
+                           &line_bottom)) {
+        continue;
+      }
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      Word word;
+      word.text = Trim(text.get());
+      if (word.text.empty()) continue;
+      word.x0 = left * scale;
+      word.x1 = right * scale;
+      word.y0 = line_top * scale;
+      word.y1 = line_bottom * scale;
+      words.push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_WORD));
   }
   api->Clear();
+  std::vector<TextLine> lines =
+      BuildLines(std::move(words), image.width() * scale);
+  for (TextLine& line : lines) {
+    // Unknown (0), as TextLine says for OCR: the layout estimated it from
+    // line boxes whose height follows the letters' ascenders and
+    // descenders, so it would show font changes that are not there.
+    line.font_size = 0;
+  }
   RepairOcrMisreads(lines);
   return lines;
 }
