@@ -10,7 +10,9 @@
 //   - at a line's start, before a paragraph number of one to three digits
 //     and a capitalised word (a § heading: a line starting with two numbers
 //     and a capital is not otherwise Swedish);
-//   - after the form label "Paragraf" or "Paragrafer", before a number.
+//   - after the form label "Paragraf" or "Paragrafer", before a number,
+//     in the same line or in the next line of the same row (the layout
+//     reads a form's label and value apart when the gap is wide).
 // Inline references ("som behandlas som 8 48") are left: there the misread
 // cannot be told from a number.
 //
@@ -19,6 +21,14 @@
 // "väl" on the next line. It is glued back ("så-") when a small letter comes
 // before it, so that normalise's dehyphenation decides, as for typeset
 // text, whether the parts are one word ("såväl") or the hyphen is real.
+//
+// Three more, each where the misread cannot be what the text means:
+//   - a range's en dash read as two dashes ("13.00–-16.15", "13.00—-16.15"):
+//     two dashes between figures become one en dash;
+//   - the party letter S read as 5 after a name: "Johan Ek (5)" and
+//     "(5D)" become "(S)" and "(SD)" after a capitalised word;
+//   - a bullet read as a closing quotation mark or a plus sign at a line's
+//     start, before a space and a capital, becomes "•".
 #ifndef DIAR_PIPELINE_EXTRACT_OCR_MISREADS_H_
 #define DIAR_PIPELINE_EXTRACT_OCR_MISREADS_H_
 

@@ -1,7 +1,9 @@
 // What OCR reliably misreads in Swedish authority documents, repaired on
 // the lines an OCR engine wrote (ocr_misreads.h): the section sign of a
 // protokoll's paragraph headings, which tesseract's Swedish model reads as
-// "8" or "$", and a line-end hyphen read apart from its word. The inputs are lines as tesseract 5.3 gave them for scans of
+// "8" or "$", a line-end hyphen read apart from its word, a range's en dash
+// read as two dashes, the party letter S read as 5 and a bullet read as a
+// quotation mark or a plus sign. The inputs are lines as tesseract 5.3 gave them for scans of
 // the LibreOffice protokoll in tests/data/producers.
 #include <gtest/gtest.h>
 
@@ -51,6 +53,75 @@ TEST(OcrMisreads, ALineEndHyphenSetApartFromItsWordIsGluedBack) {
 TEST(OcrMisreads, ADashAfterAFigureOrInsideALineStays) {
   for (const char* line : {"Löpande 2021 -", "Kapitel 3 -", "Samverkan - en nationell plan",
                            "Bilaga 3 - Budget"}) {
+    EXPECT_EQ(Repaired(line), line);
+  }
+}
+
+TEST(OcrMisreads, TheParagraphsFieldReadAsALineOfItsOwnBesideItsLabel) {
+  std::vector<TextLine> lines(2);
+  lines[0] = {"Paragrafer", 57, 200, 110, 212};
+  lines[1] = {"8 45-48", 200, 200, 240, 212};
+  RepairOcrMisreads(lines);
+  EXPECT_EQ(lines[1].text, "§ 45-48");
+}
+
+TEST(OcrMisreads, ANumberUnderTheParagraphsLabelIsLeft) {
+  std::vector<TextLine> lines(2);
+  lines[0] = {"Paragrafer", 57, 200, 110, 212};
+  lines[1] = {"8 45 kronor per timme", 57, 214, 240, 226};
+  RepairOcrMisreads(lines);
+  EXPECT_EQ(lines[1].text, "8 45 kronor per timme");
+}
+
+TEST(OcrMisreads, ARangesEnDashReadAsTwoDashes) {
+  EXPECT_EQ(Repaired("tisdagen den 16 maj 2023 kl. 13.00–-16.15"),
+            "tisdagen den 16 maj 2023 kl. 13.00–16.15");
+  EXPECT_EQ(Repaired("kl. 13.00—-16.15"), "kl. 13.00–16.15");
+  EXPECT_EQ(Repaired("perioden 2019--2022 har"), "perioden 2019–2022 har");
+}
+
+TEST(OcrMisreads, OneDashOrDashesNotBetweenFiguresStay) {
+  for (const char* line : {"2023-04-12", "2019–2022", "Bilaga 3 -- Budget", "sid. 4--",
+                           "Kapitel 3 - 4 Ekonomi"}) {
+    EXPECT_EQ(Repaired(line), line);
+  }
+}
+
+TEST(OcrMisreads, ThePartyLetterSReadAsAFiveAfterAName) {
+  EXPECT_EQ(Repaired("Utses att justera Karin Holm (M) och Johan Ek (5)"),
+            "Utses att justera Karin Holm (M) och Johan Ek (S)");
+  EXPECT_EQ(Repaired("Stig Åkesson (5D), Anna Lindqvist (5), ordförande"),
+            "Stig Åkesson (SD), Anna Lindqvist (S), ordförande");
+}
+
+TEST(OcrMisreads, AFigureInParenthesesNotAfterANameStays) {
+  for (const char* line : {"(5) Beslutet gäller", "enligt punkt (5) ovan", "Holm (50)",
+                           "Ek (5)a"}) {
+    EXPECT_EQ(Repaired(line), line);
+  }
+}
+
+TEST(OcrMisreads, ABulletReadAsAQuotationMarkAGuillemetOrAPlusSign) {
+  EXPECT_EQ(Repaired("” Tjänsteskrivelse från kommunledningsförvaltningen 2023-04-12"),
+            "• Tjänsteskrivelse från kommunledningsförvaltningen 2023-04-12");
+  EXPECT_EQ(Repaired("+ Överenskommelse om samverkan"), "• Överenskommelse om samverkan");
+  EXPECT_EQ(Repaired("« Överenskommelse om samverkan"), "• Överenskommelse om samverkan");
+  EXPECT_EQ(Repaired("« - Primärkommunala beredningens protokoll"),
+            "• Primärkommunala beredningens protokoll");
+}
+
+TEST(OcrMisreads, ABulletReadAsAQuotationMarkOnALineOfItsOwnBesideItsItem) {
+  std::vector<TextLine> lines(2);
+  lines[0] = {"«", 70, 300, 74, 312};
+  lines[1] = {"Tjänsteskrivelse från kommunledningsförvaltningen", 85, 300, 300, 312};
+  RepairOcrMisreads(lines);
+  EXPECT_EQ(lines[0].text, "•");
+}
+
+TEST(OcrMisreads, AQuotationMarkOrPlusSignThatMeansItselfStays) {
+  for (const char* line : {"”Vi vill ha mer samverkan” sade hon", "+ 4 procent",
+                           "2 + 2 Modell", "” och", "”", "+", "«Ja»",
+                           "- Primärkommunala"}) {
     EXPECT_EQ(Repaired(line), line);
   }
 }
