@@ -18,6 +18,7 @@
 
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr_misreads.h"
+#include "pipeline/extract/scan_rules.h"
 
 namespace diar::extract_internal {
 namespace {
@@ -175,8 +176,12 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
     } while (it->Next(tesseract::RIL_WORD));
   }
   api->Clear();
-  std::vector<TextLine> lines =
-      BuildLines(std::move(words), image.width() * scale);
+  // The page's rules too, from the image: a scan's ruled tables are then
+  // read cell by cell, as a typeset page's are from its drawing.
+  const std::vector<Rule> rules =
+      FindScanRules(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                    image.height(), static_cast<std::size_t>(image.bytes_per_row()), dpi);
+  std::vector<TextLine> lines = BuildLines(std::move(words), image.width() * scale, rules);
   for (TextLine& line : lines) {
     // Unknown (0), as TextLine says for OCR: the layout estimated it from
     // line boxes whose height follows the letters' ascenders and
