@@ -28,6 +28,9 @@ struct Line {
   // has it as "-". Whether it was drawn for a break is the document's
   // question (normalise.cc, MarkDrawnBreaks).
   bool u2010_end = false;
+  // The page was read by diar's own OCR (ExtractedPage::ocr): its lines
+  // carry no font size, and paragraphs reads their breaks by room alone.
+  bool ocr = false;
   // Text files: one or more blank lines came before this one.
   bool after_blank = false;
 

@@ -57,6 +57,7 @@ PageLayout CleanPage(const ExtractedPage& page, HyphenForms& forms) {
       line.column = t.column;
       line.table_row = t.table_row;
       line.has_box = t.x1 > t.x0 && t.y1 > t.y0;
+      line.ocr = page.ocr;
       add(std::move(line), blank);
     }
     // Lines without a box (rare: empty glyph boxes) cannot take part in

@@ -168,7 +168,8 @@ std::map<int, Edges> ColumnEdges(const std::vector<Line>& lines) {
 // sentence or clause, or is a short line (under half the text's width: a
 // heading, a name), or `b` opens a list item, or the whole of `b` would
 // have fitted (the next row of a form); and `b` does not start in lower
-// case, as text going on does.
+// case, as text going on does. A scan's lines (OCR) need only room and a
+// capital at the same left edge.
 bool NextWordsFitted(const Line& a, const Line& b, double right) {
   if (EndsWithWordHyphen(a.text) || EndsWithGluedEnDash(a.text) || a.soft_hyphen_end ||
       right <= a.x1 || StartsLower(b.text)) {
@@ -178,6 +179,21 @@ bool NextWordsFitted(const Line& a, const Line& b, double right) {
   if (chars == 0 || b.x1 <= b.x0) return false;
   const double per_char = (b.x1 - b.x0) / static_cast<double>(chars);
   const double need = 1.2 * per_char * static_cast<double>(CodePointCount(FirstTwoWords(b.text)) + 1);
+  const double em = std::max(1.0, a.Height() / 1.2);
+  if (a.ocr && b.ocr && std::abs(b.x0 - a.x0) < 0.5 * em) {
+    // A scan: OCR gives no font, so a letterhead's or a form's rows and
+    // the line after a heading show no change of size or weight; but text
+    // read from paper never had its breaks typed for another layout, so
+    // room for the next word, beside a next line that starts with a
+    // capital at the same left edge, is a line ended on purpose. The next
+    // word alone, as a heading set larger leaves room for less than two of
+    // the body's words; two when the first is short, as words tied by a
+    // no-break space ("§ 22", "3 kap.") wrap together.
+    const std::string first = FirstWord(b.text);
+    const std::size_t first_chars = CodePointCount(first);
+    const std::size_t fit = first_chars > 3 ? first_chars : CodePointCount(FirstTwoWords(b.text));
+    return right - a.x1 > 1.2 * per_char * static_cast<double>(fit + 1);
+  }
   if (right - a.x1 <= need) return false;
   const double left = std::min(a.x0, b.x0);
   return EndsSentence(a.text) || a.text.back() == ';' ||
