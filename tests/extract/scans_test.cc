@@ -12,8 +12,10 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "pipeline/extract/extract.h"
+#include "pipeline/extract/scan_rules.h"
 #include "pipeline/normalise/normalise.h"
 #include "tests/extract/read_pdf.h"
 #include "tests/extract/text_metrics.h"
@@ -85,6 +87,51 @@ TEST(Scans, ReadWithinTheirCerOfTheTypesetText) {
               << "\n";
     EXPECT_LT(cer, scan.max_cer) << scan.name << ":\n" << text;
   }
+}
+
+// A white 300 dpi image of `width` x `height` pixels to draw on.
+struct Image {
+  int width, height;
+  std::vector<unsigned char> pixels;
+  Image(int w, int h) : width(w), height(h), pixels(static_cast<std::size_t>(w * h), 255) {}
+  void Fill(int x0, int y0, int x1, int y1) {  // [x0, x1) x [y0, y1)
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) pixels[static_cast<std::size_t>(y * width + x)] = 0;
+    }
+  }
+  std::vector<extract_internal::Rule> Rules() const {
+    return extract_internal::FindScanRules(pixels.data(), width, height,
+                                           static_cast<std::size_t>(width), 300);
+  }
+};
+
+TEST(ScanRules, ARuleSeveralPixelsThickIsOneRuleAtItsMiddle) {
+  Image image(600, 400);
+  image.Fill(100, 200, 500, 203);  // 400 px long, 3 thick
+  const auto rules = image.Rules();
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_DOUBLE_EQ(rules[0].y0, rules[0].y1);
+  EXPECT_NEAR(rules[0].y0, 201.5 * 72 / 300, 1e-9);
+  EXPECT_NEAR(rules[0].x0, 100 * 72.0 / 300, 1e-9);
+  EXPECT_NEAR(rules[0].x1, 500 * 72.0 / 300, 1e-9);
+}
+
+TEST(ScanRules, AVerticalRuleBrokenByAScansGapsIsOneRule) {
+  Image image(400, 600);
+  image.Fill(200, 100, 202, 250);
+  image.Fill(200, 252, 202, 400);  // a 2-pixel gap
+  const auto rules = image.Rules();
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_DOUBLE_EQ(rules[0].x0, rules[0].x1);
+  EXPECT_NEAR(rules[0].y0, 100 * 72.0 / 300, 1e-9);
+  EXPECT_NEAR(rules[0].y1, 400 * 72.0 / 300, 1e-9);
+}
+
+TEST(ScanRules, InkShorterThanAQuarterInchIsNoRule) {
+  Image image(600, 600);
+  image.Fill(100, 100, 105, 170);  // a tall letter's stem: 70 px, under 75
+  image.Fill(100, 300, 170, 306);  // a dash
+  EXPECT_TRUE(image.Rules().empty());
 }
 
 // Lines of the expected text that the scan gives back whole.
