@@ -168,8 +168,8 @@ std::map<int, Edges> ColumnEdges(const std::vector<Line>& lines) {
 // sentence or clause, or is a short line (under half the text's width: a
 // heading, a name), or `b` opens a list item, or the whole of `b` would
 // have fitted (the next row of a form); and `b` does not start in lower
-// case, as text going on does. A scan's lines (OCR) need only room and a
-// capital at the same left edge.
+// case, as text going on does. A scan's lines (OCR) need only room and
+// the same left edge.
 bool NextWordsFitted(const Line& a, const Line& b, double right) {
   if (EndsWithWordHyphen(a.text) || EndsWithGluedEnDash(a.text) || a.soft_hyphen_end ||
       right <= a.x1 || StartsLower(b.text)) {
@@ -184,8 +184,9 @@ bool NextWordsFitted(const Line& a, const Line& b, double right) {
     // A scan: OCR gives no font, so a letterhead's or a form's rows and
     // the line after a heading show no change of size or weight; but text
     // read from paper never had its breaks typed for another layout, so
-    // room for the next word, beside a next line that starts with a
-    // capital at the same left edge, is a line ended on purpose. The next
+    // room for the next word, beside a next line at the same left edge
+    // that does not go on in lower case (a capital, a figure: "901 83
+    // Umeå"), is a line ended on purpose. The next
     // word alone, as a heading set larger leaves room for less than two of
     // the body's words; two when the first is short, as words tied by a
     // no-break space ("§ 22", "3 kap.") wrap together.
