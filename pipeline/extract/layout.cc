@@ -710,27 +710,56 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
   EmitColumn(right, gutter, page_width, column, out);
 }
 
-// Where the columns of the block [begin, end) end: at the first row below
-// both columns' text (the last row with words either side of `gutter`) that
-// is a heading, set larger than the block's body. Balanced columns end
-// together and the document goes on at full width; a short heading there
-// keeps clear of the gutter, and without this it would be read as the end
-// of the left column, before the whole right one.
+// Whether some row of [begin, end) other than `k` has words right of
+// `gutter` whose middle falls within row `k`'s height: the right column
+// goes on beside row `k`.
+bool RightColumnBeside(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                       std::size_t k, double gutter) {
+  for (std::size_t j = begin; j < end; ++j) {
+    if (j == k) continue;
+    const std::size_t split = SplitIndex(rows[j], gutter);
+    for (std::size_t i = split; i < rows[j].words.size(); ++i) {
+      const double middle = (rows[j].words[i].y0 + rows[j].words[i].y1) / 2;
+      if (middle >= rows[k].y0 && middle <= rows[k].y1) return true;
+    }
+  }
+  return false;
+}
+
+// Where the columns of the block [begin, end) end: at the first row that
+// is a heading, set larger than the block's body, with words left of
+// `gutter` only, that is either below both columns' text (the last row
+// with words either side of the gutter) or, below some of it, has no text
+// of the right column beside it. Balanced columns end together and the
+// document goes on at full width; a short heading there keeps clear of the
+// gutter, and without this it would be read as the end of the left column,
+// before the whole right one. The second case is a page of sections, each
+// a heading over its own columns (a newsletter's four columns under one
+// heading, then four more under the next): the columns of one section are
+// read before the next heading. A heading of the left column's own has the
+// right column's lines beside it and does not end the block.
 std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                          double gutter) {
-  std::size_t last_two_sided = end;
+  std::size_t first_two_sided = end, last_two_sided = end;
   std::vector<double> sizes;
   for (std::size_t k = begin; k < end; ++k) {
     const std::size_t split = SplitIndex(rows[k], gutter);
-    if (split > 0 && split < rows[k].words.size()) last_two_sided = k;
+    if (split > 0 && split < rows[k].words.size()) {
+      if (first_two_sided == end) first_two_sided = k;
+      last_two_sided = k;
+    }
     for (const Word& w : rows[k].words) sizes.push_back(FontSize(w));
   }
   if (last_two_sided == end) return end;
   const double body = Median(sizes);
-  for (std::size_t k = last_two_sided + 1; k < end; ++k) {
+  for (std::size_t k = first_two_sided + 1; k < end; ++k) {
+    // Larger type right of the gutter (a pull quote) is the right column's
+    // own, not a heading going on at full width from the left.
+    if (SplitIndex(rows[k], gutter) != rows[k].words.size()) continue;
     std::vector<double> row_sizes;
     for (const Word& w : rows[k].words) row_sizes.push_back(FontSize(w));
-    if (Median(row_sizes) > 1.15 * body) return k;
+    if (Median(row_sizes) <= 1.15 * body) continue;
+    if (k > last_two_sided || !RightColumnBeside(rows, begin, end, k, gutter)) return k;
   }
   return end;
 }
