@@ -13,7 +13,12 @@
 //      it are read as two columns, left column first; rows across it (a
 //      full-width heading, the running header) in place, top to bottom.
 //      A column that parts again into columns of running text (a page of
-//      three columns) is read the same way, column by column.
+//      three columns) is read the same way, column by column. The columns
+//      end at a heading set larger, left of the gutter, once both columns'
+//      text is above it, or where the columns above it end together with
+//      none of the right column beside it (a page of sections, each a
+//      heading over its own columns). A pull quote set larger right of the
+//      gutter is the right column's own.
 //   4. A block that looks like a two-column table rather than running text
 //      (short left cells; or a form: a few words to a left line beside a
 //      much wider right column) is read row by row, which keeps label and

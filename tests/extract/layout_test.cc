@@ -84,6 +84,57 @@ TEST(Layout, ReadsAShortBalancedTwoColumnEndingColumnByColumn) {
   }
 }
 
+TEST(Layout, ReadsAHeadingInTheLeftColumnInThatColumn) {
+  // The heading, set larger, shares no row with the right column's lines
+  // but stands beside them: it is the left column's, and the columns go on.
+  std::vector<Word> words;
+  for (int i = 0; i < 10; ++i) {
+    Set(words, "hoger kolumnens text rad " + std::to_string(i), 320, 100 + i * kPitch);
+  }
+  for (int i = 0; i < 4; ++i) {
+    Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);
+    Set(words, "vanster efter rubriken rad " + std::to_string(i), 72, 182 + i * kPitch);
+  }
+  Word heading{.text = "Rubrik", .x0 = 72, .y0 = 162.5, .x1 = 144, .y1 = 175.5, .font_size = 14};
+  words.push_back(heading);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  std::vector<std::string> want;
+  for (int i = 0; i < 4; ++i) want.push_back("vanster kolumnens text rad " + std::to_string(i));
+  want.push_back("Rubrik");
+  for (int i = 0; i < 4; ++i) want.push_back("vanster efter rubriken rad " + std::to_string(i));
+  for (int i = 0; i < 10; ++i) want.push_back("hoger kolumnens text rad " + std::to_string(i));
+  EXPECT_EQ(got, want);
+}
+
+TEST(Layout, ReadsAnIndexLetterInTheLeftColumnInThatColumn) {
+  // An index in two columns, a letter heading over each group: "F" has
+  // white space beside it, but the right column went on well below the
+  // left one's last line above it, so the columns do not end there.
+  std::vector<Word> words;
+  auto letter = [&words](const std::string& text, double x, double y) {
+    words.push_back(Word{.text = text, .x0 = x, .y0 = y, .x1 = x + 8, .y1 = y + 13,
+                         .font_size = 14});
+  };
+  letter("A", 72, 100);
+  letter("M", 320, 100);
+  Set(words, "post i vanster register nr 1", 72, 118);
+  Set(words, "post i hoger register nr 1", 320, 118);
+  Set(words, "post i vanster register nr 2", 72, 132);
+  letter("P", 320, 132);
+  Set(words, "post i hoger register nr 2", 320, 150);
+  letter("F", 72, 168);
+  Set(words, "post i vanster register nr 3", 72, 186);
+  letter("S", 320, 185);
+  Set(words, "post i vanster register nr 4", 72, 200);
+  Set(words, "post i hoger register nr 3", 320, 200);
+  const std::vector<std::string> want = {
+      "A", "post i vanster register nr 1", "post i vanster register nr 2", "F",
+      "post i vanster register nr 3", "post i vanster register nr 4", "M",
+      "post i hoger register nr 1", "P", "post i hoger register nr 2", "S",
+      "post i hoger register nr 3"};
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), want);
+}
+
 TEST(Layout, KeepsACentredFooterWholeOnAColumnPage) {
   // "Sida 7 av 18" centred under two columns, a word space right over the
   // gutter: one line, read after the columns, not halves in them.
