@@ -310,7 +310,12 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       std::string probe;
       if (!m.text.empty() && m.text.back() == 's') probe = "s";
       probe.append(after);
-      if (RE2::PartialMatch(probe, GenitiveLabel()) && m.text != m.value) {
+      // A heading starts its line; the same words in a list of the papers a
+      // decision rests on ("• Primärkommunala beredningens protokoll
+      // 2022-03-23, § 22" under "Beslutsunderlag") name another's document.
+      const std::size_t begin = BytesOfCodePoints(text, m.start);
+      const bool line_start = begin == 0 || text[begin - 1] == '\n';
+      if (line_start && RE2::PartialMatch(probe, GenitiveLabel()) && m.text != m.value) {
         decide(m, "heading \"" + m.text + std::string(after.substr(0, after.find('\n'))) + "\"");
         break;
       }

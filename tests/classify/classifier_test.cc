@@ -144,6 +144,19 @@ TEST_F(ClassifierTest, ARunningLineWithoutALabelLeavesTheTypeToTheText) {
   EXPECT_EQ(c.type, "tjänsteskrivelse") << Cue(c, "type");
 }
 
+// "X:s protokoll" heading a document names its sender; in the list of
+// papers a decision rests on, it names another body's document.
+TEST_F(ClassifierTest, AGenitiveLabelInAListOfPapersIsNotTheSendersHeading) {
+  Classification listed = Run(
+      "Kommunstyrelsen\n§ 47 Överenskommelse om samverkan\nBeslutsunderlag\n"
+      "• Tjänsteskrivelse från kommunledningsförvaltningen 2023-04-12\n"
+      "• Primärkommunala beredningens protokoll 2022-03-23, § 22\n");
+  EXPECT_NE(listed.issuer, "Primärkommunala beredningen") << Cue(listed, "issuer");
+  Classification heading = Run(
+      "Primärkommunala beredningens protokoll 2022-03-23\n§ 22 Överenskommelse om samverkan\n");
+  EXPECT_EQ(heading.issuer, "Primärkommunala beredningen") << Cue(heading, "issuer");
+}
+
 TEST_F(ClassifierTest, NoClearTypeSaysSo) {
   Classification c = Run("Några ord om väder och vind.\nMer text här.\n");
   EXPECT_EQ(c.type, "");
