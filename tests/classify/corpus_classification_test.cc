@@ -64,7 +64,9 @@ TEST(CorpusClassification, MatchesGold) {
     // A date from PDF metadata is kept apart, never as the document's own.
     EXPECT_EQ(c.date_source, g.date_source) << g.file << why;
     EXPECT_EQ(g.date_source == "metadata" ? c.metadata_date : c.date, g.date) << g.file << why;
-    if (g.date_source == "metadata") EXPECT_EQ(c.date, "") << g.file << why;
+    if (g.date_source == "metadata") {
+      EXPECT_EQ(c.date, "") << g.file << why;
+    }
     EXPECT_EQ(c.dnr, g.dnr) << g.file << why;
     const std::set<std::string> got(c.topics.begin(), c.topics.end());
     for (const std::string& t : got) (g.topics.count(t) ? tp : fp)++;
