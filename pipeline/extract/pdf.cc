@@ -35,6 +35,7 @@
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
+#include "pipeline/extract/scan_rules.h"
 
 namespace diar::extract_internal {
 namespace {
@@ -238,7 +239,26 @@ void EvenOutTallBoxes(std::vector<Word>& words, const std::vector<double>& bases
   }
 }
 
-std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width) {
+// The rules drawn in a scan's image, for a page whose text layer is an OCR
+// engine's invisible text: the table borders are pixels there, not the
+// drawing the layout reads them from (scan_rules.h). 150 dpi is enough for
+// a rule of a quarter inch (37 pixels) and costs a tenth of OCR's render.
+template <typename PageFn>
+std::vector<Rule> ImageRules(PageFn&& render_page) {
+  const poppler::page* page = render_page();
+  if (page == nullptr) return {};
+  constexpr double kDpi = 150;
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  const poppler::image image = renderer.render_page(page, kDpi, kDpi);
+  if (!image.is_valid()) return {};
+  return FindScanRules(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                       image.height(), static_cast<std::size_t>(image.bytes_per_row()), kDpi);
+}
+
+template <typename PageFn>
+std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
+                                     PageFn&& render_page) {
   // The settings of poppler-cpp's text_list(): reading order, no physical
   // layout, the page unrotated at 72 dpi (one unit per point).
   RuleTextOutputDev device;
@@ -277,9 +297,15 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width)
     words.push_back(std::move(w));
   }
   EvenOutTallBoxes(words, bases, em_sizes);
-  std::vector<TextLine> lines = BuildLines(std::move(words), width, device.rules(), device.dots());
+  std::vector<Rule> rules = device.rules();
+  const bool ocr_layer = device.MostlyInvisible() && !words.empty();
+  if (ocr_layer) {
+    const std::vector<Rule> drawn = ImageRules(render_page);
+    rules.insert(rules.end(), drawn.begin(), drawn.end());
+  }
+  std::vector<TextLine> lines = BuildLines(std::move(words), width, rules, device.dots());
   lines.insert(lines.end(), rotated.begin(), rotated.end());
-  if (device.MostlyInvisible()) RepairOcrMisreads(lines);
+  if (ocr_layer) RepairOcrMisreads(lines);
   return lines;
 }
 
@@ -443,8 +469,6 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
     const PDFRectangle* box = core_page->getCropBox();
     out.width = box->x2 - box->x1;
     out.height = box->y2 - box->y1;
-    out.lines = TextLayerLines(*pdf, i + 1, out.width);
-    out.text = JoinLines(out.lines);
     std::unique_ptr<poppler::page> page;
     auto render_page = [&]() -> const poppler::page* {
       if (!page) {
@@ -456,6 +480,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       }
       return page.get();
     };
+    out.lines = TextLayerLines(*pdf, i + 1, out.width, render_page);
+    out.text = JoinLines(out.lines);
     const bool want_ocr = options.ocr == OcrMode::kAlways ||
                           (options.ocr == OcrMode::kAuto && NeedsOcr(render_page, *core_page, out));
     // Nothing is lost without a word: a scan read with OCR off says so.

@@ -1,8 +1,9 @@
 // scan_rules: the straight rules drawn on a scanned page (a table's borders,
 // a form's frames), found in its rendered image so that the layout can read
 // a scan's ruled tables cell by cell as it reads a typeset page's, whose
-// rules it takes from the PDF's drawing (layout.h, ReadTables). Private to
-// extract.
+// rules it takes from the PDF's drawing (layout.h, ReadTables): on pages
+// diar reads by OCR, and on scans whose text layer an OCR engine wrote
+// (pdf.cc). Private to extract.
 //
 // A rule is a run of dark pixels (below mid-grey) along one pixel row or
 // column, allowed gaps of up to 2 pixels (a scan's broken ink), at least a

@@ -92,5 +92,16 @@ TEST(OcrLayer, AProtokollsParagraphHeadingsKeepTheirSectionSign) {
       << read.text.text;
 }
 
+// A scan's table borders are pixels of its image, not drawing: they are
+// found there (scan_rules.h), so the protokoll's ruled attendance table is
+// read row by row on its text layer as on the typeset page.
+TEST(OcrLayer, ARuledTableIsReadRowByRowFromTheRulesInTheScan) {
+  const Read read = ReadPdf(DataPath("ocr-layer", "protokoll"));
+  EXPECT_TRUE(HasLineContaining(read.text.text, "Anna Lindqvist (S), ordförande | Lars Persson (S)"))
+      << read.text.text;
+  EXPECT_TRUE(HasLineContaining(read.text.text, "Fatima Hassan (V) | Olle Berglund (KD)"))
+      << read.text.text;
+}
+
 }  // namespace
 }  // namespace diar
