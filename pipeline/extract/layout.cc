@@ -649,16 +649,29 @@ std::size_t RunEnd(const std::vector<Row>& rows, std::size_t begin, double gutte
   return end;
 }
 
-// Whether some stretch of `rows` (a column's words, from x_from to x_to)
-// parts again into columns: a page of three columns or more, whose first
-// gutter found parts one column from the others.
-bool PartsAgain(const std::vector<Row>& rows, double x_from, double x_to) {
+// One column's words as rows of their own, its stretch of the page, and the
+// gutter at which it may part again (negative: none), found once for both
+// the test (PartsAgain) and the reading (EmitColumn).
+struct Column {
+  std::vector<Row> rows;
+  double x_from = 0, x_to = 0;
+  double gutter = -1;
+};
+
+Column ColumnOf(std::vector<Row> rows, double x_from, double x_to) {
   const double gutter = FindGutterIn(rows, 0, rows.size(), x_from, x_to);
-  if (gutter < 0) return false;
-  for (std::size_t r = RunEnd(rows, 0, gutter, true); r < rows.size();) {
-    const std::size_t end = RunEnd(rows, r, gutter, false);
-    if (PartsIntoColumns(rows, r, end, gutter)) return true;
-    r = RunEnd(rows, end, gutter, true);
+  return {std::move(rows), x_from, x_to, gutter};
+}
+
+// Whether some stretch of the column's rows clear of its gutter parts there
+// into columns: a page of three columns or more, whose first gutter found
+// parts one column from the others.
+bool PartsAgain(const Column& c) {
+  if (c.gutter < 0) return false;
+  for (std::size_t r = RunEnd(c.rows, 0, c.gutter, true); r < c.rows.size();) {
+    const std::size_t end = RunEnd(c.rows, r, c.gutter, false);
+    if (PartsIntoColumns(c.rows, r, end, c.gutter)) return true;
+    r = RunEnd(c.rows, end, c.gutter, true);
   }
   return false;
 }
@@ -667,17 +680,17 @@ bool PartsAgain(const std::vector<Row>& rows, double x_from, double x_to) {
 // further columns (PartsIntoColumns) and reading rows across their gutter
 // (a heading over two of three columns) in place. `column` numbers the
 // text read as one column; each part gets a number of its own.
-void EmitColumn(const std::vector<Row>& rows, double x_from, double x_to, int& column,
-                std::vector<TextLine>& out) {
-  const double gutter = FindGutterIn(rows, 0, rows.size(), x_from, x_to);
+void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
+  const std::vector<Row>& rows = c.rows;
   std::size_t r = 0;
   while (r < rows.size()) {
-    const std::size_t end = gutter < 0 ? rows.size() : RunEnd(rows, r, gutter, Crosses(rows[r], gutter));
-    if (gutter >= 0 && !Crosses(rows[r], gutter) && PartsIntoColumns(rows, r, end, gutter)) {
+    const bool crosses = c.gutter >= 0 && Crosses(rows[r], c.gutter);
+    const std::size_t end = c.gutter < 0 ? rows.size() : RunEnd(rows, r, c.gutter, crosses);
+    if (c.gutter >= 0 && !crosses && PartsIntoColumns(rows, r, end, c.gutter)) {
       ++column;
-      EmitColumn(SideOf(rows, r, end, gutter, true), x_from, gutter, column, out);
+      EmitColumn(ColumnOf(SideOf(rows, r, end, c.gutter, true), c.x_from, c.gutter), column, out);
       ++column;
-      EmitColumn(SideOf(rows, r, end, gutter, false), gutter, x_to, column, out);
+      EmitColumn(ColumnOf(SideOf(rows, r, end, c.gutter, false), c.gutter, c.x_to), column, out);
       ++column;
     } else {
       for (std::size_t k = r; k < end; ++k) {
@@ -695,19 +708,18 @@ void EmitColumn(const std::vector<Row>& rows, double x_from, double x_to, int& c
 // for a wide value column beside labels.
 void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double gutter,
                double page_width, std::vector<TextLine>& out) {
-  const std::vector<Row> left = SideOf(rows, begin, end, gutter, true);
-  const std::vector<Row> right = SideOf(rows, begin, end, gutter, false);
-  const bool more = PartsAgain(left, 0, gutter) || PartsAgain(right, gutter, page_width);
-  if (!more && !ReadsAsColumns(rows, begin, end, gutter)) {
+  const Column left = ColumnOf(SideOf(rows, begin, end, gutter, true), 0, gutter);
+  const Column right = ColumnOf(SideOf(rows, begin, end, gutter, false), gutter, page_width);
+  if (!PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
     for (std::size_t r = begin; r < end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
     }
     return;
   }
   int column = 1;
-  EmitColumn(left, 0, gutter, column, out);
+  EmitColumn(left, column, out);
   ++column;
-  EmitColumn(right, gutter, page_width, column, out);
+  EmitColumn(right, column, out);
 }
 
 // Whether some row of [begin, end) other than `k` has words right of
