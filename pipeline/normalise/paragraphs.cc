@@ -286,32 +286,53 @@ std::string JoinCellLines(const std::string& row, const HyphenEvidence& evidence
   return out;
 }
 
+// How far a column's lines may reach, whatever its own lines show: a block
+// of short lines read column by column (a letterhead's sender, its "Datum"
+// and "Dnr") has no wrapped line to show the width. A column goes to an em
+// before the next column to its right starts, the rightmost one to the
+// page's text edge. Found once per page.
+struct ColumnReach {
+  double text_edge = -1;
+  std::map<int, double> next_start;  // per column >= 1 with one to its right
+};
+
+ColumnReach ColumnReaches(const std::vector<Line>& lines) {
+  ColumnReach reach;
+  std::map<int, double> left;
+  for (const Line& l : lines) {
+    if (l.table_row) continue;
+    reach.text_edge = std::max(reach.text_edge, l.x1);
+    if (l.column < 1 || !l.has_box) continue;
+    const auto [it, added] = left.emplace(l.column, l.x0);
+    if (!added) it->second = std::min(it->second, l.x0);
+  }
+  for (const auto& [column, x] : left) {
+    double next = -1;
+    for (const auto& [other, y] : left) {
+      if (y > x && (next < 0 || y < next)) next = y;
+    }
+    if (next >= 0) reach.next_start[column] = next;
+  }
+  return reach;
+}
+
 // The right edge of the text around the break between lines i - 1 and i:
 // the widest of the lines from i - 6 to i + 3 in that column: not the
 // page's edge, so a block set narrower beside a picture is not short
 // unless it is short (a picture's height is a dozen lines or more); but
 // wide enough to reach past a paragraph's short last line, a few one-line
-// footnotes or the rows of a form to a line of full width.
-double LocalRight(const std::vector<Line>& lines, std::size_t i) {
+// footnotes or the rows of a form to a line of full width. A column's
+// lines reach at least as far as the column goes (ColumnReach).
+double LocalRight(const std::vector<Line>& lines, std::size_t i, const ColumnReach& reach) {
   const int column = lines[i - 1].column;
   double right = -1;
   for (std::size_t k = i >= 6 ? i - 6 : 0; k <= std::min(i + 3, lines.size() - 1); ++k) {
     if (lines[k].column == column && !lines[k].table_row) right = std::max(right, lines[k].x1);
   }
-  // Column lines may reach as far as their column goes, not only as far as
-  // their neighbours do: a block of short lines read column by column (a
-  // letterhead's sender, its "Datum" and "Dnr") has no wrapped line to
-  // show the width. The right column goes to the page's text edge; the left
-  // one to an em before the right one starts.
-  if (column == 1 || column == 2) {
-    double edge = -1, right_start = 1e9;
-    for (const Line& l : lines) {
-      if (l.table_row) continue;
-      edge = std::max(edge, l.x1);
-      if (l.column == 2) right_start = std::min(right_start, l.x0);
-    }
+  if (column >= 1) {
+    const auto next = reach.next_start.find(column);
     const double em = lines[i - 1].font_size > 0 ? lines[i - 1].font_size : lines[i - 1].Height();
-    right = std::max(right, column == 2 ? edge : right_start - em);
+    right = std::max(right, next == reach.next_start.end() ? reach.text_edge : next->second - em);
   }
   return right;
 }
@@ -321,6 +342,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
                                            const HyphenEvidence& evidence) {
   std::vector<std::string> out;
   const std::map<int, Edges> edges = ColumnEdges(lines);
+  const ColumnReach reach = ColumnReaches(lines);
   std::string para;
   double item_x0 = -1;
   bool numbered = false;  // the paragraph opened with a numbered label
@@ -338,7 +360,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         if (b.x0 <= item_x0 + 0.3 * em) item_x0 = -1;
       }
       if (table ||
-          (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i)))) {
+          (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach)))) {
         if (!para.empty()) out.push_back(std::move(para));
         para.clear();
         item_x0 = -1;
