@@ -242,23 +242,30 @@ void EvenOutTallBoxes(std::vector<Word>& words, const std::vector<double>& bases
 // The rules drawn in a scan's image, for a page whose text layer is an OCR
 // engine's invisible text: the table borders are pixels there, not the
 // drawing the layout reads them from (scan_rules.h). 150 dpi is enough for
-// a rule of a quarter inch (37 pixels) and costs a tenth of OCR's render.
+// a rule of a quarter inch (37 pixels) and costs a tenth of OCR's render. A
+// page too big for OCR's pixel budget at that resolution is rendered
+// coarser, down to 72 dpi (18 pixels to a quarter inch), and below that
+// keeps no rules: its text is still read, as a page without tables.
 template <typename PageFn>
-std::vector<Rule> ImageRules(PageFn&& render_page) {
+std::vector<Rule> ImageRules(PageFn&& render_page, double max_pixels) {
   const poppler::page* page = render_page();
   if (page == nullptr) return {};
-  constexpr double kDpi = 150;
+  const poppler::rectf box = page->page_rect();
+  const double square_inches = (box.width() / 72.0) * (box.height() / 72.0);
+  double dpi = 150;
+  if (square_inches * dpi * dpi > max_pixels) dpi = std::floor(std::sqrt(max_pixels / square_inches));
+  if (dpi < 72) return {};
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
-  const poppler::image image = renderer.render_page(page, kDpi, kDpi);
+  const poppler::image image = renderer.render_page(page, dpi, dpi);
   if (!image.is_valid()) return {};
   return FindScanRules(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                       image.height(), static_cast<std::size_t>(image.bytes_per_row()), kDpi);
+                       image.height(), static_cast<std::size_t>(image.bytes_per_row()), dpi);
 }
 
 template <typename PageFn>
 std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
-                                     PageFn&& render_page) {
+                                     PageFn&& render_page, double max_pixels) {
   // The settings of poppler-cpp's text_list(): reading order, no physical
   // layout, the page unrotated at 72 dpi (one unit per point).
   RuleTextOutputDev device;
@@ -300,7 +307,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
   std::vector<Rule> rules = device.rules();
   const bool ocr_layer = device.MostlyInvisible() && !words.empty();
   if (ocr_layer) {
-    const std::vector<Rule> drawn = ImageRules(render_page);
+    const std::vector<Rule> drawn = ImageRules(render_page, max_pixels);
     rules.insert(rules.end(), drawn.begin(), drawn.end());
   }
   std::vector<TextLine> lines = BuildLines(std::move(words), width, rules, device.dots());
@@ -480,7 +487,7 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       }
       return page.get();
     };
-    out.lines = TextLayerLines(*pdf, i + 1, out.width, render_page);
+    out.lines = TextLayerLines(*pdf, i + 1, out.width, render_page, options.ocr_max_pixels);
     out.text = JoinLines(out.lines);
     const bool want_ocr = options.ocr == OcrMode::kAlways ||
                           (options.ocr == OcrMode::kAuto && NeedsOcr(render_page, *core_page, out));

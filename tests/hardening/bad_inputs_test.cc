@@ -139,6 +139,21 @@ TEST_F(BadInput, GiantPageIsNotRenderedForOcrAndSaysSo) {
   ExpectGoodIndexed();
 }
 
+TEST_F(BadInput, GiantPageWithAnOcrTextLayerIsReadWithoutRenderingItWhole) {
+  // A 200-inch square page whose text is drawn invisibly, as an OCR text
+  // layer is: its table rules are looked for in a render only within OCR's
+  // pixel budget (at 150 dpi it was 2.7 GB, over a worker's memory limit).
+  testing::WriteFile(In("jatte-skanning.pdf"),
+                     testing::MinimalPdf({"BT 3 Tr /F1 12 Tf 72 14300 Td (Kommunstyrelsens protokoll "
+                                          "om kollektivtrafik och regional utveckling) Tj ET"},
+                                         14400, 14400));
+  RunResult r = Ingest({In("jatte-skanning.pdf").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  RunResult search = Diar({"search", "regional utveckling"});
+  EXPECT_TRUE(Has(search.out, "jatte-skanning.pdf")) << search.out;
+  ExpectGoodIndexed();
+}
+
 TEST_F(BadInput, FifoNamedPdfFailsAtOnceInsteadOfHanging) {
   ASSERT_EQ(::mkfifo(In("rör.pdf").c_str(), 0644), 0);
   RunResult r = Ingest({In("rör.pdf").string()}, {}, std::chrono::seconds(60));
