@@ -355,6 +355,14 @@ std::string BaseOf(std::string_view lower, const HeadLists& lists) {
 
 // Ends like "-ades", "-ats", "-ade": passive, past and participle forms
 // that end a title ("... antagna av", "... reviderade").
+// Words that begin a title's complement: "Riktlinjer för ...", "Handlingsprogram
+// mot ...", "Överenskommelse mellan ... om ...", "Överenskommelse avseende
+// habilitering".
+bool ComplementStart(std::string_view lower) {
+  return lower == "för" || lower == "om" || lower == "mot" || lower == "mellan" ||
+         lower == "avseende" || lower == "angående";
+}
+
 bool LooksLikeVerb(std::string_view lower) {
   for (const char* end : {"ades", "ats", "des", "tes", "erar", "ade"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
@@ -424,11 +432,16 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     }
   }
   if (head == tokens.size()) return false;
-  // A head after a hyphenated prefix is still bare: "EU-program" needs a
-  // title as "program" does ("EU-strategin för Östersjöregionen").
+  // A head after a hyphenated prefix is still bare in the indefinite:
+  // "EU-program" needs a title as "program" does ("EU-strategi för
+  // Östersjöregionen"). In the definite it points to one document, as a
+  // compound does ("IT-strategin" as "kulturstrategin").
   const std::size_t hyphen = head_base.rfind('-');
-  const bool bare = lists.heads.Contains(
-      hyphen == std::string::npos ? head_base : head_base.substr(hyphen + 1));
+  const bool bare =
+      hyphen == std::string::npos
+          ? lists.heads.Contains(head_base)
+          : lists.heads.Contains(head_base.substr(hyphen + 1)) &&
+                lists.definite.LongestSuffix(tokens[head].lower).empty();
   const bool adjectives = head > first;
   const bool title_case = IsCapitalised(tokens[first].word);
 
@@ -466,7 +479,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // "Regionplan och budget", "Verksamhetsplan och budget": the standard
   // name of a region's or municipality's budget document.
   // "Länstransportplan Blekinge län": a county's name takes its "län".
-  if (named && i < tokens.size() && tokens[i].lower == "län") last = i++;
+  // "IT-strategi Ragunda kommun": a kommun's or city's name takes its
+  // "kommun" or "stad" so.
+  auto place_word = [](std::string_view lower) {
+    return lower == "län" || lower == "kommun" || lower == "stad";
+  };
+  if (named && i < tokens.size() && place_word(tokens[i].lower)) last = i++;
   if (i + 1 < tokens.size() && tokens[i].lower == "och" && tokens[i + 1].lower == "budget") {
     last = i + 1;
     named = true;
@@ -478,9 +496,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // "Handlingsprogram mot våld i nära relationer", "Överenskommelse mellan
   // kommunerna i Stockholms län om ...": a title's complement may start
   // with these too.
-  if (i < tokens.size() &&
-      (tokens[i].lower == "för" || tokens[i].lower == "om" || tokens[i].lower == "mot" ||
-       tokens[i].lower == "mellan") &&
+  if (i < tokens.size() && ComplementStart(tokens[i].lower) &&
       i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) &&
       !time_nouns.ContainsKey(tokens[i + 1].lower)) {
     // Content words, with one connector (a conjunction or preposition:
@@ -492,9 +508,20 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     // after it ("för Värmland och Hållbar tillväxtstrategi") cuts it back.
     std::size_t end_before_connector = 0;
     int content_before_connector = 0;
-    while (j < tokens.size() && content < 6) {
+    // An agreement's title names its parties after "mellan", then what it
+    // is about ("Överenskommelse mellan kommunerna i X län och Region X om
+    // samarbete kring ..."): the subject has six content words of its own.
+    bool parties = tokens[i].lower == "mellan";
+    while (j < tokens.size() && (content < 6 || (parties && ComplementStart(tokens[j].lower)))) {
       const Token& t = tokens[j];
       if (IsYearish(t.word) || new_line(j)) break;
+      if (parties && content > 0 && j + 1 < tokens.size() && t.lower != "mellan" &&
+          ComplementStart(t.lower) && !IsYearish(tokens[j + 1].word)) {
+        parties = false;
+        content = 0;
+        ++j;
+        continue;
+      }
       if (connectors.ContainsKey(t.lower)) {
         // A connector must be followed by a content word that is not
         // another plan ("... och genomförandeplanen") nor the first part of
@@ -577,7 +604,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
           match.text.substr(after + 1, end == std::string_view::npos ? end : end - after - 1);
       std::size_t length = 0;
       if (!next.empty() && IsLower(DecodeAt(next, 0, &length)) && !connectors.Contains(next) &&
-          next != "län") {
+          !place_word(next)) {
         named = false;
       }
     }

@@ -319,5 +319,48 @@ TEST(DnrTagger, ARegionsOwnSeriesPrefix) {
             "RD 2019/45=RD 2019/45");
 }
 
+// Sixth pass: plans, agreements and decisions the development set lacked.
+
+TEST(PlanTagger, APastParticipleAfterABareHeadStartsTheHeadingsNextLine) {
+  EXPECT_EQ(Spans("EXEMPELBY KOMMUN Folkhälsoplan Antagen av Kommunfullmäktige 26 april 2004", "plan"),
+            "Folkhälsoplan=Folkhälsoplan");
+  EXPECT_EQ(Spans("Budget 2014 med verksamhetsplan Fastställd av fullmäktige", "plan"),
+            "verksamhetsplan=Verksamhetsplan");
+}
+
+TEST(PlanTagger, AnAcronymCompoundInTheDefinitePointsToOneDocument) {
+  EXPECT_EQ(Spans("Sammanfattning IT-strategin ska ge stöd åt verksamheterna.", "plan"),
+            "IT-strategin=IT-strategi");
+  // In the indefinite it is a kind of document, as a bare head is.
+  EXPECT_EQ(Spans("Kommunen behöver ett EU-program och en IT-strategi.", "plan"), "");
+}
+
+TEST(PlanTagger, AKommunsNameAfterAHeadTakesItsKommun) {
+  EXPECT_EQ(Spans("29 IT-strategi Exempelby kommun Revision Datum", "plan"),
+            "IT-strategi Exempelby kommun=IT-strategi Exempelby kommun");
+}
+
+TEST(PlanTagger, AnAgreementsPartiesThenItsSubject) {
+  EXPECT_EQ(Spans("Överenskommelse mellan kommunerna i Exempels län och Region Exempel om samarbete "
+                  "kring personer med psykisk funktionsnedsättning\n",
+                  "plan"),
+            "Överenskommelse mellan kommunerna i Exempels län och Region Exempel om samarbete kring "
+            "personer med psykisk funktionsnedsättning=Överenskommelse mellan kommunerna i Exempels "
+            "län och Region Exempel om samarbete kring personer med psykisk funktionsnedsättning");
+}
+
+TEST(PlanTagger, ATitleAboutWhatItConcernsWithAvseende) {
+  EXPECT_EQ(Spans("Överenskommelse avseende habilitering\n", "plan"),
+            "Överenskommelse avseende habilitering=Överenskommelse avseende habilitering");
+  // A bare head in lower case still needs a title.
+  EXPECT_EQ(Spans("enligt överenskommelsen avseende detta", "plan"), "");
+}
+
+TEST(DnrTagger, AYearSeriesAndSerialRunTogetherAfterALabel) {
+  EXPECT_EQ(Spans("§ 65 Dnr 2023KS133\nSamverkansavtal", "dnr"), "2023KS133=2023KS133");
+  // Without a label it is not read so.
+  EXPECT_EQ(Spans("se 2023KS133 nedan", "dnr"), "");
+}
+
 }  // namespace
 }  // namespace diar
