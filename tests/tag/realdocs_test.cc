@@ -362,5 +362,23 @@ TEST(DnrTagger, AYearSeriesAndSerialRunTogetherAfterALabel) {
   EXPECT_EQ(Spans("se 2023KS133 nedan", "dnr"), "");
 }
 
+TEST(PlanTagger, AnAgreementsPartiesListedWithCommas) {
+  EXPECT_EQ(Spans("Samverkansavtal mellan Ale kommun, Härryda kommun och Öckerö kommun avseende "
+                  "kommunernas tillsyn\n",
+                  "plan"),
+            "Samverkansavtal mellan Ale kommun, Härryda kommun och Öckerö kommun avseende kommunernas "
+            "tillsyn=Samverkansavtal mellan Ale kommun, Härryda kommun och Öckerö kommun avseende "
+            "kommunernas tillsyn");
+  // Outside a list of parties a comma ends the title, and years after it
+  // are the sentence's.
+  EXPECT_EQ(Spans("§ 65 Kulturprogram för Exempelby kommun, 2021-2024\n", "plan"),
+            "Kulturprogram för Exempelby kommun=Kulturprogram för Exempelby kommun");
+}
+
+TEST(DnrTagger, ASeriesCodeAfterTheNumberWithADocumentsNumber) {
+  EXPECT_EQ(Spans("§ 253/2016 Dnr 2016/0669 KS-1 Diariekod: 004", "dnr"),
+            "2016/0669 KS-1=2016/0669 KS-1");
+}
+
 }  // namespace
 }  // namespace diar
