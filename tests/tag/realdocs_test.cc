@@ -380,5 +380,13 @@ TEST(DnrTagger, ASeriesCodeAfterTheNumberWithADocumentsNumber) {
             "2016/0669 KS-1=2016/0669 KS-1");
 }
 
+TEST(OrganTagger, AnOrganNamedByAnAcronymBeforeAHyphen) {
+  EXPECT_EQ(Spans("Teknisk nämnd 4% PM-nämnd 1% Socialnämnd 34%", "body"),
+            "Teknisk nämnd=Tekniska nämnden; PM-nämnd=PM-nämnden; Socialnämnd=Socialnämnden");
+  EXPECT_EQ(Spans("Beslut i IT-nämnden om detta.", "body"), "IT-nämnden=IT-nämnden");
+  // Not a word in small letters before the hyphen, nor a longer acronym.
+  EXPECT_EQ(Spans("enligt it-nämnden och SRBKFX-nämnden", "body"), "");
+}
+
 }  // namespace
 }  // namespace diar
