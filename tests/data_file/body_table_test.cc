@@ -10,14 +10,9 @@
 namespace diar {
 namespace {
 
+using testing::AllErrors;
 using testing::TempDir;
 using testing::WriteFile;
-
-std::string AllErrors(const std::vector<std::string>& errors) {
-  std::string all;
-  for (const std::string& e : errors) all += e + "\n";
-  return all;
-}
 
 constexpr char kHeader[] = "# Myndigheter\ncanonical\tkind\tvariants\tacronyms\tcounty\n";
 
