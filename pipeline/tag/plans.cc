@@ -355,12 +355,24 @@ std::string BaseOf(std::string_view lower, const HeadLists& lists) {
 
 // Ends like "-ades", "-ats", "-ade": passive, past and participle forms
 // that end a title ("... antagna av", "... reviderade").
+// Words that begin a title's complement: "Riktlinjer för ...", "Handlingsprogram
+// mot ...", "Överenskommelse mellan ... om ...", "Överenskommelse avseende
+// habilitering".
+bool ComplementStart(std::string_view lower) {
+  return lower == "för" || lower == "om" || lower == "mot" || lower == "mellan" ||
+         lower == "avseende" || lower == "angående";
+}
+
 bool LooksLikeVerb(std::string_view lower) {
   for (const char* end : {"ades", "ats", "des", "tes", "erar", "ade"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
   }
-  // "färdigställas", "genomföras": s-passives (nouns in -as are rare).
-  if (EndsWith(lower, "as") && lower.size() > 6) return true;
+  // "färdigställas", "genomföras": s-passives (nouns in -as are rare, but
+  // for plural genitives: "kommunernas", "invånarnas", "skolornas").
+  if (EndsWith(lower, "as") && lower.size() > 6 && !EndsWith(lower, "ernas") &&
+      !EndsWith(lower, "arnas") && !EndsWith(lower, "ornas")) {
+    return true;
+  }
   return false;
 }
 
@@ -424,11 +436,16 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     }
   }
   if (head == tokens.size()) return false;
-  // A head after a hyphenated prefix is still bare: "EU-program" needs a
-  // title as "program" does ("EU-strategin för Östersjöregionen").
+  // A head after a hyphenated prefix is still bare in the indefinite:
+  // "EU-program" needs a title as "program" does ("EU-strategi för
+  // Östersjöregionen"). In the definite it points to one document, as a
+  // compound does ("IT-strategin" as "kulturstrategin").
   const std::size_t hyphen = head_base.rfind('-');
-  const bool bare = lists.heads.Contains(
-      hyphen == std::string::npos ? head_base : head_base.substr(hyphen + 1));
+  const bool bare =
+      hyphen == std::string::npos
+          ? lists.heads.Contains(head_base)
+          : lists.heads.Contains(head_base.substr(hyphen + 1)) &&
+                lists.definite.LongestSuffix(tokens[head].lower).empty();
   const bool adjectives = head > first;
   const bool title_case = IsCapitalised(tokens[first].word);
 
@@ -466,7 +483,12 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // "Regionplan och budget", "Verksamhetsplan och budget": the standard
   // name of a region's or municipality's budget document.
   // "Länstransportplan Blekinge län": a county's name takes its "län".
-  if (named && i < tokens.size() && tokens[i].lower == "län") last = i++;
+  // "IT-strategi Ragunda kommun": a kommun's or city's name takes its
+  // "kommun" or "stad" so.
+  auto place_word = [](std::string_view lower) {
+    return lower == "län" || lower == "kommun" || lower == "stad";
+  };
+  if (named && i < tokens.size() && place_word(tokens[i].lower)) last = i++;
   if (i + 1 < tokens.size() && tokens[i].lower == "och" && tokens[i + 1].lower == "budget") {
     last = i + 1;
     named = true;
@@ -478,9 +500,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // "Handlingsprogram mot våld i nära relationer", "Överenskommelse mellan
   // kommunerna i Stockholms län om ...": a title's complement may start
   // with these too.
-  if (i < tokens.size() &&
-      (tokens[i].lower == "för" || tokens[i].lower == "om" || tokens[i].lower == "mot" ||
-       tokens[i].lower == "mellan") &&
+  if (i < tokens.size() && ComplementStart(tokens[i].lower) &&
       i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) &&
       !time_nouns.ContainsKey(tokens[i + 1].lower)) {
     // Content words, with one connector (a conjunction or preposition:
@@ -492,10 +512,34 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     // after it ("för Värmland och Hållbar tillväxtstrategi") cuts it back.
     std::size_t end_before_connector = 0;
     int content_before_connector = 0;
-    while (j < tokens.size() && content < 6) {
+    // An agreement's title names its parties after "mellan", then what it
+    // is about ("Överenskommelse mellan kommunerna i X län och Region X om
+    // samarbete kring ..."): the subject has six content words of its own.
+    bool parties = tokens[i].lower == "mellan";
+    // The parties may be many ("mellan Ale kommun, Härryda kommun, ... och
+    // Öckerö kommun"): fourteen content words, commas between them.
+    auto limit = [&] { return parties ? 14 : 6; };
+    int party_words = 0;  // the parties' content words, when a subject follows
+    while (j < tokens.size() && (content < limit() || (parties && ComplementStart(tokens[j].lower)))) {
       const Token& t = tokens[j];
       if (IsYearish(t.word) || new_line(j)) break;
-      if (connectors.ContainsKey(t.lower)) {
+      // A comma inside a list of parties goes on to the next party;
+      // elsewhere the title ends with the word before it.
+      const bool comma = t.lower.size() > 1 && t.lower.back() == ',';
+      const std::string_view lower = comma ? t.lower.substr(0, t.lower.size() - 1) : t.lower;
+      if (parties && content > 0 && j + 1 < tokens.size() && lower != "mellan" &&
+          ComplementStart(lower) && !IsYearish(tokens[j + 1].word)) {
+        parties = false;
+        party_words = content;
+        content = 0;
+        ++j;
+        continue;
+      }
+      if (connectors.ContainsKey(lower)) {
+        if (comma) break;
+        // "Överenskommelse om samverkan mellan A och B angående ...": the
+        // parties, then what it concerns.
+        parties = parties || lower == "mellan";
         // A connector must be followed by a content word that is not
         // another plan ("... och genomförandeplanen") nor the first part of
         // one's hyphenated pair ("... och Mål- och resultatplanen"), nor by
@@ -522,16 +566,16 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       // ("Samplanering", "Information") and names what follows in capitals.
       if (IsCapitalised(t.word) && j > i + 1 && !IsCapitalised(tokens[j - 1].word) &&
           !connectors.Contains(tokens[j - 1].lower) &&
-          ((j + 1 < tokens.size() && IsCapitalised(tokens[j + 1].word)) || IsNominal(t.lower))) {
+          ((j + 1 < tokens.size() && IsCapitalised(tokens[j + 1].word)) || IsNominal(lower))) {
         break;
       }
       // A capitalised word is a name ("för Dalarnas län"), whatever it ends
       // in. A month is a date's ("... till föreningar i mars").
-      if (title_stop.ContainsKey(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower)) ||
-          months.ContainsKey(t.lower)) {
+      if (title_stop.ContainsKey(lower) || (!IsCapitalised(t.word) && LooksLikeVerb(lower)) ||
+          months.ContainsKey(lower)) {
         break;
       }
-      if (content > 0 && !BaseOf(t.lower, lists).empty()) {
+      if (content > 0 && !BaseOf(lower, lists).empty()) {
         if (end_before_connector > 0) {
           content_end = end_before_connector;
           content = content_before_connector;
@@ -542,7 +586,11 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
       content_end = j;
       named_complement = named_complement || IsCapitalised(t.word);
       ++j;
+      if (comma && !(parties && j < tokens.size() && IsCapitalised(tokens[j].word))) break;
     }
+    // A subject that ends before its first content word leaves the title
+    // with its parties.
+    if (content == 0 && party_words > 0) content = party_words;
     // A county's name takes its "län" here too, past the six content words
     // ("... och åtta kommuner i Uppsala län").
     if (content > 0 && content_end + 1 < tokens.size() && tokens[content_end + 1].lower == "län" &&
@@ -557,7 +605,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   // Years right after the title: "2019 – 2022", "2023-2026", "2030"; not a
   // date or a month ("2022-10-10", "2021-03": a table's next column).
   std::size_t k = last + 1;
-  if (k < tokens.size() && IsTitleYears(tokens[k].word)) {
+  if (k < tokens.size() && IsTitleYears(tokens[k].word) && !tokens[last].word.ends_with(",")) {
     last = k;
     if (k + 2 < tokens.size() && IsDash(tokens[k + 1].word) && IsYearish(tokens[k + 2].word)) {
       last = k + 2;
@@ -577,7 +625,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
           match.text.substr(after + 1, end == std::string_view::npos ? end : end - after - 1);
       std::size_t length = 0;
       if (!next.empty() && IsLower(DecodeAt(next, 0, &length)) && !connectors.Contains(next) &&
-          next != "län") {
+          !place_word(next)) {
         named = false;
       }
     }
@@ -654,6 +702,8 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
 
   out->begin = tokens[first].begin;
   out->end = tokens[last].end;
+  // A list's comma after the title's last word is the sentence's.
+  if (tokens[last].word.size() > 1 && tokens[last].word.back() == ',') --out->end;
   std::string title(match.text.substr(out->begin, out->end - out->begin));
   // A genitive on a name at the end belongs to the sentence: "Affärsplan
   // Västmanlands" -> "Affärsplan Västmanland".
