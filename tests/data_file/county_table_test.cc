@@ -1,9 +1,9 @@
 // The one reader of dictionaries/counties.tsv.
 #include "pipeline/data_file/county_table.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+
+#include <gtest/gtest.h>
 
 #include "tests/foundation/cli_runner.h"
 
