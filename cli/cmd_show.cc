@@ -64,29 +64,7 @@ void PrintText(const StoredDocument& d) {
 }
 
 void PrintJson(const StoredDocument& d) {
-  const Classification& c = d.classification;
-  nlohmann::ordered_json j;
-  j["id"] = d.id;
-  j["paths"] = nlohmann::ordered_json::array();
-  for (const std::string& path : d.paths) j["paths"].push_back(Escaped(path));
-  j["format"] = d.format;
-  j["bytes"] = d.bytes;
-  j["pages"] = d.pages;
-  j["ocr_pages"] = d.ocr_pages;
-  j["author"] = d.author;
-  j["created"] = d.created;
-  j["ingested"] = d.ingested;
-  nlohmann::ordered_json cues = nlohmann::ordered_json::array();
-  for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
-  j["classification"] = {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer},
-                         {"county", c.county}, {"date", c.date}, {"date_source", c.date_source},
-                         {"metadata_date", c.metadata_date}, {"dnr", c.dnr},
-                         {"topics", c.topics}, {"cues", cues}};
-  j["mentions"] = nlohmann::ordered_json::array();
-  for (const Mention& m : d.mentions) j["mentions"].push_back(MentionJson(m));
-  j["page_starts"] = d.page_starts;
-  j["text"] = d.text;
-  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  std::cout << DocumentJson(d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void RunShow(Context& ctx, const ShowOptions& opts) {

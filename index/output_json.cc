@@ -1,5 +1,7 @@
 #include "index/output_json.h"
 
+#include "index/byte_string.h"
+
 namespace diar {
 
 nlohmann::ordered_json MentionJson(const Mention& m) {
@@ -17,6 +19,59 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
           {"issuer", hit.issuer}, {"county", hit.county}, {"dnr", hit.dnr},
           {"topics", hit.topics}, {"path", hit.path},     {"paths", hit.paths},
           {"pages", hit.pages}};
+}
+
+nlohmann::ordered_json ClassificationJson(const Classification& c) {
+  nlohmann::ordered_json cues = nlohmann::ordered_json::array();
+  for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
+  return {{"title", c.title},
+          {"type", c.type},
+          {"issuer", c.issuer},
+          {"county", c.county},
+          {"date", c.date},
+          {"date_source", c.date_source},
+          {"metadata_date", c.metadata_date},
+          {"dnr", c.dnr},
+          {"topics", c.topics},
+          {"cues", cues}};
+}
+
+Classification ClassificationFromJson(const nlohmann::json& j) {
+  Classification c;
+  c.title = j.value("title", "");
+  c.type = j.value("type", "");
+  c.issuer = j.value("issuer", "");
+  c.county = j.value("county", "");
+  c.date = j.value("date", "");
+  c.date_source = j.value("date_source", "");
+  c.metadata_date = j.value("metadata_date", "");
+  c.dnr = j.value("dnr", "");
+  c.topics = j.value("topics", std::vector<std::string>{});
+  for (const nlohmann::json& cue : j.value("cues", nlohmann::json::array())) {
+    c.cues.push_back({cue.value("field", ""), cue.value("cue", "")});
+  }
+  return c;
+}
+
+nlohmann::ordered_json DocumentJson(const StoredDocument& d) {
+  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+  for (const Mention& m : d.mentions) mentions.push_back(MentionJson(m));
+  // Paths as every output shows them; the exact bytes when some is not UTF-8.
+  const ShownPaths paths = ShowPaths(d.paths);
+  nlohmann::ordered_json j = {{"id", d.id}, {"paths", paths.shown}};
+  if (!paths.bytes.empty()) j["path_bytes"] = paths.bytes;
+  j["format"] = d.format;
+  j["bytes"] = d.bytes;
+  j["pages"] = d.pages;
+  j["ocr_pages"] = d.ocr_pages;
+  j["author"] = d.author;
+  j["created"] = d.created;
+  j["ingested"] = d.ingested;
+  j["classification"] = ClassificationJson(d.classification);
+  j["mentions"] = mentions;
+  j["page_starts"] = d.page_starts;
+  j["text"] = d.text;
+  return j;
 }
 
 Mention MentionFromJson(const nlohmann::json& j) {

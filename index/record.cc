@@ -30,32 +30,6 @@ std::string NowIso() {
   return buf;
 }
 
-json ClassificationToJson(const Classification& c) {
-  json cues = json::array();
-  for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
-  return {{"title", c.title},   {"type", c.type},     {"issuer", c.issuer},
-          {"county", c.county}, {"date", c.date},     {"date_source", c.date_source},
-          {"metadata_date", c.metadata_date},         {"dnr", c.dnr},
-          {"topics", c.topics}, {"cues", cues}};
-}
-
-Classification ClassificationFromJson(const json& j) {
-  Classification c;
-  c.title = j.value("title", "");
-  c.type = j.value("type", "");
-  c.issuer = j.value("issuer", "");
-  c.county = j.value("county", "");
-  c.date = j.value("date", "");
-  c.date_source = j.value("date_source", "");
-  c.metadata_date = j.value("metadata_date", "");
-  c.dnr = j.value("dnr", "");
-  c.topics = j.value("topics", std::vector<std::string>{});
-  for (const json& cue : j.value("cues", json::array())) {
-    c.cues.push_back({cue.value("field", ""), cue.value("cue", "")});
-  }
-  return c;
-}
-
 // Paths are file-system bytes. JSON holds UTF-8 only, so "paths" carries
 // each path as shown (Escaped) and, when any is not UTF-8, "path_bytes" the
 // exact bytes in hex ("" for a path that is UTF-8): nothing is dropped, and
@@ -133,7 +107,7 @@ std::string EncodeRecord(const StoredDocument& r) {
             {"author", r.author},
             {"created", r.created},
             {"ingested", r.ingested},
-            {"classification", ClassificationToJson(r.classification)},
+            {"classification", json(ClassificationJson(r.classification))},
             {"page_starts", r.page_starts},
             {"ocr_pages", r.ocr_pages},
             {"mentions", mentions}};

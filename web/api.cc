@@ -228,34 +228,6 @@ nlohmann::ordered_json SearchJson(const SearchResult& result, int facet_values) 
   return j;
 }
 
-nlohmann::ordered_json DocumentJson(const StoredDocument& d) {
-  const Classification& c = d.classification;
-  nlohmann::ordered_json cues = nlohmann::ordered_json::array();
-  for (const Cue& cue : c.cues) cues.push_back({{"field", cue.field}, {"cue", cue.cue}});
-  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
-  for (const Mention& m : d.mentions) mentions.push_back(MentionJson(m));
-  // Paths as every output shows them; the exact bytes when some is not UTF-8.
-  ShownPaths paths = ShowPaths(d.paths);
-  nlohmann::ordered_json j = {{"id", d.id}, {"paths", paths.shown}};
-  if (!paths.bytes.empty()) j["path_bytes"] = paths.bytes;
-  j.update(nlohmann::ordered_json{
-      {"format", d.format},
-      {"bytes", d.bytes},
-      {"pages", d.pages},
-      {"ocr_pages", d.ocr_pages},
-      {"author", d.author},
-      {"created", d.created},
-      {"ingested", d.ingested},
-      {"classification",
-       {{"title", c.title}, {"type", c.type}, {"issuer", c.issuer}, {"county", c.county}, {"date", c.date},
-        {"date_source", c.date_source}, {"metadata_date", c.metadata_date},
-        {"dnr", c.dnr}, {"topics", c.topics}, {"cues", cues}}},
-      {"mentions", mentions},
-      {"page_starts", d.page_starts},
-      {"text", d.text}});
-  return j;
-}
-
 nlohmann::ordered_json StatusJson(const IndexStatus& s) {
   nlohmann::ordered_json failures = nlohmann::ordered_json::array();
   for (const auto& [path, reason] : s.failures) {

@@ -64,7 +64,7 @@ Result<ExportQuery> ParseExportQuery(const Params& params);
 bool IsDocumentId(std::string_view id);
 
 nlohmann::ordered_json SearchJson(const SearchResult& result, int facet_values);
-nlohmann::ordered_json DocumentJson(const StoredDocument& document);
+// A document's JSON is index/output_json.h's DocumentJson, as `diar show`'s.
 nlohmann::ordered_json StatusJson(const IndexStatus& status);
 nlohmann::ordered_json ErrorJson(int status, const std::string& message);
 // The OpenAPI 3 description of every endpoint.

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "index/export.h"
+#include "index/output_json.h"
 #include "index/searcher.h"
 #include "pipeline/extract/extract.h"
 #include "web/api.h"

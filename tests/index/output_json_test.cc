@@ -81,5 +81,35 @@ TEST(HitJson, EveryFieldOfAHitWithAllItsPaths) {
   EXPECT_EQ(j["issuer"], "Region Västmanland");
 }
 
+TEST(ClassificationJson, ReadsBackWhatItWritesWithItsCues) {
+  Classification c;
+  c.title = "Protokoll kommunstyrelsen";
+  c.type = "protokoll";
+  c.issuer = "Ale kommun";
+  c.county = "Västra Götalands län";
+  c.date = "2018-10-02";
+  c.date_source = "text";
+  c.dnr = "KS 2018/123";
+  c.topics = {"demokrati"};
+  c.cues = {{"type", "heading \"Protokoll\""}};
+  const Classification back = ClassificationFromJson(nlohmann::json(ClassificationJson(c)));
+  EXPECT_EQ(back.title, c.title);
+  EXPECT_EQ(back.issuer, c.issuer);
+  EXPECT_EQ(back.date_source, c.date_source);
+  EXPECT_EQ(back.topics, c.topics);
+  ASSERT_EQ(back.cues.size(), 1u);
+  EXPECT_EQ(back.cues[0].cue, c.cues[0].cue);
+}
+
+TEST(DocumentJson, APathThatIsNotUtf8IsShownEscapedWithItsBytes) {
+  StoredDocument d;
+  d.id = "0123456789ab";
+  d.paths = {"/arkiv/beslut.pdf", "/arkiv/\xff.pdf"};
+  const nlohmann::ordered_json j = DocumentJson(d);
+  EXPECT_EQ(j["paths"][1], "/arkiv/\\xFF.pdf");
+  ASSERT_TRUE(j.contains("path_bytes"));
+  EXPECT_EQ(j["path_bytes"][0], "");
+}
+
 }  // namespace
 }  // namespace diar
