@@ -289,13 +289,18 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
       x1.push_back(g.x1[c]);
     }
     if (x0.size() < 2 || (!TwoAligned(x0) && !TwoAligned(x1))) return {};
-    // Running text fills its column line after line; a table has some
-    // column of short cells (a name, a date, an amount).
+    // Running text fills its column line after line, each line starting
+    // at the column's left edge; a table has some column of short cells (a
+    // name, a date), or of amounts set flush right, which fill the column
+    // too but start where their widths put them.
     std::vector<double> fill;
+    std::size_t flush_left = 0;
     for (const std::vector<Line>& row : lines) {
-      if (!row[c].text.empty()) fill.push_back((row[c].x1 - left[c]) / std::max(1.0, limit[c] - left[c]));
+      if (row[c].text.empty()) continue;
+      fill.push_back((row[c].x1 - left[c]) / std::max(1.0, limit[c] - left[c]));
+      flush_left += row[c].x0 - left[c] <= kAligned ? 1 : 0;
     }
-    prose = prose && Median(std::move(fill)) >= 0.75;
+    prose = prose && Median(fill) >= 0.75 && 2 * flush_left > fill.size();
   }
   // Rules between rows in two places or more are a table's, whatever its
   // cells hold: full cells of hyphenated text fill their columns as prose
