@@ -21,12 +21,30 @@ put in authority PDFs, and what our other fixtures lack:
     MediaBox's origin, with printer's slug text outside the CropBox, which
     no reader sees and which must not be read.
 
+and, from sources beside them:
+  tex-artikel.tex, tex-rapport.tex -> PDF with pdfTeX (T1 encoding, Latin
+    Modern Type 1 fonts, Swedish hyphenation): a two-column article with a
+    ruled table in the right column and footnotes; a one-column report
+    with a running head, footnotes and a table;
+  groff-memo.ms -> PostScript with groff -ms -> PDF with Ghostscript's
+    ps2pdf: a memo with a running head from page 2 and page numbers.
+
 Needs /usr/bin/python3 with Debian's python3-fonttools (to subset Liberation
-fonts, package fonts-liberation2, keeping glyph ids so CID = GID).
-Usage: scripts/make-feature-pdfs.py (run from anywhere).
+fonts, package fonts-liberation2, keeping glyph ids so CID = GID);
+texlive-latex-base, lmodern, texlive-lang-european (babel's Swedish and its
+hyphenation patterns); groff and ghostscript. None of them is in
+scripts/deps: the PDFs are committed and the tests read only them.
+The expected text (*.txt) of the pdfTeX and groff documents is written by
+hand beside them; check it after remaking them with
+build/tests/extract/extract_features_test.
+Usage: scripts/make-feature-pdfs.py [python] [tex] [groff] (default: all)
 """
 import io
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import zlib
 
 from fontTools import subset as ft_subset
@@ -577,14 +595,48 @@ def geometry():
     return "\n\n".join("\n".join(t) for t in texts) + "\n"
 
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
+def need(tool, package):
+    if shutil.which(tool) is None:
+        sys.exit("make-feature-pdfs: %s not found; install %s" % (tool, package))
+
+
+def written():
     for name, make in (("word-justified", word_justified), ("aspose-runs", aspose_runs),
                        ("page-geometry", geometry)):
         text = make()
         with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
             f.write(text)
         print("wrote", os.path.join(OUT, name + ".pdf"))
+
+
+def tex():
+    need("pdflatex", "texlive-latex-base, lmodern and texlive-lang-european")
+    for name in ("tex-artikel", "tex-rapport"):
+        with tempfile.TemporaryDirectory() as work:
+            shutil.copy(os.path.join(OUT, name + ".tex"), work)
+            for _ in range(2):  # the second run resolves references
+                subprocess.run(["pdflatex", "-interaction=nonstopmode", name + ".tex"], cwd=work,
+                               check=True, stdout=subprocess.DEVNULL)
+            shutil.copy(os.path.join(work, name + ".pdf"), OUT)
+        print("wrote", os.path.join(OUT, name + ".pdf"))
+
+
+def groff():
+    need("groff", "groff")
+    need("ps2pdf", "ghostscript")
+    source = os.path.join(OUT, "groff-memo.ms")
+    ps = subprocess.run(["groff", "-ms", "-Tps", source], check=True, stdout=subprocess.PIPE).stdout
+    subprocess.run(["ps2pdf", "-", os.path.join(OUT, "groff-memo.pdf")], input=ps, check=True)
+    print("wrote", os.path.join(OUT, "groff-memo.pdf"))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    steps = {"python": written, "tex": tex, "groff": groff}
+    for step in sys.argv[1:] or list(steps):
+        if step not in steps:
+            sys.exit("make-feature-pdfs: unknown step '%s' (python, tex, groff)" % step)
+        steps[step]()
 
 
 if __name__ == "__main__":

@@ -126,6 +126,12 @@ class Pitches {
     fallback_ = Median(all);
   }
 
+  // Whether lines of a's size have a pitch of their own (three pairs or
+  // more); else For gives the document's, mostly the body's.
+  bool Own(const Line& a) const {
+    return a.font_size > 0 && pitch_.count(SizeKey(a.font_size)) > 0;
+  }
+
   // Expected pitch after line `a`; 0 when unknown.
   double For(const Line& a) const {
     auto it = pitch_.find(SizeKey(a.font_size));
@@ -219,8 +225,16 @@ bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& 
       (std::abs(a.font_size - b.font_size) > 0.75 || a.bold != b.bold)) {
     return true;
   }
+  // A heading set larger and wrapped inside a word ("2 Bakgrund och
+  // tidigare forsk-" / "ning") has no pitch of its size to go by: the
+  // body's is too small for it, and the word going on in lower case says
+  // the line goes on.
   const double pitch = pitches.For(a);
-  if (pitch > 0 && Centre(b) - Centre(a) > pitch * 1.2 + 0.5) return true;
+  const bool word_goes_on = EndsWithWordHyphen(a.text) && StartsLower(b.text);
+  if (pitch > 0 && Centre(b) - Centre(a) > pitch * 1.2 + 0.5 &&
+      !(word_goes_on && !pitches.Own(a))) {
+    return true;
+  }
   if (NextWordsFitted(a, b, right)) return true;
   const double em = a.font_size > 0 ? a.font_size : std::max(1.0, a.Height() / 1.2);
   if (item_x0 >= 0) {
