@@ -8,7 +8,9 @@
 //     one: headings thus stay paragraphs of their own);
 //   - starts further below than the line pitch of its font allows (20 %
 //     over the document's median pitch for that size: paragraph spacing is
-//     usually half a line or more, rounding jitter under a point);
+//     usually half a line or more, rounding jitter under a point), unless
+//     the size has too few lines for a pitch of its own (a heading) and a
+//     word broken at a hyphen goes on in lower case;
 //   - is indented by more than half an em against the first (a first-line
 //     indent), except inside a list item (a bullet, or a label "1. ",
 //     "a) " whose next line hangs at the text), whose lines hang indented;
