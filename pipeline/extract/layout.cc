@@ -1062,14 +1062,20 @@ void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
 // two (a LaTeX \\hline or booktabs table in an article's right column): the
 // page's aligned-table search sees the left column's lines beside it as
 // more columns of the table. Rules of one width stacked two or more deep
-// mark the table's box; when text stands beside that box, the words inside
-// it are read as a table on their own, and only rows read as a table
-// replace their words. Without text beside it, the page-level search
-// reads the table as before.
-void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules) {
+// mark the table's box; when text stands beside that box, on two rows or
+// more, the words inside it are read as a table on their own, and only
+// rows read as a table replace their words. Without text beside it, the
+// page-level search reads the table as before. The rules must be under
+// 0.6 of the page's width, as a column is: rules across the text width
+// are a running header's and footer's, or a full-width table's, with at
+// most a margin note beside them.
+void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules,
+                      double page_width) {
   std::vector<Rule> horizontal;
   for (const Rule& r : rules) {
-    if (r.y0 == r.y1 && r.x1 - r.x0 >= 36) horizontal.push_back(r);
+    if (r.y0 == r.y1 && r.x1 - r.x0 >= 36 && r.x1 - r.x0 < 0.6 * page_width) {
+      horizontal.push_back(r);
+    }
   }
   std::sort(horizontal.begin(), horizontal.end(),
             [](const Rule& a, const Rule& b) { return a.y0 < b.y0; });
@@ -1091,11 +1097,15 @@ void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules) 
       const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
       return !w.table_row && cx > top.x0 - 1 && cx < top.x1 + 1 && cy > top.y0 && cy < bottom;
     };
-    const bool beside = std::any_of(words.begin(), words.end(), [&](const Word& w) {
+    std::vector<double> beside;  // centres of the words beside the box
+    for (const Word& w : words) {
       const double cy = (w.y0 + w.y1) / 2;
-      return cy > top.y0 && cy < bottom && (w.x1 < top.x0 - 1 || w.x0 > top.x1 + 1);
-    });
-    if (!beside) continue;
+      if (cy > top.y0 && cy < bottom && (w.x1 < top.x0 - 1 || w.x0 > top.x1 + 1)) {
+        beside.push_back(cy);
+      }
+    }
+    const auto [low, high] = std::minmax_element(beside.begin(), beside.end());
+    if (beside.empty() || *high - *low < 0.5 * FontSize(words.front())) continue;
     std::vector<Word> in, kept;
     for (Word& w : words) (inside(w) ? in : kept).push_back(std::move(w));
     std::vector<Row> rows = GroupRows(std::move(in));
@@ -1114,7 +1124,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   std::vector<TextLine> out;
   AddDrawnBullets(words, dots);
   ReadTables(words, rules);
-  ReadTablesBeside(words, rules);
+  ReadTablesBeside(words, rules, page_width);
   std::vector<Row> rows = GroupRows(std::move(words));
   ReadAlignedTables(rows, rules);
   // A gutter shared by the whole page (two-column body text, possibly with
