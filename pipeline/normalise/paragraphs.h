@@ -24,7 +24,10 @@
 //     opens a list item or would have fitted whole; never before a
 //     lower-case start (NextWordsFitted in paragraphs.cc);
 //   - starts a new column or region above the first and the first line ended
-//     a sentence or the second starts with a capital.
+//     a sentence or the second starts with a capital;
+//   - is set smaller than the page's text, at the paragraph's left edge, and
+//     opens with the number after the one the paragraph opened with: the
+//     next footnote, after a note that filled its line.
 // Lines on the same row (fragments split at a wide gap) always join, with a
 // hyphen between them repaired as at a line end.
 // Text files have no layout: blank lines separate paragraphs, and lines

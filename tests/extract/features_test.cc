@@ -143,6 +143,19 @@ TEST(PdfFeatures, AHeadingWrappedInsideAWordInTheLeftColumnReadsWholeInItsColumn
             read.text.text.find("3 Resultat"));
 }
 
+TEST(PdfFeatures, FootnotesAtThePageFootAreLinesOfTheirOwn) {
+  // Note 1 fills its line; note 2's number is what shows the break.
+  ExpectLines(ReadDocument("tex-rapport"), {
+      "1 Uppgifterna har hämtats från kommunernas tillsynsplaner och verksamhetsberättelser för "
+      "2022 och 2023.",
+      "2 Fem av tolv kommuner anger att mindre än hälften av den planerade tillsynen genomfördes.",
+  });
+  ExpectLines(ReadDocument("tex-artikel"), {
+      "1 Sveriges Kommuner och Regioner, Digitaliseringsläget i kommunerna 2023.",
+      "2 Se exempelvis Lindgren och Jansson (2013) om elektroniska tjänster i offentlig sektor.",
+  });
+}
+
 // The lines removed from each page, sorted.
 std::vector<std::vector<std::string>> Removed(const std::string& name) {
   std::vector<std::vector<std::string>> removed = ReadDocument(name).text.removed_lines;
