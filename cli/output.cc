@@ -44,20 +44,6 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
   return j;
 }
 
-nlohmann::ordered_json MentionJson(const Mention& m) {
-  nlohmann::ordered_json j;
-  j["type"] = m.type;
-  j["text"] = m.text;
-  j["value"] = m.value;
-  j["start"] = m.start;
-  j["end"] = m.end;
-  j["page"] = m.page;
-  j["rule"] = m.rule;
-  if (m.inferred) j["inferred"] = true;
-  if (!m.owner.empty()) j["owner"] = m.owner;
-  return j;
-}
-
 std::string MentionTsv(const Mention& m) {
   return m.type + "\t" + Flat(m.text) + "\t" + Flat(m.value) + "\t" +
          std::to_string(m.start) + "\t" + std::to_string(m.end) + "\t" +

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "index/mention_json.h"  // MentionJson, for the commands that print mentions
 #include "index/searcher.h"
 #include "pipeline/tag/tag.h"
 
@@ -17,9 +18,6 @@ namespace diar::cli {
 // them, collapsed identical texts included), pages, date, type, issuer,
 // county, dnr, topics, snippet and snippet_page (1-based; 0 unknown).
 nlohmann::ordered_json HitJson(const Hit& hit);
-
-// type, text, value, start, end, page, rule, and inferred/owner when set.
-nlohmann::ordered_json MentionJson(const Mention& m);
 
 // Tab-separated mention row; tabs and newlines inside fields become spaces.
 std::string MentionTsv(const Mention& m);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/byte_string.h"
+#include "index/mention_json.h"
 
 namespace diar {
 namespace {
@@ -107,11 +108,9 @@ void MentionRows(RowWriter& w, const ExportRequest& request, const StoredDocumen
     if (!request.types.empty() && !request.types.count(m.type)) continue;
     nlohmann::ordered_json j = {{"document", d.id}, {"path", FirstPath(d)}};
     if (!FirstPathIsUtf8(d)) j["path_bytes"] = HexBytes(d.paths.front());
-    j.update(nlohmann::ordered_json{{"title", d.classification.title}, {"document_date", d.classification.date},
-                                    {"type", m.type}, {"text", m.text}, {"value", m.value}, {"start", m.start},
-                                    {"end", m.end}, {"page", m.page}, {"rule", m.rule}});
-    if (m.inferred) j["inferred"] = true;
-    if (!m.owner.empty()) j["owner"] = m.owner;
+    j["title"] = d.classification.title;
+    j["document_date"] = d.classification.date;
+    j.update(MentionJson(m));
     // Where the document's date comes from (issue 15): "metadata" means the
     // text has none and metadata_date is the PDF's, not the document's.
     j["document_date_source"] = d.classification.date_source;

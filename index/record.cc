@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "index/byte_string.h"
+#include "index/mention_json.h"
 #include "index/schema.h"
 
 namespace diar {
@@ -27,29 +28,6 @@ std::string NowIso() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-json MentionToJson(const Mention& m) {
-  json j = {{"type", m.type},   {"text", m.text},   {"value", m.value},
-            {"start", m.start}, {"end", m.end},     {"page", m.page},
-            {"rule", m.rule}};
-  if (m.inferred) j["inferred"] = true;
-  if (!m.owner.empty()) j["owner"] = m.owner;
-  return j;
-}
-
-Mention MentionFromJson(const json& j) {
-  Mention m;
-  m.type = j.at("type").get<std::string>();
-  m.text = j.at("text").get<std::string>();
-  m.value = j.at("value").get<std::string>();
-  m.start = j.at("start").get<std::size_t>();
-  m.end = j.at("end").get<std::size_t>();
-  m.page = j.at("page").get<int>();
-  m.rule = j.value("rule", "");
-  m.inferred = j.value("inferred", false);
-  m.owner = j.value("owner", "");
-  return m;
 }
 
 json ClassificationToJson(const Classification& c) {
@@ -147,7 +125,7 @@ StoredDocument RecordFromProcessed(const ProcessedDocument& document,
 
 std::string EncodeRecord(const StoredDocument& r) {
   json mentions = json::array();
-  for (const Mention& m : r.mentions) mentions.push_back(MentionToJson(m));
+  for (const Mention& m : r.mentions) mentions.push_back(json(MentionJson(m)));
   json j = {{"id", r.id},
             {"format", r.format},
             {"bytes", r.bytes},

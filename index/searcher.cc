@@ -7,6 +7,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <utility>
@@ -45,6 +46,15 @@ constexpr unsigned kParserFlags =
 // weigh well under half a word). Set by that argument, not tuned: the
 // relevance benchmark (docs/DECISIONS.md) ran with this value only.
 constexpr double kPartWeight = 0.35;
+// WithSwedishLetters tries at most this many spellings of a word (3^4 x 2:
+// four a and one o, as in "samhallsbyggnadsforvaltningen").
+constexpr std::size_t kMaxSwedishLetterForms = 162;
+// A form with å, ä or ö stands for a word typed without them when at least
+// this many times as many documents hold it: two real words that differ in
+// these letters ("lag" and "låg", "hall" and "håll") are both everyday
+// words, while the spelling without them is, beside the right one, an
+// accident (an address, a file name). An order of magnitude, not tuned.
+constexpr Xapian::doccount kSwedishLetterFormRatio = 10;
 
 // Ranking::kOrAndFieldFormBoost: a word in the form typed weighs this much
 // of what it weighs as a word, on top of its stem's match. The lexicon
@@ -104,19 +114,17 @@ std::string UnknownFieldMessage(const std::string& name) {
   return message + " Fields: " + all + " (put text with a colon in quotes)";
 }
 
-// `query` with each stemmed word Z<stem> widened to also match documents
-// where the stem is a compound part (schema::kPart), weighted down. Only
-// the operators a parsed free-text query joins words with are rebuilt;
-// phrases, NEAR, synonyms and everything else are kept as they are.
-Xapian::Query WithParts(const Xapian::Query& query) {
+// `query` with each word leaf replaced by `leaf(term)` (empty: kept as it
+// is). Only the operators a parsed free-text query joins words with are
+// rebuilt; phrases, NEAR, synonyms and everything else are kept as they are
+// (Xapian 1.4 does not say a phrase's window, so it cannot be rebuilt), and
+// so is the right side of AND_NOT and FILTER, which only selects.
+Xapian::Query MapWordLeaves(const Xapian::Query& query,
+                            const std::function<Xapian::Query(const std::string&)>& leaf) {
   const Xapian::Query::op op = query.get_type();
   if (op == Xapian::Query::LEAF_TERM) {
-    const std::string term = *query.get_terms_begin();
-    if (term.size() < 2 || term[0] != 'Z') return query;
-    return Xapian::Query(Xapian::Query::OP_OR, query,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query(std::string(schema::kPart) + term.substr(1)),
-                                       kPartWeight));
+    Xapian::Query mapped = leaf(*query.get_terms_begin());
+    return mapped.empty() ? query : mapped;
   }
   switch (op) {
     case Xapian::Query::OP_AND:
@@ -131,9 +139,8 @@ Xapian::Query WithParts(const Xapian::Query& query) {
   }
   std::vector<Xapian::Query> subs;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    // The right side of AND_NOT and FILTER only selects; keep it exact.
     const bool selects = i > 0 && (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER);
-    subs.push_back(selects ? query.get_subquery(i) : WithParts(query.get_subquery(i)));
+    subs.push_back(selects ? query.get_subquery(i) : MapWordLeaves(query.get_subquery(i), leaf));
   }
   if (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_AND_MAYBE ||
       op == Xapian::Query::OP_FILTER) {
@@ -143,6 +150,74 @@ Xapian::Query WithParts(const Xapian::Query& query) {
     return result;
   }
   return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+// `query` with each stemmed word Z<stem> widened to also match documents
+// where the stem is a compound part (schema::kPart), weighted down.
+Xapian::Query WithParts(const Xapian::Query& query) {
+  return MapWordLeaves(query, [](const std::string& term) {
+    if (term.size() < 2 || term[0] != 'Z') return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(std::string(schema::kPart) + term.substr(1)),
+                                       kPartWeight));
+  });
+}
+
+// `query` with each word typed without å, ä and ö ("overenskommelse",
+// "lansstyrelsen": a phone, a keyboard without them) also matching its
+// forms with them ("överenskommelse", "länsstyrelsen") when the archive
+// holds the form typed nowhere, or in a tenth as many documents at most
+// (kSwedishLetterFormRatio), as one word (a synonym: ranked as if it were
+// typed right). A form typed by accident is rare beside the right spelling
+// (a web address, "www.lansstyrelsen.se"); a word typed right is common in
+// its own right, as a word or as a compound part, and keeps its meaning
+// ("lag" is no "låg", "hall" in "idrottshall" no "håll").
+Xapian::Query WithSwedishLetters(const Xapian::Query& query, const Xapian::Database& db) {
+  return MapWordLeaves(query, [&](const std::string& term) {
+    const std::size_t begin = !term.empty() && term[0] == 'Z' ? 1 : 0;
+    if (term.size() < begin + 3 || term[begin] < 'a' || term[begin] > 'z') return Xapian::Query();
+    std::vector<std::size_t> vowels;  // byte offsets of each a and o
+    for (std::size_t i = begin; i < term.size(); ++i) {
+      const auto c = static_cast<unsigned char>(term[i]);
+      if (c == 0xC3) return Xapian::Query();  // has å, ä or ö (or é, ü): typed with them
+      if (c == 'a' || c == 'o') vowels.push_back(i);
+    }
+    // Every choice of a/å/ä and o/ö; a word with more letters to choose
+    // than kMaxSwedishLetterForms allows is left as typed.
+    std::size_t forms = 1;
+    for (const std::size_t i : vowels) {
+      forms *= term[i] == 'a' ? 3 : 2;
+      if (forms > kMaxSwedishLetterForms) return Xapian::Query();
+    }
+    // A word the archive holds as a compound part is a word of its own
+    // ("hall" in "idrottshall" is no "håll").
+    const Xapian::doccount typed =
+        db.get_termfreq(term) + db.get_termfreq(std::string(schema::kPart) + term.substr(begin));
+    std::vector<Xapian::Query> found = {Xapian::Query(term)};
+    for (std::size_t choice = 1; choice < forms; ++choice) {
+      std::string form;
+      std::size_t rest = choice;
+      std::size_t from = 0;
+      for (const std::size_t i : vowels) {
+        form.append(term, from, i - from);
+        const std::size_t options = term[i] == 'a' ? 3 : 2;
+        const std::size_t pick = rest % options;
+        rest /= options;
+        if (pick == 0) form += term[i];
+        else if (term[i] == 'o') form += "ö";
+        else form += pick == 1 ? "å" : "ä";
+        from = i + 1;
+      }
+      form.append(term, from, std::string::npos);
+      const Xapian::doccount holding = db.get_termfreq(form);
+      if (holding > 0 && (typed == 0 || holding >= kSwedishLetterFormRatio * typed)) {
+        found.emplace_back(form);
+      }
+    }
+    if (found.size() == 1) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, found.begin(), found.end());
+  });
 }
 
 // Facets of a query that checks word positions (a phrase, NEAR) are counted
@@ -414,13 +489,17 @@ struct Searcher::Impl {
     return boosts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
   }
 
+  // A parsed free text widened to compound parts and to the forms with å, ä
+  // and ö of words typed without them.
+  Xapian::Query Widened(const Xapian::Query& parsed) { return WithSwedishLetters(WithParts(parsed), db); }
+
   // The free text of `prepared` (dnr spans out) combined as `ranking` says,
   // with the spans' dnr queries required; MatchAll when the query is empty.
   Built TextQueries(const PreparedQuery& prepared, Ranking ranking, std::string* suggestion) {
     Built built;
     Xapian::Query text;
     if (!prepared.text.empty()) {
-      const Xapian::Query all = WithParts(Parse(prepared.text, Xapian::Query::OP_AND, true));
+      const Xapian::Query all = Widened(Parse(prepared.text, Xapian::Query::OP_AND, true));
       // The parser is reused: its correction is of the last string it parsed.
       if (suggestion != nullptr) *suggestion = parser->get_corrected_query_string();
       switch (ranking) {
@@ -428,14 +507,14 @@ struct Searcher::Impl {
           text = all;
           break;
         case Ranking::kOr:
-          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          text = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
           break;
         case Ranking::kAndOrFallback:
           text = all;
-          built.fallback = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          built.fallback = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
           break;
         case Ranking::kOrAndBoost: {
-          const Xapian::Query any = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          const Xapian::Query any = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
           // One word, a phrase, explicit operators: both parses are the
           // same query, and matching it twice (a phrase's positions above
           // all) only costs time.
@@ -445,17 +524,17 @@ struct Searcher::Impl {
           break;
         }
         case Ranking::kEliteSet:
-          text = WithParts(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
+          text = Widened(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
           break;
         case Ranking::kOrFieldBoost: {
-          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          text = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
           const Xapian::Query boost = FieldBoost(PlainWords(prepared.text));
           if (!boost.empty()) text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
           break;
         }
         case Ranking::kOrAndFieldBoost:
         case Ranking::kOrAndFieldFormBoost: {
-          const Xapian::Query any = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          const Xapian::Query any = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
           std::vector<Xapian::Query> boosts;
           // One word, a phrase, explicit operators: "every word" is the
           // query itself (as for kOrAndBoost).
@@ -475,7 +554,7 @@ struct Searcher::Impl {
           break;
         }
         case Ranking::kOrNearBoost: {
-          text = WithParts(Parse(prepared.text, Xapian::Query::OP_OR));
+          text = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
           const std::vector<std::string> words = PlainWords(prepared.text);
           if (words.size() >= 2) {
             const Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),

@@ -5,7 +5,7 @@
 
 #include "index/record.h"
 #include "index/schema.h"
-#include "pipeline/data_file/data_file.h"
+#include "pipeline/data_file/body_table.h"
 #include "pipeline/extract/extract.h"
 
 namespace diar {
@@ -30,19 +30,17 @@ std::string SynonymKey(const std::string& name) {
 Result<SynonymTable> LoadBodySynonyms(const std::string& dictionary_dir) {
   SynonymTable table;
   std::vector<std::string> errors;
-  const std::vector<std::string> files = ListFiles(dictionary_dir, "bodies_", ".tsv");
-  if (files.empty()) {
+  const std::vector<BodyTable> tables = ReadBodyTables(dictionary_dir, &errors);
+  if (tables.empty()) {
     return ConfigError(dictionary_dir + ": no bodies_*.tsv; point --dictionaries at diar's "
                                         "dictionaries/ folder");
   }
-  for (const std::string& path : files) {
-    for (const DataLine& row :
-         ReadTable(path, {"canonical", "kind", "variants", "acronyms", "county"}, &errors)) {
-      const std::vector<std::string>& fields = row.fields;
-      std::vector<std::string> forms = {fields[0]};
-      for (const std::string& v : SplitList(fields[2])) forms.push_back(v);
-      for (const std::string& a : SplitList(fields[3])) forms.push_back(a);
-      const std::string facet = PrefixedTerm(schema::kBody, fields[0]);
+  for (const BodyTable& body_table : tables) {
+    for (const BodyRow& row : body_table.rows) {
+      std::vector<std::string> forms = {row.canonical};
+      forms.insert(forms.end(), row.variants.begin(), row.variants.end());
+      forms.insert(forms.end(), row.acronyms.begin(), row.acronyms.end());
+      const std::string facet = PrefixedTerm(schema::kBody, row.canonical);
       std::vector<std::string> keys;
       for (const std::string& form : forms) {
         const std::string key = SynonymKey(form);

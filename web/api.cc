@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "index/byte_string.h"
+#include "index/mention_json.h"
 
 namespace diar::web {
 namespace {
@@ -119,14 +120,6 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
           {"snippets", nlohmann::ordered_json::array(
                            {{{"text", PlainSnippet(hit.snippet)}, {"page", hit.snippet_page}}})},
           {"snippet", PlainSnippet(hit.snippet)}};
-}
-
-nlohmann::ordered_json MentionJson(const Mention& m) {
-  nlohmann::ordered_json j = {{"type", m.type}, {"text", m.text},   {"value", m.value}, {"start", m.start},
-                              {"end", m.end},   {"page", m.page},   {"rule", m.rule}};
-  if (m.inferred) j["inferred"] = true;
-  if (!m.owner.empty()) j["owner"] = m.owner;
-  return j;
 }
 
 }  // namespace

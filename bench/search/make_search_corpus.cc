@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "index/writer.h"
-#include "pipeline/data_file/data_file.h"
+#include "pipeline/data_file/body_table.h"
 
 namespace {
 
@@ -56,10 +56,9 @@ struct Body {
 std::vector<Body> Bodies(const std::string& dir) {
   std::vector<Body> bodies;
   std::vector<std::string> errors;
-  for (const std::string& path : diar::ListFiles(dir, "bodies_", ".tsv")) {
-    for (const diar::DataLine& row :
-         diar::ReadTable(path, {"canonical", "kind", "variants", "acronyms", "county"}, &errors)) {
-      bodies.push_back({row.fields[0], row.fields[4], row.fields[1]});
+  for (const diar::BodyTable& table : diar::ReadBodyTables(dir, &errors)) {
+    for (const diar::BodyRow& row : table.rows) {
+      bodies.push_back({row.canonical, row.county, row.kind});
     }
   }
   for (const std::string& e : errors) std::cerr << e << "\n";

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "pipeline/data_file/body_table.h"
 #include "pipeline/data_file/data_file.h"
 #include "pipeline/tag/lexicon.h"
 #include "pipeline/tag/organs.h"
@@ -31,27 +32,14 @@ bool LowerFirstAllowed(const std::string& kind) {
   return kind != "organisation" && kind != "foretag" && kind != "natverk";
 }
 
-std::vector<std::string> SplitBar(const std::string& field) {
-  std::vector<std::string> parts;
-  std::size_t begin = 0;
-  while (begin <= field.size()) {
-    const std::size_t bar = field.find('|', begin);
-    std::string part = FoldSpace(field.substr(begin, bar - begin));
-    if (!part.empty()) parts.push_back(part);
-    if (bar == std::string::npos) break;
-    begin = bar + 1;
-  }
-  return parts;
-}
-
-// RE2 pattern for one name form: white-space runs between words, and the
-// first letter in either case when `lower_first`.
 // A name of the shape "Head i Place" takes its genitive on the head.
 bool InnerGenitive(std::string_view form) {
   const std::size_t space = form.find(' ');
   return space != std::string_view::npos && form.substr(space).starts_with(" i ");
 }
 
+// RE2 pattern for one name form: white-space runs between words, and the
+// first letter in either case when `lower_first`.
 std::string FormPattern(const std::string& form, bool lower_first) {
   std::string out;
   std::size_t start = 0;
@@ -159,74 +147,51 @@ void Gazetteer::LoadCounties(const std::string& path, std::vector<std::string>* 
 void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexicon& lexicon,
                              std::vector<std::string>* errors,
                              std::vector<std::string>* warnings) {
-  DataFile file = ReadDataFile(path, errors);
+  const BodyTable table = ReadBodyTable(path, errors);
   const std::string name = std::filesystem::path(path).filename().string();
   const auto& kinds = is_body ? BodyKinds() : ProgrammeKinds();
-  bool header = true;
-  for (const DataLine& line : file.lines) {
+  for (const BodyRow& row : table.rows) {
     auto bad = [&](const std::string& message) {
-      errors->push_back(Where(path, line.number, message));
+      errors->push_back(Where(path, row.line, message));
     };
-    if (header) {
-      const std::vector<std::string> expected = {"canonical", "kind", "variants", "acronyms",
-                                                 "county"};
-      if (line.fields != expected) {
-        bad("header must be canonical<TAB>kind<TAB>variants<TAB>acronyms<TAB>county");
-        return;
-      }
-      header = false;
-      continue;
-    }
-    std::vector<std::string> fields = line.fields;
-    if (fields.size() < 2 || fields.size() > 5) {
-      bad("expected 5 tab-separated fields (canonical, kind, variants, acronyms, county), found " +
-          std::to_string(fields.size()));
-      continue;
-    }
-    fields.resize(5);
-    const std::string canonical = FoldSpace(fields[0]);
-    if (canonical.empty()) {
-      bad("empty canonical name");
-      continue;
-    }
-    if (std::find(kinds.begin(), kinds.end(), fields[1]) == kinds.end()) {
+    const std::string& canonical = row.canonical;
+    if (std::find(kinds.begin(), kinds.end(), row.kind) == kinds.end()) {
       std::string known;
       for (const auto& k : kinds) known += (known.empty() ? "" : ", ") + k;
-      bad("unknown kind \"" + fields[1] + "\"; use one of " + known);
+      bad("unknown kind \"" + row.kind + "\"; use one of " + known);
       continue;
     }
-    if (!fields[4].empty() && !counties_.empty() &&
+    if (!row.county.empty() && !counties_.empty() &&
         std::none_of(counties_.begin(), counties_.end(),
-                     [&](const County& c) { return c.name == fields[4]; })) {
-      bad("unknown county \"" + fields[4] + "\"; write the full län name as in counties.tsv");
+                     [&](const County& c) { return c.name == row.county; })) {
+      bad("unknown county \"" + row.county + "\"; write the full län name as in counties.tsv");
       continue;
     }
-    const std::string where = name + ":" + std::to_string(line.number);
     if (by_canonical_.count(canonical) != 0) {
       bad("\"" + canonical + "\" is already listed (" + entries_[by_canonical_[canonical]]->rule +
           ")");
       continue;
     }
+    // The entry's rule is its file and line; a form's warnings name the path.
+    const std::string at = path + ":" + std::to_string(row.line);
     auto entry = std::make_unique<GazetteerEntry>();
-    entry->info = {canonical, fields[1], fields[4]};
-    entry->rule = where;
+    entry->info = {canonical, row.kind, row.county};
+    entry->rule = name + ":" + std::to_string(row.line);
     entry->is_body = is_body;
     const std::size_t index = entries_.size();
     by_canonical_[canonical] = index;
-    const bool lower_first = LowerFirstAllowed(fields[1]);
+    const bool lower_first = LowerFirstAllowed(row.kind);
     entries_.push_back(std::move(entry));
-    AddForm(canonical, index, false, lower_first, path + ":" + std::to_string(line.number),
-            warnings);
-    std::vector<std::string> variants = SplitBar(fields[2]);
+    AddForm(canonical, index, false, lower_first, at, warnings);
+    std::vector<std::string> variants = row.variants;
     // Generated variants (see the header).
-    if (fields[1] == "region" && canonical.rfind("Region ", 0) == 0) {
+    if (row.kind == "region" && canonical.rfind("Region ", 0) == 0) {
       variants.push_back("Regionen " + canonical.substr(7));
     }
-    if (fields[1] == "organ") variants.push_back(DefiniteOrganName(canonical, lexicon));
+    if (row.kind == "organ") variants.push_back(DefiniteOrganName(canonical, lexicon));
     for (const std::string& variant : variants) {
       if (variant == canonical) continue;
-      AddForm(variant, index, false, lower_first, path + ":" + std::to_string(line.number),
-              warnings);
+      AddForm(variant, index, false, lower_first, at, warnings);
     }
     // Headings in capitals ("REGION VÄSTMANLAND", "TRAFIKVERKET"): the
     // all-capitals form of a name, matched exactly like an acronym. Short
@@ -238,12 +203,12 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexico
          }()) {
       const std::string upper = Upper(form);
       if (upper != form && CodePoints(form) >= 6) {
-        AddForm(upper, index, true, false, path + ":" + std::to_string(line.number), warnings);
+        AddForm(upper, index, true, false, at, warnings);
       }
     }
     // Logos set a region's place in capitals after the kind word
     // ("Landstinget DALARNA", "Region GOTLAND"): that form too, as written.
-    if (fields[1] == "region") {
+    if (row.kind == "region") {
       for (const std::string& form : [&] {
              std::vector<std::string> forms = variants;
              forms.push_back(canonical);
@@ -253,12 +218,12 @@ void Gazetteer::LoadBodyFile(const std::string& path, bool is_body, const Lexico
         if (space == std::string::npos || form.find(' ') != space) continue;
         const std::string mixed = form.substr(0, space + 1) + Upper(form.substr(space + 1));
         if (mixed != form && mixed != Upper(form)) {
-          AddForm(mixed, index, true, false, path + ":" + std::to_string(line.number), warnings);
+          AddForm(mixed, index, true, false, at, warnings);
         }
       }
     }
-    for (const std::string& acronym : SplitBar(fields[3])) {
-      AddForm(acronym, index, true, false, path + ":" + std::to_string(line.number), warnings);
+    for (const std::string& acronym : row.acronyms) {
+      AddForm(acronym, index, true, false, at, warnings);
     }
   }
 }

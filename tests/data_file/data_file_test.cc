@@ -9,14 +9,9 @@
 namespace diar {
 namespace {
 
+using testing::AllErrors;
 using testing::TempDir;
 using testing::WriteFile;
-
-std::string AllErrors(const std::vector<std::string>& errors) {
-  std::string all;
-  for (const std::string& e : errors) all += e + "\n";
-  return all;
-}
 
 TEST(DataFile, SkipsCommentsBlankLinesBomAndCarriageReturns) {
   TempDir dir;

@@ -34,6 +34,13 @@ inline void WriteFile(const std::filesystem::path& path, const std::string& byte
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
+// Load errors, one per line, for a failure message.
+inline std::string AllErrors(const std::vector<std::string>& errors) {
+  std::string all;
+  for (const std::string& e : errors) all += e + "\n";
+  return all;
+}
+
 inline std::string Quote(const std::string& arg) {
   std::string q = "'";
   for (char c : arg) {

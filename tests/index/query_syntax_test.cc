@@ -50,6 +50,55 @@ TEST_F(QuerySyntax, ACompoundPartFindsTheCompoundAfterTheWordItself) {
   EXPECT_EQ(r.hits[1].path, "/q/kulturplan.txt");
 }
 
+// Words typed without å, ä and ö, as on a phone or a foreign keyboard. (The
+// file names, which are titles here, say none of the words searched for.)
+class TypedWithoutSwedishLetters : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer = testing::OpenWriter(dir_.path());
+    auto add = [&](const std::string& name, const std::string& text) {
+      writer.Add(testing::MakeDocument(name, text), "/s/" + name);
+    };
+    add("avtal.txt", "Överenskommelsen om samverkan gäller från i år.");
+    add("yttrande.txt", "Länsstyrelsen har yttrat sig över planen.");
+    for (int i = 1; i <= 10; ++i) {
+      add("beslut-" + std::to_string(i) + ".txt", "Länsstyrelsen beslutar om bidrag nummer " +
+                                                    std::to_string(i) + ".");
+    }
+    add("idrott.txt", "Idrottshallen byggs om.");
+    add("skylt.txt", "Håll avståndet.");
+    add("regler.txt", "Håll dörren stängd.");
+    add("webb.txt", "Mer finns på www.lansstyrelsen.se om tillsynen.");
+    add("paragraf.txt", "Enligt lag ska nämnden pröva ärendet. Lagen gäller alla.");
+    add("matning.txt", "Trycket är lågt i ledningen, och nivån är låg.");
+    writer.Commit();
+  }
+  Names Hits(const std::string& query) { return testing::HitNames(testing::OpenSearcher(dir_.path()), query); }
+  testing::TempDir dir_;
+};
+
+TEST_F(TypedWithoutSwedishLetters, AWordTypedWithoutThemFindsItsFormWithThem) {
+  EXPECT_EQ(Hits("overenskommelse"), Names{"avtal.txt"});
+  EXPECT_EQ(Hits("Overenskommelsen om samverkan"), Names{"avtal.txt"});
+}
+
+// "lansstyrelsen" in one address, "Länsstyrelsen" in eleven texts.
+TEST_F(TypedWithoutSwedishLetters, AFormOnlyAnAddressHoldsStillFindsTheWord) {
+  const Names hits = Hits("lansstyrelsen");
+  EXPECT_EQ(hits.size(), 12u);
+  EXPECT_NE(std::find(hits.begin(), hits.end(), "webb.txt"), hits.end());
+  EXPECT_NE(std::find(hits.begin(), hits.end(), "yttrande.txt"), hits.end());
+}
+
+TEST_F(TypedWithoutSwedishLetters, AWordTypedRightKeepsItsMeaning) {
+  EXPECT_EQ(Hits("lag"), Names{"paragraf.txt"});
+  EXPECT_EQ(Hits("låg"), Names{"matning.txt"});
+}
+
+TEST_F(TypedWithoutSwedishLetters, ACompoundPartIsAWordOfItsOwn) {
+  EXPECT_EQ(Hits("hall"), Names{"idrott.txt"});
+}
+
 // Split() takes the fewest parts: "kollektivtrafikutbudet" is
 // kollektivtrafik + utbud, "djurskyddslagen" djur + skyddslag,
 // "konstnärsstipendiefonden" konstnär + stipendiefond.
