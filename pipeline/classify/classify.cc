@@ -102,9 +102,11 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   // The document's own lines: site chrome around a crawled text and
   // attachment lines never give the title or the type.
   std::vector<Line> opening, chrome;
+  bool related = false;
   for (const Line& line : all_opening) {
     if (opening.size() >= kOpeningLines) break;
-    if (impl_->page_lines.IsChrome(line.text)) {
+    related = related || impl_->page_lines.StartsRelatedList(line.text);
+    if (related || impl_->page_lines.IsChrome(line.text)) {
       chrome.push_back(line);
     } else if (!impl_->page_lines.IsAttachment(line.text)) {
       opening.push_back(line);

@@ -22,6 +22,21 @@ const std::set<std::string, std::less<>>& Prepositions() {
   return kWords;
 }
 
+// Words that join a label heading a title to what the document is about:
+// "Interpellation till ...", "Yttrande över ...", "Överenskommelse mellan ...".
+const std::set<std::string, std::less<>>& TitlePrepositions() {
+  static const std::set<std::string, std::less<>> kWords = {
+      "till", "om", "för", "över", "mellan", "från", "avseende", "angående", "gällande", "rörande"};
+  return kWords;
+}
+
+// A municipal or agency statute collection's number ("KFS 2017:07", "SFS
+// 2017:725"): a title follows it in the collection's heading.
+const RE2& StatuteNumber() {
+  static const RE2 kNumber("\\b\\p{Lu}{0,4}FS (?:nr )?\\d{4}:\\d+\\s+");
+  return kNumber;
+}
+
 // What may follow a label on its line: dates, numbers, ranges ("Protokoll
 // 2022-03-01", "PM 2022:3", "Verksamhetsplan 2021–2023").
 bool OnlyNumbers(std::string_view rest) {
@@ -286,6 +301,9 @@ const DocTypes::Named* DocTypes::LabelInside(std::string_view line, bool capital
       if (i + 1 == tokens.size() || tokens[i].back() == '.' || tokens[i].back() == ':') return label;
       const UChar32 next = FirstCodePoint(tokens[i + 1]);
       if (u_isupper(next) || u_isdigit(next) || next == '(') return label;
+      // A title's kind and what it is about ("Interpellation till
+      // socialnämndens ordförande angående ...", "Motion om ...").
+      if (TitlePrepositions().count(LowerKeepOffsets(tokens[i + 1])) != 0) return label;
     }
   }
   return nullptr;
@@ -447,6 +465,18 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
   for (const std::string& title : titles) {
     if (const Named* head = HeadOf(title)) {
       return {head->type, "title \"" + title + "\" has the head \"" + head->form + "\""};
+    }
+  }
+  // A statute collection's heading runs its number into the title ("KOMMUNAL
+  // FÖRFATTNINGSSAMLING FÖR X KOMMUN KFS 2017:07 Reglemente för ...").
+  for (const Line& line : opening) {
+    re2::StringPiece input(line.text.data(), line.text.size());
+    if (!RE2::FindAndConsume(&input, StatuteNumber())) continue;
+    const std::string_view rest(input.data(), input.size());
+    if (const Named* head = HeadOf(rest)) {
+      return {head->type, "title \"" + std::string(rest.substr(0, 120)) +
+                              "\" after a statute collection's number has the head \"" +
+                              head->form + "\""};
     }
   }
   // Last, a capitalised label inside a letterhead line that a transcript

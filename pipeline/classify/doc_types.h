@@ -8,16 +8,21 @@
 //      2022-03-01", "PM"); or, for the kinds of record (doc_types.tsv
 //      "anywhere"), the label as a line's first word before a name or a
 //      number, in capitals inside a line, letter-spaced ("K U N G Ö R E L S
-//      E"), or as a compound's head ("Granskningsyttrande") — the document
-//      saying what it is. The caller leaves out site chrome and attachment
-//      lines ("Månadsrapport.pdf"), which never decide the type;
+//      E"), or as a compound's head ("Granskningsyttrande"), or as a line's
+//      first word before what the title is about ("Interpellation till ...",
+//      "Motion om ...") — the document saying what it is. The caller leaves
+//      out site chrome, attachment lines ("Månadsrapport.pdf") and a site's
+//      list of other documents ("Relevanta dokument" and all after it),
+//      which never decide the type;
 //   2. structure cues: one type with at least kStructureThreshold points from
 //      distinct cues and more than any other type;
 //   3. the head of the title: the last word before the first preposition
 //      or dash, ending in a type's head ("Regional kulturplan 2019–2022"),
 //      or such a word before a capitalised subtitle ("Miljöprogram Lokala
 //      miljömål"); after "Förslag till" and after a series mark and a dash
-//      ("PM – Trafikverkets remissyttrande avseende ...").
+//      ("PM – Trafikverkets remissyttrande avseende ..."); then the head of
+//      a title after a statute collection's number ("KFS 2017:07 Reglemente
+//      för ...").
 //   4. a capitalised label inside an opening line, before a capitalised word
 //      ("Handläggare: N N Remissyttrande Inriktningsunderlag").
 // Structure comes before the title because a tjänsteskrivelse is titled by

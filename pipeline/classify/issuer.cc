@@ -132,6 +132,34 @@ bool IsFunctionWord(std::string_view word) {
   return false;
 }
 
+// The word before `cp` on its line is a preposition: the body after it is
+// what a heading is about ("Beslut om ... naturreservatet X i Hässleholms
+// kommun", "BILDANDE AV NATURRESERVATET X I BODENS KOMMUN"), not a letterhead.
+bool AfterPreposition(std::string_view text, std::size_t line_cp, std::size_t cp) {
+  static constexpr std::string_view kWords[] = {"i", "för", "av", "om", "över", "inom", "till",
+                                                "vid", "på", "från", "hos"};
+  const std::string before = LowerKeepOffsets(Between(text, line_cp, cp));
+  const std::size_t end = before.find_last_not_of(' ');
+  if (end == std::string::npos) return false;
+  const std::size_t start = before.find_last_of(' ', end);
+  const std::string_view word =
+      std::string_view(before).substr(start == std::string::npos ? 0 : start + 1,
+                                      end + 1 - (start == std::string::npos ? 0 : start + 1));
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// What a länsstyrelse does in its own decision, the verb before its name
+// ("förklarar länsstyrelsen området som naturreservat", "beslutar
+// länsstyrelsen med stöd av ...").
+const RE2& VerbBeforeSender() {
+  static const RE2 kVerb("(?i)\\b(?:beslutar|förklarar|fastställer|föreskriver|förordnar|"
+                         "upphäver|meddelar)\\s+$");
+  return kVerb;
+}
+
 bool IsMinistry(const BodyInfo* info) {
   const std::string suffix = "departementet";
   return info != nullptr && info->kind == "regering" && info->canonical.size() > suffix.size() &&
@@ -161,6 +189,9 @@ std::string IssuerFinder::PlaceIssuer(const std::vector<Line>& opening, const Ta
                                       std::string* cue) const {
   for (const Line& line : opening) {
     const std::string lower = LowerKeepOffsets(line.text);
+    // "Till kommunfullmäktige i Danderyd": the addressee of a motion or an
+    // interpellation, not where its sender sits.
+    if (lower.rfind("till ", 0) == 0) continue;
     for (const Place& place : places_) {
       std::size_t at = lower.find(place.word);
       while (at != std::string::npos &&
@@ -241,7 +272,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       // av ..."), not a letterhead.
       if (m.text != m.value && !m.text.empty() && m.text.back() == 's' && HasLowerCase(m.text)) break;
       const std::string_view before = Between(text, line.cp_begin, m.start);
-      if (!OnlyLetterheadNoise(before)) break;
+      if (!OnlyLetterheadNoise(before) || AfterPreposition(text, line.cp_begin, m.start)) break;
       // "Region Halland och kommunerna", "Region Halland har ...": a name
       // going on into a sentence or a list of addressees.
       const std::string_view after = Between(text, m.end, line.cp_end);
@@ -262,7 +293,10 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   }
   for (std::size_t i = 0; i < opening.size() && d.issuer.empty(); ++i) {
     for (const Mention& m : mentions) {
-      if (!in_line(m, opening[i]) || !known(m)) continue;
+      if (!in_line(m, opening[i]) || !known(m) ||
+          AfterPreposition(text, opening[i].cp_begin, m.start)) {
+        continue;
+      }
       // A name of several words in capitals is a letterhead or page header;
       // one capitalised word may be an acronym in running text.
       if (!HasLowerCase(m.text) && m.text.find(' ') != std::string::npos) {
@@ -324,6 +358,35 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
                       "\": the sender speaking");
         break;
       }
+    }
+  }
+
+  // 2b. A länsstyrelse speaking of itself as "Länsstyrelsen" (it exists once
+  // per county): it decides within its own county, so the county is that of
+  // the kommuner its decision names ("naturreservatet X i Bodens kommun").
+  if (d.issuer.empty()) {
+    for (const Mention& m : mentions) {
+      if (m.type != "body" || m.value != "Länsstyrelsen") continue;
+      const std::size_t end = BytesOfCodePoints(text, m.end);
+      const std::string after(text.substr(end, std::min<std::size_t>(text.size() - end, 80)));
+      const std::size_t from = m.start >= 40 ? m.start - 40 : 0;
+      const std::string before(Between(text, from, m.start));
+      if (!RE2::PartialMatch(after, SenderVerb()) && !RE2::PartialMatch(before, VerbBeforeSender())) {
+        continue;
+      }
+      std::map<std::string, int> counties;
+      for (const Mention& k : mentions) {
+        const BodyInfo* info = k.type == "body" ? tagger.FindBody(k.value) : nullptr;
+        if (info != nullptr && info->kind == "kommun" && !info->county.empty()) ++counties[info->county];
+      }
+      if (counties.size() != 1) break;
+      const std::string board = "Länsstyrelsen i " + counties.begin()->first;
+      const BodyInfo* info = tagger.FindBody(board);
+      if (info == nullptr || info->kind != "lansstyrelse") break;
+      d.issuer = info->canonical;
+      d.issuer_cue = "\"" + m.text + "\" deciding, and the kommuner it names are in " +
+                     counties.begin()->first;
+      break;
     }
   }
 

@@ -14,7 +14,13 @@
 //      heading, or a body as the subject of what a sender does in the present
 //      tense ("JO konstaterar", "Sala kommun har beretts tillfälle att yttra
 //      sig", "Statskontoret har haft regeringens uppdrag"); past tense is
-//      someone else's earlier act ("Länsstyrelsen beslutade").
+//      someone else's earlier act ("Länsstyrelsen beslutade"). A länsstyrelse
+//      calling itself "Länsstyrelsen" ("Länsstyrelsen beslutar", "förklarar
+//      länsstyrelsen") is its county's: the county of the kommuner its
+//      decision names, when they are all in one.
+//   A body right after a preposition in a heading is what the heading is
+//   about ("... NATURRESERVATET X I BODENS KOMMUN"), never a letterhead; a
+//   line opening with "Till" is an addressee, never a meeting place (7).
 //   3. where a protokoll is kept ("Förvaringsplats för protokollet: Region
 //      Kronobergs arkiv");
 //   4. the PDF's Author, when it names a known body;

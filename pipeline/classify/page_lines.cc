@@ -25,10 +25,10 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string path = dir + "/page_lines.tsv";
   for (const DataLine& row : ReadTable(path, {"kind", "pattern"}, errors)) {
     const std::string& kind = row.fields[0];
-    if (kind != "chrome" && kind != "attachment" && kind != "field") {
+    if (kind != "chrome" && kind != "attachment" && kind != "field" && kind != "related") {
       errors->push_back(Where(path, row.number,
-                              "kind must be \"chrome\", \"attachment\" or \"field\", not \"" +
-                                  kind + "\""));
+                              "kind must be \"chrome\", \"attachment\", \"field\" or "
+                              "\"related\", not \"" + kind + "\""));
       continue;
     }
     RE2::Options options;
@@ -39,7 +39,10 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
       errors->push_back(Where(path, row.number, "pattern does not compile: " + pattern->error()));
       continue;
     }
-    (kind == "chrome" ? chrome_ : kind == "field" ? field_ : attachment_)
+    (kind == "chrome"  ? chrome_
+     : kind == "field" ? field_
+     : kind == "related" ? related_
+                         : attachment_)
         .push_back(std::move(pattern));
   }
 }
@@ -51,5 +54,9 @@ bool PageLines::IsAttachment(std::string_view line) const {
 }
 
 bool PageLines::IsField(std::string_view line) const { return AnyMatches(field_, line); }
+
+bool PageLines::StartsRelatedList(std::string_view line) const {
+  return AnyMatches(related_, line);
+}
 
 }  // namespace diar::classify_internal

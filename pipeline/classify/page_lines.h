@@ -35,11 +35,16 @@ class PageLines {
   bool IsChrome(std::string_view line) const;
   bool IsAttachment(std::string_view line) const;
   bool IsField(std::string_view line) const;
+  // A site's heading over a list of other documents ("Relevanta dokument"
+  // on a document-sharing site): that line and every line after it are the
+  // site's, not the document's.
+  bool StartsRelatedList(std::string_view line) const;
 
  private:
   std::vector<std::unique_ptr<re2::RE2>> chrome_;
   std::vector<std::unique_ptr<re2::RE2>> attachment_;
   std::vector<std::unique_ptr<re2::RE2>> field_;
+  std::vector<std::unique_ptr<re2::RE2>> related_;
 };
 
 }  // namespace diar::classify_internal

@@ -91,8 +91,15 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
     }
   }
   if (head_definite.empty()) return Join(words);
-  // Keep the written case of the first letter of the last word.
+  // Keep the written case of the first letter of the last word, and an
+  // acronym before its hyphen ("IT-nämnden", "PM-nämnd" -> "PM-nämnden").
   const std::string original_last = StripGenitive(words.back());
+  const std::size_t hyphen = original_last.find('-');
+  if (hyphen >= 2 && hyphen != std::string::npos && head_definite.find('-') == hyphen &&
+      CodePoints(std::string_view(original_last).substr(0, hyphen)) <= 5 &&
+      !HasLower(std::string_view(original_last).substr(0, hyphen))) {
+    head_definite = original_last.substr(0, hyphen) + head_definite.substr(hyphen);
+  }
   if (!original_last.empty() && Lower(original_last.substr(0, 1)) != original_last.substr(0, 1)) {
     head_definite = CapitaliseFirst(head_definite);
   }

@@ -1,6 +1,6 @@
+// FormPlan (plans.h): a plan's title found in a match of the plan rule.
+// Its value is PlanValue's, in plan_value.cc.
 #include "pipeline/tag/plans.h"
-
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -8,233 +8,11 @@
 #include <vector>
 
 #include "pipeline/tag/gazetteer.h"
+#include "pipeline/tag/plan_lists.h"
 #include "pipeline/tag/text_util.h"
 #include "pipeline/tag/values.h"
 
 namespace diar::tag_internal {
-namespace {
-
-// "2019 – 2022", "2021-23" -> "2019–2022", "2021–2023".
-std::string NormaliseYearRanges(const std::string& title) {
-  // Most titles have no digits; skip the regex for them.
-  if (std::none_of(title.begin(), title.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return title;
-  }
-  static const RE2 range("((?:19|20)\\d\\d)\\s*[-–—]\\s*((?:19|20)?\\d\\d)\\b");
-  std::string out;
-  re2::StringPiece input(title);
-  std::size_t last = 0;
-  re2::StringPiece subs[3];
-  std::size_t pos = 0;
-  while (range.Match(input, pos, input.size(), RE2::UNANCHORED, subs, 3)) {
-    const std::size_t begin = subs[0].data() - input.data();
-    out.append(title, last, begin - last);
-    std::string second(subs[2].data(), subs[2].size());
-    if (second.size() == 2) second = std::string(subs[1].data(), 2) + second;
-    out += std::string(subs[1].data(), subs[1].size()) + "–" + second;
-    last = begin + subs[0].size();
-    pos = last;
-  }
-  out.append(title, last, std::string::npos);
-  return out;
-}
-
-// The head-word lists, looked up by name once per match rather than for
-// every word.
-// The lists the plan former reads, found once per thread.
-const Lexicon::List& PlanList(const Lexicon& lexicon, int which) {
-  static thread_local Lexicon::CachedList lists[] = {
-      Lexicon::CachedList("plan_heads"),     Lexicon::CachedList("plan_definite"),
-      Lexicon::CachedList("plan_title_stop"), Lexicon::CachedList("plan_adjective_stop"),
-      Lexicon::CachedList("plan_stop"),      Lexicon::CachedList("plan_articles"),
-      Lexicon::CachedList("plan_statutory"), Lexicon::CachedList("plan_not_titles"),
-      Lexicon::CachedList("months"),          Lexicon::CachedList("plan_connectors"),
-      Lexicon::CachedList("plan_time_nouns"), Lexicon::CachedList("plan_kind_words"),
-      Lexicon::CachedList("plan_name_stop")};
-  return lists[which].Get(lexicon);
-}
-enum PlanListId { kHeads, kDefinite, kTitleStop, kAdjectiveStop, kStop, kArticles, kStatutory,
-                  kNotTitles, kMonths, kConnectors, kTimeNouns, kKindWords, kNameStop };
-
-struct HeadLists {
-  explicit HeadLists(const Lexicon& lexicon)
-      : heads(PlanList(lexicon, kHeads)), definite(PlanList(lexicon, kDefinite)) {}
-  const Lexicon::List& heads;
-  const Lexicon::List& definite;
-};
-
-// `word` with the head's definite ending replaced by its base form
-// (plan_definite.list); `lower` is `word` in lower case. False, and `word`
-// unchanged, when the word has no definite plan ending.
-bool MakeIndefinite(std::string* word, std::string_view lower, const HeadLists& lists) {
-  const std::string_view suffix = lists.definite.LongestSuffix(lower);
-  if (suffix.empty()) return false;
-  const std::string base = lists.definite.Value(suffix);
-  word->resize(word->size() - suffix.size());
-  *word += base;
-  return true;
-}
-
-// Gender of the plan head a word ends in (plan_heads.list value), or "".
-std::string HeadGender(std::string_view lower, const HeadLists& lists) {
-  return lists.heads.SuffixValue(lower);
-}
-
-bool IsHeadWord(std::string_view lower, const HeadLists& lists) {
-  return !lists.heads.LongestSuffix(lower).empty() ||
-         !lists.definite.LongestSuffix(lower).empty();
-}
-
-// Regular attributive adjectives ("regional", "regionala", "digitalt").
-bool IsAdjective(std::string_view lower) {
-  for (const std::string_view end : {"al", "ala", "alt", "isk", "iska", "iskt", "ell", "ella",
-                                     "ellt", "iv", "iva", "ivt", "ig", "iga", "igt", "bar", "bara",
-                                     "bart", "fri", "fria"}) {
-    if (EndsWith(lower, end) && lower.size() > end.size() + 2) return true;
-  }
-  return false;
-}
-
-std::string IndefiniteAdjective(const std::string& word, const std::string& gender) {
-  std::string stem = word;
-  if (EndsWith(stem, "a")) {
-    stem.pop_back();
-  } else if (EndsWith(stem, "t") && !EndsWith(stem, "tt")) {
-    stem.pop_back();
-  }
-  if (gender == "p") return stem + "a";
-  return gender == "n" ? stem + "t" : stem;
-}
-
-// Whether a short word in capitals reads as an acronym: the gazetteer
-// knows it ("SKR"), or it has no vowel to be a word ("KS", "RJL"); "LÄN",
-// "FÖR", "NYA" are words.
-bool ReadsAsAcronym(const std::string& word, const Gazetteer& gazetteer) {
-  if (gazetteer.Lookup(word) != nullptr) return true;
-  const std::string lower = Lower(word);
-  for (const std::string_view vowel : {"a", "e", "i", "o", "u", "y", "å", "ä", "ö", "é"}) {
-    if (lower.find(vowel) != std::string::npos) return false;
-  }
-  return true;
-}
-
-// A title in capitals ("RIKTLINJER FÖR FÖRENINGSBIDRAG I JÄRFÄLLA KOMMUN")
-// in lower case, but for short words that read as acronyms ("EU", "SKR")
-// and names: those the gazetteer knows take its capitals ("Järfälla
-// kommun", "Region Jämtland Härjedalen"), and a county keeps its
-// ("JÄMTLANDS LÄN" -> "Jämtlands län").
-void UnShout(std::vector<std::string>* words, const Gazetteer& gazetteer) {
-  for (std::string& word : *words) {
-    if (CodePoints(word) > 3 || !ReadsAsAcronym(word, gazetteer)) word = Lower(word);
-  }
-  for (std::size_t i = 0; i + 1 < words->size(); ++i) {
-    if ((*words)[i + 1] == "län") (*words)[i] = CapitaliseFirst((*words)[i]);
-  }
-  auto take_case = [&](std::size_t first, std::size_t count) {
-    // Names capitalise every word ("Region Västmanland") or the first
-    // ("Järfälla kommun").
-    std::string every;
-    std::string first_only;
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::string& word = (*words)[first + k];
-      every += (k ? " " : "") + CapitaliseFirst(word);
-      first_only += k ? " " + word : CapitaliseFirst(word);
-    }
-    const GazetteerEntry* entry = gazetteer.Lookup(every);
-    if (entry == nullptr && count > 1) entry = gazetteer.Lookup(first_only);
-    if (entry == nullptr) return false;
-    const std::vector<std::string> canonical = Words(entry->info.canonical);
-    if (canonical.size() != count) return false;
-    for (std::size_t k = 0; k < count; ++k) {
-      std::size_t length = 0;
-      DecodeAt(canonical[k], 0, &length);
-      const bool capital = Lower(canonical[k].substr(0, length)) != canonical[k].substr(0, length);
-      if (capital) (*words)[first + k] = CapitaliseFirst((*words)[first + k]);
-    }
-    return true;
-  };
-  for (std::size_t i = 0; i < words->size(); ++i) {
-    if (i + 2 < words->size() && take_case(i, 3)) {
-      i += 2;
-    } else if (i + 1 < words->size() && take_case(i, 2)) {
-      ++i;
-    } else {
-      take_case(i, 1);
-    }
-  }
-}
-
-// `lower` for a head word, but an acronym before its hyphen stays
-// ("ANDTS-strategin" -> "ANDTS-strategin", not "andts-strategin").
-std::string LowerHead(const std::string& word, const std::string& lower) {
-  const std::size_t hyphen = word.rfind('-');
-  if (hyphen == std::string::npos || hyphen < 2 || HasLower(word.substr(0, hyphen))) return lower;
-  return word.substr(0, hyphen) + lower.substr(hyphen);
-}
-
-}  // namespace
-
-std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gazetteer& gazetteer,
-                      bool after_genitive) {
-  const HeadLists lists(lexicon);
-  std::vector<std::string> words = Words(NormaliseYearRanges(FoldSpace(title)));
-  if (words.empty()) return std::string();
-  if (!HasLower(title)) UnShout(&words, gazetteer);
-  // Each word's lower case, computed once (words are looked up several
-  // times below).
-  std::vector<std::string> lowers;
-  lowers.reserve(words.size());
-  for (const std::string& word : words) lowers.push_back(Lower(word));
-  // The head is the first word that ends in a plan head noun, also in the
-  // genitive ("regionala utvecklingsstrategins" -> "utvecklingsstrategi").
-  std::size_t head = words.size();
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (IsHeadWord(lowers[i], lists)) {
-      head = i;
-      break;
-    }
-    if (lowers[i].size() > 3 && lowers[i].back() == 's' &&
-        IsHeadWord(std::string_view(lowers[i]).substr(0, lowers[i].size() - 1), lists)) {
-      words[i].pop_back();
-      lowers[i].pop_back();
-      head = i;
-      break;
-    }
-  }
-  if (head < words.size()) {
-    if (MakeIndefinite(&words[head], lowers[head], lists)) lowers[head] = Lower(words[head]);
-    // Adjectives agree with the indefinite head: "regionala kulturplan" ->
-    // "regional kulturplan", "regionala trafikförsörjningsprogrammet" ->
-    // "regionalt trafikförsörjningsprogram".
-    const std::string gender = HeadGender(lowers[head], lists);
-    if (!gender.empty() && !after_genitive) {
-      for (std::size_t i = 0; i < head; ++i) {
-        if (IsAdjective(lowers[i])) {
-          words[i] = IndefiniteAdjective(words[i], gender);
-          lowers[i] = Lower(words[i]);
-        }
-      }
-    }
-  }
-  // Sentence case: the head and the adjectives before it lose their
-  // capital; proper names, acronyms and capitalised words after the head
-  // (embedded titles: "regionala utvecklingsstrategin Dalastrategin") keep
-  // it.
-  const std::size_t last_lowered = head < words.size() ? head + 1 : words.size();
-  for (std::size_t i = 1; i < last_lowered; ++i) {
-    const std::string& lower = lowers[i];
-    if (lower == words[i] || !HasLower(words[i])) continue;
-    if (gazetteer.Lookup(words[i]) != nullptr) continue;
-    if (IsHeadWord(lower, lists) || IsAdjective(lower)) words[i] = LowerHead(words[i], lower);
-  }
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return CapitaliseFirst(out);
-}
-
 namespace {
 
 struct Token {
@@ -355,12 +133,24 @@ std::string BaseOf(std::string_view lower, const HeadLists& lists) {
 
 // Ends like "-ades", "-ats", "-ade": passive, past and participle forms
 // that end a title ("... antagna av", "... reviderade").
+// Words that begin a title's complement: "Riktlinjer för ...", "Handlingsprogram
+// mot ...", "Överenskommelse mellan ... om ...", "Överenskommelse avseende
+// habilitering".
+bool ComplementStart(std::string_view lower) {
+  return lower == "för" || lower == "om" || lower == "mot" || lower == "mellan" ||
+         lower == "avseende" || lower == "angående";
+}
+
 bool LooksLikeVerb(std::string_view lower) {
   for (const char* end : {"ades", "ats", "des", "tes", "erar", "ade"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
   }
-  // "färdigställas", "genomföras": s-passives (nouns in -as are rare).
-  if (EndsWith(lower, "as") && lower.size() > 6) return true;
+  // "färdigställas", "genomföras": s-passives (nouns in -as are rare, but
+  // for plural genitives: "kommunernas", "invånarnas", "skolornas").
+  if (EndsWith(lower, "as") && lower.size() > 6 && !EndsWith(lower, "ernas") &&
+      !EndsWith(lower, "arnas") && !EndsWith(lower, "ornas")) {
+    return true;
+  }
   return false;
 }
 
@@ -396,243 +186,342 @@ bool IsNominal(std::string_view lower) {
   return false;
 }
 
-}  // namespace
 
-bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
-              const TagContext& /*context*/, FormedValue* out) {
-  const HeadLists lists(lexicon);
-  const Lexicon::List& title_stop = PlanList(lexicon, kTitleStop);
-  const Lexicon::List& adjective_stop = PlanList(lexicon, kAdjectiveStop);
-  const Lexicon::List& months = PlanList(lexicon, kMonths);
-  const Lexicon::List& connectors = PlanList(lexicon, kConnectors);
-  const Lexicon::List& time_nouns = PlanList(lexicon, kTimeNouns);
-  static thread_local Tokeniser tokeniser;
-  const std::vector<Token>& tokens = tokeniser.Split(match.text, match.begin, match.end);
+// The lists the plan former reads, looked up once per match.
+struct FormerLists {
+  explicit FormerLists(const Lexicon& lexicon)
+      : heads(lexicon),
+        title_stop(PlanList(lexicon, kTitleStop)),
+        adjective_stop(PlanList(lexicon, kAdjectiveStop)),
+        months(PlanList(lexicon, kMonths)),
+        connectors(PlanList(lexicon, kConnectors)),
+        time_nouns(PlanList(lexicon, kTimeNouns)),
+        kinds(PlanList(lexicon, kKindWords)),
+        name_stop(PlanList(lexicon, kNameStop)) {}
+  const HeadLists heads;
+  const Lexicon::List& title_stop;
+  const Lexicon::List& adjective_stop;
+  const Lexicon::List& months;
+  const Lexicon::List& connectors;
+  const Lexicon::List& time_nouns;
+  const Lexicon::List& kinds;
+  const Lexicon::List& name_stop;
+};
+
+// What the plan former has found of the title in a match, by token.
+struct Title {
+  std::size_t first = 0;    // its first word: status adjectives before it stay out
+  std::size_t head = 0;     // the plan head ("strategi", "kulturplanen")
+  std::string head_base;    // the head's base form
+  bool bare = false;        // the head is a generic word of its own ("plan", "EU-program")
+  bool adjectives = false;  // words between the first and the head
+  bool title_case = false;  // the first word capitalised
+  std::size_t last = 0;     // its last word
+  bool named = false;       // a name right after the head ("Affärsplan Västmanland")
+  bool complement = false;  // a complement ("för ...", "om ...", "mellan ...")
+  bool named_complement = false;  // with a capitalised word ("för Östersjöregionen")
+  int content = 0;          // the complement's content words
+  bool years = false;       // it ends in years
+};
+
+// A capitalised word at the start of a line begins a new heading or
+// sentence, not the rest of this title.
+bool StartsNewLine(const std::vector<Token>& tokens, std::size_t t) {
+  return tokens[t].line_start && IsCapitalised(tokens[t].word);
+}
+
+// "Länstransportplan Blekinge län", "IT-strategi Ragunda kommun": a
+// place's name takes these after it.
+bool IsPlaceWord(std::string_view lower) {
+  return lower == "län" || lower == "kommun" || lower == "stad";
+}
+
+// The head, the first word whose base form ends in a plan head, and what
+// comes before it. False when there is none.
+bool FindHead(const std::vector<Token>& tokens, const FormerLists& lists, Title* title) {
   // Leading status adjectives stay outside: "gällande", "aktuella".
   std::size_t first = 0;
-  while (first < tokens.size() && adjective_stop.ContainsKey(tokens[first].lower)) {
-    ++first;
-  }
-  // The head: the first word whose base form ends in a plan head.
+  while (first < tokens.size() && lists.adjective_stop.ContainsKey(tokens[first].lower)) ++first;
   std::size_t head = tokens.size();
-  std::string head_base;
   for (std::size_t i = first; i < tokens.size(); ++i) {
-    head_base = BaseOf(tokens[i].lower, lists);
-    if (!head_base.empty()) {
+    title->head_base = BaseOf(tokens[i].lower, lists.heads);
+    if (!title->head_base.empty()) {
       head = i;
       break;
     }
   }
   if (head == tokens.size()) return false;
-  // A head after a hyphenated prefix is still bare: "EU-program" needs a
-  // title as "program" does ("EU-strategin för Östersjöregionen").
+  const std::string& head_base = title->head_base;
+  // A head after a hyphenated prefix is still bare in the indefinite:
+  // "EU-program" needs a title as "program" does ("EU-strategi för
+  // Östersjöregionen"). In the definite it points to one document, as a
+  // compound does ("IT-strategin" as "kulturstrategin").
   const std::size_t hyphen = head_base.rfind('-');
-  const bool bare = lists.heads.Contains(
-      hyphen == std::string::npos ? head_base : head_base.substr(hyphen + 1));
-  const bool adjectives = head > first;
-  const bool title_case = IsCapitalised(tokens[first].word);
+  title->bare = hyphen == std::string::npos
+                    ? lists.heads.heads.Contains(head_base)
+                    : lists.heads.heads.Contains(head_base.substr(hyphen + 1)) &&
+                          lists.heads.definite.LongestSuffix(tokens[head].lower).empty();
+  title->first = first;
+  title->head = head;
+  title->last = head;
+  title->adjectives = head > first;
+  title->title_case = IsCapitalised(tokens[first].word);
+  return true;
+}
 
-  // What follows the head: a name, a "för"/"om" complement, years.
-  std::size_t last = head;
-  bool named = false;
-  bool complement = false;
-  bool named_complement = false;  // a capitalised word in it ("för Östersjöregionen")
-  std::size_t i = head + 1;
-  // A capitalised word at the start of a line begins a new heading or
-  // sentence, not the rest of this title.
-  auto new_line = [&](std::size_t t) {
-    return tokens[t].line_start && IsCapitalised(tokens[t].word);
-  };
-  // A capitalised name right after the head: "Affärsplan Västmanland".
+// A capitalised name right after the head ("Affärsplan Västmanland"), with
+// its place word, and "och budget". Returns the token after them.
+std::size_t TakeName(const std::vector<Token>& tokens, const FormerLists& lists, Title* title) {
+  std::size_t i = title->head + 1;
   // ("FÖR" in a title in capitals is no name; nor is a personal pronoun,
   // which starts the sentence a heading ran into: "Strategi Vi har".)
-  const Lexicon::List& kinds = PlanList(lexicon, kKindWords);
-  const Lexicon::List& name_stop = PlanList(lexicon, kNameStop);
   // A head in the genitive governs the noun after it, which is no name
   // ("MILJÖPROGRAMMETS STRUKTUR" in a table of contents).
-  const std::string_view head_word = tokens[head].lower;
-  const bool head_genitive = head_word.size() > 1 && head_word.back() == 's' &&
-                             BaseOf(head_word.substr(0, head_word.size() - 1), lists) == head_base;
-  while (!head_genitive && i < tokens.size() && IsCapitalised(tokens[i].word) && i - head <= 3 &&
-         !IsYearish(tokens[i].word) && !new_line(i) && !connectors.ContainsKey(tokens[i].lower) &&
-         !kinds.ContainsKey(tokens[i].lower) && !name_stop.ContainsKey(tokens[i].lower)) {
-    last = i++;
-    named = true;
+  const std::string_view head_word = tokens[title->head].lower;
+  const bool head_genitive =
+      head_word.size() > 1 && head_word.back() == 's' &&
+      BaseOf(head_word.substr(0, head_word.size() - 1), lists.heads) == title->head_base;
+  while (!head_genitive && i < tokens.size() && IsCapitalised(tokens[i].word) &&
+         i - title->head <= 3 && !IsYearish(tokens[i].word) && !StartsNewLine(tokens, i) &&
+         !lists.connectors.ContainsKey(tokens[i].lower) && !lists.kinds.ContainsKey(tokens[i].lower) &&
+         !lists.name_stop.ContainsKey(tokens[i].lower)) {
+    title->last = i++;
+    title->named = true;
     if (i + 1 < tokens.size() && (tokens[i].lower == "i" || tokens[i].lower == "och") &&
         IsCapitalised(tokens[i + 1].word)) {
       ++i;
     }
   }
+  // "Länstransportplan Blekinge län": a county's name takes its "län";
+  // "IT-strategi Ragunda kommun": a kommun's or city's name its "kommun"
+  // or "stad".
+  if (title->named && i < tokens.size() && IsPlaceWord(tokens[i].lower)) title->last = i++;
   // "Regionplan och budget", "Verksamhetsplan och budget": the standard
   // name of a region's or municipality's budget document.
-  // "Länstransportplan Blekinge län": a county's name takes its "län".
-  if (named && i < tokens.size() && tokens[i].lower == "län") last = i++;
   if (i + 1 < tokens.size() && tokens[i].lower == "och" && tokens[i + 1].lower == "budget") {
-    last = i + 1;
-    named = true;
+    title->last = i + 1;
+    title->named = true;
     i += 2;
   }
-  int content = 0;
+  return i;
+}
+
+// A complement starting at token `i`: "för"/"om"/"mot"/"mellan" and
+// content words ("Handlingsprogram mot våld i nära relationer",
+// "Överenskommelse mellan kommunerna i Stockholms län om ...").
+void TakeComplement(const std::vector<Token>& tokens, const FormerLists& lists, std::size_t i,
+                    Title* title) {
   // "för perioden 2026–2037" is the plan's time, not its title
   // (plan_time_nouns.list).
-  // "Handlingsprogram mot våld i nära relationer", "Överenskommelse mellan
-  // kommunerna i Stockholms län om ...": a title's complement may start
-  // with these too.
-  if (i < tokens.size() &&
-      (tokens[i].lower == "för" || tokens[i].lower == "om" || tokens[i].lower == "mot" ||
-       tokens[i].lower == "mellan") &&
-      i + 1 < tokens.size() && !IsYearish(tokens[i + 1].word) &&
-      !time_nouns.ContainsKey(tokens[i + 1].lower)) {
-    // Content words, with one connector (a conjunction or preposition:
-    // "vård och stöd vid missbruk", "bidrag till föreningar") between two
-    // content words at a time; at most six content words.
-    std::size_t j = i + 1;
-    std::size_t content_end = 0;
-    // Where the title stood before the last connector: another plan's name
-    // after it ("för Värmland och Hållbar tillväxtstrategi") cuts it back.
-    std::size_t end_before_connector = 0;
-    int content_before_connector = 0;
-    while (j < tokens.size() && content < 6) {
-      const Token& t = tokens[j];
-      if (IsYearish(t.word) || new_line(j)) break;
-      if (connectors.ContainsKey(t.lower)) {
-        // A connector must be followed by a content word that is not
-        // another plan ("... och genomförandeplanen") nor the first part of
-        // one's hyphenated pair ("... och Mål- och resultatplanen"), nor by
-        // another connector ("... och i EU:s strategi").
-        if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
-            title_stop.ContainsKey(tokens[j + 1].lower) ||
-            connectors.ContainsKey(tokens[j + 1].lower) || !BaseOf(tokens[j + 1].lower, lists).empty() ||
-            (tokens[j + 1].word.ends_with("-") && j + 3 < tokens.size() &&
-             connectors.ContainsKey(tokens[j + 2].lower) &&
-             !BaseOf(tokens[j + 3].lower, lists).empty())) {
-          break;
-        }
-        end_before_connector = content_end;
-        content_before_connector = content;
-        ++j;
-        continue;
-      }
-      // A capitalised word right after a lower-case content word starts a
-      // heading run into the text ("för Kronobergs län Samplanering
-      // Kronoberg - information"); after a connector it is a name ("för barn
-      // i Västmanland").
-      // A place's name may end a title ("för Natura 2000-området Vättern",
-      // "för styrdokument Örebro kommun"); a heading is a common noun
-      // ("Samplanering", "Information") and names what follows in capitals.
-      if (IsCapitalised(t.word) && j > i + 1 && !IsCapitalised(tokens[j - 1].word) &&
-          !connectors.Contains(tokens[j - 1].lower) &&
-          ((j + 1 < tokens.size() && IsCapitalised(tokens[j + 1].word)) || IsNominal(t.lower))) {
-        break;
-      }
-      // A capitalised word is a name ("för Dalarnas län"), whatever it ends
-      // in. A month is a date's ("... till föreningar i mars").
-      if (title_stop.ContainsKey(t.lower) || (!IsCapitalised(t.word) && LooksLikeVerb(t.lower)) ||
-          months.ContainsKey(t.lower)) {
-        break;
-      }
-      if (content > 0 && !BaseOf(t.lower, lists).empty()) {
-        if (end_before_connector > 0) {
-          content_end = end_before_connector;
-          content = content_before_connector;
-        }
-        break;
-      }
-      ++content;
-      content_end = j;
-      named_complement = named_complement || IsCapitalised(t.word);
+  if (!(i < tokens.size() && ComplementStart(tokens[i].lower) && i + 1 < tokens.size() &&
+        !IsYearish(tokens[i + 1].word) && !lists.time_nouns.ContainsKey(tokens[i + 1].lower))) {
+    return;
+  }
+  // Content words, with one connector (a conjunction or preposition:
+  // "vård och stöd vid missbruk", "bidrag till föreningar") between two
+  // content words at a time; at most six content words.
+  int content = 0;
+  std::size_t j = i + 1;
+  std::size_t content_end = 0;
+  // Where the title stood before the last connector: another plan's name
+  // after it ("för Värmland och Hållbar tillväxtstrategi") cuts it back.
+  std::size_t end_before_connector = 0;
+  int content_before_connector = 0;
+  // An agreement's title names its parties after "mellan", then what it
+  // is about ("Överenskommelse mellan kommunerna i X län och Region X om
+  // samarbete kring ..."): the subject has six content words of its own.
+  bool parties = tokens[i].lower == "mellan";
+  // The parties may be many ("mellan Ale kommun, Härryda kommun, ... och
+  // Öckerö kommun"): fourteen content words, commas between them.
+  auto limit = [&] { return parties ? 14 : 6; };
+  int party_words = 0;  // the parties' content words, when a subject follows
+  while (j < tokens.size() && (content < limit() || (parties && ComplementStart(tokens[j].lower)))) {
+    const Token& t = tokens[j];
+    if (IsYearish(t.word) || StartsNewLine(tokens, j)) break;
+    // A comma inside a list of parties goes on to the next party;
+    // elsewhere the title ends with the word before it.
+    const bool comma = t.lower.size() > 1 && t.lower.back() == ',';
+    const std::string_view lower = comma ? t.lower.substr(0, t.lower.size() - 1) : t.lower;
+    if (parties && content > 0 && j + 1 < tokens.size() && lower != "mellan" &&
+        ComplementStart(lower) && !IsYearish(tokens[j + 1].word)) {
+      parties = false;
+      party_words = content;
+      content = 0;
       ++j;
+      continue;
     }
-    // A county's name takes its "län" here too, past the six content words
-    // ("... och åtta kommuner i Uppsala län").
-    if (content > 0 && content_end + 1 < tokens.size() && tokens[content_end + 1].lower == "län" &&
-        IsCapitalised(tokens[content_end].word) && !new_line(content_end + 1)) {
-      ++content_end;
-    }
-    if (content > 0) {
-      last = content_end;
-      complement = true;
-    }
-  }
-  // Years right after the title: "2019 – 2022", "2023-2026", "2030"; not a
-  // date or a month ("2022-10-10", "2021-03": a table's next column).
-  std::size_t k = last + 1;
-  if (k < tokens.size() && IsTitleYears(tokens[k].word)) {
-    last = k;
-    if (k + 2 < tokens.size() && IsDash(tokens[k + 1].word) && IsYearish(tokens[k + 2].word)) {
-      last = k + 2;
-    }
-  }
-  const bool years = last > head && IsYearish(tokens[last].word);
-
-  // A bare head and one capitalised word that goes on in lower case is a
-  // heading run into the sentence after it ("Strategi Kriser ställer
-  // särskilda krav"): a name after a bare head ends the line or the clause,
-  // or goes on with a connector ("Agenda Norr och ...").
-  if (bare && named && !complement && !years && last == head + 1) {
-    const std::size_t after = tokens[last].end;
-    if (after + 1 < match.text.size() && match.text[after] == ' ') {
-      const std::size_t end = match.text.find_first_of(" \n.,;:()", after + 1);
-      const std::string_view next =
-          match.text.substr(after + 1, end == std::string_view::npos ? end : end - after - 1);
-      std::size_t length = 0;
-      if (!next.empty() && IsLower(DecodeAt(next, 0, &length)) && !connectors.Contains(next) &&
-          next != "län") {
-        named = false;
+    if (lists.connectors.ContainsKey(lower)) {
+      if (comma) break;
+      // "Överenskommelse om samverkan mellan A och B angående ...": the
+      // parties, then what it concerns.
+      parties = parties || lower == "mellan";
+      // A connector must be followed by a content word that is not
+      // another plan ("... och genomförandeplanen") nor the first part of
+      // one's hyphenated pair ("... och Mål- och resultatplanen"), nor by
+      // another connector ("... och i EU:s strategi").
+      if (j + 1 >= tokens.size() || IsYearish(tokens[j + 1].word) ||
+          lists.title_stop.ContainsKey(tokens[j + 1].lower) ||
+          lists.connectors.ContainsKey(tokens[j + 1].lower) ||
+          !BaseOf(tokens[j + 1].lower, lists.heads).empty() ||
+          (tokens[j + 1].word.ends_with("-") && j + 3 < tokens.size() &&
+           lists.connectors.ContainsKey(tokens[j + 2].lower) &&
+           !BaseOf(tokens[j + 3].lower, lists.heads).empty())) {
+        break;
       }
+      end_before_connector = content_end;
+      content_before_connector = content;
+      ++j;
+      continue;
+    }
+    // A capitalised word right after a lower-case content word starts a
+    // heading run into the text ("för Kronobergs län Samplanering
+    // Kronoberg - information"); after a connector it is a name ("för barn
+    // i Västmanland").
+    // A place's name may end a title ("för Natura 2000-området Vättern",
+    // "för styrdokument Örebro kommun"); a heading is a common noun
+    // ("Samplanering", "Information") and names what follows in capitals.
+    if (IsCapitalised(t.word) && j > i + 1 && !IsCapitalised(tokens[j - 1].word) &&
+        !lists.connectors.Contains(tokens[j - 1].lower) &&
+        ((j + 1 < tokens.size() && IsCapitalised(tokens[j + 1].word)) || IsNominal(lower))) {
+      break;
+    }
+    // A capitalised word is a name ("för Dalarnas län"), whatever it ends
+    // in. A month is a date's ("... till föreningar i mars").
+    if (lists.title_stop.ContainsKey(lower) || (!IsCapitalised(t.word) && LooksLikeVerb(lower)) ||
+        lists.months.ContainsKey(lower)) {
+      break;
+    }
+    if (content > 0 && !BaseOf(lower, lists.heads).empty()) {
+      if (end_before_connector > 0) {
+        content_end = end_before_connector;
+        content = content_before_connector;
+      }
+      break;
+    }
+    ++content;
+    content_end = j;
+    title->named_complement = title->named_complement || IsCapitalised(t.word);
+    ++j;
+    if (comma && !(parties && j < tokens.size() && IsCapitalised(tokens[j].word))) break;
+  }
+  // A subject that ends before its first content word leaves the title
+  // with its parties.
+  if (content == 0 && party_words > 0) content = party_words;
+  // A county's name takes its "län" here too, past the six content words
+  // ("... och åtta kommuner i Uppsala län").
+  if (content > 0 && content_end + 1 < tokens.size() && tokens[content_end + 1].lower == "län" &&
+      IsCapitalised(tokens[content_end].word) && !StartsNewLine(tokens, content_end + 1)) {
+    ++content_end;
+  }
+  title->content = content;
+  if (content > 0) {
+    title->last = content_end;
+    title->complement = true;
+  }
+}
+
+// Years right after the title: "2019 – 2022", "2023-2026", "2030"; not a
+// date or a month ("2022-10-10", "2021-03": a table's next column).
+void TakeYears(const std::vector<Token>& tokens, Title* title) {
+  const std::size_t k = title->last + 1;
+  if (k < tokens.size() && IsTitleYears(tokens[k].word) && !tokens[title->last].word.ends_with(",")) {
+    title->last = k;
+    if (k + 2 < tokens.size() && IsDash(tokens[k + 1].word) && IsYearish(tokens[k + 2].word)) {
+      title->last = k + 2;
     }
   }
+  title->years = title->last > title->head && IsYearish(tokens[title->last].word);
+}
 
-  // Generic mentions are not plans. A lower-case bare head needs a real
-  // title after it: "överenskommelse om samverkan för regional utveckling",
-  // not "program för småbarnsfamiljer".
-  if (bare) {
+// A bare head and one capitalised word that goes on in lower case is a
+// heading run into the sentence after it ("Strategi Kriser ställer
+// särskilda krav"): a name after a bare head ends the line or the clause,
+// or goes on with a connector ("Agenda Norr och ...").
+void DropNameRunIntoSentence(std::string_view text, const std::vector<Token>& tokens,
+                             const FormerLists& lists, Title* title) {
+  if (!(title->bare && title->named && !title->complement && !title->years &&
+        title->last == title->head + 1)) {
+    return;
+  }
+  const std::size_t after = tokens[title->last].end;
+  if (after + 1 >= text.size() || text[after] != ' ') return;
+  const std::size_t end = text.find_first_of(" \n.,;:()", after + 1);
+  const std::string_view next =
+      text.substr(after + 1, end == std::string_view::npos ? end : end - after - 1);
+  std::size_t length = 0;
+  if (!next.empty() && IsLower(DecodeAt(next, 0, &length)) && !lists.connectors.Contains(next) &&
+      !IsPlaceWord(next)) {
+    title->named = false;
+  }
+}
+
+// Generic mentions are not plans. A lower-case bare head needs a real
+// title after it: "överenskommelse om samverkan för regional utveckling",
+// not "program för småbarnsfamiljer". Working documents are never plans;
+// "handlingsplan" only with a title (plan_stop.list).
+bool IsGeneric(const Lexicon& lexicon, const FormerLists& lists, const std::vector<Token>& tokens,
+               const Title& title) {
+  if (title.bare) {
     // An indefinite head with a name after "för" is titled as a title is
     // ("EU:s strategi för Östersjöregionen"); "planen för Västerås" points
     // back to a plan already named.
-    const bool definite = !lists.definite.LongestSuffix(tokens[head].lower).empty();
-    const bool titled = (complement && (title_case || adjectives || content >= 2 || years ||
-                                        (named_complement && !definite))) ||
-                        named || (adjectives && title_case) || (years && title_case);
-    if (!titled) return false;
-  } else if (const Lexicon::List& stop = PlanList(lexicon, kStop);
-             stop.Contains(head_base) &&
-             (stop.Value(head_base) != "title" || (!complement && !named))) {
-    // Working documents are never plans; "handlingsplan" only with a title.
-    return false;
+    const bool definite = !lists.heads.definite.LongestSuffix(tokens[title.head].lower).empty();
+    const bool titled =
+        (title.complement && (title.title_case || title.adjectives || title.content >= 2 ||
+                              title.years || (title.named_complement && !definite))) ||
+        title.named || (title.adjectives && title.title_case) || (title.years && title.title_case);
+    return !titled;
   }
-  // An indefinite article or a plural quantifier blocks a generic plan word
-  // but not a title, a complement or a statutory plan type.
-  std::string_view before = match.text.substr(0, tokens[first].begin);
+  const Lexicon::List& stop = PlanList(lexicon, kStop);
+  return stop.Contains(title.head_base) &&
+         (stop.Value(title.head_base) != "title" || (!title.complement && !title.named));
+}
+
+// Up to `count` words before byte `pos`, nearest first, in lower case.
+std::vector<std::string> WordsBefore(std::string_view text, std::size_t pos, std::size_t count) {
+  std::string_view before = text.substr(0, pos);
   std::vector<std::string> previous;
-  while (previous.size() < 2) {
-    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) {
-      before.remove_suffix(1);
-    }
+  while (previous.size() < count) {
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
     const std::size_t space = before.find_last_of(" \n");
     const std::string word(before.substr(space == std::string_view::npos ? 0 : space + 1));
     if (word.empty()) break;
     previous.push_back(Lower(word));
     before = before.substr(0, space == std::string_view::npos ? 0 : space);
   }
-  // In a list of document kinds: a kind word or an example marker right
-  // before ("Budget Årsplan", "exempelvis översiktsplan", "översiktsplan,
-  // jämställdhetsplan"), or a kind word right after the head.
-  const bool definite_head = !lists.definite.LongestSuffix(tokens[head].lower).empty();
+  return previous;
+}
+
+// In a list of document kinds: a kind word or an example marker right
+// before ("Budget Årsplan", "exempelvis översiktsplan", "översiktsplan,
+// jämställdhetsplan"), or a kind word right after the head.
+bool InListOfKinds(const FormerLists& lists, const std::vector<Token>& tokens, const Title& title,
+                   const std::vector<std::string>& previous) {
+  const bool definite_head = !lists.heads.definite.LongestSuffix(tokens[title.head].lower).empty();
   if (!previous.empty() && !definite_head) {
     std::string word = previous[0];
     const bool comma = !word.empty() && word.back() == ',';
     if (comma) word.pop_back();
     // (A capitalised title after a comma names the plan before it:
     // "Regionens energiplan, Energiplan för Gotland 2019–2023".)
-    if (kinds.Contains(word) || (comma && !title_case && !BaseOf(word, lists).empty() &&
-                                 lists.definite.LongestSuffix(word).empty())) {
-      return false;
+    if (lists.kinds.Contains(word) ||
+        (comma && !title.title_case && !BaseOf(word, lists.heads).empty() &&
+         lists.heads.definite.LongestSuffix(word).empty())) {
+      return true;
     }
   }
-  if (head + 1 < tokens.size() && last == head && kinds.ContainsKey(tokens[head + 1].lower)) {
-    return false;
-  }
+  return title.head + 1 < tokens.size() && title.last == title.head &&
+         lists.kinds.ContainsKey(tokens[title.head + 1].lower);
+}
+
+// An indefinite article or a plural quantifier blocks a generic plan word
+// but not a title, a complement or a statutory plan type. After it only a
+// capitalised title, an adjective title with a complement ("en regional
+// digital agenda för Västmanland") or a statutory plan type is a plan; "en
+// överenskommelse om samverkan mellan ..." and "en
+// samverkansöverenskommelse för ..." describe.
+bool AfterIndefiniteArticle(const Lexicon& lexicon, const FormerLists& lists, const Title& title,
+                            const std::vector<std::string>& previous) {
   const Lexicon::List& articles = PlanList(lexicon, kArticles);
   bool indefinite = !previous.empty() && articles.Contains(previous[0]);
   if (!indefinite && previous.size() == 2 && articles.Contains(previous[1])) {
@@ -642,29 +531,47 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
                                   "annan", "annat", "sådan", "sådant"}) {
       if (previous[0] == adjective) indefinite = true;
     }
-    if (adjective_stop.Contains(previous[0])) indefinite = true;
+    if (lists.adjective_stop.Contains(previous[0])) indefinite = true;
   }
-  // After an indefinite article only a capitalised title, an adjective
-  // title with a complement ("en regional digital agenda för Västmanland")
-  // or a statutory plan type is a plan; "en överenskommelse om samverkan
-  // mellan ..." and "en samverkansöverenskommelse för ..." describe.
-  if (indefinite && !title_case && !(adjectives && complement)) {
-    if (PlanList(lexicon, kStatutory).LongestSuffix(head_base).empty()) return false;
-  }
+  if (!indefinite || title.title_case || (title.adjectives && title.complement)) return false;
+  return PlanList(lexicon, kStatutory).LongestSuffix(title.head_base).empty();
+}
 
-  out->begin = tokens[first].begin;
-  out->end = tokens[last].end;
-  std::string title(match.text.substr(out->begin, out->end - out->begin));
+}  // namespace
+
+// The title in a match of the plan rule: its head, then a name, a
+// complement and years after it, unless it is a generic mention; its value
+// from PlanValue.
+bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
+              const TagContext& /*context*/, FormedValue* out) {
+  const FormerLists lists(lexicon);
+  static thread_local Tokeniser tokeniser;
+  const std::vector<Token>& tokens = tokeniser.Split(match.text, match.begin, match.end);
+  Title title;
+  if (!FindHead(tokens, lists, &title)) return false;
+  TakeComplement(tokens, lists, TakeName(tokens, lists, &title), &title);
+  TakeYears(tokens, &title);
+  DropNameRunIntoSentence(match.text, tokens, lists, &title);
+  if (IsGeneric(lexicon, lists, tokens, title)) return false;
+  const std::vector<std::string> previous = WordsBefore(match.text, tokens[title.first].begin, 2);
+  if (InListOfKinds(lists, tokens, title, previous)) return false;
+  if (AfterIndefiniteArticle(lexicon, lists, title, previous)) return false;
+
+  out->begin = tokens[title.first].begin;
+  out->end = tokens[title.last].end;
+  // A list's comma after the title's last word is the sentence's.
+  if (tokens[title.last].word.size() > 1 && tokens[title.last].word.back() == ',') --out->end;
+  std::string text(match.text.substr(out->begin, out->end - out->begin));
   // A genitive on a name at the end belongs to the sentence: "Affärsplan
   // Västmanlands" -> "Affärsplan Västmanland".
-  if (named && !complement && !years && title.size() > 3 && title.back() == 's') {
-    title.pop_back();
+  if (title.named && !title.complement && !title.years && text.size() > 3 && text.back() == 's') {
+    text.pop_back();
   }
-  out->value = CachedPlanValue(title, lexicon, gazetteer);
+  out->value = CachedPlanValue(text, lexicon, gazetteer);
   // A genitive right before may be a body's that joins the title
   // (resolve.h); adjectives after it stay as written.
-  if (adjectives && previous.size() >= 1 && previous[0].size() > 2 && previous[0].back() == 's') {
-    out->owned_value = PlanValue(title, lexicon, gazetteer, true);
+  if (title.adjectives && !previous.empty() && previous[0].size() > 2 && previous[0].back() == 's') {
+    out->owned_value = PlanValue(text, lexicon, gazetteer, true);
   }
   // Established terms shaped like titles ("Samordnad individuell plan").
   if (PlanList(lexicon, kNotTitles).Contains(out->value)) return false;

@@ -329,5 +329,85 @@ TEST_F(ClassifierTest, AnAgendasNumbersAreItsItemsNotItsOwn) {
   EXPECT_EQ(letter.dnr, "RS 2023/101");
 }
 
+// Issue 15, sixth pass: document kinds the development set lacked.
+
+TEST_F(ClassifierTest, ARelatedDocumentsListIsTheSitesNotTheDocuments) {
+  Classification c = Run(
+      "ÖVERENSKOMMELSE MELLAN EXEMPELS LÄNS LANDSTING OCH KOMMUNER OM HJÄLPMEDEL\n\n"
+      "Relevanta dokument\nRemiss Remissvar lämnas i kolumnen Synpunkter.\n"
+      "Protokoll Regionstyrelsen 2020\n");
+  EXPECT_EQ(c.type, "överenskommelse") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, PageNumbersAloneOnTheirLinesAreNoPartOfTheOpening) {
+  std::string pages;
+  for (int page = 1; page <= 20; ++page) pages += std::to_string(page) + "\n\n";
+  Classification c = Run(pages + "21 Kulturstrategi Exempelby kommun Revision Datum Beslutad av "
+                                 "Kommunstyrelsen\n\nText.\n");
+  EXPECT_EQ(c.type, "strategi") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ALabelBeforeWhatTheTitleIsAbout) {
+  Classification c = Run(
+      "Till kommunfullmäktige i Danderyd\nInterpellation till socialnämndens ordförande angående "
+      "dagcentralerna.\n\nJag vill ställa följande frågor.\n");
+  EXPECT_EQ(c.type, "interpellation") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, AnAddresseeLineIsNoMeetingPlace) {
+  Classification c = Run(
+      "Till kommunfullmäktige i Danderyd\nInterpellation till socialnämndens ordförande angående "
+      "dagcentralerna.\n\nJag vill ställa följande frågor.\n");
+  EXPECT_EQ(c.issuer, "") << Cue(c, "issuer");
+}
+
+TEST_F(ClassifierTest, AMotionsFirstPersonProposalToFullmaktige) {
+  Classification c = Run(
+      "2014-05-22 Ersätt äldreboendet med nya boenden\n\nVi vill se över möjligheterna.\n\n"
+      "Vi föreslår kommunfullmäktige\n\natt ge nämnden i uppdrag att ta fram en plan.\n");
+  EXPECT_EQ(c.type, "motion") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, AProtokollsOwnHeadingInItsText) {
+  Classification c = Run(
+      "1 Beslutsgruppen för Exempelprogrammet 4/97 1 Protokoll från beslutsgruppsmöte den 3 oktober "
+      "1997 Närvarande: Anna Ek, ordf.\n");
+  EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ANumberedPromemoria) {
+  Classification c = Run(
+      "1 PM 2016:122 RIX (Dnr /2016) Framtidens demokrati (SOU 2016:5) Remiss från "
+      "Kulturdepartementet Borgarrådsberedningen föreslår att kommunstyrelsen beslutar följande.\n");
+  EXPECT_EQ(c.type, "promemoria") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ATitleAfterAStatuteCollectionsNumber) {
+  Classification c = Run(
+      "KOMMUNAL FÖRFATTNINGSSAMLING\n\n1 KOMMUNAL FÖRFATTNINGSSAMLING FÖR EXEMPELBY KOMMUN KFS "
+      "2017:07 Reglemente för Exempelby kommuns gemensamma nämnd för räddningstjänst Antagen av "
+      "kommunfullmäktige den 28 november 2016\n");
+  EXPECT_EQ(c.type, "reglemente") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, AKommunAfterAPrepositionInAHeadingIsItsSubject) {
+  Classification c = Run(
+      "BILDANDE AV NATURRESERVATET STORBERGET I BODENS KOMMUN\n\nBESLUT Med stöd av 7 kap 4 "
+      "miljöbalken förklarar länsstyrelsen området som naturreservat.\n");
+  EXPECT_NE(c.issuer, "Bodens kommun") << Cue(c, "issuer");
+}
+
+TEST_F(ClassifierTest, ALansstyrelseDecidingInItsCountysKommuner) {
+  Classification verb_first = Run(
+      "BILDANDE AV NATURRESERVATET STORBERGET I BODENS KOMMUN\n\nBESLUT Med stöd av 7 kap 4 "
+      "miljöbalken förklarar länsstyrelsen området som naturreservat.\n");
+  EXPECT_EQ(verb_first.issuer, "Länsstyrelsen i Norrbottens län") << Cue(verb_first, "issuer");
+  Classification verb_after = Run(
+      "Beslut om naturreservatet Exempelmossen i Hässleholms kommun\n\nLänsstyrelsens beslut "
+      "Länsstyrelsen beslutar med stöd av 7 kap 4 miljöbalken att reservatet utvidgas.\n");
+  EXPECT_EQ(verb_after.issuer, "Länsstyrelsen i Skåne län") << Cue(verb_after, "issuer");
+  EXPECT_EQ(verb_after.county, "Skåne län");
+}
+
 }  // namespace
 }  // namespace diar

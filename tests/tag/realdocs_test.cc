@@ -319,5 +319,74 @@ TEST(DnrTagger, ARegionsOwnSeriesPrefix) {
             "RD 2019/45=RD 2019/45");
 }
 
+// Sixth pass: plans, agreements and decisions the development set lacked.
+
+TEST(PlanTagger, APastParticipleAfterABareHeadStartsTheHeadingsNextLine) {
+  EXPECT_EQ(Spans("EXEMPELBY KOMMUN Folkhälsoplan Antagen av Kommunfullmäktige 26 april 2004", "plan"),
+            "Folkhälsoplan=Folkhälsoplan");
+  EXPECT_EQ(Spans("Budget 2014 med verksamhetsplan Fastställd av fullmäktige", "plan"),
+            "verksamhetsplan=Verksamhetsplan");
+}
+
+TEST(PlanTagger, AnAcronymCompoundInTheDefinitePointsToOneDocument) {
+  EXPECT_EQ(Spans("Sammanfattning IT-strategin ska ge stöd åt verksamheterna.", "plan"),
+            "IT-strategin=IT-strategi");
+  // In the indefinite it is a kind of document, as a bare head is.
+  EXPECT_EQ(Spans("Kommunen behöver ett EU-program och en IT-strategi.", "plan"), "");
+}
+
+TEST(PlanTagger, AKommunsNameAfterAHeadTakesItsKommun) {
+  EXPECT_EQ(Spans("29 IT-strategi Exempelby kommun Revision Datum", "plan"),
+            "IT-strategi Exempelby kommun=IT-strategi Exempelby kommun");
+}
+
+TEST(PlanTagger, AnAgreementsPartiesThenItsSubject) {
+  EXPECT_EQ(Spans("Överenskommelse mellan kommunerna i Exempels län och Region Exempel om samarbete "
+                  "kring personer med psykisk funktionsnedsättning\n",
+                  "plan"),
+            "Överenskommelse mellan kommunerna i Exempels län och Region Exempel om samarbete kring "
+            "personer med psykisk funktionsnedsättning=Överenskommelse mellan kommunerna i Exempels "
+            "län och Region Exempel om samarbete kring personer med psykisk funktionsnedsättning");
+}
+
+TEST(PlanTagger, ATitleAboutWhatItConcernsWithAvseende) {
+  EXPECT_EQ(Spans("Överenskommelse avseende habilitering\n", "plan"),
+            "Överenskommelse avseende habilitering=Överenskommelse avseende habilitering");
+  // A bare head in lower case still needs a title.
+  EXPECT_EQ(Spans("enligt överenskommelsen avseende detta", "plan"), "");
+}
+
+TEST(DnrTagger, AYearSeriesAndSerialRunTogetherAfterALabel) {
+  EXPECT_EQ(Spans("§ 65 Dnr 2023KS133\nSamverkansavtal", "dnr"), "2023KS133=2023KS133");
+  // Without a label it is not read so.
+  EXPECT_EQ(Spans("se 2023KS133 nedan", "dnr"), "");
+}
+
+TEST(PlanTagger, AnAgreementsPartiesListedWithCommas) {
+  EXPECT_EQ(Spans("Samverkansavtal mellan Ale kommun, Härryda kommun och Öckerö kommun avseende "
+                  "kommunernas tillsyn\n",
+                  "plan"),
+            "Samverkansavtal mellan Ale kommun, Härryda kommun och Öckerö kommun avseende kommunernas "
+            "tillsyn=Samverkansavtal mellan Ale kommun, Härryda kommun och Öckerö kommun avseende "
+            "kommunernas tillsyn");
+  // Outside a list of parties a comma ends the title, and years after it
+  // are the sentence's.
+  EXPECT_EQ(Spans("§ 65 Kulturprogram för Exempelby kommun, 2021-2024\n", "plan"),
+            "Kulturprogram för Exempelby kommun=Kulturprogram för Exempelby kommun");
+}
+
+TEST(DnrTagger, ASeriesCodeAfterTheNumberWithADocumentsNumber) {
+  EXPECT_EQ(Spans("§ 253/2016 Dnr 2016/0669 KS-1 Diariekod: 004", "dnr"),
+            "2016/0669 KS-1=2016/0669 KS-1");
+}
+
+TEST(OrganTagger, AnOrganNamedByAnAcronymBeforeAHyphen) {
+  EXPECT_EQ(Spans("Teknisk nämnd 4% PM-nämnd 1% Socialnämnd 34%", "body"),
+            "Teknisk nämnd=Tekniska nämnden; PM-nämnd=PM-nämnden; Socialnämnd=Socialnämnden");
+  EXPECT_EQ(Spans("Beslut i IT-nämnden om detta.", "body"), "IT-nämnden=IT-nämnden");
+  // Not a word in small letters before the hyphen, nor a longer acronym.
+  EXPECT_EQ(Spans("enligt it-nämnden och SRBKFX-nämnden", "body"), "");
+}
+
 }  // namespace
 }  // namespace diar
