@@ -63,7 +63,7 @@ void PrintJson(const SearchResult& r) {
   if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
   if (!r.notes.empty()) j["notes"] = r.notes;
   j["hits"] = nlohmann::ordered_json::array();
-  for (const Hit& hit : r.hits) j["hits"].push_back(HitJson(hit));
+  for (const Hit& hit : r.hits) j["hits"].push_back(TerminalHitJson(hit));
   if (!r.facets.empty()) {
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const auto& [name, counts] : r.facets) {

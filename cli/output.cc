@@ -24,21 +24,8 @@ std::vector<std::size_t> CodePointOffsets(const std::string& text) {
 
 }  // namespace
 
-nlohmann::ordered_json HitJson(const Hit& hit) {
-  nlohmann::ordered_json j;
-  j["rank"] = hit.rank;
-  j["score"] = hit.score;
-  j["id"] = hit.id;
-  j["title"] = hit.title;
-  j["path"] = hit.path;
-  j["paths"] = hit.paths;
-  j["pages"] = hit.pages;
-  j["date"] = hit.date;
-  j["type"] = hit.type;
-  j["issuer"] = hit.issuer;
-  j["county"] = hit.county;
-  j["dnr"] = hit.dnr;
-  j["topics"] = hit.topics;
+nlohmann::ordered_json TerminalHitJson(const Hit& hit) {
+  nlohmann::ordered_json j = HitJson(hit);
   j["snippet"] = hit.snippet;
   j["snippet_page"] = hit.snippet_page;
   return j;

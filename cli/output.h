@@ -8,16 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "index/mention_json.h"  // MentionJson, for the commands that print mentions
+#include "index/output_json.h"  // MentionJson, HitJson
 #include "index/searcher.h"
 #include "pipeline/tag/tag.h"
 
 namespace diar::cli {
 
-// A search hit for programs: rank, score, id, title, path, paths (all of
-// them, collapsed identical texts included), pages, date, type, issuer,
-// county, dnr, topics, snippet and snippet_page (1-based; 0 unknown).
-nlohmann::ordered_json HitJson(const Hit& hit);
+// A search hit for programs: HitJson's fields (index/output_json.h), then
+// snippet (matches marked «…») and snippet_page (1-based; 0 unknown).
+nlohmann::ordered_json TerminalHitJson(const Hit& hit);
 
 // Tab-separated mention row; tabs and newlines inside fields become spaces.
 std::string MentionTsv(const Mention& m);

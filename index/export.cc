@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/byte_string.h"
-#include "index/mention_json.h"
+#include "index/output_json.h"
 
 namespace diar {
 namespace {

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "index/byte_string.h"
-#include "index/mention_json.h"
+#include "index/output_json.h"
 #include "index/schema.h"
 
 namespace diar {

@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "index/byte_string.h"
-#include "index/mention_json.h"
+#include "index/output_json.h"
 
 namespace diar::web {
 namespace {
@@ -111,15 +111,13 @@ std::string PlainSnippet(const std::string& snippet) {
   return out;
 }
 
-nlohmann::ordered_json HitJson(const Hit& hit) {
-  return {{"rank", hit.rank},     {"score", hit.score},   {"id", hit.id},
-          {"title", hit.title},   {"type", hit.type},     {"date", hit.date},
-          {"issuer", hit.issuer}, {"county", hit.county}, {"dnr", hit.dnr},
-          {"topics", hit.topics}, {"path", hit.path},     {"paths", hit.paths},
-          {"pages", hit.pages},
-          {"snippets", nlohmann::ordered_json::array(
-                           {{{"text", PlainSnippet(hit.snippet)}, {"page", hit.snippet_page}}})},
-          {"snippet", PlainSnippet(hit.snippet)}};
+// A hit with its snippet as the page shows it: plain, with its page.
+nlohmann::ordered_json PageHitJson(const Hit& hit) {
+  nlohmann::ordered_json j = HitJson(hit);
+  j["snippets"] = nlohmann::ordered_json::array(
+      {{{"text", PlainSnippet(hit.snippet)}, {"page", hit.snippet_page}}});
+  j["snippet"] = PlainSnippet(hit.snippet);
+  return j;
 }
 
 }  // namespace
@@ -215,7 +213,7 @@ nlohmann::ordered_json SearchJson(const SearchResult& result, int facet_values) 
   j["total"] = result.total;
   if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
   j["hits"] = nlohmann::ordered_json::array();
-  for (const Hit& hit : result.hits) j["hits"].push_back(HitJson(hit));
+  for (const Hit& hit : result.hits) j["hits"].push_back(PageHitJson(hit));
   nlohmann::ordered_json facets = nlohmann::ordered_json::object();
   for (const auto& [name, counts] : result.facets) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "pipeline/data_file/county_table.h"
 #include "pipeline/data_file/data_file.h"
 
 namespace diar::classify_internal {
@@ -178,10 +179,8 @@ void IssuerFinder::Load(const std::string& dir, std::vector<std::string>* errors
     }
     places_.push_back({row.fields[0], LowerKeepOffsets(row.fields[1])});
   }
-  for (const DataLine& row : ReadTable(dir + "/counties.tsv",
-                                       {"lan_kod", "lan", "bokstav", "region", "residensstad", "stem"},
-                                       errors)) {
-    seats_.push_back({row.fields[1], row.fields[4], row.fields[3]});
+  for (const CountyRow& county : ReadCountyTable(dir + "/counties.tsv", errors)) {
+    seats_.push_back({county.name, county.seat, county.region});
   }
 }
 

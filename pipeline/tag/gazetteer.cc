@@ -5,6 +5,7 @@
 #include <set>
 
 #include "pipeline/data_file/body_table.h"
+#include "pipeline/data_file/county_table.h"
 #include "pipeline/data_file/data_file.h"
 #include "pipeline/tag/lexicon.h"
 #include "pipeline/tag/organs.h"
@@ -117,30 +118,8 @@ void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
 }
 
 void Gazetteer::LoadCounties(const std::string& path, std::vector<std::string>* errors) {
-  DataFile file = ReadDataFile(path, errors);
-  bool header = true;
-  int name_col = -1, region_col = -1, stem_col = -1;
-  for (const DataLine& line : file.lines) {
-    if (header) {
-      for (std::size_t i = 0; i < line.fields.size(); ++i) {
-        if (line.fields[i] == "lan") name_col = static_cast<int>(i);
-        if (line.fields[i] == "region") region_col = static_cast<int>(i);
-        if (line.fields[i] == "stem") stem_col = static_cast<int>(i);
-      }
-      if (name_col < 0 || region_col < 0 || stem_col < 0) {
-        errors->push_back(Where(path, line.number,
-                                "header must name the columns lan, region and stem"));
-        return;
-      }
-      header = false;
-      continue;
-    }
-    const int needed = std::max({name_col, region_col, stem_col});
-    if (static_cast<int>(line.fields.size()) <= needed) {
-      errors->push_back(Where(path, line.number, "too few fields for the header's columns"));
-      continue;
-    }
-    counties_.push_back({line.fields[name_col], line.fields[region_col], line.fields[stem_col]});
+  for (const CountyRow& county : ReadCountyTable(path, errors)) {
+    counties_.push_back({county.name, county.region, county.stem});
   }
 }
 

@@ -1,4 +1,4 @@
-#include "index/mention_json.h"
+#include "index/output_json.h"
 
 namespace diar {
 
@@ -9,6 +9,14 @@ nlohmann::ordered_json MentionJson(const Mention& m) {
   if (m.inferred) j["inferred"] = true;
   if (!m.owner.empty()) j["owner"] = m.owner;
   return j;
+}
+
+nlohmann::ordered_json HitJson(const Hit& hit) {
+  return {{"rank", hit.rank},     {"score", hit.score},   {"id", hit.id},
+          {"title", hit.title},   {"type", hit.type},     {"date", hit.date},
+          {"issuer", hit.issuer}, {"county", hit.county}, {"dnr", hit.dnr},
+          {"topics", hit.topics}, {"path", hit.path},     {"paths", hit.paths},
+          {"pages", hit.pages}};
 }
 
 Mention MentionFromJson(const nlohmann::json& j) {

@@ -1,6 +1,6 @@
 // A mention as JSON, the one form every output and the stored record share
-// (index/mention_json.h).
-#include "index/mention_json.h"
+// (index/output_json.h).
+#include "index/output_json.h"
 
 #include <gtest/gtest.h>
 
@@ -58,6 +58,27 @@ TEST(MentionJson, AMissingFieldThrowsForTheRecordReaderToReport) {
   nlohmann::json j = nlohmann::json(MentionJson(OwnedPlan()));
   j.erase("start");
   EXPECT_THROW(MentionFromJson(j), nlohmann::json::exception);
+}
+
+TEST(HitJson, EveryFieldOfAHitWithAllItsPaths) {
+  Hit hit;
+  hit.rank = 1;
+  hit.id = "aeec1fff9808";
+  hit.title = "Verksamhetsplan 2021–2023";
+  hit.type = "verksamhetsplan";
+  hit.date = "2021-02-15";
+  hit.issuer = "Region Västmanland";
+  hit.county = "Västmanlands län";
+  hit.path = "/a/plan.pdf";
+  hit.paths = {"/a/plan.pdf", "/b/plan-kopia.pdf"};
+  hit.pages = 35;
+  const nlohmann::ordered_json j = HitJson(hit);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"rank", "score", "id", "title", "type", "date", "issuer",
+                                            "county", "dnr", "topics", "path", "paths", "pages"}));
+  EXPECT_EQ(j["paths"].size(), 2u);
+  EXPECT_EQ(j["issuer"], "Region Västmanland");
 }
 
 }  // namespace
