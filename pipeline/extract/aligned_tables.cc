@@ -290,12 +290,24 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
     }
     if (x0.size() < 2 || (!TwoAligned(x0) && !TwoAligned(x1))) return {};
     // Running text fills its column line after line; a table has some
-    // column of short cells (a name, a date, an amount).
-    std::vector<double> fill;
+    // column of short cells (a name, a date), or of amounts set flush
+    // right: they fill the column too, but are figures, a word or two
+    // each, and start where their widths put them, not at the column's
+    // left edge. (Justified text parted at its wide word spaces has
+    // columns of short cells too, but of words.)
+    std::vector<double> fill, words;
+    std::size_t flush_left = 0, figures = 0;
     for (const std::vector<Line>& row : lines) {
-      if (!row[c].text.empty()) fill.push_back((row[c].x1 - left[c]) / std::max(1.0, limit[c] - left[c]));
+      if (row[c].text.empty()) continue;
+      fill.push_back((row[c].x1 - left[c]) / std::max(1.0, limit[c] - left[c]));
+      flush_left += row[c].x0 - left[c] <= kAligned ? 1 : 0;
+      words.push_back(static_cast<double>(std::count(row[c].text.begin(), row[c].text.end(), ' ') + 1));
+      figures += std::any_of(row[c].text.begin(), row[c].text.end(),
+                             [](char ch) { return ch >= '0' && ch <= '9'; }) ? 1 : 0;
     }
-    prose = prose && Median(std::move(fill)) >= 0.75;
+    const bool amounts = 2 * flush_left <= fill.size() && 2 * figures > fill.size() &&
+                         Median(std::move(words)) <= 2;
+    prose = prose && Median(std::move(fill)) >= 0.75 && !amounts;
   }
   // Rules between rows in two places or more are a table's, whatever its
   // cells hold: full cells of hyphenated text fill their columns as prose

@@ -12,8 +12,10 @@
 //   - the run divides into at least three table rows (two when ruled), and
 //     each column has text in two of them, starting (or ending) at one x;
 //   - some column is not filled line after line as running text fills a
-//     column (multi-column prose), unless rules run between its rows in
-//     two places or more.
+//     column (multi-column prose: lines that reach across the column and
+//     start at its left edge; amounts set flush right reach across it too,
+//     but start where their widths put them), unless rules run between its
+//     rows in two places or more.
 // Rows after the run's last rule with text in one column only (a caption,
 // the next heading) are not the table's.
 // Physical rows are grouped into table rows: a new table row starts at a

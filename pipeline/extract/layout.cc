@@ -727,6 +727,13 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
 // column goes on beside row `k`. (Words beside it on its baseline would be
 // in row `k` itself; a column's lines leave less than a point between them,
 // so a heading beside the right column overlaps one of its lines.)
+// The median size of a row's words left of `gutter`; 0 for none.
+double LeftSize(const Row& row, double gutter) {
+  std::vector<double> sizes;
+  for (std::size_t i = 0; i < SplitIndex(row, gutter); ++i) sizes.push_back(FontSize(row.words[i]));
+  return Median(std::move(sizes));
+}
+
 bool RightColumnBeside(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                        std::size_t k, double gutter) {
   for (std::size_t j = begin; j < end; ++j) {
@@ -765,8 +772,30 @@ bool EndsASection(const std::vector<Row>& rows, std::size_t begin, std::size_t e
       below += two_sided ? 1 : 0;
     }
   }
-  return above >= 2 && below >= 2 && std::abs(left_bottom - right_bottom) <= 1.2 * Median(heights) &&
-         !RightColumnBeside(rows, begin, end, k, gutter);
+  if (above < 2 || below < 2 || std::abs(left_bottom - right_bottom) > 1.2 * Median(heights)) {
+    return false;
+  }
+  // A heading wrapped onto more lines (a narrow column's "2 Bakgrund och
+  // tidigare forsk-" / "ning") is the column's own when the right column
+  // stands beside any of its lines.
+  const double size = LeftSize(rows[k], gutter);
+  auto same_heading = [&](std::size_t upper, std::size_t lower) {
+    return std::abs(LeftSize(rows[upper], gutter) - size) <= 0.5 &&
+           rows[lower].y0 - rows[upper].y1 <= rows[lower].height;
+  };
+  std::size_t first = k;
+  while (first > begin && same_heading(first - 1, first)) --first;
+  for (std::size_t h = first; h < end; ++h) {
+    if (h > k && (std::abs(LeftSize(rows[h], gutter) - size) > 0.5 ||
+                  rows[h].y0 - rows[h - 1].y1 > rows[h].height)) {
+      break;
+    }
+    if (SplitIndex(rows[h], gutter) != rows[h].words.size() ||
+        RightColumnBeside(rows, begin, end, h, gutter)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Where the columns of the block [begin, end) end: at the first row that
@@ -1029,6 +1058,65 @@ void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
   for (Word& b : bullets) words.push_back(std::move(b));
 }
 
+// A table drawn with horizontal rules only, in one column of a page set in
+// two (a LaTeX \\hline or booktabs table in an article's right column): the
+// page's aligned-table search sees the left column's lines beside it as
+// more columns of the table. Rules of one width stacked two or more deep
+// mark the table's box; when text stands beside that box, on two rows or
+// more, the words inside it are read as a table on their own, and only
+// rows read as a table replace their words. Without text beside it, the
+// page-level search reads the table as before. The rules must be under
+// 0.6 of the page's width, as a column is: rules across the text width
+// are a running header's and footer's, or a full-width table's, with at
+// most a margin note beside them.
+void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules,
+                      double page_width) {
+  std::vector<Rule> horizontal;
+  for (const Rule& r : rules) {
+    if (r.y0 == r.y1 && r.x1 - r.x0 >= 36 && r.x1 - r.x0 < 0.6 * page_width) {
+      horizontal.push_back(r);
+    }
+  }
+  std::sort(horizontal.begin(), horizontal.end(),
+            [](const Rule& a, const Rule& b) { return a.y0 < b.y0; });
+  std::vector<bool> used(horizontal.size(), false);
+  for (std::size_t i = 0; i < horizontal.size(); ++i) {
+    if (used[i]) continue;
+    const Rule& top = horizontal[i];
+    double bottom = top.y0;
+    int count = 0;
+    for (std::size_t k = i; k < horizontal.size(); ++k) {
+      if (std::abs(horizontal[k].x0 - top.x0) <= 1 && std::abs(horizontal[k].x1 - top.x1) <= 1) {
+        used[k] = true;
+        bottom = horizontal[k].y0;
+        ++count;
+      }
+    }
+    if (count < 2) continue;
+    auto inside = [&](const Word& w) {
+      const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+      return !w.table_row && cx > top.x0 - 1 && cx < top.x1 + 1 && cy > top.y0 && cy < bottom;
+    };
+    std::vector<double> beside;  // centres of the words beside the box
+    for (const Word& w : words) {
+      const double cy = (w.y0 + w.y1) / 2;
+      if (cy > top.y0 && cy < bottom && (w.x1 < top.x0 - 1 || w.x0 > top.x1 + 1)) {
+        beside.push_back(cy);
+      }
+    }
+    const auto [low, high] = std::minmax_element(beside.begin(), beside.end());
+    if (beside.empty() || *high - *low < 0.5 * FontSize(words.front())) continue;
+    std::vector<Word> in, kept;
+    for (Word& w : words) (inside(w) ? in : kept).push_back(std::move(w));
+    std::vector<Row> rows = GroupRows(std::move(in));
+    ReadAlignedTables(rows, rules);
+    for (Row& row : rows) {
+      for (Word& w : row.words) kept.push_back(std::move(w));
+    }
+    words = std::move(kept);
+  }
+}
+
 }  // namespace
 
 std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
@@ -1036,6 +1124,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   std::vector<TextLine> out;
   AddDrawnBullets(words, dots);
   ReadTables(words, rules);
+  ReadTablesBeside(words, rules, page_width);
   std::vector<Row> rows = GroupRows(std::move(words));
   ReadAlignedTables(rows, rules);
   // A gutter shared by the whole page (two-column body text, possibly with

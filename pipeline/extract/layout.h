@@ -18,7 +18,9 @@
 //      text is above it, or where the columns above it end together with
 //      none of the right column beside it (a page of sections, each a
 //      heading over its own columns). A pull quote set larger right of the
-//      gutter is the right column's own.
+//      gutter is the right column's own, and so is a heading of the left
+//      column wrapped onto two lines when the right column stands beside
+//      either of them.
 //   4. A block that looks like a two-column table rather than running text
 //      (short left cells; or a form: a few words to a left line beside a
 //      much wider right column) is read row by row, which keeps label and
@@ -32,7 +34,11 @@
 // line, its cells in order separated by " | ", a cell's own wrapped lines
 // separated by U+2028 (normalise joins them and repairs their hyphens).
 // Once the rows are formed, tables without vertical rules are read the same
-// way (aligned_tables.h says how they are found).
+// way (aligned_tables.h says how they are found). Before that, a table
+// marked by horizontal rules of one width (two or more) with text beside
+// it (a table in one column of two) is read on its own, from the words
+// inside its rules (ReadTablesBeside in layout.cc), so the other column's
+// lines are not taken for more of its columns.
 // Once the rows are formed, a page whose word boxes fall short of their ink
 // (an OCR text layer: even its narrowest word spaces are over half an em)
 // has its words widened back to a typeset page's spacing

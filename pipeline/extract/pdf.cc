@@ -473,9 +473,13 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       doc.pages.push_back(std::move(out));
       continue;
     }
+    // The text device sees the page as displayed: turned by its /Rotate.
+    // A landscape table page stored portrait with /Rotate 90 is 842 wide,
+    // and its layout (gutters, the footer's place) is measured so.
     const PDFRectangle* box = core_page->getCropBox();
     out.width = box->x2 - box->x1;
     out.height = box->y2 - box->y1;
+    if (core_page->getRotate() % 180 != 0) std::swap(out.width, out.height);
     std::unique_ptr<poppler::page> page;
     auto render_page = [&]() -> const poppler::page* {
       if (!page) {

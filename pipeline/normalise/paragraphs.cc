@@ -126,6 +126,12 @@ class Pitches {
     fallback_ = Median(all);
   }
 
+  // Whether lines of a's size have a pitch of their own (three pairs or
+  // more); else For gives the document's, mostly the body's.
+  bool Own(const Line& a) const {
+    return a.font_size > 0 && pitch_.count(SizeKey(a.font_size)) > 0;
+  }
+
   // Expected pitch after line `a`; 0 when unknown.
   double For(const Line& a) const {
     auto it = pitch_.find(SizeKey(a.font_size));
@@ -219,8 +225,16 @@ bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& 
       (std::abs(a.font_size - b.font_size) > 0.75 || a.bold != b.bold)) {
     return true;
   }
+  // A heading set larger and wrapped inside a word ("2 Bakgrund och
+  // tidigare forsk-" / "ning") has no pitch of its size to go by: the
+  // body's is too small for it, and the word going on in lower case says
+  // the line goes on.
   const double pitch = pitches.For(a);
-  if (pitch > 0 && Centre(b) - Centre(a) > pitch * 1.2 + 0.5) return true;
+  const bool word_goes_on = EndsWithWordHyphen(a.text) && StartsLower(b.text);
+  if (pitch > 0 && Centre(b) - Centre(a) > pitch * 1.2 + 0.5 &&
+      !(word_goes_on && !pitches.Own(a))) {
+    return true;
+  }
   if (NextWordsFitted(a, b, right)) return true;
   const double em = a.font_size > 0 ? a.font_size : std::max(1.0, a.Height() / 1.2);
   if (item_x0 >= 0) {
@@ -337,6 +351,28 @@ double LocalRight(const std::vector<Line>& lines, std::size_t i, const ColumnRea
   return right;
 }
 
+// The number a note opens with ("2 Fem av tolv ..." gives 2), -1 when
+// `t` does not open with a number of one to three digits and a space.
+int NoteNumber(const std::string& t) {
+  const std::string first = FirstWord(t);
+  if (first.empty() || first.size() > 3 || first.size() == t.size() ||
+      !std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return -1;
+  }
+  return std::stoi(first);
+}
+
+// Footnotes set smaller than the page's text, one after another: a note
+// that fills its line runs straight on into the next, whose number (one
+// more than the paragraph's) is what shows the break. Body text starting
+// a line with the next number is set at the body's size and is left.
+bool StartsNextNote(const std::string& para, const Line& first, const Line& b, double body_size) {
+  if (body_size <= 0 || b.font_size <= 0 || b.font_size > body_size - 1) return false;
+  const int n = NoteNumber(para);
+  const double em = b.font_size;
+  return n >= 0 && NoteNumber(b.text) == n + 1 && std::abs(b.x0 - first.x0) <= 0.5 * em;
+}
+
 std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
                                            const Pitches& pitches,
                                            const HyphenEvidence& evidence) {
@@ -346,6 +382,13 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
   std::string para;
   double item_x0 = -1;
   bool numbered = false;  // the paragraph opened with a numbered label
+  std::size_t first = 0;  // the paragraph's first line
+  std::vector<double> sizes;
+  for (const Line& l : lines) {
+    if (l.font_size > 0) sizes.push_back(l.font_size);
+  }
+  std::sort(sizes.begin(), sizes.end());
+  const double body_size = sizes.empty() ? 0 : sizes[sizes.size() / 2];
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& b = lines[i];
     const std::string text = b.table_row ? JoinCellLines(b.text, evidence) : b.text;
@@ -360,7 +403,8 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         if (b.x0 <= item_x0 + 0.3 * em) item_x0 = -1;
       }
       if (table ||
-          (!same_row && BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach)))) {
+          (!same_row && (BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach)) ||
+                         StartsNextNote(para, lines[first], b, body_size)))) {
         if (!para.empty()) out.push_back(std::move(para));
         para.clear();
         item_x0 = -1;
@@ -383,6 +427,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
       para = text;
     }
     if (para == b.text) {
+      first = i;
       numbered = StartsListLabel(b.text);
       if (numbered || StartsBullet(b.text)) item_x0 = b.x0;
     }

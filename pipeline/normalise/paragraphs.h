@@ -8,7 +8,9 @@
 //     one: headings thus stay paragraphs of their own);
 //   - starts further below than the line pitch of its font allows (20 %
 //     over the document's median pitch for that size: paragraph spacing is
-//     usually half a line or more, rounding jitter under a point);
+//     usually half a line or more, rounding jitter under a point), unless
+//     the size has too few lines for a pitch of its own (a heading) and a
+//     word broken at a hyphen goes on in lower case;
 //   - is indented by more than half an em against the first (a first-line
 //     indent), except inside a list item (a bullet, or a label "1. ",
 //     "a) " whose next line hangs at the text), whose lines hang indented;
@@ -22,7 +24,10 @@
 //     opens a list item or would have fitted whole; never before a
 //     lower-case start (NextWordsFitted in paragraphs.cc);
 //   - starts a new column or region above the first and the first line ended
-//     a sentence or the second starts with a capital.
+//     a sentence or the second starts with a capital;
+//   - is set smaller than the page's text, at the paragraph's left edge, and
+//     opens with the number after the one the paragraph opened with: the
+//     next footnote, after a note that filled its line.
 // Lines on the same row (fragments split at a wide gap) always join, with a
 // hyphen between them repaired as at a line end.
 // Text files have no layout: blank lines separate paragraphs, and lines

@@ -201,6 +201,16 @@ bool IsPageNumber(const std::string& text) {
   return RE2::FullMatch(text, kPattern);
 }
 
+// Where a running line stands: a header's centre measured from the page's
+// top edge, a footer's from its bottom edge, as the page style places
+// them. A landscape page in a portrait report (a wide table) keeps the
+// report's footer at the same distance from its bottom edge, 250 points
+// higher up from the top.
+double Place(const PageLayout& page, int zone, const Line& l) {
+  const double centre = (l.y0 + l.y1) / 2;
+  return zone == kTop ? centre : page.height - centre;
+}
+
 std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& pages) {
   std::vector<std::vector<bool>> removed(pages.size());
   std::vector<std::vector<int>> zones(pages.size());
@@ -224,7 +234,7 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
       seen[zones[p][i]][shape].insert(p);
       texts[zones[p][i]][shape].emplace_back(p, pages[p].lines[i].text);
       const Line& l = pages[p].lines[i];
-      if (l.has_box) where[zones[p][i]][shape].emplace_back(p, (l.y0 + l.y1) / 2);
+      if (l.has_box) where[zones[p][i]][shape].emplace_back(p, Place(pages[p], zones[p][i], l));
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 2 + 4) / 5);  // ceil(40 %)
@@ -248,7 +258,9 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   auto in_place = [&](int z, const std::string& shape, std::size_t p, const Line& l) {
     if (!l.has_box) return true;
     for (const auto& [q, centre] : where[z][shape]) {
-      if (q != p && std::abs(centre - (l.y0 + l.y1) / 2) <= std::max(2.0, l.Height())) return true;
+      if (q != p && std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, l.Height())) {
+        return true;
+      }
     }
     return false;
   };

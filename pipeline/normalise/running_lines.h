@@ -16,8 +16,10 @@
 //     such as "§ 12", "§ 15" at the top of protocol pages change otherwise;
 //     or its shape is within a small edit distance of such a shape (OCR
 //     misreads a letter or two); and on its page it stands where it stands
-//     on another page (within a line's height; the letterhead's "Dnr ..."
-//     on page 1, lower than the header that repeats it on page 2, stays);
+//     on another page (within a line's height, a header measured from the
+//     top edge and a footer from the bottom edge, so a landscape page's
+//     footer matches the portrait pages'; the letterhead's "Dnr ..." on
+//     page 1, lower than the header that repeats it on page 2, stays);
 //     or
 //   - it is a page number on its own: "4", "- 4 -", "4 (12)", "4/12",
 //     "Sida 4", "sid. 4 av 12", "Page 4 of 12", a lone roman numeral.

@@ -106,6 +106,63 @@ TEST(Layout, ReadsAHeadingInTheLeftColumnInThatColumn) {
   EXPECT_EQ(got, want);
 }
 
+TEST(Layout, ReadsAHeadingWrappedOntoTwoLinesInTheLeftColumnInThatColumn) {
+  // The heading's first line has the right column's last line beside it;
+  // its second line has white space beside it, where the right column
+  // leaves a gap before its next paragraph. Both lines are the left
+  // column's: the columns go on.
+  std::vector<Word> words;
+  for (int i = 0; i < 4; ++i) {
+    Set(words, "vanster kolumnens text rad " + std::to_string(i), 72, 100 + i * kPitch);
+    Set(words, "hoger kolumnens text rad " + std::to_string(i), 320, 100 + i * kPitch);
+  }
+  words.push_back(Word{.text = "2 Bakgrund och forsk-", .x0 = 72, .y0 = 160, .x1 = 250,
+                       .y1 = 173, .font_size = 14});
+  Set(words, "hoger kolumnens text rad 4", 320, 162);
+  words.push_back(Word{.text = "ning", .x0 = 72, .y0 = 178, .x1 = 110, .y1 = 191,
+                       .font_size = 14});
+  for (int i = 0; i < 4; ++i) {
+    Set(words, "vanster efter rubriken rad " + std::to_string(i), 72, 200 + i * kPitch);
+    Set(words, "hoger efter luckan rad " + std::to_string(i), 320, 200 + i * kPitch);
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  std::vector<std::string> want;
+  for (int i = 0; i < 4; ++i) want.push_back("vanster kolumnens text rad " + std::to_string(i));
+  want.push_back("2 Bakgrund och forsk-");
+  want.push_back("ning");
+  for (int i = 0; i < 4; ++i) want.push_back("vanster efter rubriken rad " + std::to_string(i));
+  for (int i = 0; i < 5; ++i) want.push_back("hoger kolumnens text rad " + std::to_string(i));
+  for (int i = 0; i < 4; ++i) want.push_back("hoger efter luckan rad " + std::to_string(i));
+  EXPECT_EQ(got, want);
+}
+
+TEST(Layout, ReadsATableRuledInTheRightColumnApartFromTheLeftColumn) {
+  // Three horizontal rules of one width in the right column (a LaTeX
+  // \\hline table); the left column's lines stand beside the table.
+  std::vector<Word> words;
+  for (int i = 0; i < 8; ++i) {
+    Set(words, "vanster kolumnens lopande text rad " + std::to_string(i), 72, 100 + i * kPitch);
+  }
+  auto row = [&words](const std::string& a, const std::string& b, const std::string& c, double y) {
+    Set(words, a, 340, y);
+    Set(words, b, 470 - 6.0 * static_cast<double>(b.size()), y);  // flush right
+    Set(words, c, 530 - 6.0 * static_cast<double>(c.size()), y);
+  };
+  row("Arendetyp", "2019", "2023", 116);
+  row("Bygglov", "42", "31", 134);
+  row("Forsorjning", "18", "9", 148);
+  row("Skolplacering", "25", "12", 162);
+  const std::vector<Rule> rules = {{334, 113, 536, 113}, {334, 130, 536, 130}, {334, 177, 536, 177}};
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth, rules));
+  std::vector<std::string> want;
+  for (int i = 0; i < 8; ++i) want.push_back("vanster kolumnens lopande text rad " + std::to_string(i));
+  want.push_back("Arendetyp | 2019 | 2023");
+  want.push_back("Bygglov | 42 | 31");
+  want.push_back("Forsorjning | 18 | 9");
+  want.push_back("Skolplacering | 25 | 12");
+  EXPECT_EQ(got, want);
+}
+
 TEST(Layout, ReadsAnIndexLetterInTheLeftColumnInThatColumn) {
   // An index in two columns, a letter heading over each group: "F" has
   // white space beside it, but the right column went on well below the

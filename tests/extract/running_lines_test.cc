@@ -126,5 +126,19 @@ TEST(RunningLines, KeepsTheHeadersTextWhereItStandsElsewhereOnAPage) {
   EXPECT_TRUE(removed[2][0]);
 }
 
+TEST(RunningLines, DropsTheFooterOfALandscapePageBetweenPortraitPages) {
+  // A wide table on a landscape page: its footer stands as far from the
+  // bottom edge as on the portrait pages, 247 points higher from the top.
+  std::vector<PageLayout> pages(3);
+  for (int p = 0; p < 3; ++p) {
+    pages[p].height = p == 1 ? 595 : 842;
+    const double bottom = pages[p].height;
+    pages[p].lines = {At("Text " + std::to_string(p), 100), At("Mer text", 115),
+                      At("Österviks kommun, Box 142, 123 45 Östervik", bottom - 60)};
+  }
+  const std::vector<std::vector<bool>> removed = FindRunningLines(pages);
+  for (int p = 0; p < 3; ++p) EXPECT_TRUE(removed[p][2]) << "page " << p + 1;
+}
+
 }  // namespace
 }  // namespace diar::normalise_internal
