@@ -391,6 +391,13 @@ TEST(PlanTagger, PartiesThatAreNotNamedMakeNoTitle) {
             "kommunerna i Stockholms län om hemlöshet");
 }
 
+TEST(DnrTagger, ASerialAndATwoDigitYearAfterALabel) {
+  EXPECT_EQ(Spans("2 35 Diarienummer 0371/11 Ekonomisk uppföljning tom april 2011", "dnr"),
+            "0371/11=0371/11");
+  // Unlabelled, a number over a two-digit number is a fraction or a ratio.
+  EXPECT_EQ(Spans("Andelen var 1250/25 i fjol.", "dnr"), "");
+}
+
 TEST(DnrTagger, ASeriesCodeAfterTheNumberWithADocumentsNumber) {
   EXPECT_EQ(Spans("§ 253/2016 Dnr 2016/0669 KS-1 Diariekod: 004", "dnr"),
             "2016/0669 KS-1=2016/0669 KS-1");
