@@ -398,6 +398,14 @@ TEST(DnrTagger, ASerialAndATwoDigitYearAfterALabel) {
   EXPECT_EQ(Spans("Andelen var 1250/25 i fjol.", "dnr"), "");
 }
 
+TEST(OrganTagger, ASubCommitteeWithAnAdjectiveAndInCapitals) {
+  EXPECT_EQ(Spans("Protokoll Kommunstyrelsens sociala utskott i dag", "body"),
+            "Kommunstyrelsens sociala utskott=Kommunstyrelsens sociala utskott");
+  EXPECT_EQ(Spans("STENUNGSUNDS KOMMUN KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret", "body"),
+            "STENUNGSUNDS KOMMUN=Stenungsunds kommun; KOMMUNSTYRELSENS SOCIALA "
+            "UTSKOTT=Kommunstyrelsens sociala utskott");
+}
+
 TEST(DnrTagger, ASeriesCodeAfterTheNumberWithADocumentsNumber) {
   EXPECT_EQ(Spans("§ 253/2016 Dnr 2016/0669 KS-1 Diariekod: 004", "dnr"),
             "2016/0669 KS-1=2016/0669 KS-1");
