@@ -114,16 +114,17 @@ std::string UnknownFieldMessage(const std::string& name) {
   return message + " Fields: " + all + " (put text with a colon in quotes)";
 }
 
-// `query` with each word leaf replaced by `leaf(term)` (empty: kept as it
-// is). Only the operators a parsed free-text query joins words with are
-// rebuilt; phrases, NEAR, synonyms and everything else are kept as they are
-// (Xapian 1.4 does not say a phrase's window, so it cannot be rebuilt), and
-// so is the right side of AND_NOT and FILTER, which only selects.
-Xapian::Query MapWordLeaves(const Xapian::Query& query,
-                            const std::function<Xapian::Query(const std::string&)>& leaf) {
+// `query` with each word leaf replaced by `leaf(term, in_phrase)` (empty:
+// kept as it is). Only the operators a parsed free-text query joins words
+// with are rebuilt, and phrases when `phrases` is set; NEAR, synonyms and
+// everything else are kept as they are, and so is the right side of AND_NOT
+// and FILTER, which only selects.
+Xapian::Query MapWordLeaves(const Xapian::Query& query, bool phrases,
+                            const std::function<Xapian::Query(const std::string&, bool)>& leaf,
+                            bool in_phrase = false) {
   const Xapian::Query::op op = query.get_type();
   if (op == Xapian::Query::LEAF_TERM) {
-    Xapian::Query mapped = leaf(*query.get_terms_begin());
+    Xapian::Query mapped = leaf(*query.get_terms_begin(), in_phrase);
     return mapped.empty() ? query : mapped;
   }
   switch (op) {
@@ -134,13 +135,27 @@ Xapian::Query MapWordLeaves(const Xapian::Query& query,
     case Xapian::Query::OP_XOR:
     case Xapian::Query::OP_FILTER:
       break;
+    case Xapian::Query::OP_PHRASE:
+      if (phrases && !in_phrase) break;
+      return query;
     default:
       return query;
   }
   std::vector<Xapian::Query> subs;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
     const bool selects = i > 0 && (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER);
-    subs.push_back(selects ? query.get_subquery(i) : MapWordLeaves(query.get_subquery(i), leaf));
+    subs.push_back(selects ? query.get_subquery(i)
+                           : MapWordLeaves(query.get_subquery(i), phrases, leaf,
+                                           op == Xapian::Query::OP_PHRASE));
+  }
+  if (op == Xapian::Query::OP_PHRASE) {
+    // Xapian 1.4 does not give a phrase's window back; the parser's is the
+    // number of its words. A phrase built otherwise is left alone.
+    std::vector<Xapian::Query> same;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) same.push_back(query.get_subquery(i));
+    if (Xapian::Query(op, same.begin(), same.end()).get_description() != query.get_description()) {
+      return query;
+    }
   }
   if (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_AND_MAYBE ||
       op == Xapian::Query::OP_FILTER) {
@@ -155,7 +170,8 @@ Xapian::Query MapWordLeaves(const Xapian::Query& query,
 // `query` with each stemmed word Z<stem> widened to also match documents
 // where the stem is a compound part (schema::kPart), weighted down.
 Xapian::Query WithParts(const Xapian::Query& query) {
-  return MapWordLeaves(query, [](const std::string& term) {
+  // Parts have no positions: a phrase keeps its words.
+  return MapWordLeaves(query, false, [](const std::string& term, bool) {
     if (term.size() < 2 || term[0] != 'Z') return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
@@ -172,9 +188,10 @@ Xapian::Query WithParts(const Xapian::Query& query) {
 // typed right). A form typed by accident is rare beside the right spelling
 // (a web address, "www.lansstyrelsen.se"); a word typed right is common in
 // its own right, as a word or as a compound part, and keeps its meaning
-// ("lag" is no "låg", "hall" in "idrottshall" no "håll").
+// ("lag" is no "låg", "hall" in "idrottshall" no "håll"). In a phrase the
+// forms stand at the word's place ("\"overenskommelse om samverkan\"").
 Xapian::Query WithSwedishLetters(const Xapian::Query& query, const Xapian::Database& db) {
-  return MapWordLeaves(query, [&](const std::string& term) {
+  return MapWordLeaves(query, true, [&](const std::string& term, bool in_phrase) {
     const std::size_t begin = !term.empty() && term[0] == 'Z' ? 1 : 0;
     if (term.size() < begin + 3 || term[begin] < 'a' || term[begin] > 'z') return Xapian::Query();
     std::vector<std::size_t> vowels;  // byte offsets of each a and o
@@ -216,7 +233,9 @@ Xapian::Query WithSwedishLetters(const Xapian::Query& query, const Xapian::Datab
       }
     }
     if (found.size() == 1) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, found.begin(), found.end());
+    // In a phrase Xapian takes an OR of terms at a word's place, no synonym.
+    return Xapian::Query(in_phrase ? Xapian::Query::OP_OR : Xapian::Query::OP_SYNONYM,
+                         found.begin(), found.end());
   });
 }
 

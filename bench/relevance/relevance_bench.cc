@@ -119,9 +119,21 @@ int main(int argc, char** argv) {
   fs::remove_all(work);
   const fs::path docs = fs::path(work) / "docs";
   fs::create_directories(docs);
+  // Only documents the queries were judged against: all of corpus/ and
+  // tests/gold, and the development-set documents judged_devset.list names.
+  std::vector<std::string> errors;
+  std::set<std::string> judged_devset;
+  for (const diar::DataLine& line :
+       diar::ReadDataFile((source / "bench/relevance/judged_devset.list").string(), &errors).lines) {
+    judged_devset.insert(line.fields[0]);
+  }
+  if (!errors.empty()) return std::cerr << errors.front() << "\n", 2;
   for (const fs::path& dir : {source / "bench/relevance/corpus", source / "tests/gold", source / "tests/devset"}) {
     for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.path().extension() == ".txt") fs::copy_file(entry.path(), docs / entry.path().filename());
+      if (entry.path().extension() != ".txt") continue;
+      const std::string name = entry.path().filename().string();
+      if (dir.filename() == "devset" && !judged_devset.contains(name)) continue;
+      fs::copy_file(entry.path(), docs / name);
     }
   }
 

@@ -83,6 +83,11 @@ TEST_F(TypedWithoutSwedishLetters, AWordTypedWithoutThemFindsItsFormWithThem) {
 }
 
 // "lansstyrelsen" in one address, "Länsstyrelsen" in eleven texts.
+TEST_F(TypedWithoutSwedishLetters, APhraseFindsItsWordsWithThemInOrder) {
+  EXPECT_EQ(Hits("\"overenskommelsen om samverkan\""), Names{"avtal.txt"});
+  EXPECT_EQ(Hits("\"samverkan om overenskommelsen\""), Names{});
+}
+
 TEST_F(TypedWithoutSwedishLetters, AFormOnlyAnAddressHoldsStillFindsTheWord) {
   const Names hits = Hits("lansstyrelsen");
   EXPECT_EQ(hits.size(), 12u);
