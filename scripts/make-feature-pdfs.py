@@ -26,6 +26,12 @@ and, from sources beside them:
     Modern Type 1 fonts, Swedish hyphenation): a two-column article with a
     ruled table in the right column and footnotes; a one-column report
     with a running head, footnotes and a table;
+  tex-bitmap.tex -> PDF with pdfTeX in T1 encoding without lmodern: with
+    cm-super not installed, pdfTeX has the EC fonts only as bitmaps
+    (mktexpk runs Metafont on texlive-base's EC sources) and writes them as
+    Type 3 fonts; a two-page memo with ligatures, dashes, quotation marks,
+    a section sign and a running head. The step stops if the fonts are not
+    Type 3 (pdffonts, from poppler-utils).
   groff-memo.ms -> PostScript with groff -ms -> PDF with Ghostscript's
     ps2pdf: a memo with a running head from page 2 and page numbers.
 
@@ -611,14 +617,26 @@ def written():
 
 def tex():
     need("pdflatex", "texlive-latex-base, lmodern and texlive-lang-european")
-    for name in ("tex-artikel", "tex-rapport"):
+    for name in ("tex-artikel", "tex-rapport", "tex-bitmap"):
         with tempfile.TemporaryDirectory() as work:
             shutil.copy(os.path.join(OUT, name + ".tex"), work)
             for _ in range(2):  # the second run resolves references
                 subprocess.run(["pdflatex", "-interaction=nonstopmode", name + ".tex"], cwd=work,
                                check=True, stdout=subprocess.DEVNULL)
+            if name == "tex-bitmap":
+                check_bitmap_fonts(os.path.join(work, name + ".pdf"))
             shutil.copy(os.path.join(work, name + ".pdf"), OUT)
         print("wrote", os.path.join(OUT, name + ".pdf"))
+
+
+def check_bitmap_fonts(pdf):
+    """tex-bitmap is only worth having with pdfTeX's Type 3 bitmap fonts."""
+    need("pdffonts", "poppler-utils")
+    listing = subprocess.run(["pdffonts", pdf], check=True, stdout=subprocess.PIPE,
+                             text=True).stdout.splitlines()[2:]
+    if not listing or any("Type 3" not in line for line in listing):
+        sys.exit("make-feature-pdfs: tex-bitmap.pdf has fonts other than Type 3; pdfTeX found "
+                 "Type 1 EC fonts (package cm-super): make it where cm-super is not installed")
 
 
 def groff():

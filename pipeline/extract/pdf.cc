@@ -8,6 +8,7 @@
 #include <DateInfo.h>
 #include <Error.h>
 #include <ErrorCodes.h>
+#include <GfxFont.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
@@ -30,12 +31,14 @@
 
 #include <ctime>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
 #include "pipeline/extract/scan_rules.h"
+#include "pipeline/extract/tex_bitmap_fonts.h"
 
 namespace diar::extract_internal {
 namespace {
@@ -119,7 +122,22 @@ class RuleTextOutputDev : public TextOutputDev {
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
                 double origin_y, CharCode code, int bytes, const Unicode* u, int u_len) override {
     ((state->getRender() & 3) == 3 ? invisible_ : visible_) += 1;
+    // poppler reads a glyph of pdfTeX's bitmap fonts as its code; in the
+    // Cork encoding some codes mean other characters (tex_bitmap_fonts.h).
+    const TexFont& tex = Tex(state);
+    Unicode cork = 0;
+    if (tex.cork && u_len == 1 && u[0] == code && (cork = CorkUnicode(code)) != 0) u = &cork;
     TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, code, bytes, u, u_len);
+  }
+
+  // The size of the TeX bitmap font a word is set in, or 0 for a word in
+  // another font (or in one drawn at two sizes on the page).
+  double TexFontSize(const TextWord& word) const {
+    const TextFontInfo* info = word.getFontInfo(0);
+    for (const auto& [font, tex] : tex_fonts_) {
+      if (tex.size > 0 && info->matches(font->getID())) return tex.size;
+    }
+    return 0;
   }
 
   void stroke(GfxState* state) override {
@@ -197,8 +215,23 @@ class RuleTextOutputDev : public TextOutputDev {
       rules_.push_back({x, std::min(y0, y1), x, std::max(y0, y1)});
     }
   }
+  struct TexFont {
+    bool cork = false;
+    double size = 0;  // 0: not a TeX bitmap font; -1: drawn at two sizes
+  };
+  const TexFont& Tex(GfxState* state) {
+    static const TexFont none;
+    GfxFont* font = state->getFont().get();
+    if (font == nullptr || font->getType() != fontType3) return none;
+    const double size = state->getTransformedFontSize();
+    const auto [it, added] = tex_fonts_.try_emplace(font);
+    if (added && IsTexBitmapFont(*font)) it->second = {IsCorkBitmapFont(*font), size};
+    if (it->second.size > 0 && std::abs(it->second.size - size) > 0.01) it->second.size = -1;
+    return it->second;
+  }
   std::vector<Rule> rules_;
   std::vector<Dot> dots_;
+  std::unordered_map<GfxFont*, TexFont> tex_fonts_;
   long visible_ = 0, invisible_ = 0;
 };
 
@@ -272,7 +305,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
   pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   std::vector<Word> words;
-  std::vector<double> bases, em_sizes;  // per word: baseline, poppler's font size
+  std::vector<double> bases, em_sizes;  // per word: baseline, font size
   std::vector<TextLine> rotated;  // vertical margin notes, read after the page
   const int count = list ? list->getLength() : 0;
   words.reserve(static_cast<std::size_t>(count));
@@ -288,6 +321,12 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
     }
     if (w.text.empty()) continue;
     tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+    double em = tw->getFontSize();
+    if (const double tex_size = device.TexFontSize(*tw); tex_size > 0 && tw->getRotation() == 0) {
+      em = tex_size;
+      w.y0 = tw->getBaseline() - kTexAscent * em;
+      w.y1 = tw->getBaseline() + kTexDescent * em;
+    }
     // Poppler's word box spans the font's ascent to descent: about 1.16 em
     // for common fonts (measured: 10.5 pt text gives 12.2 pt boxes). Half a
     // point is fine enough to tell headings from body text.
@@ -300,7 +339,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
       continue;
     }
     bases.push_back(tw->getBaseline());
-    em_sizes.push_back(tw->getFontSize());
+    em_sizes.push_back(em);
     words.push_back(std::move(w));
   }
   EvenOutTallBoxes(words, bases, em_sizes);
