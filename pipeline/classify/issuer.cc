@@ -167,6 +167,24 @@ bool IsMinistry(const BodyInfo* info) {
          info->canonical.compare(info->canonical.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The word from `start` to `end` is named with "kommun" and stands in a
+// list of kommuner: a comma or "och" and another name after it, or a
+// kommun and a comma or "och" before it ("..., Stenungsunds kommun och
+// Öckerö kommun").
+bool InListOfKommuner(std::string_view line, std::size_t start, std::size_t end) {
+  bool named = false;
+  for (std::string_view tail : {" kommun", " kommuns"}) {
+    if (line.substr(end, tail.size()) != tail) continue;
+    named = true;
+    std::string_view rest = line.substr(end + tail.size());
+    if (rest.starts_with(", ") || rest.starts_with(" och ")) return true;
+  }
+  if (!named) return false;
+  const std::string_view before = line.substr(0, start);
+  return before.ends_with(" kommun, ") || before.ends_with(" kommun och ") ||
+         before.ends_with(" kommuns, ") || before.ends_with(" kommuns och ");
+}
+
 }  // namespace
 
 void IssuerFinder::Load(const std::string& dir, std::vector<std::string>* errors) {
@@ -205,10 +223,15 @@ std::string IssuerFinder::PlaceIssuer(const std::vector<Line>& opening, const Ta
           ++i;
           continue;
         }
+        const std::size_t start = i;
         const std::size_t end = SkipWord(line.text, i);
         const std::string word(line.text.substr(i, end - i));
         i = end;
         if (word.empty() || LowerKeepOffsets(word) == word) continue;
+        // "Samverkansavtal mellan Ale kommun, Härryda kommun och ...": a
+        // kommun named in a list of kommuner is a party the text speaks
+        // of; a meeting place names its own town alone.
+        if (InListOfKommuner(line.text, start, end)) continue;
         if (place.tier == "kommun") {
           for (const std::string& name : {word + " kommun", word + "s kommun"}) {
             const BodyInfo* info = tagger.FindBody(name);

@@ -404,6 +404,12 @@ void TakeComplement(const std::vector<Token>& tokens, const FormerLists& lists, 
     ++j;
     if (comma && !(parties && j < tokens.size() && IsCapitalised(tokens[j].word))) break;
   }
+  // Parties that are not named ("mellan kommunerna", "mellan parterna")
+  // and no subject after them say who agreed, not which agreement: the
+  // title stays the head's ("samverkansavtal mellan kommunerna remiss").
+  if (tokens[i].lower == "mellan" && parties && party_words == 0 && !title->named_complement) {
+    content = 0;
+  }
   // A subject that ends before its first content word leaves the title
   // with its parties.
   if (content == 0 && party_words > 0) content = party_words;
@@ -514,6 +520,26 @@ bool InListOfKinds(const FormerLists& lists, const std::vector<Token>& tokens, c
          lists.kinds.ContainsKey(tokens[title.head + 1].lower);
 }
 
+// A street is named like a plan ("Furuhällsplan", "Järntorgsplan"): a
+// one-word title after an address label ("Besöksadress: Furuhällsplan 1")
+// or before a house number and a town ("Furuhällsplan 1, Kungsängen").
+bool NamesAStreet(std::string_view text, const std::vector<Token>& tokens, const Title& title,
+                  const std::vector<std::string>& previous) {
+  if (title.last != title.head || title.first != title.head || !title.title_case) return false;
+  if (!previous.empty() && (previous[0].ends_with("adress") || previous[0].ends_with("adress:"))) {
+    return true;
+  }
+  std::size_t k = tokens[title.last].end;
+  if (k >= text.size() || text[k] != ' ') return false;
+  const std::size_t digits = k + 1;
+  for (++k; k < text.size() && text[k] >= '0' && text[k] <= '9'; ++k) {
+  }
+  if (k == digits || k - digits > 3) return false;
+  if (k < text.size() && text[k] >= 'A' && text[k] <= 'Z') ++k;  // "12B"
+  return k + 2 < text.size() && text[k] == ',' && text[k + 1] == ' ' &&
+         IsCapitalised(text.substr(k + 2, 4));
+}
+
 // An indefinite article or a plural quantifier blocks a generic plan word
 // but not a title, a complement or a statutory plan type. After it only a
 // capitalised title, an adjective title with a complement ("en regional
@@ -556,6 +582,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   const std::vector<std::string> previous = WordsBefore(match.text, tokens[title.first].begin, 2);
   if (InListOfKinds(lists, tokens, title, previous)) return false;
   if (AfterIndefiniteArticle(lexicon, lists, title, previous)) return false;
+  if (NamesAStreet(match.text, tokens, title, previous)) return false;
 
   out->begin = tokens[title.first].begin;
   out->end = tokens[title.last].end;

@@ -361,6 +361,19 @@ TEST_F(ClassifierTest, AnAddresseeLineIsNoMeetingPlace) {
   EXPECT_EQ(c.issuer, "") << Cue(c, "issuer");
 }
 
+TEST_F(ClassifierTest, KommunerListedAsPartiesAreNoMeetingPlace) {
+  Classification c = Run(
+      "SAMMANTRÄDESPROTOKOLL\nMiljönämnden\n§ 65\nNämndens förslag till beslut i kommunfullmäktige "
+      "Kommunfullmäktige godkänner samverkansavtal mellan Ale kommun, Lerums kommun och Öckerö kommun "
+      "om tillsyn.\n");
+  EXPECT_EQ(c.issuer, "") << Cue(c, "issuer");
+  // A meeting place that names its town alone still gives the issuer.
+  Classification town = Run(
+      "SAMMANTRÄDESPROTOKOLL\nMiljönämnden\nPlats och tid Kommunhuset, Lerum, kl 18.00\n§ 65 "
+      "Samverkansavtal om tillsyn.\n");
+  EXPECT_EQ(town.issuer, "Lerums kommun") << Cue(town, "issuer");
+}
+
 TEST_F(ClassifierTest, AMotionsFirstPersonProposalToFullmaktige) {
   Classification c = Run(
       "2014-05-22 Ersätt äldreboendet med nya boenden\n\nVi vill se över möjligheterna.\n\n"

@@ -375,6 +375,37 @@ TEST(PlanTagger, AnAgreementsPartiesListedWithCommas) {
             "Kulturprogram för Exempelby kommun=Kulturprogram för Exempelby kommun");
 }
 
+TEST(PlanTagger, AStreetNamedLikeAPlanIsNoPlan) {
+  EXPECT_EQ(Spans("Besöksadress: Furuhällsplan 1, Kungsängen", "plan"), "");
+  EXPECT_EQ(Spans("Stadshuset, Järntorgsplan 12B, Exempelby", "plan"), "");
+  // A plan's years are no house number.
+  EXPECT_EQ(Spans("Enligt Kulturplan 2030, antagen av fullmäktige", "plan"),
+            "Kulturplan 2030=Kulturplan 2030");
+}
+
+TEST(PlanTagger, PartiesThatAreNotNamedMakeNoTitle) {
+  EXPECT_EQ(Spans("antagande av samverkansavtal mellan kommunerna remiss...28", "plan"),
+            "samverkansavtal=Samverkansavtal");
+  EXPECT_EQ(Spans("Överenskommelse mellan kommunerna i Stockholms län om hemlöshet\n", "plan"),
+            "Överenskommelse mellan kommunerna i Stockholms län om hemlöshet=Överenskommelse mellan "
+            "kommunerna i Stockholms län om hemlöshet");
+}
+
+TEST(DnrTagger, ASerialAndATwoDigitYearAfterALabel) {
+  EXPECT_EQ(Spans("2 35 Diarienummer 0371/11 Ekonomisk uppföljning tom april 2011", "dnr"),
+            "0371/11=0371/11");
+  // Unlabelled, a number over a two-digit number is a fraction or a ratio.
+  EXPECT_EQ(Spans("Andelen var 1250/25 i fjol.", "dnr"), "");
+}
+
+TEST(OrganTagger, ASubCommitteeWithAnAdjectiveAndInCapitals) {
+  EXPECT_EQ(Spans("Protokoll Kommunstyrelsens sociala utskott i dag", "body"),
+            "Kommunstyrelsens sociala utskott=Kommunstyrelsens sociala utskott");
+  EXPECT_EQ(Spans("STENUNGSUNDS KOMMUN KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret", "body"),
+            "STENUNGSUNDS KOMMUN=Stenungsunds kommun; KOMMUNSTYRELSENS SOCIALA "
+            "UTSKOTT=Kommunstyrelsens sociala utskott");
+}
+
 TEST(DnrTagger, ASeriesCodeAfterTheNumberWithADocumentsNumber) {
   EXPECT_EQ(Spans("§ 253/2016 Dnr 2016/0669 KS-1 Diariekod: 004", "dnr"),
             "2016/0669 KS-1=2016/0669 KS-1");
