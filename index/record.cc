@@ -34,7 +34,7 @@ std::string NowIso() {
 // each path as shown (Escaped) and, when any is not UTF-8, "path_bytes" the
 // exact bytes in hex ("" for a path that is UTF-8): nothing is dropped, and
 // remove and prune find the real file again.
-void PathsToJson(const std::vector<std::string>& paths, json& j) {
+void PathsToJson(const std::vector<std::string>& paths, nlohmann::ordered_json& j) {
   ShownPaths shown = ShowPaths(paths);
   j["paths"] = std::move(shown.shown);
   if (!shown.bytes.empty()) j["path_bytes"] = std::move(shown.bytes);
@@ -98,23 +98,25 @@ StoredDocument RecordFromProcessed(const ProcessedDocument& document,
 }
 
 std::string EncodeRecord(const StoredDocument& r) {
-  json mentions = json::array();
-  for (const Mention& m : r.mentions) mentions.push_back(json(MentionJson(m)));
-  json j = {{"id", r.id},
-            {"format", r.format},
-            {"bytes", r.bytes},
-            {"pages", r.pages},
-            {"author", r.author},
-            {"created", r.created},
-            {"ingested", r.ingested},
-            {"classification", json(ClassificationJson(r.classification))},
-            {"page_starts", r.page_starts},
-            {"ocr_pages", r.ocr_pages},
-            {"mentions", mentions}};
+  // Ordered, as output_json.h writes its parts: no copy of each mention
+  // into another JSON type on the way to the index.
+  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+  for (const Mention& m : r.mentions) mentions.push_back(MentionJson(m));
+  nlohmann::ordered_json j = {{"id", r.id},
+                              {"format", r.format},
+                              {"bytes", r.bytes},
+                              {"pages", r.pages},
+                              {"author", r.author},
+                              {"created", r.created},
+                              {"ingested", r.ingested},
+                              {"classification", ClassificationJson(r.classification)},
+                              {"page_starts", r.page_starts},
+                              {"ocr_pages", r.ocr_pages}};
+  j["mentions"] = std::move(mentions);
   PathsToJson(r.paths, j);
   // Texts come out of extraction as UTF-8; should a byte slip through, it
   // becomes U+FFFD rather than failing the whole document.
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 StoredDocument DecodeRecord(const Xapian::Document& doc) {

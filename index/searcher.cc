@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <utility>
@@ -190,52 +191,66 @@ Xapian::Query WithParts(const Xapian::Query& query) {
 // its own right, as a word or as a compound part, and keeps its meaning
 // ("lag" is no "låg", "hall" in "idrottshall" no "håll"). In a phrase the
 // forms stand at the word's place ("\"overenskommelse om samverkan\"").
-Xapian::Query WithSwedishLetters(const Xapian::Query& query, const Xapian::Database& db) {
-  return MapWordLeaves(query, true, [&](const std::string& term, bool in_phrase) {
-    const std::size_t begin = !term.empty() && term[0] == 'Z' ? 1 : 0;
-    if (term.size() < begin + 3 || term[begin] < 'a' || term[begin] > 'z') return Xapian::Query();
-    std::vector<std::size_t> vowels;  // byte offsets of each a and o
-    for (std::size_t i = begin; i < term.size(); ++i) {
-      const auto c = static_cast<unsigned char>(term[i]);
-      if (c == 0xC3) return Xapian::Query();  // has å, ä or ö (or é, ü): typed with them
-      if (c == 'a' || c == 'o') vowels.push_back(i);
-    }
-    // Every choice of a/å/ä and o/ö; a word with more letters to choose
-    // than kMaxSwedishLetterForms allows is left as typed.
-    std::size_t forms = 1;
+// The forms of `term` that WithSwedishLetters (below) adds; empty for none.
+std::vector<std::string> SwedishLetterForms(const std::string& term, const Xapian::Database& db) {
+  const std::size_t begin = !term.empty() && term[0] == 'Z' ? 1 : 0;
+  if (term.size() < begin + 3 || term[begin] < 'a' || term[begin] > 'z') return {};
+  std::vector<std::size_t> vowels;  // byte offsets of each a and o
+  for (std::size_t i = begin; i < term.size(); ++i) {
+    const auto c = static_cast<unsigned char>(term[i]);
+    if (c == 0xC3) return {};  // has å, ä or ö (or é, ü): typed with them
+    if (c == 'a' || c == 'o') vowels.push_back(i);
+  }
+  // Every choice of a/å/ä and o/ö; a word with more letters to choose
+  // than kMaxSwedishLetterForms allows is left as typed.
+  std::size_t choices = 1;
+  for (const std::size_t i : vowels) {
+    choices *= term[i] == 'a' ? 3 : 2;
+    if (choices > kMaxSwedishLetterForms) return {};
+  }
+  // A word the archive holds as a compound part is a word of its own
+  // ("hall" in "idrottshall" is no "håll").
+  const Xapian::doccount typed =
+      db.get_termfreq(term) + db.get_termfreq(std::string(schema::kPart) + term.substr(begin));
+  std::vector<std::string> found;
+  for (std::size_t choice = 1; choice < choices; ++choice) {
+    std::string form;
+    std::size_t rest = choice;
+    std::size_t from = 0;
     for (const std::size_t i : vowels) {
-      forms *= term[i] == 'a' ? 3 : 2;
-      if (forms > kMaxSwedishLetterForms) return Xapian::Query();
+      form.append(term, from, i - from);
+      const std::size_t options = term[i] == 'a' ? 3 : 2;
+      const std::size_t pick = rest % options;
+      rest /= options;
+      if (pick == 0) form += term[i];
+      else if (term[i] == 'o') form += "ö";
+      else form += pick == 1 ? "å" : "ä";
+      from = i + 1;
     }
-    // A word the archive holds as a compound part is a word of its own
-    // ("hall" in "idrottshall" is no "håll").
-    const Xapian::doccount typed =
-        db.get_termfreq(term) + db.get_termfreq(std::string(schema::kPart) + term.substr(begin));
-    std::vector<Xapian::Query> found = {Xapian::Query(term)};
-    for (std::size_t choice = 1; choice < forms; ++choice) {
-      std::string form;
-      std::size_t rest = choice;
-      std::size_t from = 0;
-      for (const std::size_t i : vowels) {
-        form.append(term, from, i - from);
-        const std::size_t options = term[i] == 'a' ? 3 : 2;
-        const std::size_t pick = rest % options;
-        rest /= options;
-        if (pick == 0) form += term[i];
-        else if (term[i] == 'o') form += "ö";
-        else form += pick == 1 ? "å" : "ä";
-        from = i + 1;
-      }
-      form.append(term, from, std::string::npos);
-      const Xapian::doccount holding = db.get_termfreq(form);
-      if (holding > 0 && (typed == 0 || holding >= kSwedishLetterFormRatio * typed)) {
-        found.emplace_back(form);
-      }
+    form.append(term, from, std::string::npos);
+    const Xapian::doccount holding = db.get_termfreq(form);
+    if (holding > 0 && (typed == 0 || holding >= kSwedishLetterFormRatio * typed)) {
+      found.push_back(std::move(form));
     }
-    if (found.size() == 1) return Xapian::Query();
+  }
+  return found;
+}
+
+// Forms found per term, kept for the other parses of one request's text
+// (each lookup is a term frequency per shard, a round trip for a remote one).
+using LetterForms = std::map<std::string, std::vector<std::string>>;
+
+Xapian::Query WithSwedishLetters(const Xapian::Query& query, const Xapian::Database& db,
+                                 LetterForms* known) {
+  return MapWordLeaves(query, true, [&](const std::string& term, bool in_phrase) {
+    auto it = known->find(term);
+    if (it == known->end()) it = known->emplace(term, SwedishLetterForms(term, db)).first;
+    if (it->second.empty()) return Xapian::Query();
+    std::vector<Xapian::Query> forms = {Xapian::Query(term)};
+    for (const std::string& form : it->second) forms.emplace_back(form);
     // In a phrase Xapian takes an OR of terms at a word's place, no synonym.
     return Xapian::Query(in_phrase ? Xapian::Query::OP_OR : Xapian::Query::OP_SYNONYM,
-                         found.begin(), found.end());
+                         forms.begin(), forms.end());
   });
 }
 
@@ -508,17 +523,19 @@ struct Searcher::Impl {
     return boosts.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
   }
 
-  // A parsed free text widened to compound parts and to the forms with å, ä
-  // and ö of words typed without them.
-  Xapian::Query Widened(const Xapian::Query& parsed) { return WithSwedishLetters(WithParts(parsed), db); }
-
   // The free text of `prepared` (dnr spans out) combined as `ranking` says,
   // with the spans' dnr queries required; MatchAll when the query is empty.
   Built TextQueries(const PreparedQuery& prepared, Ranking ranking, std::string* suggestion) {
+    // Each parse widened to compound parts and to the forms with å, ä and ö
+    // of words typed without them.
+    LetterForms letter_forms;
+    auto widened = [&](const Xapian::Query& parsed) {
+      return WithSwedishLetters(WithParts(parsed), db, &letter_forms);
+    };
     Built built;
     Xapian::Query text;
     if (!prepared.text.empty()) {
-      const Xapian::Query all = Widened(Parse(prepared.text, Xapian::Query::OP_AND, true));
+      const Xapian::Query all = widened(Parse(prepared.text, Xapian::Query::OP_AND, true));
       // The parser is reused: its correction is of the last string it parsed.
       if (suggestion != nullptr) *suggestion = parser->get_corrected_query_string();
       switch (ranking) {
@@ -526,14 +543,14 @@ struct Searcher::Impl {
           text = all;
           break;
         case Ranking::kOr:
-          text = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
+          text = widened(Parse(prepared.text, Xapian::Query::OP_OR));
           break;
         case Ranking::kAndOrFallback:
           text = all;
-          built.fallback = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
+          built.fallback = widened(Parse(prepared.text, Xapian::Query::OP_OR));
           break;
         case Ranking::kOrAndBoost: {
-          const Xapian::Query any = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
+          const Xapian::Query any = widened(Parse(prepared.text, Xapian::Query::OP_OR));
           // One word, a phrase, explicit operators: both parses are the
           // same query, and matching it twice (a phrase's positions above
           // all) only costs time.
@@ -543,17 +560,17 @@ struct Searcher::Impl {
           break;
         }
         case Ranking::kEliteSet:
-          text = Widened(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
+          text = widened(Parse(prepared.text, Xapian::Query::OP_ELITE_SET));
           break;
         case Ranking::kOrFieldBoost: {
-          text = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
+          text = widened(Parse(prepared.text, Xapian::Query::OP_OR));
           const Xapian::Query boost = FieldBoost(PlainWords(prepared.text));
           if (!boost.empty()) text = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
           break;
         }
         case Ranking::kOrAndFieldBoost:
         case Ranking::kOrAndFieldFormBoost: {
-          const Xapian::Query any = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
+          const Xapian::Query any = widened(Parse(prepared.text, Xapian::Query::OP_OR));
           std::vector<Xapian::Query> boosts;
           // One word, a phrase, explicit operators: "every word" is the
           // query itself (as for kOrAndBoost).
@@ -573,7 +590,7 @@ struct Searcher::Impl {
           break;
         }
         case Ranking::kOrNearBoost: {
-          text = Widened(Parse(prepared.text, Xapian::Query::OP_OR));
+          text = widened(Parse(prepared.text, Xapian::Query::OP_OR));
           const std::vector<std::string> words = PlainWords(prepared.text);
           if (words.size() >= 2) {
             const Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),

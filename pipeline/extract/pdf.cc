@@ -225,7 +225,10 @@ class RuleTextOutputDev : public TextOutputDev {
     if (font == nullptr || font->getType() != fontType3) return none;
     const double size = state->getTransformedFontSize();
     const auto [it, added] = tex_fonts_.try_emplace(font);
-    if (added && IsTexBitmapFont(*font)) it->second = {IsCorkBitmapFont(*font), size};
+    if (added) {
+      const TexBitmapFont kind = ClassifyTexBitmapFont(*font);
+      if (kind != TexBitmapFont::kNone) it->second = {kind == TexBitmapFont::kCork, size};
+    }
     if (it->second.size > 0 && std::abs(it->second.size - size) > 0.01) it->second.size = -1;
     return it->second;
   }

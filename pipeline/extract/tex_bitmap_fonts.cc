@@ -51,9 +51,11 @@ int HighestNamedCode(GfxFont& font) {
 
 }  // namespace
 
-bool IsTexBitmapFont(GfxFont& font) { return HighestNamedCode(font) >= 0; }
-
-bool IsCorkBitmapFont(GfxFont& font) { return HighestNamedCode(font) >= 0x80; }
+TexBitmapFont ClassifyTexBitmapFont(GfxFont& font) {
+  const int highest = HighestNamedCode(font);
+  if (highest < 0) return TexBitmapFont::kNone;
+  return highest >= 0x80 ? TexBitmapFont::kCork : TexBitmapFont::kOther;
+}
 
 std::uint32_t CorkUnicode(std::uint32_t code) {
   if (code >= 0x0D && code < 0x20) return kLow[code - 0x0D];

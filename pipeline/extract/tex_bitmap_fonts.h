@@ -17,15 +17,13 @@ class GfxFont;
 
 namespace diar::extract_internal {
 
-// Whether `font` is a bitmap font as pdfTeX writes one: a Type 3 font whose
-// glyph names are all a<code> of their own code.
-bool IsTexBitmapFont(GfxFont& font);
-
-// Whether `font` is such a font in the Cork encoding: one with a code at
-// 0x80 or above. The encodings of TeX's other 8-bit fonts (OT1, OML, OMS)
-// have 128 codes and differ from Cork below 0x20; their fonts are left as
-// poppler reads them.
-bool IsCorkBitmapFont(GfxFont& font);
+// Whether `font` is a bitmap font as pdfTeX writes one (a Type 3 font
+// whose glyph names are all a<code> of their own code), and if so whether
+// it is in the Cork encoding: it has a code at 0x80 or above. The encodings
+// of TeX's other 8-bit fonts (OT1, OML, OMS) have 128 codes and differ from
+// Cork below 0x20; their fonts are left as poppler reads them.
+enum class TexBitmapFont { kNone, kOther, kCork };
+TexBitmapFont ClassifyTexBitmapFont(GfxFont& font);
 
 // A Type 3 font declares no ascent or descent, and poppler guesses its size
 // from its first glyph's width (as if it were half an em: 1.16 em for
