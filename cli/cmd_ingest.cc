@@ -135,8 +135,20 @@ class CliObserver : public IngestObserver {
   bool drawn_ = false;
 };
 
+// Files the run settled (written, found unchanged or failed).
+std::size_t FilesDone(const IngestReport& r) {
+  return r.added + r.replaced + r.path_added + r.unchanged + r.failed;
+}
+
 void PrintSummary(const IngestReport& r, bool prune) {
-  std::cout << "ingested " << r.files << " file" << (r.files == 1 ? "" : "s") << ": " << r.added
+  // An interrupted run did not ingest every file it was given: it says how
+  // many it did, not "ingested 40 files" with 40 left to do.
+  if (r.interrupted) {
+    std::cout << "interrupted after " << FilesDone(r) << " of " << r.files << " files: ";
+  } else {
+    std::cout << "ingested " << r.files << " file" << (r.files == 1 ? "" : "s") << ": ";
+  }
+  std::cout << r.added
             << " added, " << r.replaced << " replaced, " << r.path_added << " new paths, "
             << r.unchanged << " unchanged, " << r.failed << " failed";
   if (prune) std::cout << "; " << r.pruned << " pruned";
@@ -188,11 +200,9 @@ void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   if (report.failed > 0) ctx.exit_code = std::max(ctx.exit_code, kExitInputFailed);
   if (report.fatal) return ctx.Fail(*report.fatal);
   if (report.interrupted) {
-    const std::size_t done = report.added + report.replaced + report.path_added +
-                             report.unchanged + report.failed;
     ctx.log->warn("interrupted: {} of {} files done and committed; run the same command to "
                   "ingest the rest",
-                  done, report.files);
+                  FilesDone(report), report.files);
     ctx.exit_code = kExitInterrupted;
   }
 }

@@ -59,6 +59,26 @@ TEST(Interrupt, SigintKeepsWhatIsDoneAndTheSameCommandContinues) {
   EXPECT_EQ(testing::IndexedDocuments(index.path()), 8);
 }
 
+TEST(Interrupt, TheSummaryOfAnInterruptedRunSaysHowManyFilesItDid) {
+  TempDir dir, index;
+  const auto files = dir.path() / "in";
+  // The scan, second, is still in OCR when the signal comes.
+  testing::WriteFile(files / "a.txt", testing::TextDocument(1));
+  testing::WriteScan(files / "b-scan.pdf", 2);
+  testing::WriteTextDocuments(files, 4, 10);
+  DiarProcess ingest(index.path(), {"ingest", "--jobs", "1", files.string()});
+  ASSERT_TRUE(ingest.WaitForErr("[1/6]", 60s)) << ingest.Err();
+  ASSERT_TRUE(ingest.Signal(SIGINT));
+  ASSERT_EQ(ingest.Wait(60s), std::optional<int>(130)) << ingest.Err();
+  std::smatch m;
+  const std::string out = ingest.Out();
+  ASSERT_TRUE(std::regex_search(out, m, std::regex("^interrupted after (\\d+) of 6 files: (\\d+) added")))
+      << out;
+  EXPECT_LT(std::stoi(m[1]), 6);
+  EXPECT_EQ(m[1], m[2]);
+  EXPECT_EQ(out.find("ingested 6 files"), std::string::npos) << out;
+}
+
 TEST(Interrupt, KillNineAtTwentyMomentsLosesNothingOnceRerun) {
   TempDir dir, reference;
   const auto files = dir.path() / "in";
