@@ -38,6 +38,7 @@
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
 #include "pipeline/extract/scan_rules.h"
+#include "pipeline/extract/turned_text.h"
 #include "pipeline/extract/tex_bitmap_fonts.h"
 
 namespace diar::extract_internal {
@@ -309,7 +310,7 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   std::vector<Word> words;
   std::vector<double> bases, em_sizes;  // per word: baseline, font size
-  std::vector<TextLine> rotated;  // vertical margin notes, read after the page
+  std::vector<TurnedWord> turned;  // stamps and margin notes, read after the page
   const int count = list ? list->getLength() : 0;
   words.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
@@ -335,10 +336,8 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
     // point is fine enough to tell headings from body text.
     w.font_size = std::round((w.y1 - w.y0) / 1.16 * 2) / 2;
     if (tw->getRotation() != 0) {
-      TextLine line;
-      line.text = w.text;
-      line.x0 = w.x0, line.y0 = w.y0, line.x1 = w.x1, line.y1 = w.y1;
-      rotated.push_back(std::move(line));
+      turned.push_back({std::move(w.text), w.x0, w.y0, w.x1, w.y1, tw->getRotation(),
+                        tw->getBaseline()});
       continue;
     }
     bases.push_back(tw->getBaseline());
@@ -353,7 +352,8 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
     rules.insert(rules.end(), drawn.begin(), drawn.end());
   }
   std::vector<TextLine> lines = BuildLines(std::move(words), width, rules, device.dots());
-  lines.insert(lines.end(), rotated.begin(), rotated.end());
+  std::vector<TextLine> turned_lines = JoinTurnedWords(std::move(turned));
+  lines.insert(lines.end(), turned_lines.begin(), turned_lines.end());
   if (ocr_layer) RepairOcrMisreads(lines);
   return lines;
 }

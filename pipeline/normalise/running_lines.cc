@@ -11,7 +11,8 @@
 namespace diar::normalise_internal {
 namespace {
 
-enum Zone { kTop = 0, kBottom = 1 };
+enum Zone { kTop = 0, kBottom = 1, kSide = 2 };
+constexpr int kZones = 3;
 
 // Digits folded to '#', letters lower-cased, spaces dropped: what stays the
 // same from page to page in a running line.
@@ -85,9 +86,18 @@ std::vector<int> Zones(const PageLayout& page) {
   const bool boxes = page.height > 0 && page.lines.front().has_box;
   // Rows: lines whose vertical centres are within half a line share one.
   // Lines are in reading order, which in two-column layouts is not top to
-  // bottom, so rank them by position first.
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  // bottom, so rank them by position first. Turned lines stand beside the
+  // rows, along the edge.
+  std::vector<std::size_t> order;
+  order.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (page.lines[i].vertical && boxes) {
+      zone[i] = kSide;
+    } else {
+      order.push_back(i);
+    }
+  }
+  if (order.empty()) return zone;
   if (boxes) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return page.lines[a].y0 < page.lines[b].y0;
@@ -99,7 +109,7 @@ std::vector<int> Zones(const PageLayout& page) {
     bool blank_before = false;  // text files
   };
   std::vector<Row> rows;
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = 0; k < order.size(); ++k) {
     const Line& cur = page.lines[order[k]];
     const bool same =
         boxes && !rows.empty() &&
@@ -207,6 +217,10 @@ bool IsPageNumber(const std::string& text) {
 // report's footer at the same distance from its bottom edge, 250 points
 // higher up from the top.
 double Place(const PageLayout& page, int zone, const Line& l) {
+  if (zone == kSide) {
+    const double centre = (l.x0 + l.x1) / 2;
+    return std::min(centre, std::max(0.0, page.width - centre));
+  }
   const double centre = (l.y0 + l.y1) / 2;
   return zone == kTop ? centre : page.height - centre;
 }
@@ -215,10 +229,10 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   std::vector<std::vector<bool>> removed(pages.size());
   std::vector<std::vector<int>> zones(pages.size());
   // Per zone, per shape: the pages it appears on and its lines there.
-  std::map<std::string, std::set<std::size_t>> seen[2];
-  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> texts[2];
+  std::map<std::string, std::set<std::size_t>> seen[kZones];
+  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> texts[kZones];
   // Per zone, per shape: (page, vertical centre) of its lines with a box.
-  std::map<std::string, std::vector<std::pair<std::size_t, double>>> where[2];
+  std::map<std::string, std::vector<std::pair<std::size_t, double>>> where[kZones];
   // Running lines are not set larger than the body; a larger line at the
   // top of several pages is a heading ("Fortsättning", "Kapitel 3").
   const double body_size = BodySize(pages);
@@ -238,8 +252,8 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 2 + 4) / 5);  // ceil(40 %)
-  std::vector<std::string> running[2];
-  for (int z = 0; z < 2; ++z) {
+  std::vector<std::string> running[kZones];
+  for (int z = 0; z < kZones; ++z) {
     for (const auto& [shape, on] : seen[z]) {
       // A shape of digits alone is a page number, handled below; as a
       // "running" shape it would also take lone numbers in body tables.
@@ -257,8 +271,9 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   // (text files) cannot say.
   auto in_place = [&](int z, const std::string& shape, std::size_t p, const Line& l) {
     if (!l.has_box) return true;
+    const double size = l.vertical ? l.x1 - l.x0 : l.Height();
     for (const auto& [q, centre] : where[z][shape]) {
-      if (q != p && std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, l.Height())) {
+      if (q != p && std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, size)) {
         return true;
       }
     }
