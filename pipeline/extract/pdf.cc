@@ -420,7 +420,8 @@ bool DrawsImages(Dict* resources, int depth) {
 // A page needs OCR when its text layer is not worth keeping and the page
 // has ink at all (blank pages are common: separator pages, empty backs), or
 // when the layer holds only margin text (an archive stamp or running header
-// laid over a scan) while the body of the page has ink.
+// laid over a scan, an e-signing stamp up the side) while the body of the
+// page has ink.
 //
 // Thresholds, measured at 36 dpi: one line of 10.5 pt text across an A4
 // column darkens about 0.1 % of the 20-80 % band. 0.2 % there is two lines
@@ -438,6 +439,9 @@ bool NeedsOcr(PageFn&& page, Page& core_page, const ExtractedPage& out) {
     return p != nullptr && InkShare36(*p, 0, 1) > 1e-4;
   }
   for (const TextLine& line : out.lines) {
+    // A signing service's stamp runs up the side margin, past the band.
+    const double across = (line.x0 + line.x1) / 2;
+    if (line.vertical && (across < 0.15 * out.width || across > 0.85 * out.width)) continue;
     const double centre = (line.y0 + line.y1) / 2;
     if (centre > 0.2 * out.height && centre < 0.8 * out.height) return false;
   }

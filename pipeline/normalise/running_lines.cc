@@ -252,15 +252,51 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 2 + 4) / 5);  // ceil(40 %)
-  std::vector<std::string> running[kZones];
+  // A running shape and the pages it runs over: the whole document, or one
+  // part of it (RunsOfPages).
+  struct Running {
+    std::string shape;
+    std::size_t first = 0, last = 0;
+  };
+  std::vector<Running> running[kZones];
   for (int z = 0; z < kZones; ++z) {
     for (const auto& [shape, on] : seen[z]) {
       // A shape of digits alone is a page number, handled below; as a
       // "running" shape it would also take lone numbers in body tables.
-      if (on.size() >= needed && shape.find_first_not_of("#") != std::string::npos &&
-          RunsAcrossPages(texts[z][shape])) {
-        running[z].push_back(shape);
+      if (shape.find_first_not_of("#") == std::string::npos) continue;
+      if (on.size() >= needed && RunsAcrossPages(texts[z][shape])) {
+        running[z].push_back({shape, 0, pages.size() - 1});
+        continue;
       }
+      // A compiled document (a kallelse with its handlingar appended, a
+      // protokoll with its signing service's verification page) has parts
+      // from different producers, each with its own running lines, on too
+      // few of the whole document's pages. Within a part the pages that
+      // carry a shape follow one another, at most one page apart (a header
+      // on odd pages only); such a run of pages is a part. A number moving
+      // in step with the page must do so on three pages of the run, as
+      // on two a heading "§ 12", "§ 13" opening consecutive pages would;
+      // the same text on two pages is enough, in place (below).
+      std::vector<std::size_t> run;
+      auto close_run = [&] {
+        if (run.size() >= 2) {
+          std::vector<std::pair<std::size_t, std::string>> run_texts;
+          for (const auto& t : texts[z][shape]) {
+            if (t.first >= run.front() && t.first <= run.back()) run_texts.push_back(t);
+          }
+          bool same_text = true;
+          for (const auto& t : run_texts) same_text = same_text && t.second == run_texts.front().second;
+          if (same_text || (run.size() >= 3 && RunsAcrossPages(run_texts))) {
+            running[z].push_back({shape, run.front(), run.back()});
+          }
+        }
+        run.clear();
+      };
+      for (std::size_t p : on) {
+        if (!run.empty() && p > run.back() + 2) close_run();
+        run.push_back(p);
+      }
+      close_run();
     }
   }
   // A running line stands where it stands on the other pages: a header is
@@ -268,12 +304,15 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   // content: the letterhead's "Dnr KS 2023/0418" under the sender on page 1,
   // where the later pages' header repeats it at the top edge. Within a
   // line's height, for scans shifted on the glass; lines without boxes
-  // (text files) cannot say.
-  auto in_place = [&](int z, const std::string& shape, std::size_t p, const Line& l) {
-    if (!l.has_box) return true;
+  // (text files) cannot say, except that a part's running line needs a
+  // box: without the whole document's recurrence, only its place says it
+  // is not content.
+  auto in_place = [&](int z, const Running& r, std::size_t p, const Line& l) {
+    if (!l.has_box) return r.first == 0 && r.last + 1 == pages.size();
     const double size = l.vertical ? l.x1 - l.x0 : l.Height();
-    for (const auto& [q, centre] : where[z][shape]) {
-      if (q != p && std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, size)) {
+    for (const auto& [q, centre] : where[z][r.shape]) {
+      if (q != p && q >= r.first && q <= r.last &&
+          std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, size)) {
         return true;
       }
     }
@@ -289,11 +328,14 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
         continue;
       }
       const std::string shape = Shape(text);
-      for (const std::string& r : running[z]) {
+      for (const Running& r : running[z]) {
+        // Only over the pages the shape runs on: a part's header does not
+        // take the next part's first line.
+        if (p < r.first || p > r.last) continue;
         // Up to one edit in eight (at most 3): OCR confusions such as
         // "Sida"/"Slda", without merging different short headers.
-        const std::size_t allowed = std::min<std::size_t>(3, r.size() / 8);
-        if ((shape == r || (allowed > 0 && EditDistance(shape, r) <= allowed)) &&
+        const std::size_t allowed = std::min<std::size_t>(3, r.shape.size() / 8);
+        if ((shape == r.shape || (allowed > 0 && EditDistance(shape, r.shape) <= allowed)) &&
             in_place(z, r, p, pages[p].lines[i])) {
           removed[p][i] = true;
           break;
