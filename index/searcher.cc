@@ -631,7 +631,14 @@ struct Searcher::Impl {
   Built BuildQuery(const SearchRequest& request, std::string* suggestion,
                    std::vector<std::string>* notes) {
     field_terms.notes().clear();
-    const PreparedQuery prepared = PrepareQuery(request.query, IsQueryField);
+    // A facet field's value: one the index holds. Other fields (title,
+    // datum, dnr) take no words after their value.
+    const auto has_value = [&](const std::string& name, const std::string& value) {
+      const FacetField* field = FindFacetField(name);
+      return field == nullptr || field->prefix == schema::kDnr ||
+             !field_terms.Lookup(std::string(field->prefix), value).empty();
+    };
+    const PreparedQuery prepared = PrepareQuery(request.query, IsQueryField, has_value);
     if (!prepared.unknown_field.empty()) {
       throw Xapian::QueryParserError(UnknownFieldMessage(prepared.unknown_field));
     }
