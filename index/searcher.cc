@@ -614,8 +614,16 @@ struct Searcher::Impl {
     std::vector<Xapian::Query> dnrs;
     for (const std::string& span : prepared.dnrs) {
       // By its key, or by its words as a phrase (a number no tagger saw).
-      dnrs.push_back(Xapian::Query(Xapian::Query::OP_OR, DnrKeyQuery(span),
-                                   Parse("\"" + span + "\"", Xapian::Query::OP_AND)));
+      std::vector<Xapian::Query> ways = {DnrKeyQuery(span),
+                                         Parse("\"" + span + "\"", Xapian::Query::OP_AND)};
+      // A day typed as a number ("2014-09-23"): also documents of that date
+      // and documents mentioning it in any written form ("den 23 september
+      // 2014", "23/9 2014"), as the tagger values them.
+      if (IsDay(span)) {
+        ways.emplace_back(PrefixedTerm(schema::kDateMentioned, span));
+        ways.push_back(DateRangeQuery(span, span));
+      }
+      dnrs.push_back(Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end()));
     }
     auto combine = [&](Xapian::Query q) {
       for (const Xapian::Query& d : dnrs) q = q.empty() ? d : Xapian::Query(Xapian::Query::OP_AND, q, d);
