@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/extract/extract.h"
+#include "pipeline/extract/layout.h"
 
 namespace diar::extract_internal {
 
@@ -28,6 +29,7 @@ struct TurnedWord {
   // The baseline's coordinate across the reading direction: x for 1 and 3,
   // y for 2 (TextWord::getBaseline).
   double baseline = 0;
+  double em = 0;  // font size in points (TextWord::getFontSize)
 };
 
 // The words joined into lines: words of one rotation whose baselines lie
@@ -37,6 +39,33 @@ struct TurnedWord {
 // font_size is the size across the line, as for upright lines. Lines come
 // in the order of their first word in `words`.
 std::vector<TextLine> JoinTurnedWords(std::vector<TurnedWord> words);
+
+// The page's words, as the text layer gives them: upright words with
+// their baselines and font sizes (parallel vectors), turned words apart.
+// Rules and dots (layout.h) are the page's drawing, in the same
+// coordinates.
+struct PageWords {
+  std::vector<Word> words;
+  std::vector<double> bases, em_sizes;
+  std::vector<TurnedWord> turned;
+  std::vector<Rule> rules;
+  std::vector<Dot> dots;
+};
+
+// Quarter turns clockwise (1-3) that most of the page's text is set in,
+// or 0 when most is upright. A page scanned sideways or upside down, whose
+// OCR layer reads along the image, and a landscape table turned onto a
+// portrait page without /Rotate have most of their letters in one turn;
+// a stamp or a note up the margin is a line or two among many.
+int TurnOfText(const PageWords& page);
+
+// Turns the page `turn` quarter turns back, so its text reads upright:
+// every box, baseline, rule and dot is moved into the turned page's
+// coordinates (width and height swap for 1 and 3), words that read upright
+// there go to `words` and the rest (the page's own upright stamps and
+// headers, now turned) to `turned`. `width` and `height` are the page's
+// size as displayed, in points.
+void TurnUpright(int turn, double width, double height, PageWords& page);
 
 }  // namespace diar::extract_internal
 

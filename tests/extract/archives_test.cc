@@ -11,6 +11,9 @@
 //     Chromium and LibreOffice, portrait and landscape, each with its own
 //     running lines, a scan whose only text is a signing stamp and a scan
 //     with an OCR layer.
+//   - turned-scans: two scans with an OCR layer that lie turned, one upside
+//     down in its content (text matrices turned 180 degrees), one shown
+//     sideways (/Rotate 90).
 // Their expected text (*.txt) is the text layer's reading: page 8 of the
 // compiled document, a scan, holds only its stamp there.
 #include <gtest/gtest.h>
@@ -70,7 +73,8 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
 }
 
 TEST(Archives, EachDocumentReadsWithinHalfAPercentCerOfItsText) {
-  for (const char* name : {"signed-protokoll", "signed-tjansteskrivelse", "compiled-kallelse"}) {
+  for (const char* name : {"signed-protokoll", "signed-tjansteskrivelse", "compiled-kallelse",
+                           "turned-scans"}) {
     const Read read = ReadWithoutOcr(name);
     const double cer = testing::CharacterErrorRate(
         read.text.text, testing::ReadFile(testing::ProducerPath(std::string(name) + ".txt")));
@@ -166,6 +170,26 @@ TEST(Archives, OnlyTheScanWithoutAUsableTextLayerGoesToOcr) {
   for (const ExtractedPage& page : read.document.pages) {
     EXPECT_EQ(page.ocr_note.empty(), page.number != 8) << "page " << page.number << ": "
                                                        << page.ocr_note;
+  }
+}
+
+// Most of a page's text set in one turn is the page's own direction: the
+// page is read turned upright, word for word as the same scan lying
+// straight (tests/data/ocr-layer). Before, each turned word was a line.
+TEST(Archives, TurnedScansWithAnOcrLayerReadAsTheSameScansLyingStraight) {
+  const Read turned = ReadWithoutOcr("turned-scans");
+  ASSERT_EQ(turned.text.page_starts.size(), 2u);
+  const char* const straight[] = {"tjansteskrivelse", "plan"};
+  for (std::size_t page = 0; page < 2; ++page) {
+    ExtractOptions options;
+    options.ocr = OcrMode::kNever;
+    const fs::path path =
+        fs::path(DIAR_SOURCE_DIR) / "tests" / "data" / "ocr-layer" / (std::string(straight[page]) + ".pdf");
+    Result<ExtractedDocument> doc = ExtractFile(path.string(), options);
+    ASSERT_TRUE(doc.ok()) << path;
+    EXPECT_EQ(Lines(testing::PageText(turned.text, page)), Lines(Normalise(*doc, {}).text))
+        << straight[page];
+    EXPECT_TRUE(turned.document.pages[page].ocr_note.empty()) << turned.document.pages[page].ocr_note;
   }
 }
 
