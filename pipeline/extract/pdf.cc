@@ -561,7 +561,12 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
                      "from the index (ingest again with --ocr auto to read it)";
     }
     if (want_ocr && render_page() != nullptr) {
-      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options);
+      // A stamp up the edge of a scan is read right by its text layer.
+      std::vector<TextLine> stamps;
+      for (const TextLine& line : out.lines) {
+        if (line.vertical && turn == 0) stamps.push_back(line);
+      }
+      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options, stamps);
       if (!ocr) {
         if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
         out.ocr_note = ocr.error().message;

@@ -173,6 +173,29 @@ TEST(Archives, OnlyTheScanWithoutAUsableTextLayerGoesToOcr) {
   }
 }
 
+// OCR reads the stamped scan; the stamp comes from the text layer, which
+// has it right, and tesseract's reading of the turned stamp (strings like
+// "UOIPIeESUeLLZy" at the ends of the table's rows beside it) is left out.
+TEST(Archives, AStampedScanIsReadByOcrWithTheStampFromItsTextLayer) {
+  Result<ExtractedDocument> doc =
+      ExtractFile(testing::ProducerPath("compiled-kallelse.pdf").string(), {});
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_EQ(doc->pages.size(), 9u);
+  for (const ExtractedPage& page : doc->pages) {
+    EXPECT_EQ(page.ocr, page.number == 8) << "page " << page.number;
+  }
+  const NormalisedText text = Normalise(*doc, {});
+  const std::vector<std::string> page8 = Lines(testing::PageText(text, 7));
+  ASSERT_FALSE(page8.empty());
+  EXPECT_EQ(page8.back(), kScriveStamp);
+  for (const char* row : {"Ledam\xC3\xB6ter | Ers\xC3\xA4ttare",
+                          "Anna Lindqvist (S), ordf\xC3\xB6rande | Lars Persson (S)",
+                          "Karin Holm (M), f\xC3\xB6rste vice ordf\xC3\xB6rande | Eva Sandberg (M)"}) {
+    EXPECT_NE(std::find(page8.begin(), page8.end(), row), page8.end())
+        << row << "\n" << testing::PageText(text, 7);
+  }
+}
+
 // Most of a page's text set in one turn is the page's own direction: the
 // page is read turned upright, word for word as the same scan lying
 // straight (tests/data/ocr-layer). Before, each turned word was a line.
