@@ -193,6 +193,16 @@ bool RunsAcrossPages(const std::vector<std::pair<std::size_t, std::string>>& lin
   return false;
 }
 
+// Whether `text` holds a page number among other words: "sida 4",
+// "s. 4", "Page 4", "4 av 12", "4 (12)". Not "4/12": a dnr's serial
+// ("KS 2023/12") looks the same.
+bool SaysPageNumber(const std::string& text) {
+  static const RE2 kPattern(
+      R"((?i)(?:^|\W)(?:sida|sid\.|s\.|page|p\.)\s*\d{1,4}(?:\D|$))"
+      R"(|(?:^|\D)\d{1,4}\s*(?:(?:av|of)\s+|\(\s*)\d{1,4}(?:\s*\))?(?:\D|$))");
+  return RE2::PartialMatch(text, kPattern);
+}
+
 }  // namespace
 
 bool IsPageNumber(const std::string& text) {
@@ -275,8 +285,10 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
       // carry a shape follow one another, at most one page apart (a header
       // on odd pages only); such a run of pages is a part. A number moving
       // in step with the page must do so on three pages of the run, as
-      // on two a heading "§ 12", "§ 13" opening consecutive pages would;
-      // the same text on two pages is enough, in place (below).
+      // on two a heading "§ 12", "§ 13" opening consecutive pages would,
+      // unless the line says it is a page number ("Kallelse 2023-05-16,
+      // sida 1 (2)"); the same text on two pages is enough, in place
+      // (below).
       std::vector<std::size_t> run;
       auto close_run = [&] {
         if (run.size() >= 2) {
@@ -284,9 +296,12 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
           for (const auto& t : texts[z][shape]) {
             if (t.first >= run.front() && t.first <= run.back()) run_texts.push_back(t);
           }
-          bool same_text = true;
-          for (const auto& t : run_texts) same_text = same_text && t.second == run_texts.front().second;
-          if (same_text || (run.size() >= 3 && RunsAcrossPages(run_texts))) {
+          bool same_text = true, numbered = true;
+          for (const auto& t : run_texts) {
+            same_text = same_text && t.second == run_texts.front().second;
+            numbered = numbered && SaysPageNumber(t.second);
+          }
+          if (same_text || ((run.size() >= 3 || numbered) && RunsAcrossPages(run_texts))) {
             running[z].push_back({shape, run.front(), run.back()});
           }
         }
