@@ -99,6 +99,11 @@ struct TextLine {
   // " | ", and within a cell its wrapped lines separated by U+2028 (LINE
   // SEPARATOR), for normalise to join and dehyphenate within the cell.
   bool table_row = false;
+  // Set a quarter turn from the page's text (a signing service's stamp
+  // along the page's edge, a note up the margin): its words are joined in
+  // their own reading order and the box is as drawn, taller than wide.
+  // Such lines follow the page's other lines.
+  bool vertical = false;
 };
 
 struct ExtractedPage {

@@ -106,7 +106,8 @@ Result<bool> WarmOcrEngine(const ExtractOptions& options) {
   return true;
 }
 
-Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOptions& options) {
+Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOptions& options,
+                                      const std::vector<TextLine>& kept) {
   // The pixel budget (ExtractOptions::ocr_max_pixels): a big page is read
   // at a lower resolution, a huge one not at all.
   const poppler::rectf box = page.page_rect();
@@ -184,6 +185,14 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
           before.x1 = std::max(before.x0 + (before.x1 - before.x0) / 2, word.x0 - clear);
         }
       }
+      // Half a line's thickness around a kept line: tesseract's boxes of
+      // turned text straddle its edges.
+      const double cx = (word.x0 + word.x1) / 2, cy = (word.y0 + word.y1) / 2;
+      const bool inside_kept = std::any_of(kept.begin(), kept.end(), [&](const TextLine& l) {
+        const double pad = std::min(l.x1 - l.x0, l.y1 - l.y0) / 2;
+        return cx >= l.x0 - pad && cx <= l.x1 + pad && cy >= l.y0 - pad && cy <= l.y1 + pad;
+      });
+      if (inside_kept) continue;
       words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
   }
@@ -201,6 +210,7 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
     line.font_size = 0;
   }
   RepairOcrMisreads(lines);
+  lines.insert(lines.end(), kept.begin(), kept.end());
   return lines;
 }
 

@@ -34,8 +34,15 @@ namespace diar::extract_internal {
 // An empty vector for a blank page (nothing dark enough to be ink, checked
 // before OCR so blank pages cost a render, not a recognition). kConfig error
 // when tesseract cannot load the model (the message says what to install).
+// `kept`: lines the page's text layer already reads right where they stand,
+// in the page's coordinates as displayed (an e-signing stamp up the edge of
+// a scan, TextLine::vertical): tesseract's words inside their boxes are
+// dropped (it reads turned text as strings like "UOIPIeESUeLLZy" and puts
+// them at the ends of the rows beside it), and the lines themselves follow
+// the OCR lines, as the text layer has them. Not for a blank page.
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page,
-                                      const ExtractOptions& options);
+                                      const ExtractOptions& options,
+                                      const std::vector<TextLine>& kept = {});
 
 // Initialises the calling thread's engine for `options` now; kConfig error
 // when the model cannot be loaded. Returns true.

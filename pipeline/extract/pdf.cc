@@ -38,6 +38,7 @@
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
 #include "pipeline/extract/scan_rules.h"
+#include "pipeline/extract/turned_text.h"
 #include "pipeline/extract/tex_bitmap_fonts.h"
 
 namespace diar::extract_internal {
@@ -299,17 +300,22 @@ std::vector<Rule> ImageRules(PageFn&& render_page, double max_pixels) {
                        image.height(), static_cast<std::size_t>(image.bytes_per_row()), dpi);
 }
 
+// The page's lines in reading order. A page whose text is mostly set
+// turned is read turned upright (turned_text.h); `turn` says how many
+// quarter turns, and for 1 and 3 the lines' coordinates are those of the
+// page with width and height swapped.
 template <typename PageFn>
-std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
-                                     PageFn&& render_page, double max_pixels) {
+std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width, double height,
+                                     PageFn&& render_page, double max_pixels, int& turn) {
   // The settings of poppler-cpp's text_list(): reading order, no physical
   // layout, the page unrotated at 72 dpi (one unit per point).
   RuleTextOutputDev device;
   pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   const std::unique_ptr<TextWordList> list = device.makeWordList();
-  std::vector<Word> words;
-  std::vector<double> bases, em_sizes;  // per word: baseline, font size
-  std::vector<TextLine> rotated;  // vertical margin notes, read after the page
+  PageWords page;
+  std::vector<Word>& words = page.words;
+  // Stamps and margin notes, read after the page.
+  std::vector<TurnedWord>& turned = page.turned;
   const int count = list ? list->getLength() : 0;
   words.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
@@ -335,25 +341,30 @@ std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width,
     // point is fine enough to tell headings from body text.
     w.font_size = std::round((w.y1 - w.y0) / 1.16 * 2) / 2;
     if (tw->getRotation() != 0) {
-      TextLine line;
-      line.text = w.text;
-      line.x0 = w.x0, line.y0 = w.y0, line.x1 = w.x1, line.y1 = w.y1;
-      rotated.push_back(std::move(line));
+      turned.push_back({std::move(w.text), w.x0, w.y0, w.x1, w.y1, tw->getRotation(),
+                        tw->getBaseline(), em});
       continue;
     }
-    bases.push_back(tw->getBaseline());
-    em_sizes.push_back(em);
+    page.bases.push_back(tw->getBaseline());
+    page.em_sizes.push_back(em);
     words.push_back(std::move(w));
   }
-  EvenOutTallBoxes(words, bases, em_sizes);
-  std::vector<Rule> rules = device.rules();
-  const bool ocr_layer = device.MostlyInvisible() && !words.empty();
+  page.rules = device.rules();
+  page.dots = device.dots();
+  turn = TurnOfText(page);
+  const bool ocr_layer = device.MostlyInvisible() && (!words.empty() || turn != 0);
   if (ocr_layer) {
     const std::vector<Rule> drawn = ImageRules(render_page, max_pixels);
-    rules.insert(rules.end(), drawn.begin(), drawn.end());
+    page.rules.insert(page.rules.end(), drawn.begin(), drawn.end());
   }
-  std::vector<TextLine> lines = BuildLines(std::move(words), width, rules, device.dots());
-  lines.insert(lines.end(), rotated.begin(), rotated.end());
+  if (turn != 0) {
+    TurnUpright(turn, width, height, page);
+    if (turn % 2 == 1) width = height;
+  }
+  EvenOutTallBoxes(words, page.bases, page.em_sizes);
+  std::vector<TextLine> lines = BuildLines(std::move(words), width, page.rules, page.dots);
+  std::vector<TextLine> turned_lines = JoinTurnedWords(std::move(turned));
+  lines.insert(lines.end(), turned_lines.begin(), turned_lines.end());
   if (ocr_layer) RepairOcrMisreads(lines);
   return lines;
 }
@@ -420,7 +431,8 @@ bool DrawsImages(Dict* resources, int depth) {
 // A page needs OCR when its text layer is not worth keeping and the page
 // has ink at all (blank pages are common: separator pages, empty backs), or
 // when the layer holds only margin text (an archive stamp or running header
-// laid over a scan) while the body of the page has ink.
+// laid over a scan, an e-signing stamp up the side) while the body of the
+// page has ink.
 //
 // Thresholds, measured at 36 dpi: one line of 10.5 pt text across an A4
 // column darkens about 0.1 % of the 20-80 % band. 0.2 % there is two lines
@@ -438,6 +450,9 @@ bool NeedsOcr(PageFn&& page, Page& core_page, const ExtractedPage& out) {
     return p != nullptr && InkShare36(*p, 0, 1) > 1e-4;
   }
   for (const TextLine& line : out.lines) {
+    // A signing service's stamp runs up the side margin, past the band.
+    const double across = (line.x0 + line.x1) / 2;
+    if (line.vertical && (across < 0.15 * out.width || across > 0.85 * out.width)) continue;
     const double centre = (line.y0 + line.y1) / 2;
     if (centre > 0.2 * out.height && centre < 0.8 * out.height) return false;
   }
@@ -533,7 +548,10 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       }
       return page.get();
     };
-    out.lines = TextLayerLines(*pdf, i + 1, out.width, render_page, options.ocr_max_pixels);
+    int turn = 0;
+    out.lines = TextLayerLines(*pdf, i + 1, out.width, out.height, render_page,
+                               options.ocr_max_pixels, turn);
+    if (turn % 2 == 1) std::swap(out.width, out.height);
     out.text = JoinLines(out.lines);
     const bool want_ocr = options.ocr == OcrMode::kAlways ||
                           (options.ocr == OcrMode::kAuto && NeedsOcr(render_page, *core_page, out));
@@ -543,7 +561,12 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
                      "from the index (ingest again with --ocr auto to read it)";
     }
     if (want_ocr && render_page() != nullptr) {
-      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options);
+      // A stamp up the edge of a scan is read right by its text layer.
+      std::vector<TextLine> stamps;
+      for (const TextLine& line : out.lines) {
+        if (line.vertical && turn == 0) stamps.push_back(line);
+      }
+      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options, stamps);
       if (!ocr) {
         if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
         out.ocr_note = ocr.error().message;
@@ -553,6 +576,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
         out.lines = std::move(ocr).value();
         out.text = JoinLines(out.lines);
         out.ocr = true;
+        // OCR reads the page as displayed.
+        if (turn % 2 == 1) std::swap(out.width, out.height);
       }
     }
     // Garbage in a content stream stops poppler reading the page; without

@@ -19,6 +19,9 @@ struct Line {
   // A table row (TextLine::table_row): cells separated by " | ", a
   // cell's wrapped lines by U+2028 until paragraphs joins them.
   bool table_row = false;
+  // Set a quarter turn (TextLine::vertical): a stamp or note along the
+  // page's edge, a paragraph of its own.
+  bool vertical = false;
   // The raw line ended in a soft hyphen (U+00AD): the producer marked a
   // hyphenation break, so the word joins without asking the lexicon.
   bool soft_hyphen_end = false;

@@ -28,6 +28,7 @@ struct HyphenForms {
 PageLayout CleanPage(const ExtractedPage& page, HyphenForms& forms) {
   PageLayout out;
   out.height = page.height;
+  out.width = page.width;
   auto add = [&out](Line line, bool& blank) {
     if (line.text.empty()) {
       blank = true;
@@ -56,6 +57,7 @@ PageLayout CleanPage(const ExtractedPage& page, HyphenForms& forms) {
       line.bold = t.bold;
       line.column = t.column;
       line.table_row = t.table_row;
+      line.vertical = t.vertical;
       line.has_box = t.x1 > t.x0 && t.y1 > t.y0;
       line.ocr = page.ocr;
       add(std::move(line), blank);
@@ -66,7 +68,7 @@ PageLayout CleanPage(const ExtractedPage& page, HyphenForms& forms) {
                                        [](const Line& l) { return l.has_box; });
     if (!all_boxed) {
       for (Line& l : out.lines) l.has_box = false;
-      out.height = 0;
+      out.height = out.width = 0;
     }
     return out;
   }
@@ -82,7 +84,7 @@ PageLayout CleanPage(const ExtractedPage& page, HyphenForms& forms) {
     add(std::move(line), blank);
     start = end + 1;
   }
-  out.height = 0;
+  out.height = out.width = 0;
   return out;
 }
 

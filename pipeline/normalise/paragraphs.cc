@@ -394,7 +394,8 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
     const std::string text = b.table_row ? JoinCellLines(b.text, evidence) : b.text;
     if (i > 0) {
       const Line& a = lines[i - 1];
-      const bool table = a.table_row || b.table_row;  // a table row is a line of its own
+      // A table row is a line of its own, and so is a stamp along the edge.
+      const bool table = a.table_row || b.table_row || a.vertical || b.vertical;
       const bool same_row = !table && SameRow(a, b);
       if (numbered && !same_row && para == a.text && !StartsListLabel(b.text)) {
         // A typed "1. " whose text wraps back to the label's edge is a

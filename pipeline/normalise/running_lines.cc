@@ -11,7 +11,8 @@
 namespace diar::normalise_internal {
 namespace {
 
-enum Zone { kTop = 0, kBottom = 1 };
+enum Zone { kTop = 0, kBottom = 1, kSide = 2 };
+constexpr int kZones = 3;
 
 // Digits folded to '#', letters lower-cased, spaces dropped: what stays the
 // same from page to page in a running line.
@@ -85,9 +86,18 @@ std::vector<int> Zones(const PageLayout& page) {
   const bool boxes = page.height > 0 && page.lines.front().has_box;
   // Rows: lines whose vertical centres are within half a line share one.
   // Lines are in reading order, which in two-column layouts is not top to
-  // bottom, so rank them by position first.
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  // bottom, so rank them by position first. Turned lines stand beside the
+  // rows, along the edge.
+  std::vector<std::size_t> order;
+  order.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (page.lines[i].vertical && boxes) {
+      zone[i] = kSide;
+    } else {
+      order.push_back(i);
+    }
+  }
+  if (order.empty()) return zone;
   if (boxes) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return page.lines[a].y0 < page.lines[b].y0;
@@ -99,7 +109,7 @@ std::vector<int> Zones(const PageLayout& page) {
     bool blank_before = false;  // text files
   };
   std::vector<Row> rows;
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = 0; k < order.size(); ++k) {
     const Line& cur = page.lines[order[k]];
     const bool same =
         boxes && !rows.empty() &&
@@ -183,6 +193,16 @@ bool RunsAcrossPages(const std::vector<std::pair<std::size_t, std::string>>& lin
   return false;
 }
 
+// Whether `text` holds a page number among other words: "sida 4",
+// "s. 4", "Page 4", "4 av 12", "4 (12)". Not "4/12": a dnr's serial
+// ("KS 2023/12") looks the same.
+bool SaysPageNumber(const std::string& text) {
+  static const RE2 kPattern(
+      R"((?i)(?:^|\W)(?:sida|sid\.|s\.|page|p\.)\s*\d{1,4}(?:\D|$))"
+      R"(|(?:^|\D)\d{1,4}\s*(?:(?:av|of)\s+|\(\s*)\d{1,4}(?:\s*\))?(?:\D|$))");
+  return RE2::PartialMatch(text, kPattern);
+}
+
 }  // namespace
 
 bool IsPageNumber(const std::string& text) {
@@ -207,6 +227,10 @@ bool IsPageNumber(const std::string& text) {
 // report's footer at the same distance from its bottom edge, 250 points
 // higher up from the top.
 double Place(const PageLayout& page, int zone, const Line& l) {
+  if (zone == kSide) {
+    const double centre = (l.x0 + l.x1) / 2;
+    return std::min(centre, std::max(0.0, page.width - centre));
+  }
   const double centre = (l.y0 + l.y1) / 2;
   return zone == kTop ? centre : page.height - centre;
 }
@@ -215,10 +239,10 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   std::vector<std::vector<bool>> removed(pages.size());
   std::vector<std::vector<int>> zones(pages.size());
   // Per zone, per shape: the pages it appears on and its lines there.
-  std::map<std::string, std::set<std::size_t>> seen[2];
-  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> texts[2];
+  std::map<std::string, std::set<std::size_t>> seen[kZones];
+  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> texts[kZones];
   // Per zone, per shape: (page, vertical centre) of its lines with a box.
-  std::map<std::string, std::vector<std::pair<std::size_t, double>>> where[2];
+  std::map<std::string, std::vector<std::pair<std::size_t, double>>> where[kZones];
   // Running lines are not set larger than the body; a larger line at the
   // top of several pages is a heading ("Fortsättning", "Kapitel 3").
   const double body_size = BodySize(pages);
@@ -238,15 +262,56 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 2 + 4) / 5);  // ceil(40 %)
-  std::vector<std::string> running[2];
-  for (int z = 0; z < 2; ++z) {
+  // A running shape and the pages it runs over: the whole document, or one
+  // part of it (RunsOfPages).
+  struct Running {
+    std::string shape;
+    std::size_t first = 0, last = 0;
+  };
+  std::vector<Running> running[kZones];
+  for (int z = 0; z < kZones; ++z) {
     for (const auto& [shape, on] : seen[z]) {
       // A shape of digits alone is a page number, handled below; as a
       // "running" shape it would also take lone numbers in body tables.
-      if (on.size() >= needed && shape.find_first_not_of("#") != std::string::npos &&
-          RunsAcrossPages(texts[z][shape])) {
-        running[z].push_back(shape);
+      if (shape.find_first_not_of("#") == std::string::npos) continue;
+      if (on.size() >= needed && RunsAcrossPages(texts[z][shape])) {
+        running[z].push_back({shape, 0, pages.size() - 1});
+        continue;
       }
+      // A compiled document (a kallelse with its handlingar appended, a
+      // protokoll with its signing service's verification page) has parts
+      // from different producers, each with its own running lines, on too
+      // few of the whole document's pages. Within a part the pages that
+      // carry a shape follow one another, at most one page apart (a header
+      // on odd pages only); such a run of pages is a part. A number moving
+      // in step with the page must do so on three pages of the run, as
+      // on two a heading "§ 12", "§ 13" opening consecutive pages would,
+      // unless the line says it is a page number ("Kallelse 2023-05-16,
+      // sida 1 (2)"); the same text on two pages is enough, in place
+      // (below).
+      std::vector<std::size_t> run;
+      auto close_run = [&] {
+        if (run.size() >= 2) {
+          std::vector<std::pair<std::size_t, std::string>> run_texts;
+          for (const auto& t : texts[z][shape]) {
+            if (t.first >= run.front() && t.first <= run.back()) run_texts.push_back(t);
+          }
+          bool same_text = true, numbered = true;
+          for (const auto& t : run_texts) {
+            same_text = same_text && t.second == run_texts.front().second;
+            numbered = numbered && SaysPageNumber(t.second);
+          }
+          if (same_text || ((run.size() >= 3 || numbered) && RunsAcrossPages(run_texts))) {
+            running[z].push_back({shape, run.front(), run.back()});
+          }
+        }
+        run.clear();
+      };
+      for (std::size_t p : on) {
+        if (!run.empty() && p > run.back() + 2) close_run();
+        run.push_back(p);
+      }
+      close_run();
     }
   }
   // A running line stands where it stands on the other pages: a header is
@@ -254,11 +319,15 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
   // content: the letterhead's "Dnr KS 2023/0418" under the sender on page 1,
   // where the later pages' header repeats it at the top edge. Within a
   // line's height, for scans shifted on the glass; lines without boxes
-  // (text files) cannot say.
-  auto in_place = [&](int z, const std::string& shape, std::size_t p, const Line& l) {
-    if (!l.has_box) return true;
-    for (const auto& [q, centre] : where[z][shape]) {
-      if (q != p && std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, l.Height())) {
+  // (text files) cannot say, except that a part's running line needs a
+  // box: without the whole document's recurrence, only its place says it
+  // is not content.
+  auto in_place = [&](int z, const Running& r, std::size_t p, const Line& l) {
+    if (!l.has_box) return r.first == 0 && r.last + 1 == pages.size();
+    const double size = l.vertical ? l.x1 - l.x0 : l.Height();
+    for (const auto& [q, centre] : where[z][r.shape]) {
+      if (q != p && q >= r.first && q <= r.last &&
+          std::abs(centre - Place(pages[p], z, l)) <= std::max(2.0, size)) {
         return true;
       }
     }
@@ -274,11 +343,14 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<PageLayout>& p
         continue;
       }
       const std::string shape = Shape(text);
-      for (const std::string& r : running[z]) {
+      for (const Running& r : running[z]) {
+        // Only over the pages the shape runs on: a part's header does not
+        // take the next part's first line.
+        if (p < r.first || p > r.last) continue;
         // Up to one edit in eight (at most 3): OCR confusions such as
         // "Sida"/"Slda", without merging different short headers.
-        const std::size_t allowed = std::min<std::size_t>(3, r.size() / 8);
-        if ((shape == r || (allowed > 0 && EditDistance(shape, r) <= allowed)) &&
+        const std::size_t allowed = std::min<std::size_t>(3, r.shape.size() / 8);
+        if ((shape == r.shape || (allowed > 0 && EditDistance(shape, r.shape) <= allowed)) &&
             in_place(z, r, p, pages[p].lines[i])) {
           removed[p][i] = true;
           break;

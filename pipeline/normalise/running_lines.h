@@ -23,6 +23,11 @@
 //     or
 //   - it is a page number on its own: "4", "- 4 -", "4 (12)", "4/12",
 //     "Sida 4", "sid. 4 av 12", "Page 4 of 12", a lone roman numeral.
+// Lines set a quarter turn (Line::vertical: an e-signing service's stamp
+// along the page's edge, "Transaktion 0922... Signerat med BankID") are a
+// zone of their own, placed by their distance from the nearer side edge,
+// and recur as the others do; one that does not recur stays, as its own
+// line.
 // Body text that repeats ("Beslut", a table heading) is safe unless it sits
 // at the very top or bottom of most pages, where it is running text anyway.
 #ifndef DIAR_PIPELINE_NORMALISE_RUNNING_LINES_H_
@@ -38,6 +43,7 @@ namespace diar::normalise_internal {
 struct PageLayout {
   std::vector<Line> lines;
   double height = 0;  // points; 0 when the page has no layout
+  double width = 0;   // points; 0 when the page has no layout
 };
 
 // Per page, per line: true when the line is a running header, footer or

@@ -140,5 +140,61 @@ TEST(RunningLines, DropsTheFooterOfALandscapePageBetweenPortraitPages) {
   for (int p = 0; p < 3; ++p) EXPECT_TRUE(removed[p][2]) << "page " << p + 1;
 }
 
+// Pages of a compiled document, one per head: each page opens with
+// `heads[p]` (empty: none) at the top edge, set apart from its body.
+std::vector<PageLayout> PagesWithHeads(const std::vector<std::string>& heads) {
+  std::vector<PageLayout> pages(heads.size());
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    pages[p].height = 842;
+    if (!heads[p].empty()) pages[p].lines.push_back(At(heads[p], 40));
+    pages[p].lines.push_back(At("Text " + std::to_string(p), 200));
+    pages[p].lines.push_back(At("Mer text", 215));
+  }
+  return pages;
+}
+
+TEST(RunningLines, DropsAPartsHeaderOnThatPartsPagesOnly) {
+  // A bilaga on pages 5-7 of 12 has its own header (on a quarter of the
+  // pages); page 10 opens with the same words, in place, as the title of
+  // another part.
+  std::vector<std::string> heads(12);
+  for (int p = 4; p <= 6; ++p) heads[p] = "Bilaga 2 Ekonomisk uppf\xC3\xB6ljning";
+  heads[9] = "Bilaga 2 Ekonomisk uppf\xC3\xB6ljning";
+  const std::vector<std::vector<bool>> removed = FindRunningLines(PagesWithHeads(heads));
+  for (int p = 4; p <= 6; ++p) EXPECT_TRUE(removed[p][0]) << "page " << p + 1;
+  EXPECT_FALSE(removed[9][0]);
+}
+
+TEST(RunningLines, KeepsSectionHeadingsInStepWithTwoPagesButDropsAPageNumberedHead) {
+  std::vector<std::string> heads(10);
+  heads[2] = "\xC2\xA7 12 Budget";
+  heads[3] = "\xC2\xA7 13 Budget";
+  heads[6] = "Kallelse 2023-05-16, sida 1 (2)";
+  heads[7] = "Kallelse 2023-05-16, sida 2 (2)";
+  const std::vector<std::vector<bool>> removed = FindRunningLines(PagesWithHeads(heads));
+  EXPECT_FALSE(removed[2][0]);
+  EXPECT_FALSE(removed[3][0]);
+  EXPECT_TRUE(removed[6][0]);
+  EXPECT_TRUE(removed[7][0]);
+}
+
+TEST(RunningLines, DropsAStampAlongTheEdgeThatRecursAndKeepsOneThatDoesNot) {
+  std::vector<PageLayout> pages(3);
+  for (int p = 0; p < 3; ++p) {
+    pages[p].height = 842;
+    pages[p].width = 595;
+    pages[p].lines = {At("Text " + std::to_string(p), 200), At("Mer text", 215)};
+    Line stamp;
+    stamp.text = p < 2 ? "Transaktion 0922 Signerat med BankID" : "Dokument-ID 4F2A";
+    stamp.x0 = 578, stamp.x1 = 586, stamp.y0 = 170, stamp.y1 = 480;
+    stamp.vertical = stamp.has_box = true;
+    pages[p].lines.push_back(stamp);
+  }
+  const std::vector<std::vector<bool>> removed = FindRunningLines(pages);
+  EXPECT_TRUE(removed[0][2]);
+  EXPECT_TRUE(removed[1][2]);
+  EXPECT_FALSE(removed[2][2]);
+}
+
 }  // namespace
 }  // namespace diar::normalise_internal
