@@ -67,6 +67,9 @@ bool OnlyLetterheadNoise(std::string_view before) {
 const RE2& SenderVerb() {
   static const RE2 kVerb(
       "^(?:s|:s)?\\s+(?:beslutar|anser|föreslår|konstaterar|tillstyrker|avstyrker|bedömer|"
+      // an authority's decision in the present tense ("Länsstyrelsen
+      // förordnar att ...", "... föreskriver följande")
+      "förordnar|föreskriver|fastställer|"
       "riktar kritik|uppdrar åt|lämnar följande|ställer sig|har beretts (?:tillfälle|möjlighet)|"
       "har (?:haft|fått) (?:regeringens |i )?uppdrag|"
       // A remissvar's opening ("Riksgälden inkommer härmed med ett yttrande")
@@ -92,8 +95,14 @@ const RE2& Storage() {
   return kStorage;
 }
 
+// An address, a telephone or an organisation number right after a body's
+// name, perhaps after its town: a letterhead's or footer's sender block
+// ("Finspångs Kommun Finspång Telefon Fax E-post", "Arbetsmiljöverket
+// organisationsnummer 202100-2148 (beställaren)").
 const RE2& AddressLabel() {
-  static const RE2 kAddress("^\\s*,?\\s*(?:Besöksadress|Postadress|Org\\.?\\s?nr|Organisationsnummer)\\b");
+  static const RE2 kAddress(
+      "^\\s*,?\\s*(?:\\p{Lu}\\pL+\\s+)?(?i:Besöksadress|Postadress|Org\\.?\\s?nr|"
+      "Organisationsnummer|Telefon|Tel\\.|E-post|Box\\s+\\d)(?:\\b|\\s|:)");
   return kAddress;
 }
 
@@ -560,6 +569,27 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
         d.issuer = best;
         d.issuer_cue = "the only region, kommun or länsstyrelse named" + counts_cue;
       }
+    }
+  }
+
+  // 10. A region's organs (regionstyrelsen, regionfullmäktige) and one
+  // region named: a meeting's page names its own region in passing ("uppsikt
+  // över Region Gävleborgs verksamheter") beside the kommuner its items
+  // concern, so kommuner named as often do not count against it.
+  if (d.issuer.empty() && region_organs && !kommun_organs) {
+    std::string region;
+    bool several = false;
+    for (const Mention& m : mentions) {
+      const BodyInfo* info = m.type == "body" ? tagger.FindBody(m.value) : nullptr;
+      if (info == nullptr || info->kind != "region") continue;
+      const std::size_t from = m.start >= 30 ? m.start - 30 : 0;
+      if (RE2::PartialMatch(LowerKeepOffsets(Between(text, from, m.start)), AddresseeWord())) continue;
+      several |= !region.empty() && region != info->canonical;
+      region = info->canonical;
+    }
+    if (!region.empty() && !several) {
+      d.issuer = region;
+      d.issuer_cue = "a region's organs, and the one region named is " + region;
     }
   }
 
