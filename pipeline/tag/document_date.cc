@@ -75,6 +75,13 @@ const RE2& CitedParagraph() {
   return kParagraph;
 }
 
+// A line stating the document's own adoption or revision.
+const RE2& OwnAdoption() {
+  static const RE2 kOwn("(?i)^\\s*(?:antag(?:en|et|na)|fastställ(?:d|t|da)|beslutad|godkän(?:d|t|da)|"
+                        "revider(?:ad|at|ade))\\b");
+  return kOwn;
+}
+
 // A date that is not the document's own although it stands in the opening:
 // the end of a range ("1 – 2 oktober 2008"), a table of contents entry
 // ("KF 27, 2001-04-24...3"), or a date in running prose ("Den 18 december
@@ -106,8 +113,13 @@ bool InProse(std::string_view text, std::size_t begin, std::size_t end, const Le
   std::size_t i = end;
   while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
   if (i >= text.size() || text[i] == '\n') return false;
+  // ... unless the line states the document's own adoption ("Antagen av
+  // regionfullmäktige den 22 november 2022, § 187").
+  std::size_t line = text.rfind('\n', begin);
+  line = line == std::string_view::npos ? 0 : line + 1;
   if (RE2::PartialMatch(re2::StringPiece(text.data() + i, std::min<std::size_t>(text.size() - i, 20)),
-                        CitedParagraph())) {
+                        CitedParagraph()) &&
+      !RE2::PartialMatch(re2::StringPiece(text.data() + line, begin - line), OwnAdoption())) {
     return true;
   }
   const std::string_view rest = text.substr(i, 8);
