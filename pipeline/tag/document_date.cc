@@ -75,6 +75,16 @@ const RE2& CitedParagraph() {
   return kParagraph;
 }
 
+// A line an e-signing service adds ("Signerat 2021-05-03 12:33 BankID",
+// "Transaktion 09222115557...", "Status: Signerat av alla"): the date a
+// person signed, not the document's own.
+const RE2& ESignatureLine() {
+  static const RE2 kLine("(?i)(?:\\bsigner(?:at|ad|ades|ing)\\b|\\bsigned\\b|\\bverifikat\\b|"
+                         "\\btransaktion|\\bBankID\\b|\\bScrive\\b|\\bAssently\\b|\\bAddo\\b|"
+                         "\\bPenneo\\b)");
+  return kLine;
+}
+
 // A line stating the document's own adoption or revision.
 const RE2& OwnAdoption() {
   static const RE2 kOwn("(?i)^\\s*(?:antag(?:en|et|na)|fastställ(?:d|t|da)|beslutad|godkän(?:d|t|da)|"
@@ -151,6 +161,15 @@ std::string DetectDocumentDate(std::string_view text, const Prefilter& prefilter
     FormedValue value;
     if (!FormValue(match, lexicon, gazetteer, no_context, &value)) return std::size_t{0};
     if (value.value.size() != 10 || value.inferred) return match.end;  // day precision only
+    {
+      std::size_t from = opening.rfind('\n', match.begin);
+      from = from == std::string_view::npos ? 0 : from + 1;
+      std::size_t to = opening.find('\n', match.end);
+      if (to == std::string_view::npos) to = opening.size();
+      if (RE2::PartialMatch(re2::StringPiece(opening.data() + from, to - from), ESignatureLine())) {
+        return match.end;
+      }
+    }
     // Rules run one after another, so keep the earliest of each kind.
     if (Labelled(opening, match.begin, lexicon)) {
       if (match.begin < labelled_begin) {
