@@ -419,5 +419,25 @@ TEST(OrganTagger, AnOrganNamedByAnAcronymBeforeAHyphen) {
   EXPECT_EQ(Spans("enligt it-nämnden och SRBKFX-nämnden", "body"), "");
 }
 
+// Issue 15, eighth pass: the bodies a samrådsredogörelse lists.
+
+TEST(NamedBodyTagger, AnAssociationNamedByItsPlaceBeforeItsKind) {
+  EXPECT_EQ(Spans("Yttranden: Torpa Hembygdsförening Enligt skrivelse", "body"),
+            "Torpa Hembygdsförening=Torpa Hembygdsförening");
+  EXPECT_EQ(Spans("från Norra Östergötlands konsumtionsförening i dag", "body"),
+            "Norra Östergötlands konsumtionsförening=Norra Östergötlands konsumtionsförening");
+  EXPECT_EQ(Spans("Varje hembygdsförening får bidrag.", "body"), "");
+}
+
+TEST(NamedBodyTagger, ACompanysShortNameWithAFullStop) {
+  EXPECT_EQ(Spans("Yttrande från E.ON Sverige AB Enligt skrivelse", "body"),
+            "E.ON Sverige AB=E.ON Sverige AB");
+}
+
+TEST(OrganTagger, TheGeneralCommittee) {
+  EXPECT_EQ(Spans("Aneby kommun, Allmänna utskottet Enligt skrivelse", "body"),
+            "Aneby kommun=Aneby kommun; Allmänna utskottet=Allmänna utskottet");
+}
+
 }  // namespace
 }  // namespace diar
