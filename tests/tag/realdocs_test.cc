@@ -439,5 +439,16 @@ TEST(OrganTagger, TheGeneralCommittee) {
             "Aneby kommun=Aneby kommun; Allmänna utskottet=Allmänna utskottet");
 }
 
+TEST(PlanTagger, AKommunsGenitiveInACapitalsHeadingJoinsItsPlan) {
+  EXPECT_EQ(Spans("YDRE KOMMUNS ÖVERSIKTSPLAN 2012-2025\n", "plan"),
+            "YDRE KOMMUNS ÖVERSIKTSPLAN 2012-2025=Ydre kommuns översiktsplan 2012–2025");
+}
+
+TEST(PlanTagger, APlansProcedureRecordAfterItIsNoPartOfItsName) {
+  EXPECT_EQ(Spans("Utställning\nÖVERSIKTSPLAN Samrådsredogörelse\n", "plan"),
+            "ÖVERSIKTSPLAN=Översiktsplan");
+  EXPECT_EQ(Spans("Kulturplan Dalarna Planbeskrivning\n", "plan"), "Kulturplan Dalarna=Kulturplan Dalarna");
+}
+
 }  // namespace
 }  // namespace diar
