@@ -450,5 +450,20 @@ TEST(PlanTagger, APlansProcedureRecordAfterItIsNoPartOfItsName) {
   EXPECT_EQ(Spans("Kulturplan Dalarna Planbeskrivning\n", "plan"), "Kulturplan Dalarna=Kulturplan Dalarna");
 }
 
+TEST(PlanTagger, AnAddendumToTheOversiktsplanIsAPlanOfItsOwn) {
+  EXPECT_EQ(Spans("Exempelby kommun LIS tematiskt tillägg till översiktsplan Askersund och Laxå", "plan"),
+            "LIS tematiskt tillägg till översiktsplan=LIS tematiskt tillägg till översiktsplan");
+  EXPECT_EQ(Spans("Tillägg till översiktsplanen för vindkraft antogs.", "plan"),
+            "Tillägg till översiktsplanen för vindkraft=Tillägg till översiktsplan för vindkraft");
+}
+
+TEST(PlanTagger, OnlyTheHeadsOwnAdjectivesAgreeWithIt) {
+  // "tematiskt" agrees with the neuter "tillägg", not with "översiktsplan".
+  EXPECT_EQ(Spans("Det tematiska tillägget till översiktsplanen antogs.", "plan"),
+            "tematiska tillägget till översiktsplanen=Tematiska tillägget till översiktsplan");
+  EXPECT_EQ(Spans("Den regionala klimat- och energistrategin antogs.", "plan"),
+            "regionala klimat- och energistrategin=Regional klimat- och energistrategi");
+}
+
 }  // namespace
 }  // namespace diar
