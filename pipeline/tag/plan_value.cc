@@ -67,10 +67,16 @@ bool IsAdjective(std::string_view lower) {
                                      "bart", "fri", "fria"}) {
     if (EndsWith(lower, end) && lower.size() > end.size() + 2) return true;
   }
-  return false;
+  // A past participle in the definite or plural ("fördjupade översiktsplanen").
+  return EndsWith(lower, "ade") && lower.size() > 6;
 }
 
 std::string IndefiniteAdjective(const std::string& word, const std::string& gender) {
+  // "fördjupade" -> "fördjupad", "fördjupat", "fördjupade".
+  if (EndsWith(word, "ade")) {
+    if (gender == "p") return word;
+    return word.substr(0, word.size() - (gender == "n" ? 2 : 1)) + (gender == "n" ? "t" : "");
+  }
   std::string stem = word;
   if (EndsWith(stem, "a")) {
     stem.pop_back();

@@ -465,5 +465,20 @@ TEST(PlanTagger, OnlyTheHeadsOwnAdjectivesAgreeWithIt) {
             "regionala klimat- och energistrategin=Regional klimat- och energistrategi");
 }
 
+TEST(PlanTagger, AFordjupadOversiktsplanIsOnePlan) {
+  EXPECT_EQ(Spans("enligt den fördjupade översiktsplanen för Exempelby centrum gäller", "plan"),
+            "fördjupade översiktsplanen för Exempelby centrum=Fördjupad översiktsplan för Exempelby centrum");
+}
+
+TEST(PlanTagger, AStatutoryPlanTakesItsPlacesGenitive) {
+  EXPECT_EQ(Spans("i enlighet med Jonstorps fördjupade översiktsplan genomföra", "plan"),
+            "Jonstorps fördjupade översiktsplan=Jonstorps fördjupade översiktsplan");
+  // A region's genitive is a body's, joined with its whole name.
+  EXPECT_EQ(Spans("bidrar till Region Värmlands regionala utvecklingsstrategi och", "plan"),
+            "Region Värmlands regionala utvecklingsstrategi=Region Värmlands regionala utvecklingsstrategi");
+  // A sentence's first word and a generic owner stay outside.
+  EXPECT_EQ(Spans("Kommunens översiktsplan antogs.", "plan"), "översiktsplan=Översiktsplan");
+}
+
 }  // namespace
 }  // namespace diar
