@@ -42,6 +42,8 @@ std::string DateBound(const std::string& text, bool upper) {
   return ym + text.substr(8, 2);
 }
 
+bool IsDay(const std::string& text) { return text.size() == 10 && !DateBound(text, false).empty(); }
+
 Xapian::Query DateRangeQuery(const std::string& from, const std::string& to) {
   const std::string lo = from.empty() ? "" : DateBound(from, false);
   const std::string hi = to.empty() ? "" : DateBound(to, true);

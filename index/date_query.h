@@ -20,6 +20,9 @@ namespace diar {
 // empty when `text` is no date.
 std::string DateBound(const std::string& text, bool upper);
 
+// Whether `text` is a day that exists, written YYYY-MM-DD.
+bool IsDay(const std::string& text);
+
 // The query on schema::kSlotDate for documents dated in [from, to]; either
 // may be empty (open). Throws Xapian::QueryParserError with a message naming
 // the bad value.

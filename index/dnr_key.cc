@@ -35,6 +35,16 @@ std::vector<std::string> Groups(const std::string& text) {
 
 bool IsDigits(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
 
+// `groups` with each digit group's leading zeros dropped, a zero kept.
+std::vector<std::string> Unpadded(std::vector<std::string> groups) {
+  for (std::string& g : groups) {
+    if (!IsDigits(g)) continue;
+    const std::size_t first = g.find_first_not_of('0');
+    g.erase(0, first == std::string::npos ? g.size() - 1 : first);
+  }
+  return groups;
+}
+
 std::string Join(const std::vector<std::string>& groups, std::size_t from) {
   std::string key;
   for (std::size_t i = from; i < groups.size(); ++i) {
@@ -54,22 +64,36 @@ std::string DnrKey(const std::string& dnr) {
   return "";
 }
 
+std::string DnrLooseKey(const std::string& dnr) {
+  return DnrKey(dnr).empty() ? "" : Join(Unpadded(Groups(dnr)), 0);
+}
+
 std::vector<std::string> DnrKeyTerms(const std::string& dnr) {
   const std::vector<std::string> groups = Groups(dnr);
   std::size_t first_digits = 0;
   while (first_digits < groups.size() && !IsDigits(groups[first_digits])) ++first_digits;
   if (first_digits == groups.size()) return {};
-  std::vector<std::string> terms = {std::string(schema::kDnrKey) + Join(groups, 0)};
-  if (first_digits > 0) terms.push_back(std::string(schema::kDnrKey) + Join(groups, first_digits));
+  const std::vector<std::string> unpadded = Unpadded(groups);
+  std::vector<std::string> terms;
+  const auto add = [&](std::size_t from) {
+    terms.push_back(std::string(schema::kDnrKey) + Join(groups, from));
+    terms.push_back(std::string(schema::kDnrLooseKey) + Join(unpadded, from));
+  };
+  add(0);
+  if (first_digits > 0) add(first_digits);
   return terms;
 }
 
 Xapian::Query DnrKeyQuery(const std::string& typed) {
   const std::string key = DnrKey(typed);
-  const std::string term = std::string(schema::kDnrKey) + key;
-  if (key.empty()) return Xapian::Query(term);  // matches nothing
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
-                       Xapian::Query(Xapian::Query::OP_WILDCARD, term + "-"));
+  if (key.empty()) return Xapian::Query(std::string(schema::kDnrKey));  // matches nothing
+  // Equal to the key, or beginning with it and a '-'.
+  const auto equal_or_begun = [](const std::string& term) {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, term + "-"));
+  };
+  return Xapian::Query(Xapian::Query::OP_OR, equal_or_begun(std::string(schema::kDnrKey) + key),
+                       equal_or_begun(std::string(schema::kDnrLooseKey) + DnrLooseKey(typed)));
 }
 
 bool LooksLikeDnr(const std::string& text) {

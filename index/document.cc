@@ -3,6 +3,7 @@
 #include <ctime>
 #include <set>
 
+#include "index/date_query.h"
 #include "index/dnr_key.h"
 #include "index/facets.h"
 #include "index/record.h"
@@ -59,6 +60,10 @@ Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
     if (m.type == "body") facet(schema::kBody, m.value);
     if (m.type == "plan") facet(schema::kPlan, m.value);
     if (m.type == "dnr") dnr(m.value);
+    // Days only: a month or a season is no day a user types.
+    if (m.type == "date" && IsDay(m.value)) {
+      doc.add_boolean_term(PrefixedTerm(schema::kDateMentioned, m.value));
+    }
   }
   const Classification& c = record.classification;
   facet(schema::kType, c.type);

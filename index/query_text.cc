@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <set>
 
 #include "index/dnr_key.h"
 
@@ -74,9 +75,38 @@ std::string FieldName(const std::string& token) {
   return name;
 }
 
+// A plain word that can go on a field's value typed without quotes: no
+// field, operator, quote or bracket of its own.
+bool JoinsValue(const Token& token) {
+  static const std::set<std::string> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR",
+                                                   "OCH", "ELLER", "INTE"};
+  return !token.quoted && FieldName(token.text).empty() && !kOperators.contains(token.text) &&
+         token.text.find_first_of("()\":") == std::string::npos && token.text[0] != '-' &&
+         token.text[0] != '+' && token.text.rfind("NEAR/", 0) != 0;
+}
+
+// How many of the words after tokens[i] (`name:value`, unquoted) belong to
+// its value: the most that make a value the index holds with it, 0 if
+// none. A value is rarely more than four words ("Länsstyrelsen i Västra
+// Götalands län").
+std::size_t WordsOfValue(const std::vector<Token>& tokens, std::size_t i, const std::string& name,
+                         const HasFieldValue& has_value) {
+  constexpr std::size_t kMaxMoreWords = 4;
+  const std::string& token = tokens[i].text;
+  std::string value = token.substr(token.find(':') + 1);
+  if (value.empty() || value.front() == '"' || value.find_first_of("()") != std::string::npos) return 0;
+  std::size_t words = 0;
+  for (std::size_t k = 1; k <= kMaxMoreWords && i + k < tokens.size() && JoinsValue(tokens[i + k]); ++k) {
+    value += " " + tokens[i + k].text;
+    if (has_value(name, value)) words = k;
+  }
+  return words;
+}
+
 }  // namespace
 
-PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std::string&)) {
+PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std::string&),
+                           const HasFieldValue& has_value) {
   PreparedQuery prepared;
   std::vector<Token> tokens = Tokens(query);
   std::vector<bool> taken(tokens.size(), false);
@@ -88,7 +118,20 @@ PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std:
     if (token.text == "INTE") token.text = "NOT";
     const std::string name = FieldName(token.text);
     if (!name.empty()) {
-      if (!is_field(name) && prepared.unknown_field.empty()) prepared.unknown_field = name;
+      if (!is_field(name)) {
+        if (prepared.unknown_field.empty()) prepared.unknown_field = name;
+      } else if (has_value) {
+        if (const std::size_t more = WordsOfValue(tokens, i, name, has_value); more > 0) {
+          const std::size_t colon = token.text.find(':');
+          std::string value = token.text.substr(colon + 1);
+          for (std::size_t k = 1; k <= more; ++k) {
+            value += " " + tokens[i + k].text;
+            taken[i + k] = true;
+          }
+          token.text = token.text.substr(0, colon + 1) + "\"" + value + "\"";
+          i += more;
+        }
+      }
       continue;
     }
     if (token.text.find(':') == std::string::npos && LooksLikeDnr(token.text) &&

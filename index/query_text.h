@@ -9,11 +9,16 @@
 //   searcher matches it by its dnr key (dnr_key.h) as well as by its words.
 // - A `name:value` whose name is no known field is reported, so the user
 //   hears about it instead of getting the words "name" and "value".
+// - A field's value typed without quotes over several words
+//   ("län:västra götaland", "utfärdare:region västmanland") takes the words
+//   after it as far as they make a value the index holds (`has_value`):
+//   the user meant län:"västra götaland", not län:västra and a free word.
 //
 // Pure functions; thread safe.
 #ifndef DIAR_INDEX_QUERY_TEXT_H_
 #define DIAR_INDEX_QUERY_TEXT_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,8 +31,11 @@ struct PreparedQuery {
 };
 
 // `is_field(name)` says whether a field name (as typed, before the ':') is
-// one the parser knows.
-PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std::string&));
+// one the parser knows; `has_value(name, value)` whether the index holds
+// that value of that field (null: never join words to a value).
+using HasFieldValue = std::function<bool(const std::string& name, const std::string& value)>;
+PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std::string&),
+                           const HasFieldValue& has_value = nullptr);
 
 // "Ämne" -> "amne": lower case without the Swedish diacritics (å ä -> a,
 // ö -> o, é -> e), for matching field names and values typed either way.

@@ -37,6 +37,8 @@ inline constexpr std::string_view kFormat = "XF";     // source format: "pdf" or
 inline constexpr std::string_view kOcr = "XZ";        // "ocr" when some page's text came from OCR
 inline constexpr std::string_view kPart = "XK";       // stem of a compound part's base form ("kulturplanen" -> XKkultur, XKplan), wdf of the word; no positions
 inline constexpr std::string_view kDnrKey = "XN";     // normalised dnr key (dnr_key.h), with and without its letter series, one per dnr
+inline constexpr std::string_view kDnrLooseKey = "XU"; // the same keys with each number's leading zeros dropped (dnr_key.h); added within version 3 (absent: only the padding typed finds it)
+inline constexpr std::string_view kDateMentioned = "XE"; // a day the text mentions, as the tagger values it (YYYY-MM-DD, any written form); added within version 3
 inline constexpr std::string_view kTextHash = "XH";   // hash of the normalised text (hex), shared by files with identical text
 inline constexpr std::string_view kNoSpelling = "XS"; // "none": the text did not look like language, none of its words are in the spelling data
 

@@ -56,6 +56,9 @@ constexpr std::size_t kMaxSwedishLetterForms = 162;
 // words, while the spelling without them is, beside the right one, an
 // accident (an address, a file name). An order of magnitude, not tuned.
 constexpr Xapian::doccount kSwedishLetterFormRatio = 10;
+// MapWordLeaves rebuilds a NEAR/n typed with n up to this (the parser's
+// NEAR is NEAR/10); a wider one is left as typed.
+constexpr Xapian::termcount kMaxNearDistance = 100;
 
 // Ranking::kOrAndFieldFormBoost: a word in the form typed weighs this much
 // of what it weighs as a word, on top of its stem's match. The lexicon
@@ -117,9 +120,9 @@ std::string UnknownFieldMessage(const std::string& name) {
 
 // `query` with each word leaf replaced by `leaf(term, in_phrase)` (empty:
 // kept as it is). Only the operators a parsed free-text query joins words
-// with are rebuilt, and phrases when `phrases` is set; NEAR, synonyms and
-// everything else are kept as they are, and so is the right side of AND_NOT
-// and FILTER, which only selects.
+// with are rebuilt, and phrases and NEAR when `phrases` is set (their
+// leaves with in_phrase); synonyms and everything else are kept as they
+// are, and so is the right side of AND_NOT and FILTER, which only selects.
 Xapian::Query MapWordLeaves(const Xapian::Query& query, bool phrases,
                             const std::function<Xapian::Query(const std::string&, bool)>& leaf,
                             bool in_phrase = false) {
@@ -137,26 +140,33 @@ Xapian::Query MapWordLeaves(const Xapian::Query& query, bool phrases,
     case Xapian::Query::OP_FILTER:
       break;
     case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
       if (phrases && !in_phrase) break;
       return query;
     default:
       return query;
   }
+  const bool positional = op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR;
   std::vector<Xapian::Query> subs;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
     const bool selects = i > 0 && (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER);
     subs.push_back(selects ? query.get_subquery(i)
-                           : MapWordLeaves(query.get_subquery(i), phrases, leaf,
-                                           op == Xapian::Query::OP_PHRASE));
+                           : MapWordLeaves(query.get_subquery(i), phrases, leaf, positional));
   }
-  if (op == Xapian::Query::OP_PHRASE) {
-    // Xapian 1.4 does not give a phrase's window back; the parser's is the
-    // number of its words. A phrase built otherwise is left alone.
+  if (positional) {
+    // Xapian 1.4 does not give a phrase's or a NEAR's window back, but its
+    // description shows it: the window is the one that rebuilds the same
+    // description from the same words (the parser's: the number of words,
+    // plus the distance of NEAR/n). One found no other way is left alone.
     std::vector<Xapian::Query> same;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) same.push_back(query.get_subquery(i));
-    if (Xapian::Query(op, same.begin(), same.end()).get_description() != query.get_description()) {
-      return query;
+    const std::string description = query.get_description();
+    for (Xapian::termcount window = same.size(); window <= same.size() + kMaxNearDistance; ++window) {
+      if (Xapian::Query(op, same.begin(), same.end(), window).get_description() == description) {
+        return Xapian::Query(op, subs.begin(), subs.end(), window);
+      }
     }
+    return query;
   }
   if (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_AND_MAYBE ||
       op == Xapian::Query::OP_FILTER) {
@@ -604,8 +614,16 @@ struct Searcher::Impl {
     std::vector<Xapian::Query> dnrs;
     for (const std::string& span : prepared.dnrs) {
       // By its key, or by its words as a phrase (a number no tagger saw).
-      dnrs.push_back(Xapian::Query(Xapian::Query::OP_OR, DnrKeyQuery(span),
-                                   Parse("\"" + span + "\"", Xapian::Query::OP_AND)));
+      std::vector<Xapian::Query> ways = {DnrKeyQuery(span),
+                                         Parse("\"" + span + "\"", Xapian::Query::OP_AND)};
+      // A day typed as a number ("2014-09-23"): also documents of that date
+      // and documents mentioning it in any written form ("den 23 september
+      // 2014", "23/9 2014"), as the tagger values them.
+      if (IsDay(span)) {
+        ways.emplace_back(PrefixedTerm(schema::kDateMentioned, span));
+        ways.push_back(DateRangeQuery(span, span));
+      }
+      dnrs.push_back(Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end()));
     }
     auto combine = [&](Xapian::Query q) {
       for (const Xapian::Query& d : dnrs) q = q.empty() ? d : Xapian::Query(Xapian::Query::OP_AND, q, d);
@@ -621,7 +639,14 @@ struct Searcher::Impl {
   Built BuildQuery(const SearchRequest& request, std::string* suggestion,
                    std::vector<std::string>* notes) {
     field_terms.notes().clear();
-    const PreparedQuery prepared = PrepareQuery(request.query, IsQueryField);
+    // A facet field's value: one the index holds. Other fields (title,
+    // datum, dnr) take no words after their value.
+    const auto has_value = [&](const std::string& name, const std::string& value) {
+      const FacetField* field = FindFacetField(name);
+      return field == nullptr || field->prefix == schema::kDnr ||
+             !field_terms.Lookup(std::string(field->prefix), value).empty();
+    };
+    const PreparedQuery prepared = PrepareQuery(request.query, IsQueryField, has_value);
     if (!prepared.unknown_field.empty()) {
       throw Xapian::QueryParserError(UnknownFieldMessage(prepared.unknown_field));
     }

@@ -133,5 +133,36 @@ TEST_F(DateRange, ImpossibleDatesAndReversedRangesAreErrorsNamingTheValue) {
   EXPECT_TRUE(searcher().Search(leap).ok());
 }
 
+// A day typed as a number in free text finds the documents of that date and
+// those that mention it, whatever form the text writes it in.
+class DayTypedAsANumber : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer = testing::OpenWriter(dir_.path());
+    Classification dated;
+    dated.date = "2014-09-23";
+    writer.Add(testing::MakeDocument("kallelse.txt", "Kallelse till sammanträde med nämnden.", {}, dated),
+               "/d/kallelse.txt");
+    writer.Add(testing::MakeDocument(
+                   "protokoll.txt", "Beslutet fattades den 23 september 2014 i fullmäktige.",
+                   {testing::MakeMention("date", "23 september 2014", "2014-09-23", 21)}),
+               "/d/protokoll.txt");
+    writer.Add(testing::MakeDocument("annat.txt", "Beslutet fattades den 24 september 2014.",
+                                     {testing::MakeMention("date", "24 september 2014", "2014-09-24", 21)}),
+               "/d/annat.txt");
+    writer.Commit();
+  }
+  Searcher searcher() { return testing::OpenSearcher(dir_.path()); }
+  testing::TempDir dir_;
+};
+
+TEST_F(DayTypedAsANumber, FindsTheDocumentsOfThatDateAndThoseMentioningIt) {
+  EXPECT_EQ(testing::HitNames(searcher(), "2014-09-23"), (Names{"kallelse.txt", "protokoll.txt"}));
+}
+
+TEST_F(DayTypedAsANumber, OtherWordsStillNarrowIt) {
+  EXPECT_EQ(testing::HitNames(searcher(), "fullmäktige 2014-09-23"), Names{"protokoll.txt"});
+}
+
 }  // namespace
 }  // namespace diar

@@ -40,10 +40,18 @@ TEST(DnrKey, EverySpellingOfANumberHasOneKey) {
   EXPECT_EQ(DnrKey("KS 2022-0092-106"), "KS-2022-0092-106");
 }
 
-TEST(DnrKey, LeadingZerosAndGroupsMatter) {
+TEST(DnrKey, KeepsTheLeadingZerosAndGroupsAsWritten) {
   EXPECT_NE(DnrKey("KS 2019/123"), DnrKey("KS 2019/00123"));
   EXPECT_NE(DnrKey("KS 2022-0092-106"), DnrKey("KS 2022-0092-1060"));
   EXPECT_EQ(DnrKey("KS"), "");  // no number
+}
+
+TEST(DnrLooseKey, DropsEachNumbersLeadingZerosButKeepsItsGroups) {
+  EXPECT_EQ(DnrLooseKey("KS 2019/00123"), "KS-2019-123");
+  EXPECT_EQ(DnrLooseKey("ks 2019-123"), "KS-2019-123");
+  EXPECT_EQ(DnrLooseKey("Dnr 000/2020"), "DNR-0-2020");
+  EXPECT_NE(DnrLooseKey("KS 2022-0092-106"), DnrLooseKey("KS 2022-0092-1060"));
+  EXPECT_EQ(DnrLooseKey("KS"), "");
 }
 
 class DnrSearch : public ::testing::Test {
@@ -89,6 +97,21 @@ TEST_F(DnrSearch, APartialNumberFindsTheNumbersBeginningWithIt) {
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(Hits("dnr:2022-0092"), expected);
   EXPECT_EQ(Hits("2022-0092"), expected);  // not "KS 2022-00921": groups are whole
+}
+
+TEST_F(DnrSearch, ANumberTypedWithoutItsLeadingZerosFindsThePaddedOne) {
+  std::vector<std::string> expected = {names_["KS 2022-0092-106"], names_["KS 2022-0092-107"]};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(Hits("KS 2022/92"), expected);  // not "KS 2022-00921"
+  EXPECT_EQ(Hits("dnr:ks-2022-92"), expected);
+  std::vector<std::string> padded = {names_["KS 2019/00123"], names_["2019/00123"]};
+  std::sort(padded.begin(), padded.end());
+  EXPECT_EQ(Hits("dnr:2019/123"), padded);
+}
+
+TEST_F(DnrSearch, ANumberTypedWithMoreLeadingZerosFindsTheShorterOne) {
+  EXPECT_EQ(Hits("dnr:\"RUN 0374-2021\""), std::vector<std::string>{names_["RUN 374-2021"]});
+  EXPECT_EQ(Hits("2021/KS 42 3"), std::vector<std::string>{names_["2021/KS 0042 003"]});
 }
 
 }  // namespace

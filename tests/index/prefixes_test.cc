@@ -87,6 +87,22 @@ TEST_F(Prefixes, EveryFieldInBothLanguages) {
   }
 }
 
+TEST_F(Prefixes, AValueOfSeveralWordsTypedWithoutQuotesTakesTheWordsThatMakeIt) {
+  const Names a = {"a.txt"}, b = {"b.txt"};
+  const std::vector<Case> cases = {
+      {"ämne:regional utveckling", b},
+      {"utfärdare:region västmanland", a},
+      {"län:västmanlands län", a},
+      {"plan:regional kulturplan 2019–2022", a},
+      {"typ:protokoll kulturnämnden", a},  // a free word after a whole value
+      {"ämne:regional utveckling överenskommelsen", b},
+      {"ämne:regional NOT utveckling", {}},  // an operator ends the value
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(testing::HitNames(searcher(), c.query), c.expected) << c.query;
+  }
+}
+
 TEST_F(Prefixes, FilterTakesTheSameFields) {
   const std::vector<std::pair<std::pair<std::string, std::string>, Names>> cases = {
       {{"body", "kulturnämnden"}, {"a.txt"}},

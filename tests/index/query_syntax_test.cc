@@ -88,6 +88,13 @@ TEST_F(TypedWithoutSwedishLetters, APhraseFindsItsWordsWithThemInOrder) {
   EXPECT_EQ(Hits("\"samverkan om overenskommelsen\""), Names{});
 }
 
+TEST_F(TypedWithoutSwedishLetters, NearFindsItsWordsWithThemWithinTheDistanceTyped) {
+  EXPECT_EQ(Hits("overenskommelsen NEAR samverkan"), Names{"avtal.txt"});
+  // "Länsstyrelsen har yttrat sig över planen": five words apart.
+  EXPECT_EQ(Hits("lansstyrelsen NEAR/5 planen"), Names{"yttrande.txt"});
+  EXPECT_EQ(Hits("lansstyrelsen NEAR/3 planen"), Names{});
+}
+
 TEST_F(TypedWithoutSwedishLetters, AFormOnlyAnAddressHoldsStillFindsTheWord) {
   const Names hits = Hits("lansstyrelsen");
   EXPECT_EQ(hits.size(), 12u);
