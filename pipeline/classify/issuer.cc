@@ -88,6 +88,17 @@ const RE2& GenitiveLabel() {
   return kLabel;
 }
 
+// A record of a plan's procedure that compiles others' opinions: a
+// samrådsredogörelse, an utställnings- or granskningsutlåtande.
+// "Länsstyrelsen anser ..." in one quotes a remissinstans; it is not the
+// sender speaking. (A decision's "Inkomna yttranden" or an attached
+// "Sammanställning av remissvar" are what the sender weighed: no sign.)
+const RE2& Compilation() {
+  static const RE2 kCompilation(
+      "(?i)\\b(?:samrådsredogörelse|utställningsutlåtande|granskningsutlåtande)");
+  return kCompilation;
+}
+
 const RE2& Storage() {
   static const RE2 kStorage(
       "(?i)(förvaringsplats för protokollet|protokollet förvaras (?:på|hos)|"
@@ -364,8 +375,35 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     d.issuer_cue += "; a ministry prepares what \"Regeringen beslutar\"";
   }
 
-  // 2. The sender speaking.
+  // 1b. A plan's title followed by its owner after a comma, in the opening
+  // ("Detaljplan för trafikplats X, Exempelby kommun SAMRÅDSREDOGÖRELSE"):
+  // a kommun plans its own land, a region its own strategies.
   if (d.issuer.empty()) {
+    for (const Line& line : opening) {
+      for (const Mention& p : mentions) {
+        if (p.type != "plan" || !in_line(p, line)) continue;
+        for (const Mention& m : mentions) {
+          if (m.type != "body" || m.start != p.end + 2 || !in_line(m, line) ||
+              Between(text, p.end, m.start) != ", ") {
+            continue;
+          }
+          const BodyInfo* info = tagger.FindBody(m.value);
+          if (info != nullptr && (info->kind == "kommun" || info->kind == "region")) {
+            decide(m, "plan \"" + p.text + "\" of " + m.text + " in the opening");
+          }
+        }
+        if (!d.issuer.empty()) break;
+      }
+      if (!d.issuer.empty()) break;
+    }
+  }
+
+  const std::string_view opening_text = text.substr(0, BytesOfCodePoints(text, kOpeningCodePoints));
+  const bool compiles_others = RE2::PartialMatch(
+      re2::StringPiece(opening_text.data(), opening_text.size()), Compilation());
+
+  // 2. The sender speaking.
+  if (d.issuer.empty() && !compiles_others) {
     for (const Mention& m : mentions) {
       if (!named(m)) continue;
       const std::size_t end = BytesOfCodePoints(text, m.end);
@@ -395,7 +433,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   // 2b. A länsstyrelse speaking of itself as "Länsstyrelsen" (it exists once
   // per county): it decides within its own county, so the county is that of
   // the kommuner its decision names ("naturreservatet X i Bodens kommun").
-  if (d.issuer.empty()) {
+  if (d.issuer.empty() && !compiles_others) {
     for (const Mention& m : mentions) {
       if (m.type != "body" || m.value != "Länsstyrelsen") continue;
       const std::size_t end = BytesOfCodePoints(text, m.end);

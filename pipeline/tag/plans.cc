@@ -142,6 +142,9 @@ bool ComplementStart(std::string_view lower) {
 }
 
 bool LooksLikeVerb(std::string_view lower) {
+  // A place is a noun whatever its ending says ("trafikplats",
+  // "mötesplats", "arbetsplats").
+  if (EndsWith(lower, "plats")) return false;
   for (const char* end : {"ades", "ats", "des", "tes", "erar", "ade"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
   }
@@ -439,6 +442,25 @@ void TakeYears(const std::vector<Token>& tokens, Title* title) {
   title->years = title->last > title->head && IsYearish(tokens[title->last].word);
 }
 
+// A heading's theme after a dash, and its place, ending the line: "Tillägg
+// till Översiktsplan - vindkraft Vingåker". Only at a line's end, where a
+// heading stops; in running text a dash goes on into a sentence.
+void TakeDashTheme(std::string_view text, const std::vector<Token>& tokens, Title* title) {
+  const std::size_t k = title->last + 1;
+  if (title->complement || k + 1 >= tokens.size() || !IsDash(tokens[k].word) ||
+      IsCapitalised(tokens[k + 1].word) || IsYearish(tokens[k + 1].word)) {
+    return;
+  }
+  std::size_t last = k + 1;
+  if (last + 1 < tokens.size() && IsCapitalised(tokens[last + 1].word) && !StartsNewLine(tokens, last + 1)) {
+    ++last;
+  }
+  std::size_t end = tokens[last].end;
+  while (end < text.size() && (text[end] == '"' || text[end] == '.' || text[end] == ')')) ++end;
+  if (end < text.size() && text[end] != '\n') return;
+  title->last = last;
+}
+
 // A bare head and one capitalised word that goes on in lower case is a
 // heading run into the sentence after it ("Strategi Kriser ställer
 // särskilda krav"): a name after a bare head ends the line or the clause,
@@ -615,6 +637,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   if (!FindHead(tokens, lists, &title)) return false;
   TakeComplement(tokens, lists, TakeName(tokens, lists, &title), &title);
   TakeYears(tokens, &title);
+  TakeDashTheme(match.text, tokens, &title);
   DropNameRunIntoSentence(match.text, tokens, lists, &title);
   if (IsGeneric(lexicon, lists, tokens, title)) return false;
   const std::vector<std::string> previous = WordsBefore(match.text, tokens[title.first].begin, 2);

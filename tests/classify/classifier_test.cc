@@ -504,5 +504,15 @@ TEST_F(ClassifierTest, AProtokollKeptAtAKommunsOfficeInItsTown) {
   EXPECT_EQ(c.issuer, "Tierps kommun") << Cue(c, "issuer");
 }
 
+TEST_F(ClassifierTest, ARemissinstansQuotedInASamradsredogorelseIsNotTheSender) {
+  Classification c = Run(
+      "1 1(12) Detaljplan för verksamheter vid Storvägen, Tranemo kommun SAMRÅDSREDOGÖRELSE Ett "
+      "förslag till detaljplan har varit föremål för samråd. Följande yttranden har inkommit: "
+      "1. Länsstyrelsen Västra Götaland Länsstyrelsen anser att förslaget är lämpligt. 1.2 "
+      "Länsstyrelsen bedömer att planen inte kommer att prövas.\n");
+  EXPECT_EQ(c.type, "plan") << Cue(c, "type");
+  EXPECT_EQ(c.issuer, "Tranemo kommun") << Cue(c, "issuer");
+}
+
 }  // namespace
 }  // namespace diar

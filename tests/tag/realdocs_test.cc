@@ -480,5 +480,24 @@ TEST(PlanTagger, AStatutoryPlanTakesItsPlacesGenitive) {
   EXPECT_EQ(Spans("Kommunens översiktsplan antogs.", "plan"), "översiktsplan=Översiktsplan");
 }
 
+TEST(PlanTagger, APlaceIsANounWhateverItsEnding) {
+  EXPECT_EQ(Spans("Detaljplan för trafikplats Hova vid E20 antogs.", "plan"),
+            "Detaljplan för trafikplats Hova vid E20=Detaljplan för trafikplats Hova vid E20");
+}
+
+TEST(PlanTagger, AnIndefiniteDetaljplanIsAnyOfThem) {
+  EXPECT_EQ(Spans("att ett antagande av en detaljplan enligt förslaget inte prövas", "plan"), "");
+  // The kommun's one översiktsplan stays a plan after an article.
+  EXPECT_EQ(Spans("kommunen tar fram en ny översiktsplan.", "plan"), "översiktsplan=Översiktsplan");
+}
+
+TEST(PlanTagger, AHeadingsThemeAfterADashEndingTheLine) {
+  EXPECT_EQ(Spans("Utställningsutlåtande Tillägg till Översiktsplan - vindkraft Exempelby\nText.", "plan"),
+            "Tillägg till Översiktsplan - vindkraft Exempelby=Tillägg till översiktsplan - vindkraft Exempelby");
+  // In running text a dash goes on into the sentence.
+  EXPECT_EQ(Spans("enligt Tillägg till översiktsplan - vindkraft gäller också", "plan"),
+            "Tillägg till översiktsplan=Tillägg till översiktsplan");
+}
+
 }  // namespace
 }  // namespace diar
