@@ -19,8 +19,13 @@ struct SearchOptions {
 };
 
 void PrintText(const SearchResult& r, const SearchRequest& request) {
+  if (!r.searched_instead.empty()) {
+    std::cout << "No documents match \"" << r.query << "\"; searched for \"" << r.searched_instead
+              << "\" instead.\n";
+  }
   std::cout << r.total << (r.total == 1 ? " document matches" : " documents match");
-  if (!r.query.empty()) std::cout << " \"" << r.query << "\"";
+  const std::string& searched = r.searched_instead.empty() ? r.query : r.searched_instead;
+  if (!searched.empty()) std::cout << " \"" << searched << "\"";
   if (!r.hits.empty()) {
     std::cout << " (showing " << r.hits.front().rank << "–" << r.hits.back().rank << ")";
   }
@@ -61,6 +66,7 @@ void PrintJson(const SearchResult& r) {
   j["query"] = r.query;
   j["total"] = r.total;
   if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+  if (!r.searched_instead.empty()) j["searched_instead"] = r.searched_instead;
   if (!r.notes.empty()) j["notes"] = r.notes;
   j["hits"] = nlohmann::ordered_json::array();
   for (const Hit& hit : r.hits) j["hits"].push_back(TerminalHitJson(hit));

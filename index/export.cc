@@ -25,6 +25,8 @@ Result<std::uint64_t> ForEachMatch(const Searcher& searcher, SearchRequest searc
                                    const std::function<bool(const StoredDocument&)>& fn) {
   search.facets = false;
   search.limit = kPageSize;
+  // An export is of the query as given, never of a correction of it.
+  search.search_correction = false;
   std::uint64_t seen = 0;
   for (search.offset = 0;; search.offset += kPageSize) {
     Result<SearchResult> page = searcher.Search(search);

@@ -90,7 +90,10 @@ const FieldTermIndex::Map& FieldTermIndex::WordsOf(const std::string& prefix) {
 std::set<std::string> FieldTermIndex::Lookup(const std::string& prefix, const std::string& value) {
   std::set<std::string> terms;
   const Map& map = ForPrefix(prefix);
-  for (const std::string& want : {FoldSwedish(value), FoldSwedish(WithoutPossessive(value))}) {
+  std::vector<std::string> wants = {FoldSwedish(value), FoldSwedish(WithoutPossessive(value))};
+  // "västra götaland län", as typed without its genitive.
+  if (prefix == schema::kCounty) wants.push_back(CountyStem(wants.front()));
+  for (const std::string& want : wants) {
     auto it = map.find(want);
     if (it != map.end()) terms.insert(it->second.begin(), it->second.end());
   }

@@ -873,6 +873,19 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   } catch (const std::runtime_error& e) {
     return impl_->Fault("cannot search", e.what());
   }
+  // A typo that matches nothing ("kommunstyrlsen"): the correction's
+  // results, said so, rather than an empty page and a link to them.
+  if (request.search_correction && result.total == 0 && !result.suggestion.empty()) {
+    SearchRequest corrected = request;
+    corrected.query = result.suggestion;
+    corrected.search_correction = false;
+    Result<SearchResult> instead = Search(corrected);
+    if (instead && instead->total > 0) {
+      instead->searched_instead = std::move(instead->query);
+      instead->query = request.query;
+      return instead;
+    }
+  }
   return result;
 }
 

@@ -105,6 +105,10 @@ struct SearchRequest {
   // Files with identical normalised text as one hit (all paths on it);
   // false lists every document (export).
   bool collapse_identical = true;
+  // When nothing matches and the spelling data corrects the query, search
+  // the correction and say so (SearchResult::searched_instead). Off where
+  // the query must be taken as given (export).
+  bool search_correction = true;
 };
 
 struct Hit {
@@ -145,6 +149,9 @@ struct SearchResult {
   std::map<std::string, std::vector<FacetCount>> facets;
   std::map<std::string, int> facets_more;  // facet name -> values left out by facet_limit
   std::string suggestion;      // a corrected query, when nothing matched and spelling data has one
+  // The corrected query whose results these are, because `query` as given
+  // matched nothing (SearchRequest::search_correction); empty otherwise.
+  std::string searched_instead;
   // Things the user should hear about the query: a field value the index
   // does not have, with the nearest known one.
   std::vector<std::string> notes;

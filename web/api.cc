@@ -212,6 +212,7 @@ nlohmann::ordered_json SearchJson(const SearchResult& result, int facet_values) 
   j["query"] = result.query;
   j["total"] = result.total;
   if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+  if (!result.searched_instead.empty()) j["searched_instead"] = result.searched_instead;
   j["hits"] = nlohmann::ordered_json::array();
   for (const Hit& hit : result.hits) j["hits"].push_back(PageHitJson(hit));
   nlohmann::ordered_json facets = nlohmann::ordered_json::object();

@@ -152,6 +152,18 @@ test('search and filtering work from the keyboard alone', async () => {
   assert.equal(await total(), count);
 });
 
+test('a misspelled search that matches nothing shows its correction\'s documents and says so', async () => {
+  await page.goto(base);
+  await page.getByLabel('Sök i handlingarna').fill('utvecklingg');
+  await page.keyboard.press('Enter');
+  await page.locator('.instead').waitFor();
+  assert.match(await page.locator('.instead').textContent(), /Inga dokument för ”utvecklingg”.*”utveckling”/);
+  assert.ok(await total() >= 3, 'the correction utveckling is in at least three documents');
+  assert.equal(await page.getByLabel('Sök i handlingarna').inputValue(), 'utveckling');
+  await page.waitForURL(/\?q=utveckling(&|$)/);
+  await shot('04-search-instead');
+});
+
 test('a shared address restores the exact search', async () => {
   await page.goto(base + '?q=utveckling&type=protokoll&sort=date');
   await page.locator('.hit').first().waitFor();

@@ -93,6 +93,7 @@ TEST_F(Prefixes, AValueOfSeveralWordsTypedWithoutQuotesTakesTheWordsThatMakeIt) 
       {"ämne:regional utveckling", b},
       {"utfärdare:region västmanland", a},
       {"län:västmanlands län", a},
+      {"län:västerbotten län", b},
       {"plan:regional kulturplan 2019–2022", a},
       {"typ:protokoll kulturnämnden", a},  // a free word after a whole value
       {"ämne:regional utveckling överenskommelsen", b},

@@ -56,11 +56,29 @@ TEST_F(SynonymsAndSpelling, PhraseIsNotExpanded) {
 }
 
 TEST_F(SynonymsAndSpelling, MisspelledWordGetsASuggestion) {
-  SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelssen"));
+  SearchRequest request = testing::Request("regionstyrelssen");
+  request.search_correction = false;
+  SearchResult r = testing::MustSearch(searcher(), request);
   EXPECT_EQ(r.total, 0u);
   EXPECT_EQ(r.suggestion, "regionstyrelsen");
-  r = testing::MustSearch(searcher(), testing::Request("kolektivtrafik"));
+  request.query = "kolektivtrafik";
+  r = testing::MustSearch(searcher(), request);
   EXPECT_EQ(r.suggestion, "kollektivtrafik");
+}
+
+TEST_F(SynonymsAndSpelling, AMisspelledQueryThatMatchesNothingSearchesItsCorrectionAndSaysSo) {
+  const SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelssen"));
+  EXPECT_EQ(r.query, "regionstyrelssen");
+  EXPECT_EQ(r.searched_instead, "regionstyrelsen");
+  EXPECT_EQ(r.total, 1u);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].snippet.find("«"), std::string::npos) << r.hits[0].snippet;
+}
+
+TEST_F(SynonymsAndSpelling, AQueryThatMatchesIsNeverReplacedByACorrection) {
+  const SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelsen"));
+  EXPECT_EQ(r.searched_instead, "");
+  EXPECT_EQ(r.total, 1u);
 }
 
 TEST_F(SynonymsAndSpelling, CorrectlySpelledQueryHasNoSuggestion) {

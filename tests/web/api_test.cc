@@ -195,6 +195,20 @@ TEST_F(Api, ExportOfDocumentsHasOneRowPerSearchHit) {
   EXPECT_EQ(total, 1);
 }
 
+TEST_F(Api, AMisspelledQueryThatMatchesNothingAnswersWithItsCorrectionsHits) {
+  const nlohmann::json j = GetJson("/api/search?q=kulturplanenn");
+  EXPECT_EQ(j["query"], "kulturplanenn");
+  EXPECT_EQ(j["searched_instead"], "kulturplanen");
+  EXPECT_GT(j["total"].get<int>(), 0);
+}
+
+TEST_F(Api, ExportTakesAMisspelledQueryAsGiven) {
+  httplib::Result res = Get("/api/export?format=jsonl&records=documents&q=kulturplanenn");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->body, "");
+}
+
 TEST_F(Api, ExportAsSqliteIsAnSqliteFile) {
   httplib::Result res = Get("/api/export?format=sqlite");
   ASSERT_TRUE(res);

@@ -227,6 +227,17 @@ async function searchView() {
     render(form, activeFilters(state), el('p', { class: 'error', role: 'alert' }, e.message));
     return;
   }
+  // Nothing matched the query as typed and the server searched its
+  // correction: say so, and let facets, paging and exports go by the search
+  // shown.
+  let instead = null;
+  if (result.searched_instead) {
+    instead = el('p', { class: 'instead', role: 'status' }, 'Inga dokument för ”' + state.q +
+      '”. Visar i stället ”', el('strong', {}, result.searched_instead), '”.');
+    state.q = result.searched_instead;
+    history.replaceState(null, '', '/?' + stateParams(state, true).toString());
+  }
+  const shownForm = instead ? searchForm(state) : form;
   const summary = el('div', { class: 'summary' },
     el('p', { role: 'status' }, el('strong', { id: 'total' }, number(result.total)),
       result.total === 1 ? ' dokument' : ' dokument', state.q ? ' för ”' + state.q + '”' : ''),
@@ -234,9 +245,9 @@ async function searchView() {
   const suggestion = result.suggestion ? el('p', {}, 'Menade du ',
     el('a', { href: '/?' + stateParams({ ...state, q: result.suggestion, page: 1 }, false).toString() },
       result.suggestion), '?') : null;
-  render(form, activeFilters(state),
+  render(shownForm, activeFilters(state),
     el('div', { class: 'layout' }, facetPanel(state, result.facets || {}),
-      el('section', { 'aria-label': 'Resultat' }, summary, suggestion,
+      el('section', { 'aria-label': 'Resultat' }, instead, summary, suggestion,
         el('ol', { class: 'hits', start: (state.page - 1) * PAGE_SIZE + 1 }, result.hits.map(hitItem)),
         paging(state, result.total))));
 }
