@@ -136,16 +136,6 @@ void ConsistentNames(std::vector<Candidate>* kept) {
   }
 }
 
-// A lower-case letter: ASCII, or a two-byte Latin-1 small letter (å ä ö é).
-bool HasLowerCaseLetter(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'a' && c <= 'z') return true;
-    if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
-  }
-  return false;
-}
-
 // "Region Västmanlands hållbarhetsstrategi", "regeringens bredbandsstrategi":
 // a body's genitive right before a plan belongs to the plan's title (the
 // body stays a mention of its own). Generic owners ("länets",
@@ -174,7 +164,7 @@ void AttachOwnerGenitives(const std::string& text, std::vector<Candidate>* kept)
     // own name in the genitive.
     std::string owner = FoldSpace(text.substr(body.begin, body.end - body.begin));
     const std::string& name = body.canonical != nullptr ? *body.canonical : body.value;
-    if (!HasLowerCaseLetter(owner) && !name.empty()) owner = name.back() == 's' ? name : name + "s";
+    if (!HasLower(owner) && !name.empty()) owner = name.back() == 's' ? name : name + "s";
     c.value = CapitaliseFirst(owner) + " " + (capital ? title : LowerFirst(title));
     c.cp_begin = body.cp_begin;
     c.begin = body.begin;
