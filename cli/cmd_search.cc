@@ -20,8 +20,8 @@ struct SearchOptions {
 
 void PrintText(const SearchResult& r, const SearchRequest& request) {
   if (!r.searched_instead.empty()) {
-    std::cout << "No documents match \"" << r.query << "\"; searched for \"" << r.searched_instead
-              << "\" instead.\n";
+    std::cout << "Searched for \"" << r.searched_instead << "\" instead of \"" << r.query
+              << "\": a word of it is in no document.\n";
   }
   std::cout << r.total << (r.total == 1 ? " document matches" : " documents match");
   const std::string& searched = r.searched_instead.empty() ? r.query : r.searched_instead;

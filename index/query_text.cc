@@ -155,6 +155,22 @@ PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std:
   return prepared;
 }
 
+std::vector<std::string> CorrectedWords(const std::string& typed, const std::string& corrected) {
+  const std::vector<Token> from = Tokens(typed), to = Tokens(corrected);
+  std::vector<std::string> changed;
+  if (from.size() != to.size()) return changed;
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (FoldSwedish(from[i].text) != FoldSwedish(to[i].text)) changed.push_back(from[i].text);
+  }
+  return changed;
+}
+
+bool CorrectableWord(const std::string& word) {
+  constexpr int32_t kMinLetters = 5;
+  return icu::UnicodeString::fromUTF8(word).countChar32() >= kMinLetters && !AllUpperLetters(word) &&
+         AllLetters(word);
+}
+
 std::string FoldSwedish(const std::string& text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   u.foldCase();

@@ -37,6 +37,16 @@ using HasFieldValue = std::function<bool(const std::string& name, const std::str
 PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std::string&),
                            const HasFieldValue& has_value = nullptr);
 
+// The words of `typed` that `corrected` (the spelling data's correction of
+// it) changes, as typed; empty when the two differ in number of words.
+std::vector<std::string> CorrectedWords(const std::string& typed, const std::string& corrected);
+
+// Whether a word typed may be searched as its correction: a typo of a
+// longer word (five letters or more), not a short word or an acronym in
+// capitals, whose neighbours one letter away are other words ("BUN" is no
+// "gun").
+bool CorrectableWord(const std::string& word);
+
 // "Ämne" -> "amne": lower case without the Swedish diacritics (å ä -> a,
 // ö -> o, é -> e), for matching field names and values typed either way.
 std::string FoldSwedish(const std::string& text);

@@ -771,6 +771,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   }
   SearchResult result;
   result.query = request.query;
+  std::string correction;
   try {
     impl_->Refresh();
     Impl::Built built = impl_->BuildQuery(request, &result.suggestion, &result.notes);
@@ -825,11 +826,13 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     }
     // Xapian proposes a correction whenever a commoner word is one edit
     // away ("regional" -> "regionala"); offered beside good results that is
-    // noise, so a suggestion is only given when nothing matched.
-    if (result.total > 0) result.suggestion.clear();
-    if (result.total == 0 && result.suggestion.empty() && impl_->remote) {
-      result.suggestion = SuggestByNeighbours(impl_->db, request.query);
+    // noise, so a suggestion is only given when nothing matched, or when the
+    // words it corrects match nothing (below).
+    correction = std::exchange(result.suggestion, "");
+    if (result.total == 0 && correction.empty() && impl_->remote) {
+      correction = SuggestByNeighbours(impl_->db, request.query);
     }
+    if (result.total == 0) result.suggestion = correction;
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;
     std::set<std::string> texts_shown;
@@ -873,18 +876,38 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   } catch (const std::runtime_error& e) {
     return impl_->Fault("cannot search", e.what());
   }
-  // A typo that matches nothing ("kommunstyrlsen"): the correction's
-  // results, said so, rather than an empty page and a link to them.
-  if (request.search_correction && result.total == 0 && !result.suggestion.empty()) {
-    SearchRequest corrected = request;
-    corrected.query = result.suggestion;
-    corrected.search_correction = false;
-    Result<SearchResult> instead = Search(corrected);
-    if (instead && instead->total > 0) {
-      instead->searched_instead = std::move(instead->query);
-      instead->query = request.query;
-      return instead;
-    }
+  if (!request.search_correction || correction.empty() || correction == request.query) return result;
+  // The words the correction changes, when each is a typo that matches
+  // nothing in the archive ("regionstyrelsn beslut" found only "beslut"):
+  // the correction's results, said so, rather than those of the other words
+  // or an empty page, and a link to it.
+  const std::vector<std::string> typos = CorrectedWords(request.query, correction);
+  if (typos.empty()) return result;
+  const bool correctable =
+      std::all_of(typos.begin(), typos.end(), [](const std::string& w) { return CorrectableWord(w); });
+  // With results, only a correction that would be searched is looked into.
+  if (result.total > 0 && !correctable) return result;
+  for (const std::string& word : typos) {
+    // One hit asked for: with none, Xapian may estimate a phrase's matches
+    // as none without looking.
+    SearchRequest alone;
+    alone.query = word;
+    alone.limit = 1;
+    alone.collapse_identical = false;
+    alone.search_correction = false;
+    const Result<SearchResult> found = Search(alone);
+    if (!found || !found->hits.empty()) return result;
+  }
+  result.suggestion = correction;
+  if (!correctable) return result;
+  SearchRequest corrected = request;
+  corrected.query = correction;
+  corrected.search_correction = false;
+  Result<SearchResult> instead = Search(corrected);
+  if (instead && instead->total > 0) {
+    instead->searched_instead = std::move(instead->query);
+    instead->query = request.query;
+    return instead;
   }
   return result;
 }

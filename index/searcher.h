@@ -105,9 +105,11 @@ struct SearchRequest {
   // Files with identical normalised text as one hit (all paths on it);
   // false lists every document (export).
   bool collapse_identical = true;
-  // When nothing matches and the spelling data corrects the query, search
-  // the correction and say so (SearchResult::searched_instead). Off where
-  // the query must be taken as given (export).
+  // When the words the spelling data corrects match nothing (so the query
+  // finds nothing, or only what its other words find), search the
+  // correction and say so (SearchResult::searched_instead), and offer it
+  // beside results (suggestion). Off where the query must be taken as given
+  // (export): then a suggestion comes only with no results.
   bool search_correction = true;
 };
 
@@ -148,7 +150,7 @@ struct SearchResult {
   // (at least 1,000), and notes says so.
   std::map<std::string, std::vector<FacetCount>> facets;
   std::map<std::string, int> facets_more;  // facet name -> values left out by facet_limit
-  std::string suggestion;      // a corrected query, when nothing matched and spelling data has one
+  std::string suggestion;      // a corrected query, when it or its corrected words matched nothing
   // The corrected query whose results these are, because `query` as given
   // matched nothing (SearchRequest::search_correction); empty otherwise.
   std::string searched_instead;

@@ -157,7 +157,7 @@ test('a misspelled search that matches nothing shows its correction\'s documents
   await page.getByLabel('Sök i handlingarna').fill('utvecklingg');
   await page.keyboard.press('Enter');
   await page.locator('.instead').waitFor();
-  assert.match(await page.locator('.instead').textContent(), /Inga dokument för ”utvecklingg”.*”utveckling”/);
+  assert.match(await page.locator('.instead').textContent(), /Sökte på ”utveckling” i stället för ”utvecklingg”/);
   assert.ok(await total() >= 3, 'the correction utveckling is in at least three documents');
   assert.equal(await page.getByLabel('Sök i handlingarna').inputValue(), 'utveckling');
   await page.waitForURL(/\?q=utveckling(&|$)/);

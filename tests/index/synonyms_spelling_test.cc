@@ -1,6 +1,7 @@
 // Issue 6: Xapian synonyms from the body gazetteers ("SKR" finds "Sveriges
 // Kommuner och Regioner" and back) and spelling suggestions from the
 // indexed words ("regionstyrelssen" -> "regionstyrelsen").
+#include "index/query_text.h"
 #include "tests/index/index_fixture.h"
 
 namespace diar {
@@ -73,6 +74,32 @@ TEST_F(SynonymsAndSpelling, AMisspelledQueryThatMatchesNothingSearchesItsCorrect
   EXPECT_EQ(r.total, 1u);
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_NE(r.hits[0].snippet.find("«"), std::string::npos) << r.hits[0].snippet;
+}
+
+TEST(CorrectedWords, AreTheWordsTypedThatTheCorrectionChanges) {
+  EXPECT_EQ(CorrectedWords("Regionstyrelsn beslut", "regionstyrelsen beslut"),
+            std::vector<std::string>{"Regionstyrelsn"});
+  EXPECT_EQ(CorrectedWords("kultur plan", "kulturplan"), std::vector<std::string>{});  // joined
+}
+
+TEST(CorrectableWord, IsATypoOfALongerWordNotAShortWordOrAnAcronym) {
+  EXPECT_TRUE(CorrectableWord("kommunstyrlsen"));
+  EXPECT_TRUE(CorrectableWord("Länstyrelsen"));
+  EXPECT_FALSE(CorrectableWord("BUN"));
+  EXPECT_FALSE(CorrectableWord("bun"));
+  EXPECT_FALSE(CorrectableWord("2022-0092"));
+}
+
+TEST_F(SynonymsAndSpelling, ATypoBesideAWordThatMatchesIsSearchedAsItsCorrection) {
+  const SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelssen kollektivtrafik"));
+  EXPECT_EQ(r.searched_instead, "regionstyrelsen kollektivtrafik");
+}
+
+TEST_F(SynonymsAndSpelling, AnAcronymIsNeverSearchedAsAnotherWord) {
+  const SearchResult r = testing::MustSearch(searcher(), testing::Request("SKRR"));
+  EXPECT_NE(r.suggestion, "");  // offered, not searched
+  EXPECT_EQ(r.searched_instead, "");
+  EXPECT_EQ(r.total, 0u);
 }
 
 TEST_F(SynonymsAndSpelling, AQueryThatMatchesIsNeverReplacedByACorrection) {

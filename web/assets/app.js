@@ -232,8 +232,9 @@ async function searchView() {
   // shown.
   let instead = null;
   if (result.searched_instead) {
-    instead = el('p', { class: 'instead', role: 'status' }, 'Inga dokument för ”' + state.q +
-      '”. Visar i stället ”', el('strong', {}, result.searched_instead), '”.');
+    instead = el('p', { class: 'instead', role: 'status' }, 'Sökte på ”',
+      el('strong', {}, result.searched_instead), '” i stället för ”' + state.q +
+      '”: ett ord i den finns inte i något dokument.');
     state.q = result.searched_instead;
     history.replaceState(null, '', '/?' + stateParams(state, true).toString());
   }
