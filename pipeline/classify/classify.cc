@@ -58,6 +58,9 @@ bool HasLetters(std::string_view text) {
 bool LooksLikeTitle(const Line& line) {
   const std::size_t n = line.cp_end - line.cp_begin;
   if (n < 3 || n > kMaxTitleCodePoints || !HasLetters(line.text)) return false;
+  // A list item ("• Regiondirektörens beslut på delegation – ...") is one of
+  // the things a page lists, never the page's title.
+  if (line.text.rfind("\xE2\x80\xA2", 0) == 0) return false;
   const char last = line.text.back();
   if (last == ',') return false;
   // A sentence ends in a full stop; a title may end in an abbreviation or a

@@ -155,6 +155,7 @@ DocTypes& DocTypes::operator=(DocTypes&&) noexcept = default;
 void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string types_path = dir + "/doc_types.tsv";
   std::map<std::string, std::string> label_owner, head_owner;  // form -> "type (line)"
+  std::set<std::string> rows_seen;                              // "type\tanywhere"
   for (const DataLine& row : ReadTable(types_path, {"type", "labels", "heads", "anywhere"}, errors)) {
     const std::string& type = row.fields[0];
     if (row.fields[3] != "yes" && row.fields[3] != "no") {
@@ -163,16 +164,20 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
       continue;
     }
     const bool anywhere = row.fields[3] == "yes";
-    if (std::find(types_.begin(), types_.end(), type) != types_.end()) {
-      errors->push_back(Where(types_path, row.number, "type \"" + type + "\" is listed twice; "
-                                                 "merge the two rows"));
+    // A type may have a second row only to give some of its words the other
+    // "anywhere": a plan's own kind word starts its title, while the records
+    // of a plan's procedure (a samrådsredogörelse) name themselves in a
+    // letterhead as any record does.
+    if (!rows_seen.insert(type + (anywhere ? "\tyes" : "\tno")).second) {
+      errors->push_back(Where(types_path, row.number, "type \"" + type + "\" is listed twice with "
+                                                 "the same anywhere; merge the two rows"));
       continue;
     }
     if (LowerKeepOffsets(type) != type) {
       errors->push_back(Where(types_path, row.number, "type \"" + type + "\" must be lower case"));
       continue;
     }
-    types_.push_back(type);
+    if (std::find(types_.begin(), types_.end(), type) == types_.end()) types_.push_back(type);
     auto add = [&](const std::string& list, std::vector<Named>* into,
                    std::map<std::string, std::string>* owner, const char* what) {
       for (const std::string& form : SplitList(list)) {

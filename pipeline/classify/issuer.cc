@@ -67,6 +67,9 @@ bool OnlyLetterheadNoise(std::string_view before) {
 const RE2& SenderVerb() {
   static const RE2 kVerb(
       "^(?:s|:s)?\\s+(?:beslutar|anser|föreslår|konstaterar|tillstyrker|avstyrker|bedömer|"
+      // an authority's decision in the present tense ("Länsstyrelsen
+      // förordnar att ...", "... föreskriver följande")
+      "förordnar|föreskriver|fastställer|"
       "riktar kritik|uppdrar åt|lämnar följande|ställer sig|har beretts (?:tillfälle|möjlighet)|"
       "har (?:haft|fått) (?:regeringens |i )?uppdrag|"
       // A remissvar's opening ("Riksgälden inkommer härmed med ett yttrande")
@@ -85,6 +88,17 @@ const RE2& GenitiveLabel() {
   return kLabel;
 }
 
+// A record of a plan's procedure that compiles others' opinions: a
+// samrådsredogörelse, an utställnings- or granskningsutlåtande.
+// "Länsstyrelsen anser ..." in one quotes a remissinstans; it is not the
+// sender speaking. (A decision's "Inkomna yttranden" or an attached
+// "Sammanställning av remissvar" are what the sender weighed: no sign.)
+const RE2& Compilation() {
+  static const RE2 kCompilation(
+      "(?i)\\b(?:samrådsredogörelse|utställningsutlåtande|granskningsutlåtande)");
+  return kCompilation;
+}
+
 const RE2& Storage() {
   static const RE2 kStorage(
       "(?i)(förvaringsplats för protokollet|protokollet förvaras (?:på|hos)|"
@@ -92,8 +106,14 @@ const RE2& Storage() {
   return kStorage;
 }
 
+// An address, a telephone or an organisation number right after a body's
+// name, perhaps after its town: a letterhead's or footer's sender block
+// ("Finspångs Kommun Finspång Telefon Fax E-post", "Arbetsmiljöverket
+// organisationsnummer 202100-2148 (beställaren)").
 const RE2& AddressLabel() {
-  static const RE2 kAddress("^\\s*,?\\s*(?:Besöksadress|Postadress|Org\\.?\\s?nr|Organisationsnummer)\\b");
+  static const RE2 kAddress(
+      "^\\s*,?\\s*(?:\\p{Lu}\\pL+\\s+)?(?i:Besöksadress|Postadress|Org\\.?\\s?nr|"
+      "Organisationsnummer|Telefon|Tel\\.|E-post|Box\\s+\\d)(?:\\b|\\s|:)");
   return kAddress;
 }
 
@@ -355,8 +375,35 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     d.issuer_cue += "; a ministry prepares what \"Regeringen beslutar\"";
   }
 
-  // 2. The sender speaking.
+  // 1b. A plan's title followed by its owner after a comma, in the opening
+  // ("Detaljplan för trafikplats X, Exempelby kommun SAMRÅDSREDOGÖRELSE"):
+  // a kommun plans its own land, a region its own strategies.
   if (d.issuer.empty()) {
+    for (const Line& line : opening) {
+      for (const Mention& p : mentions) {
+        if (p.type != "plan" || !in_line(p, line)) continue;
+        for (const Mention& m : mentions) {
+          if (m.type != "body" || m.start != p.end + 2 || !in_line(m, line) ||
+              Between(text, p.end, m.start) != ", ") {
+            continue;
+          }
+          const BodyInfo* info = tagger.FindBody(m.value);
+          if (info != nullptr && (info->kind == "kommun" || info->kind == "region")) {
+            decide(m, "plan \"" + p.text + "\" of " + m.text + " in the opening");
+          }
+        }
+        if (!d.issuer.empty()) break;
+      }
+      if (!d.issuer.empty()) break;
+    }
+  }
+
+  const std::string_view opening_text = text.substr(0, BytesOfCodePoints(text, kOpeningCodePoints));
+  const bool compiles_others = RE2::PartialMatch(
+      re2::StringPiece(opening_text.data(), opening_text.size()), Compilation());
+
+  // 2. The sender speaking.
+  if (d.issuer.empty() && !compiles_others) {
     for (const Mention& m : mentions) {
       if (!named(m)) continue;
       const std::size_t end = BytesOfCodePoints(text, m.end);
@@ -386,7 +433,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   // 2b. A länsstyrelse speaking of itself as "Länsstyrelsen" (it exists once
   // per county): it decides within its own county, so the county is that of
   // the kommuner its decision names ("naturreservatet X i Bodens kommun").
-  if (d.issuer.empty()) {
+  if (d.issuer.empty() && !compiles_others) {
     for (const Mention& m : mentions) {
       if (m.type != "body" || m.value != "Länsstyrelsen") continue;
       const std::size_t end = BytesOfCodePoints(text, m.end);
@@ -560,6 +607,27 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
         d.issuer = best;
         d.issuer_cue = "the only region, kommun or länsstyrelse named" + counts_cue;
       }
+    }
+  }
+
+  // 10. A region's organs (regionstyrelsen, regionfullmäktige) and one
+  // region named: a meeting's page names its own region in passing ("uppsikt
+  // över Region Gävleborgs verksamheter") beside the kommuner its items
+  // concern, so kommuner named as often do not count against it.
+  if (d.issuer.empty() && region_organs && !kommun_organs) {
+    std::string region;
+    bool several = false;
+    for (const Mention& m : mentions) {
+      const BodyInfo* info = m.type == "body" ? tagger.FindBody(m.value) : nullptr;
+      if (info == nullptr || info->kind != "region") continue;
+      const std::size_t from = m.start >= 30 ? m.start - 30 : 0;
+      if (RE2::PartialMatch(LowerKeepOffsets(Between(text, from, m.start)), AddresseeWord())) continue;
+      several |= !region.empty() && region != info->canonical;
+      region = info->canonical;
+    }
+    if (!region.empty() && !several) {
+      d.issuer = region;
+      d.issuer_cue = "a region's organs, and the one region named is " + region;
     }
   }
 

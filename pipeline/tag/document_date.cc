@@ -1,5 +1,9 @@
 #include "pipeline/tag/document_date.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+
 #include "pipeline/tag/text_util.h"
 #include "pipeline/tag/values.h"
 
@@ -65,6 +69,29 @@ std::string_view WordBefore(std::string_view text, std::size_t pos) {
   return text.substr(begin, end - begin);
 }
 
+// A decision's paragraph right after its date: "§ 27", "KS 44", "KF § 144".
+const RE2& CitedParagraph() {
+  static const RE2 kParagraph("^(?:\\p{Lu}{2,5}\\s*§?\\s*|§\\s*)\\d{1,4}\\b");
+  return kParagraph;
+}
+
+// A line an e-signing service adds ("Signerat 2021-05-03 12:33 BankID",
+// "Transaktion 09222115557...", "Status: Signerat av alla"): the date a
+// person signed, not the document's own.
+const RE2& ESignatureLine() {
+  static const RE2 kLine("(?i)(?:\\bsigner(?:at|ad|ades|ing)\\b|\\bsigned\\b|\\bverifikat\\b|"
+                         "\\btransaktion|\\bBankID\\b|\\bScrive\\b|\\bAssently\\b|\\bAddo\\b|"
+                         "\\bPenneo\\b)");
+  return kLine;
+}
+
+// A line stating the document's own adoption or revision.
+const RE2& OwnAdoption() {
+  static const RE2 kOwn("(?i)^\\s*(?:antag(?:en|et|na)|fastställ(?:d|t|da)|beslutad|godkän(?:d|t|da)|"
+                        "revider(?:ad|at|ade))\\b");
+  return kOwn;
+}
+
 // A date that is not the document's own although it stands in the opening:
 // the end of a range ("1 – 2 oktober 2008"), a table of contents entry
 // ("KF 27, 2001-04-24...3"), or a date in running prose ("Den 18 december
@@ -74,16 +101,37 @@ std::string_view WordBefore(std::string_view text, std::size_t pos) {
 // 18.00") or the sentence is a decision's own statement of its date
 // ("Riksantikvarieämbetet har den 16 april 2018 beslutat att ...": the
 // perfect tense announces the decision; "beslutade den ..." tells history).
-bool InProse(std::string_view text, std::size_t begin, std::size_t end) {
+//
+// Also the end of a range whose dash the text lost ("samrådstiden 26 feb 22
+// apr 2014": a day and a month before it), and a decision cited with its
+// paragraph ("uppdrog den 24 februari 2009 KS 44", "beslutade den 3 mars
+// 2015, § 27"): that decision's date, not this document's.
+bool InProse(std::string_view text, std::size_t begin, std::size_t end, const Lexicon& lexicon) {
   const std::string_view before = WordBefore(text, begin);
   if (before == "\xE2\x80\x93" || before == "-" || before == "till" || before == "t.o.m.") return true;
   if (text.substr(end, 2) == "..") return true;
+  if (!before.empty() && lexicon.Contains("months", before)) {
+    const std::string_view day = WordBefore(text, text.rfind(before, begin));
+    if (!day.empty() && day.size() <= 2 &&
+        day.find_first_not_of("0123456789") == std::string_view::npos) {
+      return true;
+    }
+  }
   if (before != "den" && before != "Den") return false;
   const std::size_t den = text.rfind(before, begin);
   if (den != std::string_view::npos && IsWeekday(WordBefore(text, den))) return false;
   std::size_t i = end;
   while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
   if (i >= text.size() || text[i] == '\n') return false;
+  // ... unless the line states the document's own adoption ("Antagen av
+  // regionfullmäktige den 22 november 2022, § 187").
+  std::size_t line = text.rfind('\n', begin);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  if (RE2::PartialMatch(re2::StringPiece(text.data() + i, std::min<std::size_t>(text.size() - i, 20)),
+                        CitedParagraph()) &&
+      !RE2::PartialMatch(re2::StringPiece(text.data() + line, begin - line), OwnAdoption())) {
+    return true;
+  }
   const std::string_view rest = text.substr(i, 8);
   if (rest.substr(0, 3) == "kl " || rest.substr(0, 3) == "kl." || rest.substr(0, 7) == "klockan") return false;
   if (den != std::string_view::npos && WordBefore(text, den) == "har" &&
@@ -113,13 +161,22 @@ std::string DetectDocumentDate(std::string_view text, const Prefilter& prefilter
     FormedValue value;
     if (!FormValue(match, lexicon, gazetteer, no_context, &value)) return std::size_t{0};
     if (value.value.size() != 10 || value.inferred) return match.end;  // day precision only
+    {
+      std::size_t from = opening.rfind('\n', match.begin);
+      from = from == std::string_view::npos ? 0 : from + 1;
+      std::size_t to = opening.find('\n', match.end);
+      if (to == std::string_view::npos) to = opening.size();
+      if (RE2::PartialMatch(re2::StringPiece(opening.data() + from, to - from), ESignatureLine())) {
+        return match.end;
+      }
+    }
     // Rules run one after another, so keep the earliest of each kind.
     if (Labelled(opening, match.begin, lexicon)) {
       if (match.begin < labelled_begin) {
         labelled = value.value;
         labelled_begin = match.begin;
       }
-    } else if (match.begin < first_begin && !InProse(opening, match.begin, match.end)) {
+    } else if (match.begin < first_begin && !InProse(opening, match.begin, match.end, lexicon)) {
       first = value.value;
       first_begin = match.begin;
     }

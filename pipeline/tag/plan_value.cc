@@ -67,10 +67,16 @@ bool IsAdjective(std::string_view lower) {
                                      "bart", "fri", "fria"}) {
     if (EndsWith(lower, end) && lower.size() > end.size() + 2) return true;
   }
-  return false;
+  // A past participle in the definite or plural ("fördjupade översiktsplanen").
+  return EndsWith(lower, "ade") && lower.size() > 6;
 }
 
 std::string IndefiniteAdjective(const std::string& word, const std::string& gender) {
+  // "fördjupade" -> "fördjupad", "fördjupat", "fördjupade".
+  if (EndsWith(word, "ade")) {
+    if (gender == "p") return word;
+    return word.substr(0, word.size() - (gender == "n" ? 2 : 1)) + (gender == "n" ? "t" : "");
+  }
   std::string stem = word;
   if (EndsWith(stem, "a")) {
     stem.pop_back();
@@ -186,11 +192,18 @@ std::string PlanValue(std::string_view title, const Lexicon& lexicon, const Gaze
     // "regional kulturplan", "regionala trafikförsörjningsprogrammet" ->
     // "regionalt trafikförsörjningsprogram".
     const std::string gender = HeadGender(lowers[head], lists);
+    // Only the adjectives of the head's own phrase, back to the first word
+    // that is neither an adjective, a conjunction nor a compound's first
+    // part: "tematiskt tillägg till översiktsplan" keeps the neuter of
+    // "tillägg".
     if (!gender.empty() && !after_genitive) {
-      for (std::size_t i = 0; i < head; ++i) {
+      for (std::size_t k = head; k > 0; --k) {
+        const std::size_t i = k - 1;
         if (IsAdjective(lowers[i])) {
           words[i] = IndefiniteAdjective(words[i], gender);
           lowers[i] = Lower(words[i]);
+        } else if (lowers[i] != "och" && lowers[i] != "samt" && !lowers[i].ends_with("-")) {
+          break;
         }
       }
     }

@@ -142,6 +142,9 @@ bool ComplementStart(std::string_view lower) {
 }
 
 bool LooksLikeVerb(std::string_view lower) {
+  // A place is a noun whatever its ending says ("trafikplats",
+  // "mötesplats", "arbetsplats").
+  if (EndsWith(lower, "plats")) return false;
   for (const char* end : {"ades", "ats", "des", "tes", "erar", "ade"}) {
     if (EndsWith(lower, end) && lower.size() > 5) return true;
   }
@@ -439,6 +442,25 @@ void TakeYears(const std::vector<Token>& tokens, Title* title) {
   title->years = title->last > title->head && IsYearish(tokens[title->last].word);
 }
 
+// A heading's theme after a dash, and its place, ending the line: "Tillägg
+// till Översiktsplan - vindkraft Vingåker". Only at a line's end, where a
+// heading stops; in running text a dash goes on into a sentence.
+void TakeDashTheme(std::string_view text, const std::vector<Token>& tokens, Title* title) {
+  const std::size_t k = title->last + 1;
+  if (title->complement || k + 1 >= tokens.size() || !IsDash(tokens[k].word) ||
+      IsCapitalised(tokens[k + 1].word) || IsYearish(tokens[k + 1].word)) {
+    return;
+  }
+  std::size_t last = k + 1;
+  if (last + 1 < tokens.size() && IsCapitalised(tokens[last + 1].word) && !StartsNewLine(tokens, last + 1)) {
+    ++last;
+  }
+  std::size_t end = tokens[last].end;
+  while (end < text.size() && (text[end] == '"' || text[end] == '.' || text[end] == ')')) ++end;
+  if (end < text.size() && text[end] != '\n') return;
+  title->last = last;
+}
+
 // A bare head and one capitalised word that goes on in lower case is a
 // heading run into the sentence after it ("Strategi Kriser ställer
 // särskilda krav"): a name after a bare head ends the line or the clause,
@@ -563,6 +585,44 @@ bool AfterIndefiniteArticle(const Lexicon& lexicon, const FormerLists& lists, co
   return PlanList(lexicon, kStatutory).LongestSuffix(title.head_base).empty();
 }
 
+// The start of a place's genitive right before byte `begin` on its line,
+// or npos: a capitalised word ending in "s", in running text (not after a
+// sentence's end or at a line's start, where any word is capitalised), not
+// in capitals (a heading's "KOMMUNS" is a body's, joined at resolution),
+// and no determiner or generic owner ("Sveriges", "Kommunens":
+// body_determiners.list).
+std::size_t PlaceGenitiveBefore(std::string_view text, std::size_t begin, const Lexicon& lexicon) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t end = begin;
+  if (end == 0 || text[end - 1] != ' ') return kNone;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+  const std::string_view word = text.substr(start, end - start);
+  if (word.size() < 4 || word.back() != 's' || !IsCapitalised(word)) return kNone;
+  std::size_t length = 0;
+  DecodeAt(word, 0, &length);
+  for (std::size_t i = length; i + 1 < word.size();) {
+    std::size_t n = 0;
+    const char32_t c = DecodeAt(word, i, &n);
+    if (!IsBoundaryWordChar(c) || IsUpper(c)) return kNone;
+    i += n;
+  }
+  std::size_t before = start;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before == 0 || text[before - 1] == '\n' || text[before - 1] == '.' || text[before - 1] == '!' ||
+      text[before - 1] == '?' || text[before - 1] == ':') {
+    return kNone;
+  }
+  // A capitalised word before it makes it the end of a longer name, a
+  // body's ("Region Värmlands"), which resolution joins.
+  std::size_t prev = before;
+  while (prev > 0 && text[prev - 1] != ' ' && text[prev - 1] != '\n') --prev;
+  if (IsCapitalised(text.substr(prev, before - prev))) return kNone;
+  if (lexicon.Contains("body_determiners", word)) return kNone;
+  return start;
+}
+
 }  // namespace
 
 // The title in a match of the plan rule: its head, then a name, a
@@ -577,6 +637,7 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
   if (!FindHead(tokens, lists, &title)) return false;
   TakeComplement(tokens, lists, TakeName(tokens, lists, &title), &title);
   TakeYears(tokens, &title);
+  TakeDashTheme(match.text, tokens, &title);
   DropNameRunIntoSentence(match.text, tokens, lists, &title);
   if (IsGeneric(lexicon, lists, tokens, title)) return false;
   const std::vector<std::string> previous = WordsBefore(match.text, tokens[title.first].begin, 2);
@@ -595,6 +656,15 @@ bool FormPlan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& g
     text.pop_back();
   }
   out->value = CachedPlanValue(text, lexicon, gazetteer);
+  // A statutory plan is its place's: "Jonstorps fördjupade översiktsplan",
+  // "Karlstads översiktsplan". The place's genitive joins the title.
+  if (const std::size_t at = PlaceGenitiveBefore(match.text, out->begin, lexicon);
+      at != std::string_view::npos && !PlanList(lexicon, kStatutory).LongestSuffix(title.head_base).empty()) {
+    out->begin = at;
+    text = std::string(match.text.substr(at, out->end - at));
+    out->value = PlanValue(text, lexicon, gazetteer, true);
+    return !PlanList(lexicon, kNotTitles).Contains(out->value) && !out->value.empty();
+  }
   // A genitive right before may be a body's that joins the title
   // (resolve.h); adjectives after it stay as written.
   if (title.adjectives && !previous.empty() && previous[0].size() > 2 && previous[0].back() == 's') {

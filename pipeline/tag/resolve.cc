@@ -143,7 +143,8 @@ void ConsistentNames(std::vector<Candidate>* kept) {
 void AttachOwnerGenitives(const std::string& text, std::vector<Candidate>* kept) {
   std::map<std::size_t, const Candidate*> bodies_by_end;
   for (const Candidate& c : *kept) {
-    if (c.type == "body" && c.emit && c.end > c.begin && text[c.end - 1] == 's') {
+    // "Region Västmanlands", and a heading's "YDRE KOMMUNS".
+    if (c.type == "body" && c.emit && c.end > c.begin && (text[c.end - 1] == 's' || text[c.end - 1] == 'S')) {
       bodies_by_end[c.end] = &c;
     }
   }
@@ -159,8 +160,12 @@ void AttachOwnerGenitives(const std::string& text, std::vector<Candidate>* kept)
     const std::string& title = c.owned_value.empty() ? c.value : c.owned_value;
     const bool capital = static_cast<unsigned char>(text[c.begin]) >= 'A' &&
                          static_cast<unsigned char>(text[c.begin]) <= 'Z';
-    c.value = CapitaliseFirst(FoldSpace(text.substr(body.begin, body.end - body.begin))) + " " +
-              (capital ? title : LowerFirst(title));
+    // A heading in capitals ("YDRE KOMMUNS ÖVERSIKTSPLAN") gives the body's
+    // own name in the genitive.
+    std::string owner = FoldSpace(text.substr(body.begin, body.end - body.begin));
+    const std::string& name = body.canonical != nullptr ? *body.canonical : body.value;
+    if (!HasLower(owner) && !name.empty()) owner = name.back() == 's' ? name : name + "s";
+    c.value = CapitaliseFirst(owner) + " " + (capital ? title : LowerFirst(title));
     c.cp_begin = body.cp_begin;
     c.begin = body.begin;
   }

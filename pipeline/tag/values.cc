@@ -217,7 +217,8 @@ const std::vector<FormerSpec>& Formers() {
       {"organ", {"organ_heads"}},
       {"plan", {"plan_heads", "plan_definite", "plan_stop", "plan_statutory", "plan_title_stop",
                 "plan_articles", "plan_adjective_stop", "plan_not_titles", "months",
-                "plan_connectors", "plan_time_nouns", "plan_kind_words", "plan_name_stop"}},
+                "plan_connectors", "plan_time_nouns", "plan_kind_words", "plan_name_stop",
+                "body_determiners"}},
       {"name", {"body_determiners", "body_name_stop", "place_names_s"}},
   };
   return formers;

@@ -422,5 +422,97 @@ TEST_F(ClassifierTest, ALansstyrelseDecidingInItsCountysKommuner) {
   EXPECT_EQ(verb_after.county, "Skåne län");
 }
 
+
+// Issue 15, eighth pass: the kinds of authority a kommun's, a region's and a
+// länsstyrelse's archive holds.
+
+TEST_F(ClassifierTest, APlansProcedureRecordsArePlans) {
+  Classification letterhead = Run(
+      "1 SAMRÅDSREDOGÖRELSE Exempelby kommun Tillägg till översiktsplan för vindkraft "
+      "Sammanställning av yttranden inkomna under samrådstiden\n");
+  EXPECT_EQ(letterhead.type, "plan") << Cue(letterhead, "type");
+  Classification line = Run("Granskningsutlåtande\nDetaljplan för Exempel 1:2\nText.\n");
+  EXPECT_EQ(line.type, "plan") << Cue(line, "type");
+  // A yttrande over such a plan is still a yttrande.
+  Classification yttrande = Run("Granskningsyttrande\nÖversiktsplan för Exempelby kommun\nText.\n");
+  EXPECT_EQ(yttrande.type, "yttrande") << Cue(yttrande, "type");
+}
+
+TEST_F(ClassifierTest, ALansstyrelseDecreeingInThePresentTense) {
+  Classification c = Run(
+      "Förordnande om utvidgat strandskydd i Lerums kommun\n\nBESLUT Diarienummer\n\n"
+      "Beslut Länsstyrelsen förordnar att sjöarna omfattas av utvidgat strandskydd.\n");
+  EXPECT_EQ(c.issuer, "Länsstyrelsen i Västra Götalands län") << Cue(c, "issuer");
+}
+
+TEST_F(ClassifierTest, ANameBeforeItsTelephoneOrOrganisationNumberIsTheSender) {
+  Classification town = Run(
+      "1 EXEMPELBY Utställningsutlåtande Översiktsplan 2011\n\n3 Utställningsutlåtande "
+      "Översiktsplan 2011 Motala Kommun Motala Telefon Fax E-post: Internet:\n\n"
+      "Innehåll Yttranden Linköpings kommun Norrköpings kommun\n");
+  EXPECT_EQ(town.issuer, "Motala kommun") << Cue(town, "issuer");
+  Classification party = Run(
+      "Ramavtal för tjänster inom översättning\nParter\nDetta ramavtal har träffats mellan "
+      "Skogsstyrelsen organisationsnummer 202100-0000 (beställaren) och Exempel Konsult AB "
+      "(leverantören).\n");
+  EXPECT_EQ(party.issuer, "Skogsstyrelsen") << Cue(party, "issuer");
+}
+
+TEST_F(ClassifierTest, AnESignatureStampIsNoTitleAndDecidesNothing) {
+  const std::string stamp = "ID:4f2a9c10-aa11-11ee-b962-0242ac120002 Status: Signerat av alla\n";
+  const std::string body =
+      "Ramavtal för tjänster inom översättning\nParter\nDetta ramavtal har träffats mellan "
+      "Skogsstyrelsen organisationsnummer 202100-0000 (beställaren) och Exempel Konsult AB.\n"
+      "Avtalstid\nAvtalet träder i kraft när det har undertecknats av båda parterna.\n";
+  Classification plain = Run(body);
+  Classification stamped = Run(stamp + body + stamp);
+  // A verification page as a signing service appends it, dated the day the
+  // parties signed.
+  Classification verified = Run(
+      body + "\nVerifikat\nTransaktion 09222115557400012345\nSignerande parter\n"
+             "Anna Ek Signerat 2021-05-03 12:33:01 CEST med BankID\n"
+             "Detta verifikat är utfärdat av Scrive.\n");
+  EXPECT_EQ(verified.type, plain.type) << Cue(verified, "type");
+  EXPECT_EQ(verified.issuer, plain.issuer) << Cue(verified, "issuer");
+  EXPECT_EQ(verified.date, plain.date) << Cue(verified, "date");
+  EXPECT_EQ(verified.title, plain.title) << Cue(verified, "title");
+  EXPECT_EQ(stamped.type, plain.type) << Cue(stamped, "type");
+  EXPECT_EQ(stamped.type, "avtal");
+  EXPECT_EQ(stamped.issuer, plain.issuer) << Cue(stamped, "issuer");
+  EXPECT_EQ(stamped.date, plain.date) << Cue(stamped, "date");
+  EXPECT_EQ(stamped.title, plain.title) << Cue(stamped, "title");
+}
+
+TEST_F(ClassifierTest, AMeetingPagesAgendaWithItsRegionsOrgans) {
+  Classification c = Run(
+      "Hoppa över navigering\n •   1\n\n  Val av justerare\n\n •   2\n\n  Fastställande av "
+      "dagordning\n\n  • Regiondirektörens beslut på delegation – Ombyggnation RS 2022/724\n"
+      "  • Företagsutvecklingsbidrag - Exempel AB RS2022/213\n  • Kommersiell service - Ockelbo "
+      "kommun RS2022/138\n\n  Enligt reglementet för regionstyrelsen ska styrelsen ha uppsikt över "
+      "Region Jämtland Härjedalens bolag.\n");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+  EXPECT_EQ(c.issuer, "Region Jämtland Härjedalen") << Cue(c, "issuer");
+  EXPECT_EQ(c.dnr, "") << Cue(c, "dnr");
+  EXPECT_EQ(c.title.find("Hoppa"), std::string::npos) << c.title;
+  EXPECT_EQ(c.title.find("beslut på delegation"), std::string::npos) << c.title;
+}
+
+TEST_F(ClassifierTest, AProtokollKeptAtAKommunsOfficeInItsTown) {
+  Classification c = Run(
+      "1 Socialnämnden SAMMANTRÄDESPROTOKOLL Plats och tid Gröna rummet, Socialförvaltningen, "
+      "Tierp, kl.09:00 Utses att justera Anna Ek Justeringens plats och tid Socialkontoret\n");
+  EXPECT_EQ(c.issuer, "Tierps kommun") << Cue(c, "issuer");
+}
+
+TEST_F(ClassifierTest, ARemissinstansQuotedInASamradsredogorelseIsNotTheSender) {
+  Classification c = Run(
+      "1 1(12) Detaljplan för verksamheter vid Storvägen, Tranemo kommun SAMRÅDSREDOGÖRELSE Ett "
+      "förslag till detaljplan har varit föremål för samråd. Följande yttranden har inkommit: "
+      "1. Länsstyrelsen Västra Götaland Länsstyrelsen anser att förslaget är lämpligt. 1.2 "
+      "Länsstyrelsen bedömer att planen inte kommer att prövas.\n");
+  EXPECT_EQ(c.type, "plan") << Cue(c, "type");
+  EXPECT_EQ(c.issuer, "Tranemo kommun") << Cue(c, "issuer");
+}
+
 }  // namespace
 }  // namespace diar

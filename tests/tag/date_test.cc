@@ -109,6 +109,22 @@ TEST(DateTagger, ADecisionsOwnStatementOfItsDate) {
   EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(history, ""), "");
 }
 
+// Issue 15, eighth pass: dates in the opening that belong to something else.
+TEST(DateTagger, ARangesEndWhoseDashWasLostIsNotTheDocumentsDate) {
+  const auto text = testing::Plain(
+      "SAMRÅDSREDOGÖRELSE\nYttranden inkomna under samrådstiden 26 feb 22 apr 2014\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(text, ""), "");
+}
+
+TEST(DateTagger, ADecisionCitedWithItsParagraphIsNotTheDocumentsDate) {
+  const auto cited = testing::Plain(
+      "Bakgrund\nKommunstyrelsen uppdrog den 24 februari 2009 KS 44 åt planavdelningen att ...\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(cited, ""), "");
+  const auto own = testing::Plain(
+      "Kulturplan 2023–2026\nAntagen av regionfullmäktige den 22 november 2022, § 187\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(own, ""), "2022-11-22");
+}
+
 TEST(DateTagger, FallsBackToMetadataDate) {
   const auto text = testing::Plain("Verksamhetsplan 2021–2023\n\nUnder 2020 har regionen ...");
   EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(text, "2020-12-01"), "2020-12-01");

@@ -419,5 +419,85 @@ TEST(OrganTagger, AnOrganNamedByAnAcronymBeforeAHyphen) {
   EXPECT_EQ(Spans("enligt it-nämnden och SRBKFX-nämnden", "body"), "");
 }
 
+// Issue 15, eighth pass: the bodies a samrådsredogörelse lists.
+
+TEST(NamedBodyTagger, AnAssociationNamedByItsPlaceBeforeItsKind) {
+  EXPECT_EQ(Spans("Yttranden: Torpa Hembygdsförening Enligt skrivelse", "body"),
+            "Torpa Hembygdsförening=Torpa Hembygdsförening");
+  EXPECT_EQ(Spans("från Norra Östergötlands konsumtionsförening i dag", "body"),
+            "Norra Östergötlands konsumtionsförening=Norra Östergötlands konsumtionsförening");
+  EXPECT_EQ(Spans("Varje hembygdsförening får bidrag.", "body"), "");
+}
+
+TEST(NamedBodyTagger, ACompanysShortNameWithAFullStop) {
+  EXPECT_EQ(Spans("Yttrande från E.ON Sverige AB Enligt skrivelse", "body"),
+            "E.ON Sverige AB=E.ON Sverige AB");
+}
+
+TEST(OrganTagger, TheGeneralCommittee) {
+  EXPECT_EQ(Spans("Aneby kommun, Allmänna utskottet Enligt skrivelse", "body"),
+            "Aneby kommun=Aneby kommun; Allmänna utskottet=Allmänna utskottet");
+}
+
+TEST(PlanTagger, AKommunsGenitiveInACapitalsHeadingJoinsItsPlan) {
+  EXPECT_EQ(Spans("YDRE KOMMUNS ÖVERSIKTSPLAN 2012-2025\n", "plan"),
+            "YDRE KOMMUNS ÖVERSIKTSPLAN 2012-2025=Ydre kommuns översiktsplan 2012–2025");
+}
+
+TEST(PlanTagger, APlansProcedureRecordAfterItIsNoPartOfItsName) {
+  EXPECT_EQ(Spans("Utställning\nÖVERSIKTSPLAN Samrådsredogörelse\n", "plan"),
+            "ÖVERSIKTSPLAN=Översiktsplan");
+  EXPECT_EQ(Spans("Kulturplan Dalarna Planbeskrivning\n", "plan"), "Kulturplan Dalarna=Kulturplan Dalarna");
+}
+
+TEST(PlanTagger, AnAddendumToTheOversiktsplanIsAPlanOfItsOwn) {
+  EXPECT_EQ(Spans("Exempelby kommun LIS tematiskt tillägg till översiktsplan Askersund och Laxå", "plan"),
+            "LIS tematiskt tillägg till översiktsplan=LIS tematiskt tillägg till översiktsplan");
+  EXPECT_EQ(Spans("Tillägg till översiktsplanen för vindkraft antogs.", "plan"),
+            "Tillägg till översiktsplanen för vindkraft=Tillägg till översiktsplan för vindkraft");
+}
+
+TEST(PlanTagger, OnlyTheHeadsOwnAdjectivesAgreeWithIt) {
+  // "tematiskt" agrees with the neuter "tillägg", not with "översiktsplan".
+  EXPECT_EQ(Spans("Det tematiska tillägget till översiktsplanen antogs.", "plan"),
+            "tematiska tillägget till översiktsplanen=Tematiska tillägget till översiktsplan");
+  EXPECT_EQ(Spans("Den regionala klimat- och energistrategin antogs.", "plan"),
+            "regionala klimat- och energistrategin=Regional klimat- och energistrategi");
+}
+
+TEST(PlanTagger, AFordjupadOversiktsplanIsOnePlan) {
+  EXPECT_EQ(Spans("enligt den fördjupade översiktsplanen för Exempelby centrum gäller", "plan"),
+            "fördjupade översiktsplanen för Exempelby centrum=Fördjupad översiktsplan för Exempelby centrum");
+}
+
+TEST(PlanTagger, AStatutoryPlanTakesItsPlacesGenitive) {
+  EXPECT_EQ(Spans("i enlighet med Jonstorps fördjupade översiktsplan genomföra", "plan"),
+            "Jonstorps fördjupade översiktsplan=Jonstorps fördjupade översiktsplan");
+  // A region's genitive is a body's, joined with its whole name.
+  EXPECT_EQ(Spans("bidrar till Region Värmlands regionala utvecklingsstrategi och", "plan"),
+            "Region Värmlands regionala utvecklingsstrategi=Region Värmlands regionala utvecklingsstrategi");
+  // A sentence's first word and a generic owner stay outside.
+  EXPECT_EQ(Spans("Kommunens översiktsplan antogs.", "plan"), "översiktsplan=Översiktsplan");
+}
+
+TEST(PlanTagger, APlaceIsANounWhateverItsEnding) {
+  EXPECT_EQ(Spans("Detaljplan för trafikplats Hova vid E20 antogs.", "plan"),
+            "Detaljplan för trafikplats Hova vid E20=Detaljplan för trafikplats Hova vid E20");
+}
+
+TEST(PlanTagger, AnIndefiniteDetaljplanIsAnyOfThem) {
+  EXPECT_EQ(Spans("att ett antagande av en detaljplan enligt förslaget inte prövas", "plan"), "");
+  // The kommun's one översiktsplan stays a plan after an article.
+  EXPECT_EQ(Spans("kommunen tar fram en ny översiktsplan.", "plan"), "översiktsplan=Översiktsplan");
+}
+
+TEST(PlanTagger, AHeadingsThemeAfterADashEndingTheLine) {
+  EXPECT_EQ(Spans("Utställningsutlåtande Tillägg till Översiktsplan - vindkraft Exempelby\nText.", "plan"),
+            "Tillägg till Översiktsplan - vindkraft Exempelby=Tillägg till översiktsplan - vindkraft Exempelby");
+  // In running text a dash goes on into the sentence.
+  EXPECT_EQ(Spans("enligt Tillägg till översiktsplan - vindkraft gäller också", "plan"),
+            "Tillägg till översiktsplan=Tillägg till översiktsplan");
+}
+
 }  // namespace
 }  // namespace diar
