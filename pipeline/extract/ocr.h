@@ -40,9 +40,14 @@ namespace diar::extract_internal {
 // dropped (it reads turned text as strings like "UOIPIeESUeLLZy" and puts
 // them at the ends of the rows beside it), and the lines themselves follow
 // the OCR lines, as the text layer has them. Not for a blank page.
+// `quarter_turns`, when given, is set to the quarter turns clockwise the
+// page was turned to read it upright (see the header comment); the lines'
+// boxes are in the turned page's coordinates, width and height swapped
+// for 1 and 3.
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page,
                                       const ExtractOptions& options,
-                                      const std::vector<TextLine>& kept = {});
+                                      const std::vector<TextLine>& kept = {},
+                                      int* quarter_turns = nullptr);
 
 // Initialises the calling thread's engine for `options` now; kConfig error
 // when the model cannot be loaded. Returns true.
