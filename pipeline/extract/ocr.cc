@@ -183,7 +183,8 @@ Result<bool> WarmOcrEngine(const ExtractOptions& options) {
 }
 
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOptions& options,
-                                      const std::vector<TextLine>& kept, int* quarter_turns) {
+                                      const std::vector<TextLine>& kept_as_displayed,
+                                      int* quarter_turns) {
   if (quarter_turns != nullptr) *quarter_turns = 0;
   // The pixel budget (ExtractOptions::ocr_max_pixels): a big page is read
   // at a lower resolution, a huge one not at all.
@@ -232,11 +233,21 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
   }
   api->SetImage(gray.data, gray.width, gray.height, 1, static_cast<int>(gray.stride));
   api->SetSourceResolution(static_cast<int>(dpi));
+  const double scale = 72.0 / dpi;  // pixels to points
+  // The stamps were put on the scan as it lies, so they turn with it.
+  std::vector<TextLine> kept = kept_as_displayed;
+  const double width = image.width() * scale, height = image.height() * scale;
+  for (TextLine& line : kept) {
+    const TextLine was = line;
+    if (turns == 1) line.x0 = height - was.y1, line.x1 = height - was.y0, line.y0 = was.x0, line.y1 = was.x1;
+    if (turns == 2) line.x0 = width - was.x1, line.x1 = width - was.x0, line.y0 = height - was.y1, line.y1 = height - was.y0;
+    if (turns == 3) line.x0 = was.y0, line.x1 = was.y1, line.y0 = width - was.x1, line.y1 = width - was.x0;
+    if (turns % 2 == 1) line.vertical = !line.vertical;
+  }
   if (api->Recognize(nullptr) != 0) {
     api->Clear();
     return std::vector<TextLine>{};
   }
-  const double scale = 72.0 / dpi;  // pixels to points
   // Tesseract's words, not its lines, go to the layout code the text layer
   // uses (layout.h), so a scan's columns, tables and form rows are found as
   // a typeset page's are: tesseract's own lines run across a table's cells
