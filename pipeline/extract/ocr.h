@@ -10,6 +10,12 @@
 // 0.3 s; the API is not thread-safe, so sharing would need a lock held for
 // whole pages).
 //
+// A page whose reading looks turned (low confidence, or words taller than
+// wide) is checked with tesseract's orientation detection (osd.traineddata,
+// loaded by the first such page; without it a warning, and the page is
+// read as it lies) and, if it lies turned, turned upright and read again.
+// Upright pages are read once and never pay for the detection.
+//
 // Tesseract's OpenMP teams are switched off on the calling thread before each
 // page: on a 2-core machine shared with other work, a 300 dpi page takes
 // ~12.8 s with the default teams and ~2.7 s without (issue 4). Setting
