@@ -89,7 +89,8 @@ TEST_F(DevSetPdf, LosesNoFieldTheTextGetsRight) {
     std::string pdf_misses, text_misses;
     const double pdf = FieldAccuracy(*documents_, field, &pdf_misses);
     const double text = FieldAccuracy(*texts_, field, &text_misses);
-    std::cout << field << ": text " << text << ", PDF " << pdf << "\n";
+    std::cout << field << ": text " << text << ", PDF " << pdf << "\n  text misses:" << text_misses
+              << "\n  PDF misses:" << pdf_misses << "\n";
     for (std::size_t i = 0; i < documents_->size(); ++i) {
       const Classification& p = (*documents_)[i].classification;
       const Classification& t = (*texts_)[i].classification;
@@ -117,17 +118,26 @@ TEST_F(DevSetPdf, LosesNoFieldTheTextGetsRight) {
 TEST_F(DevSetPdf, MentionsReachTheTargets) {
   std::string misses;
   const std::map<std::string, MentionCounts> counts = ScoreMentions(*documents_, true, &misses);
+  std::string text_misses;
+  std::map<std::string, MentionCounts> text_counts = ScoreMentions(*texts_, false, &text_misses);
   bool below = false;
   int matched = 0, valued = 0;
   for (const auto& [type, minimum] : kMinF1) {
     const MentionCounts c = counts.count(type) ? counts.at(type) : MentionCounts{};
-    std::cout << type << ": F1 " << c.F1() << "\n";
+    std::cout << type << ": F1 text " << text_counts[type].F1() << ", PDF " << c.F1() << "\n";
     EXPECT_GE(c.F1(), minimum) << type;
     below = below || c.F1() < minimum;
     matched += c.matched;
     valued += c.valued;
   }
   const double value_accuracy = static_cast<double>(valued) / matched;
+  int text_matched = 0, text_valued = 0;
+  for (const auto& [type, minimum] : kMinF1) {
+    text_matched += text_counts[type].matched;
+    text_valued += text_counts[type].valued;
+  }
+  std::cout << "value accuracy: text " << static_cast<double>(text_valued) / text_matched
+            << ", PDF " << value_accuracy << "\n";
   EXPECT_GE(value_accuracy, kMinValueAccuracy);
   below = below || value_accuracy < kMinValueAccuracy;
   if (below) ADD_FAILURE() << "mentions:" << misses;
