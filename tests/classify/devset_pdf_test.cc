@@ -95,11 +95,8 @@ TEST_F(DevSetPdf, LosesNoFieldTheTextGetsRight) {
       const Classification& p = (*documents_)[i].classification;
       const Classification& t = (*texts_)[i].classification;
       const std::string& gold = (*texts_)[i].gold.at(field);
-      const std::string got_pdf = field == "type" ? p.type : field == "issuer" ? p.issuer
-                                : field == "date" ? p.date : p.dnr;
-      const std::string got_text = field == "type" ? t.type : field == "issuer" ? t.issuer
-                                 : field == "date" ? t.date : t.dnr;
-      if (got_text == gold) {
+      const std::string got_pdf = FieldValue(p, field);
+      if (FieldValue(t, field) == gold) {
         std::string cues = "; PDF cues:";
         for (const Cue& cue : p.cues) {
           if (cue.field == field || cue.field == "title") cues += " (" + cue.cue + ")";

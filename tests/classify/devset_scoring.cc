@@ -79,15 +79,16 @@ bool HasDevsetPdf(const std::string& name) {
   return std::filesystem::exists(Root() + "pdf/" + name + ".pdf");
 }
 
+std::string FieldValue(const Classification& c, const std::string& field) {
+  return field == "type" ? c.type : field == "issuer" ? c.issuer : field == "date" ? c.date : c.dnr;
+}
+
 double FieldAccuracy(const std::vector<DevsetDocument>& documents, const std::string& field,
                      std::string* misses) {
   int right = 0;
   for (const DevsetDocument& d : documents) {
     const Classification& c = d.classification;
-    const std::string got = field == "type"     ? c.type
-                            : field == "issuer" ? c.issuer
-                            : field == "date"   ? c.date
-                                                : c.dnr;
+    const std::string got = FieldValue(c, field);
     if (got == d.gold.at(field)) {
       ++right;
       continue;

@@ -36,6 +36,9 @@ std::vector<DevsetDocument> RunDevset(const std::string& prefix, const std::stri
 // Whether tests/devset/pdf/ has the document `name` as a PDF.
 bool HasDevsetPdf(const std::string& name);
 
+// The classification's `field`: type, issuer, date or dnr.
+std::string FieldValue(const Classification& c, const std::string& field);
+
 // Share of documents whose classification `field` (type, issuer, date, dnr)
 // equals the gold; each miss is appended to `misses` with its cues.
 double FieldAccuracy(const std::vector<DevsetDocument>& documents, const std::string& field,
