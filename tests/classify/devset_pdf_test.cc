@@ -5,10 +5,11 @@
 // numbers; Chromium and LibreOffice Writer). Read through poppler, they must
 // reach the same targets as the text: document type and issuer accuracy
 // 0.9, date and own dnr 0.95, no title that is site chrome or the layout's
-// running head or footer; mentions as for the text, scored on what the
-// text has (mentions found only in the layout's additions are listed, not
-// counted). And the PDF path loses no field the text path gets right on
-// the same documents.
+// page number or contact footer; mentions as for the text, scored on what
+// the text has (a mention's text counted at most as often as the devset
+// text has it; the rest is the layout's, listed, not counted). And the PDF
+// path loses no field the text path gets right on the same documents. The
+// test prints the text and PDF scores side by side.
 #include <gtest/gtest.h>
 
 #include <iostream>
