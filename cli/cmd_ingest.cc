@@ -25,6 +25,7 @@ struct IngestCmdOptions {
   int jobs = 0;
   std::string ocr = "auto";
   bool prune = false;
+  bool reindex = false;
   double timeout_seconds = 120;
   std::size_t memory_mb = 2048;
   int commit_every = 1000;
@@ -187,6 +188,7 @@ void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   options.commit_every = opts.commit_every;
   options.commit_interval = std::chrono::milliseconds(static_cast<long long>(opts.commit_seconds * 1000));
   options.prune = opts.prune;
+  options.reindex = opts.reindex;
   g_stop.store(false);
   options.stop = &g_stop;
 
@@ -217,6 +219,9 @@ void RegisterIngest(CLI::App& app, Context& ctx) {
   cmd->add_option("-j,--jobs", opts->jobs, "Worker processes (default: cores)");
   cmd->add_option("--ocr", opts->ocr, "OCR pages without a text layer: auto, never or always")
       ->capture_default_str();
+  cmd->add_flag("--reindex", opts->reindex,
+                "Read and index again files already indexed, keeping their other paths (after "
+                "upgrading diar or changing the dictionaries)");
   cmd->add_flag("--prune", opts->prune,
                 "Also drop indexed paths whose file is gone (and documents left with none, "
                 "and the failures of files that are gone)");

@@ -156,6 +156,15 @@ class Run {
       return false;
     }
     s.sha = *sha;
+    if (options_.reindex) {
+      // Each content once a run: a second path of it is a path added.
+      if (!reindexed_shas_.insert(s.sha).second) {
+        s.known_content = true;
+        s.report.outcome = FileOutcome::kPathAdded;
+        return false;
+      }
+      return true;
+    }
     Result<bool> current = writer_.IsCurrent(s.sha, input.path);
     if (!current) return Fatal(current.error()), false;
     if (*current) {
@@ -283,7 +292,10 @@ class Run {
         } catch (const Xapian::Error& e) {
           Fail(s, path + ": the worker's index entry is garbled: " + e.get_description());
         }
-        if (s.report.outcome != FileOutcome::kFailed) added = writer_.AddBuilt(s.sha, doc, path);
+        if (s.report.outcome != FileOutcome::kFailed) {
+          added = options_.reindex ? writer_.ReplaceBuilt(s.sha, doc, path)
+                                   : writer_.AddBuilt(s.sha, doc, path);
+        }
         s.document.clear();
         in_flight_shas_.erase(s.sha);
       }
@@ -361,6 +373,7 @@ class Run {
   std::map<std::size_t, Settled> ready_;    // settled, waiting for their turn
   std::map<std::size_t, Settled> waiting_;  // in a worker
   std::set<std::string> in_flight_shas_;    // content a worker is reading now
+  std::set<std::string> reindexed_shas_;    // content read again in this run (reindex)
   std::optional<Settled> held_;             // hashed, waiting for an idle worker
   std::size_t next_dispatch_ = 0, next_write_ = 0;
   int in_flight_ = 0;

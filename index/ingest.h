@@ -55,6 +55,9 @@ struct IngestOptions {
   int commit_every = 1000;             // changed documents between commits
   std::chrono::milliseconds commit_interval{std::chrono::seconds(10)};
   bool prune = false;                  // drop indexed paths whose file is gone
+  // Read again files whose bytes are indexed, and index them anew with
+  // their other paths kept: after an upgrade or a change to dictionaries/.
+  bool reindex = false;
   const std::atomic<bool>* stop = nullptr;  // set to stop the run early
 };
 

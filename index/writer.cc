@@ -276,6 +276,27 @@ struct IndexWriter::Impl {
     shard.replace_document(IdTerm(sha256), built);
     return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
   }
+
+  AddOutcome ReplaceBuilt(const std::string& sha256, const Xapian::Document& built,
+                          const std::string& path) {
+    const std::optional<Location> at = FindId(sha256);
+    if (!at) return AddBuilt(sha256, built, path);
+    std::vector<std::string> paths = Record(*at).paths;
+    Delete(*at);
+    AddBuilt(sha256, built, path);
+    for (const std::string& other : paths) {
+      if (other != path) AddPath(sha256, other);
+    }
+    // The paths in their old order: the first is the one results show.
+    if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+    const Location now = *FindId(sha256);
+    Xapian::Document doc = shards[now.shard].get_document(now.id);
+    StoredDocument record = DecodeRecord(doc);
+    record.paths = std::move(paths);
+    SetRecord(record, doc);
+    shards[now.shard].replace_document(now.id, doc);
+    return AddOutcome::kReplaced;
+  }
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -514,6 +535,17 @@ Result<AddOutcome> IndexWriter::AddBuilt(const std::string& sha256, const Xapian
                                          const std::string& path) {
   try {
     return impl_->AddBuilt(sha256, built, path);
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot add " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot add " + path, e.what());
+  }
+}
+
+Result<AddOutcome> IndexWriter::ReplaceBuilt(const std::string& sha256, const Xapian::Document& built,
+                                             const std::string& path) {
+  try {
+    return impl_->ReplaceBuilt(sha256, built, path);
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot add " + path, e);
   } catch (const std::runtime_error& e) {

@@ -110,6 +110,11 @@ class IndexWriter {
   // and sent as Xapian::Document::serialise bytes) from content `sha256`.
   Result<AddOutcome> AddBuilt(const std::string& sha256, const Xapian::Document& built,
                               const std::string& path);
+  // AddBuilt for content read again: `built` takes the place of the
+  // indexed document of content `sha256`, if any, whose other paths it
+  // keeps (kReplaced); otherwise the same as AddBuilt.
+  Result<AddOutcome> ReplaceBuilt(const std::string& sha256, const Xapian::Document& built,
+                                  const std::string& path);
 
   // `id_or_path` is a source path (as stored, or in the other Unicode
   // normalisation form): that path is dropped, and its document only when

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -68,6 +69,54 @@ bool LooksLikeTitle(const Line& line) {
   // its stop inside). Only a line of several words ending in "." is prose.
   if (last == '.' && CountWords(line.text) > 4) return false;
   return CountWords(line.text) > 0 && !(CountWords(line.text) == 1 && n <= 4);
+}
+
+// A running head is a short line: a sentence run on from the page before
+// is not one.
+constexpr std::size_t kMaxRunningHeadCodePoints = 100;
+
+bool TheirsLine(std::string_view line) {
+  return StartsWithWord(line, "ert") || StartsWithWord(line, "er");
+}
+
+// A running head repeats the document's own case number on its later pages
+// ("Uppsala kommun  Dnr KSN-2016-2381  Sida 2 (3)"). When the opening gives
+// none (a letterhead table read across its cells puts "Diarienummer" and
+// the number apart), the dnr on the first line of a later page, or on a
+// running line normalise dropped from one, is the document's own.
+std::string RunningHeadDnr(const NormalisedText& text, const std::vector<Mention>& mentions,
+                           const Tagger& tagger, std::string* cue) {
+  for (std::size_t page = 1; page < text.page_starts.size(); ++page) {
+    const std::size_t cp_begin = text.page_starts[page];
+    const std::size_t byte_begin = classify_internal::BytesOfCodePoints(text.text, cp_begin);
+    if (byte_begin >= text.text.size()) break;
+    const std::size_t byte_end = std::min(text.text.find('\n', byte_begin), text.text.size());
+    const std::string_view line(text.text.data() + byte_begin, byte_end - byte_begin);
+    const std::size_t cp_end = cp_begin + CodePointCount(line);
+    if (cp_end - cp_begin > kMaxRunningHeadCodePoints || TheirsLine(line)) continue;
+    for (const Mention& m : mentions) {
+      if (m.type == "dnr" && m.start >= cp_begin && m.end <= cp_end) {
+        *cue = "\"" + m.text + "\" in the running head of page " + std::to_string(page + 1);
+        return m.value;
+      }
+    }
+  }
+  for (std::size_t page = 1; page < text.removed_lines.size(); ++page) {
+    for (const std::string& line : text.removed_lines[page]) {
+      if (CodePointCount(line) > kMaxRunningHeadCodePoints || TheirsLine(line)) continue;
+      NormalisedText head;
+      head.text = line;
+      head.page_starts = {0};
+      head.page_ocr = {false};
+      for (const Mention& m : tagger.Tag(head, {})) {
+        if (m.type != "dnr") continue;
+        *cue = "\"" + m.text + "\" in the running line \"" + line + "\" of page " +
+               std::to_string(page + 1);
+        return m.value;
+      }
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -199,14 +248,17 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
     if (m.type != "dnr" || m.start >= kOwnDnrWindow) continue;
     bool theirs = false;
     for (const Line& line : opening) {
-      if (m.start >= line.cp_begin && m.start < line.cp_end) {
-        theirs = StartsWithWord(line.text, "ert") || StartsWithWord(line.text, "er");
-      }
+      if (m.start >= line.cp_begin && m.start < line.cp_end) theirs = TheirsLine(line.text);
     }
     if (theirs) continue;
     c.dnr = m.value;
     c.cues.push_back({"dnr", "\"" + m.text + "\" in the opening lines"});
     break;
+  }
+  if (c.dnr.empty() && !items) {
+    std::string cue;
+    c.dnr = RunningHeadDnr(text, mentions, tagger, &cue);
+    if (!c.dnr.empty()) c.cues.push_back({"dnr", cue});
   }
 
   for (const classify_internal::TopicDecision& topic : impl_->topics.Detect(c.title, text.text)) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/classify/classify.h"
+#include "pipeline/normalise/normalise.h"
 #include "pipeline/tag/tag.h"
 
 namespace diar {
@@ -512,6 +513,79 @@ TEST_F(ClassifierTest, ARemissinstansQuotedInASamradsredogorelseIsNotTheSender) 
       "Länsstyrelsen bedömer att planen inte kommer att prövas.\n");
   EXPECT_EQ(c.type, "plan") << Cue(c, "type");
   EXPECT_EQ(c.issuer, "Tranemo kommun") << Cue(c, "issuer");
+}
+
+// Issue 15, the devset as PDFs: what a PDF's layout adds around the text.
+TEST_F(ClassifierTest, AFootersContactLineIsNeverTheTitle) {
+  Classification c = Run(
+      "Region Norrland\n"
+      "Protokoll fört vid sammanträde med regionstyrelsen den 3 maj 2023, där ärendena "
+      "om budget, om lokaler, om kollektivtrafik och om kulturstöd behandlades i tur och ordning.\n"
+      "Region Norrland · Box 812 · 901 10 Umeå · Telefon 090-10 20 30 · www.regionnorrland.se\n");
+  EXPECT_EQ(c.title.find("Telefon"), std::string::npos) << c.title;
+  for (const std::string line : {"Telefon: 08-123 456 78", "Tfn 0123-456 78 Fax 0123-456 79",
+                                 "Postadress: Kommunen, 123 45 Orten", "Box 45, 123 21 Orten",
+                                 "E-post och webb: www.orten.se"}) {
+    Classification d = Run(line + "\n");
+    EXPECT_EQ(Cue(d, "title"), "file name (no heading line in the opening)") << line;
+  }
+}
+
+TEST_F(ClassifierTest, OwnDnrFromTheRunningHeadOfALaterPage) {
+  // The letterhead's cells read across: "Diarienummer" and its number apart;
+  // page 2 starts beyond the opening's reach for a dnr.
+  std::string page1 =
+      "ORTENS KOMMUN Datum 2023-02-16 KANSLIET Diarienummer Handläggare KSN-2023-0412 Anna Ek\n"
+      "Nya lokaler för kulturskolan\n";
+  for (int i = 0; i < 40; ++i) page1 += "Text om lokalerna. ";
+  page1 += "\n";
+  const std::string page2 = "Ortens kommun Dnr KSN-2023-0412\nMer text om lokalerna.\n";
+  source_ = ExtractedDocument{};
+  source_.path = "/tmp/dokument.pdf";
+  text_ = NormalisedText{};
+  text_.text = page1 + page2;
+  text_.page_starts = {0, CodePointCount(page1)};
+  text_.page_ocr = {false, false};
+  text_.removed_lines = {{}, {}};
+  mentions_ = tagger_->Tag(text_, {});
+  Classification c = classifier_->Classify(source_, text_, mentions_, *tagger_);
+  EXPECT_EQ(c.dnr, "KSN-2023-0412");
+  EXPECT_NE(Cue(c, "dnr").find("running head of page 2"), std::string::npos) << Cue(c, "dnr") << c.dnr;
+}
+
+TEST_F(ClassifierTest, OwnDnrFromARunningLineNormaliseDropped) {
+  text_ = NormalisedText{};
+  const std::string page1 = "Nya lokaler för kulturskolan\nText om lokalerna.\n";
+  text_.text = page1 + "Mer text om lokalerna.\n";
+  text_.page_starts = {0, CodePointCount(page1)};
+  text_.page_ocr = {false, false};
+  text_.removed_lines = {{}, {"Ortens kommun Dnr KS 2023/412 2 (3)"}};
+  source_ = ExtractedDocument{};
+  source_.path = "/tmp/dokument.pdf";
+  mentions_ = tagger_->Tag(text_, {});
+  Classification c = classifier_->Classify(source_, text_, mentions_, *tagger_);
+  EXPECT_EQ(c.dnr, "KS 2023/412") << Cue(c, "dnr");
+}
+
+TEST_F(ClassifierTest, TheOtherPartysDnrInARunningHeadIsNotOwn) {
+  text_ = NormalisedText{};
+  const std::string page1 = "Nya lokaler för kulturskolan\nText om lokalerna.\n";
+  const std::string page2 = "Ert dnr KS 2023/412\nMer text om lokalerna.\n";
+  text_.text = page1 + page2;
+  text_.page_starts = {0, CodePointCount(page1)};
+  text_.page_ocr = {false, false};
+  text_.removed_lines = {{}, {}};
+  source_ = ExtractedDocument{};
+  source_.path = "/tmp/dokument.pdf";
+  mentions_ = tagger_->Tag(text_, {});
+  EXPECT_EQ(classifier_->Classify(source_, text_, mentions_, *tagger_).dnr, "");
+}
+
+TEST_F(ClassifierTest, ARegistryLabelInsideALetterheadReadAcross) {
+  Classification c = Run(
+      "ORTENS KOMMUN Datum 2023-02-16 KANSLIET Diarienummer Handläggare KS-2023-0412 Anna Ek\n"
+      "Nya lokaler för kulturskolan\nFörslag till beslut\nKommunstyrelsen beslutar att bygga.\n");
+  EXPECT_EQ(c.type, "tjänsteskrivelse") << Cue(c, "type");
 }
 
 }  // namespace

@@ -8,6 +8,9 @@
 #include <unicode/unistr.h>
 
 #include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "tests/foundation/cli_runner.h"
@@ -225,6 +228,42 @@ TEST(IngestMessages, AnIndexWhoseCreationWasKilledIsCreatedAgain) {
   const RunResult run = RunDiar(index.path(), {"ingest", input.path().string()});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(testing::IndexedDocuments(index.path()), 1);
+}
+
+// `diar show --format json` of `path`.
+nlohmann::json Shown(const std::filesystem::path& index, const std::filesystem::path& path) {
+  const RunResult shown = RunDiar(index, {"show", "--format", "json", path.string()});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  return nlohmann::json::parse(shown.out, nullptr, false);
+}
+
+TEST(Reindex, AnIndexedFileIsReadAgainAndKeepsItsOtherPathsInOrder) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "kopia" / "a.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  const nlohmann::json before = Shown(index.path(), dir.path() / "a.txt");
+  std::this_thread::sleep_for(1100ms);  // the ingest time is kept to the second
+
+  const RunResult again =
+      RunDiar(index.path(), {"ingest", "--reindex", (dir.path() / "kopia" / "a.txt").string()});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("1 replaced"), std::string::npos) << again.out;
+  const nlohmann::json after = Shown(index.path(), dir.path() / "a.txt");
+  EXPECT_GT(after["ingested"].get<std::string>(), before["ingested"].get<std::string>());
+  EXPECT_EQ(after["paths"], before["paths"]);
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 1);
+}
+
+TEST(Reindex, WithoutItAnIndexedFileIsNotReadAgain) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  const nlohmann::json before = Shown(index.path(), dir.path() / "a.txt");
+  std::this_thread::sleep_for(1100ms);
+  const RunResult again = RunDiar(index.path(), {"ingest", dir.path().string()});
+  EXPECT_NE(again.out.find("1 unchanged"), std::string::npos) << again.out;
+  EXPECT_EQ(Shown(index.path(), dir.path() / "a.txt")["ingested"], before["ingested"]);
 }
 
 TEST(Remove, APathGoesAndItsDocumentStaysWithItsOtherPaths) {
