@@ -10,6 +10,12 @@
 // 0.3 s; the API is not thread-safe, so sharing would need a lock held for
 // whole pages).
 //
+// A page whose reading looks turned (low confidence, or words taller than
+// wide) is checked with tesseract's orientation detection (osd.traineddata,
+// loaded by the first such page; without it a warning, and the page is
+// read as it lies) and, if it lies turned, turned upright and read again.
+// Upright pages are read once and never pay for the detection.
+//
 // Tesseract's OpenMP teams are switched off on the calling thread before each
 // page: on a 2-core machine shared with other work, a 300 dpi page takes
 // ~12.8 s with the default teams and ~2.7 s without (issue 4). Setting
@@ -40,9 +46,14 @@ namespace diar::extract_internal {
 // dropped (it reads turned text as strings like "UOIPIeESUeLLZy" and puts
 // them at the ends of the rows beside it), and the lines themselves follow
 // the OCR lines, as the text layer has them. Not for a blank page.
+// `quarter_turns`, when given, is set to the quarter turns clockwise the
+// page was turned to read it upright (see the header comment); the lines'
+// boxes are in the turned page's coordinates, width and height swapped
+// for 1 and 3.
 Result<std::vector<TextLine>> OcrPage(const poppler::page& page,
                                       const ExtractOptions& options,
-                                      const std::vector<TextLine>& kept = {});
+                                      const std::vector<TextLine>& kept = {},
+                                      int* quarter_turns = nullptr);
 
 // Initialises the calling thread's engine for `options` now; kConfig error
 // when the model cannot be loaded. Returns true.

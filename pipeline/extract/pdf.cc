@@ -566,7 +566,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       for (const TextLine& line : out.lines) {
         if (line.vertical && turn == 0) stamps.push_back(line);
       }
-      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options, stamps);
+      int scan_turns = 0;
+      Result<std::vector<TextLine>> ocr = OcrPage(*render_page(), options, stamps, &scan_turns);
       if (!ocr) {
         if (ocr.error().kind == ErrorKind::kConfig) return ocr.error();
         out.ocr_note = ocr.error().message;
@@ -576,8 +577,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
         out.lines = std::move(ocr).value();
         out.text = JoinLines(out.lines);
         out.ocr = true;
-        // OCR reads the page as displayed.
-        if (turn % 2 == 1) std::swap(out.width, out.height);
+        // OCR reads the page as displayed, turned upright if it lay turned.
+        if ((turn + scan_turns) % 2 == 1) std::swap(out.width, out.height);
       }
     }
     // Garbage in a content stream stops poppler reading the page; without
