@@ -106,6 +106,7 @@ class Pitches {
   explicit Pitches(const std::vector<std::vector<Line>>& pages) {
     std::map<int, std::vector<double>> by_size;
     std::vector<double> all;
+    std::vector<double> all_sizes;
     for (const auto& lines : pages) {
       for (std::size_t i = 1; i < lines.size(); ++i) {
         const Line& a = lines[i - 1];
@@ -114,6 +115,7 @@ class Pitches {
         const double d = Centre(b) - Centre(a);
         if (d < 0.5 * a.Height() || d > 3 * std::max(a.Height(), b.Height())) continue;
         all.push_back(d);
+        if (a.font_size > 0) all_sizes.push_back(a.font_size);
         if (a.font_size > 0 && SizeKey(a.font_size) == SizeKey(b.font_size)) {
           by_size[SizeKey(a.font_size)].push_back(d);
         }
@@ -124,6 +126,7 @@ class Pitches {
       if (v.size() >= 3) pitch_[key] = Median(v);
     }
     fallback_ = Median(all);
+    fallback_size_ = Median(all_sizes);
   }
 
   // Whether lines of a's size have a pitch of their own (three pairs or
@@ -132,17 +135,25 @@ class Pitches {
     return a.font_size > 0 && pitch_.count(SizeKey(a.font_size)) > 0;
   }
 
-  // Expected pitch after line `a`; 0 when unknown.
+  // Expected pitch after line `a`; 0 when unknown. A size without a pitch
+  // of its own set larger than the text the document's pitch comes from (a
+  // title wrapped over two lines) gets that pitch grown with the size, as
+  // line spacing is a multiple of the font size: the body's pitch would
+  // part the title's lines.
   double For(const Line& a) const {
     auto it = pitch_.find(SizeKey(a.font_size));
     if (a.font_size > 0 && it != pitch_.end()) return it->second;
-    if (fallback_ > 0) return fallback_;
-    return 0;
+    if (fallback_ <= 0) return 0;
+    if (a.font_size > 0 && fallback_size_ > 0 && a.font_size > fallback_size_) {
+      return fallback_ * a.font_size / fallback_size_;
+    }
+    return fallback_;
   }
 
  private:
   std::map<int, double> pitch_;
   double fallback_ = 0;
+  double fallback_size_ = 0;  // median font size of the lines fallback_ is measured on
 };
 
 struct Edges {

@@ -8,9 +8,11 @@
 //     one: headings thus stay paragraphs of their own);
 //   - starts further below than the line pitch of its font allows (20 %
 //     over the document's median pitch for that size: paragraph spacing is
-//     usually half a line or more, rounding jitter under a point), unless
-//     the size has too few lines for a pitch of its own (a heading) and a
-//     word broken at a hyphen goes on in lower case;
+//     usually half a line or more, rounding jitter under a point; a size
+//     with too few lines for a pitch of its own takes the document's,
+//     grown in proportion when the size is larger, as a title wrapped over
+//     two lines), unless the size has no pitch of its own (a heading) and
+//     a word broken at a hyphen goes on in lower case;
 //   - is indented by more than half an em against the first (a first-line
 //     indent), except inside a list item (a bullet, or a label "1. ",
 //     "a) " whose next line hangs at the text), whose lines hang indented;

@@ -302,5 +302,15 @@ TEST(LibreOffice, HeadingsListItemsAndFormRowsAreLinesOfTheirOwn) {
   });
 }
 
+// The plan's title, Writer's Title style (20 pt over 10 pt text), wraps
+// over two lines: the text's line pitch is far below the title's, yet the
+// two lines are one paragraph.
+TEST(LibreOffice, ATitleSetLargerThanTheTextAndWrappedOverTwoLinesIsOneLine) {
+  const Read plan = ReadDocument("plan");
+  const std::vector<std::string> lines = Lines(plan.text.text);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines[0], "Verksamhetsplan 2021–2023 för regionala utvecklingsförvaltningen");
+}
+
 }  // namespace
 }  // namespace diar
