@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "index/schema.h"
 
 namespace diar {
@@ -54,18 +56,20 @@ std::string Join(const std::vector<std::string>& groups, std::size_t from) {
   return key;
 }
 
+bool HasNumber(const std::vector<std::string>& groups) {
+  return std::any_of(groups.begin(), groups.end(), IsDigits);
+}
+
 }  // namespace
 
 std::string DnrKey(const std::string& dnr) {
   const std::vector<std::string> groups = Groups(dnr);
-  for (const std::string& g : groups) {
-    if (IsDigits(g)) return Join(groups, 0);
-  }
-  return "";
+  return HasNumber(groups) ? Join(groups, 0) : "";
 }
 
 std::string DnrLooseKey(const std::string& dnr) {
-  return DnrKey(dnr).empty() ? "" : Join(Unpadded(Groups(dnr)), 0);
+  const std::vector<std::string> groups = Groups(dnr);
+  return HasNumber(groups) ? Join(Unpadded(groups), 0) : "";
 }
 
 std::vector<std::string> DnrKeyTerms(const std::string& dnr) {

@@ -87,10 +87,10 @@ bool JoinsValue(const Token& token) {
 
 // How many of the words after tokens[i] (`name:value`, unquoted) belong to
 // its value: the most that make a value the index holds with it, 0 if
-// none. A value is rarely more than four words ("Länsstyrelsen i Västra
-// Götalands län").
+// none; `*joined` gets that value. A value is rarely more than four words
+// ("Länsstyrelsen i Västra Götalands län").
 std::size_t WordsOfValue(const std::vector<Token>& tokens, std::size_t i, const std::string& name,
-                         const HasFieldValue& has_value) {
+                         const HasFieldValue& has_value, std::string* joined) {
   constexpr std::size_t kMaxMoreWords = 4;
   const std::string& token = tokens[i].text;
   std::string value = token.substr(token.find(':') + 1);
@@ -98,7 +98,10 @@ std::size_t WordsOfValue(const std::vector<Token>& tokens, std::size_t i, const 
   std::size_t words = 0;
   for (std::size_t k = 1; k <= kMaxMoreWords && i + k < tokens.size() && JoinsValue(tokens[i + k]); ++k) {
     value += " " + tokens[i + k].text;
-    if (has_value(name, value)) words = k;
+    if (has_value(name, value)) {
+      words = k;
+      *joined = value;
+    }
   }
   return words;
 }
@@ -121,14 +124,10 @@ PreparedQuery PrepareQuery(const std::string& query, bool (*is_field)(const std:
       if (!is_field(name)) {
         if (prepared.unknown_field.empty()) prepared.unknown_field = name;
       } else if (has_value) {
-        if (const std::size_t more = WordsOfValue(tokens, i, name, has_value); more > 0) {
-          const std::size_t colon = token.text.find(':');
-          std::string value = token.text.substr(colon + 1);
-          for (std::size_t k = 1; k <= more; ++k) {
-            value += " " + tokens[i + k].text;
-            taken[i + k] = true;
-          }
-          token.text = token.text.substr(0, colon + 1) + "\"" + value + "\"";
+        std::string value;
+        if (const std::size_t more = WordsOfValue(tokens, i, name, has_value, &value); more > 0) {
+          for (std::size_t k = 1; k <= more; ++k) taken[i + k] = true;
+          token.text = token.text.substr(0, token.text.find(':') + 1) + "\"" + value + "\"";
           i += more;
         }
       }

@@ -282,16 +282,15 @@ struct IndexWriter::Impl {
     const std::optional<Location> at = FindId(sha256);
     if (!at) return AddBuilt(sha256, built, path);
     std::vector<std::string> paths = Record(*at).paths;
+    if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
     Delete(*at);
     AddBuilt(sha256, built, path);
-    for (const std::string& other : paths) {
-      if (other != path) AddPath(sha256, other);
-    }
-    // The paths in their old order: the first is the one results show.
-    if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+    // The other paths back, in their old order: the first is the one
+    // results show.
     const Location now = *FindId(sha256);
     Xapian::Document doc = shards[now.shard].get_document(now.id);
     StoredDocument record = DecodeRecord(doc);
+    for (const std::string& p : paths) doc.add_boolean_term(PathTerm(p));
     record.paths = std::move(paths);
     SetRecord(record, doc);
     shards[now.shard].replace_document(now.id, doc);
