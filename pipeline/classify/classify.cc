@@ -71,6 +71,31 @@ bool LooksLikeTitle(const Line& line) {
   return CountWords(line.text) > 0 && !(CountWords(line.text) == 1 && n <= 4);
 }
 
+// A transcript runs a cover's heading into the contents page that follows
+// ("Samverkansavtal för ... gällande fr o m 2010-01-01 INNEHÅLLSFÖRTECKNING:
+// Sid 1. Bakgrund ..."): the words before the contents' own heading are the
+// title, when they are one.
+bool HeadingBeforeContents(const Line& line, Line* heading) {
+  const std::string lower = classify_internal::LowerKeepOffsets(line.text);
+  for (const std::string_view word : {std::string_view("innehållsförteckning"),
+                                      std::string_view("innehåll")}) {
+    std::size_t at = lower.find(word);
+    while (at != std::string::npos &&
+           (classify_internal::WordCharAt(lower, at + word.size()) ||
+            (at > 0 && classify_internal::WordCharAt(lower, at - 1)))) {
+      at = lower.find(word, at + 1);
+    }
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view before = line.text.substr(0, at);
+    while (!before.empty() && (before.back() == ' ' || before.back() == ':')) before.remove_suffix(1);
+    *heading = line;
+    heading->text = before;
+    heading->cp_end = line.cp_begin + CodePointCount(before);
+    return LooksLikeTitle(*heading);
+  }
+  return false;
+}
+
 // A running head is a short line: a sentence run on from the page before
 // is not one.
 constexpr std::size_t kMaxRunningHeadCodePoints = 100;
@@ -171,11 +196,10 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   std::vector<std::string> titles;
   std::string body_line;
   if (!source.title.empty()) titles.push_back(source.title);
-  for (const Line& line : opening) {
-    if (!LooksLikeTitle(line) || impl_->page_lines.IsField(line.text) ||
-        impl_->types.IsLabelLine(line.text)) {
-      continue;
-    }
+  for (const Line& whole : opening) {
+    Line line = whole;
+    if (!LooksLikeTitle(whole) && !HeadingBeforeContents(whole, &line)) continue;
+    if (impl_->page_lines.IsField(line.text) || impl_->types.IsLabelLine(line.text)) continue;
     if (LineIsOneBody(line, mentions)) {
       if (body_line.empty()) body_line = line.text;
       continue;

@@ -293,6 +293,13 @@ const DocTypes::Named* DocTypes::LabelInside(std::string_view line, bool capital
                                   tokens[i + 1] == "från")) {
       continue;
     }
+    // "FÖRSLAG TILL BESLUT" heads the proposal of a tjänsteskrivelse, a
+    // kallelse's ärende or an årsredovisning's last part (a contents line
+    // lists it), never the kind of the document it stands in.
+    if (i >= 2 && LowerKeepOffsets(tokens[i - 2]) == "förslag" &&
+        LowerKeepOffsets(tokens[i - 1]) == "till") {
+      continue;
+    }
     // In capitals inside a letterhead line ("ARBOGA KOMMUN ... TJÄNSTESKRIVELSE
     // Datum"); six letters, so that acronyms are not read as labels.
     if (capitals) {

@@ -335,12 +335,14 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   }
   for (std::size_t i = 0; i < opening.size() && d.issuer.empty(); ++i) {
     for (const Mention& m : mentions) {
-      if (!in_line(m, opening[i]) || !known(m) ||
+      if (!in_line(m, opening[i]) || !named(m) ||
           AfterPreposition(text, opening[i].cp_begin, m.start)) {
         continue;
       }
-      // A name of several words in capitals is a letterhead or page header;
-      // one capitalised word may be an acronym in running text.
+      // A name of several words in capitals is a letterhead, page header or
+      // signature ("KOMMUNFÖRBUNDET NORRBOTTEN Karl Petersen Ordförande"), a
+      // regional body's found by its shape as a gazetteer's; one capitalised
+      // word may be an acronym in running text.
       if (!HasLowerCase(m.text) && m.text.find(' ') != std::string::npos) {
         decide(m, "name in capitals \"" + m.text + "\" in the opening");
         break;

@@ -309,6 +309,23 @@ std::size_t TakeName(const std::vector<Token>& tokens, const FormerLists& lists,
   return i;
 }
 
+// Names listed with commas and closed by "och" and a last name ("för Mora,
+// Orsa och Älvdalens kommuner"), from token `j`, the one after a comma: the
+// list is one part of the title, as a list of parties is.
+bool ListOfNamesGoesOn(const std::vector<Token>& tokens, std::size_t j) {
+  for (std::size_t k = j; k < tokens.size() && k < j + 6; ++k) {
+    if (!IsCapitalised(tokens[k].word) || IsYearish(tokens[k].word) || StartsNewLine(tokens, k)) {
+      return false;
+    }
+    const bool comma = tokens[k].word.ends_with(",");
+    if (!comma) {
+      return k + 2 < tokens.size() && tokens[k + 1].lower == "och" &&
+             IsCapitalised(tokens[k + 2].word) && !IsYearish(tokens[k + 2].word);
+    }
+  }
+  return false;
+}
+
 // A complement starting at token `i`: "för"/"om"/"mot"/"mellan" and
 // content words ("Handlingsprogram mot våld i nära relationer",
 // "Överenskommelse mellan kommunerna i Stockholms län om ...").
@@ -345,7 +362,10 @@ void TakeComplement(const std::vector<Token>& tokens, const FormerLists& lists, 
     // elsewhere the title ends with the word before it.
     const bool comma = t.lower.size() > 1 && t.lower.back() == ',';
     const std::string_view lower = comma ? t.lower.substr(0, t.lower.size() - 1) : t.lower;
-    if (parties && content > 0 && j + 1 < tokens.size() && lower != "mellan" &&
+    // A title "för" what may go on with what it concerns ("Samverkansavtal
+    // för gemensam servicenämnd i Mora avseende IT-organisation för ...").
+    const bool concerns = lower == "avseende" || lower == "angående";
+    if ((parties || concerns) && content > 0 && j + 1 < tokens.size() && lower != "mellan" &&
         ComplementStart(lower) && !IsYearish(tokens[j + 1].word)) {
       parties = false;
       party_words = content;
@@ -384,7 +404,7 @@ void TakeComplement(const std::vector<Token>& tokens, const FormerLists& lists, 
     // "för styrdokument Örebro kommun"); a heading is a common noun
     // ("Samplanering", "Information") and names what follows in capitals.
     if (IsCapitalised(t.word) && j > i + 1 && !IsCapitalised(tokens[j - 1].word) &&
-        !lists.connectors.Contains(tokens[j - 1].lower) &&
+        !lists.connectors.Contains(tokens[j - 1].lower) && !ComplementStart(tokens[j - 1].lower) &&
         ((j + 1 < tokens.size() && IsCapitalised(tokens[j + 1].word)) || IsNominal(lower))) {
       break;
     }
@@ -394,8 +414,13 @@ void TakeComplement(const std::vector<Token>& tokens, const FormerLists& lists, 
         lists.months.ContainsKey(lower)) {
       break;
     }
+    // Another plan's name after a connector cuts the title back before the
+    // connector; a plan word in capitals after a lower-case word starts the
+    // sentence a heading ran into ("av bostadsanpassningsbidrag Riktlinjerna
+    // ska ..."): the title ends before it.
     if (content > 0 && !BaseOf(lower, lists.heads).empty()) {
-      if (end_before_connector > 0) {
+      if (end_before_connector > 0 &&
+          !(IsCapitalised(t.word) && !IsCapitalised(tokens[j - 1].word))) {
         content_end = end_before_connector;
         content = content_before_connector;
       }
@@ -405,7 +430,10 @@ void TakeComplement(const std::vector<Token>& tokens, const FormerLists& lists, 
     content_end = j;
     title->named_complement = title->named_complement || IsCapitalised(t.word);
     ++j;
-    if (comma && !(parties && j < tokens.size() && IsCapitalised(tokens[j].word))) break;
+    if (comma && !((parties || ListOfNamesGoesOn(tokens, j)) && j < tokens.size() &&
+                   IsCapitalised(tokens[j].word))) {
+      break;
+    }
   }
   // Parties that are not named ("mellan kommunerna", "mellan parterna")
   // and no subject after them say who agreed, not which agreement: the
