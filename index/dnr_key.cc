@@ -85,6 +85,19 @@ std::vector<std::string> DnrKeyTerms(const std::string& dnr) {
   };
   add(0);
   if (first_digits > 0) add(first_digits);
+  // A number written before its series ("2016/0669 KS-1", "2021/KS 0042")
+  // is also keyed series first, as case systems and letters cite it ("KS
+  // 2016/0669").
+  if (first_digits == 0) {
+    const auto series = std::find_if_not(groups.begin(), groups.end(), IsDigits);
+    if (series != groups.end()) {
+      std::vector<std::string> moved(groups.begin(), series);
+      moved.insert(moved.begin(), *series);
+      moved.insert(moved.end(), series + 1, groups.end());
+      terms.push_back(std::string(schema::kDnrKey) + Join(moved, 0));
+      terms.push_back(std::string(schema::kDnrLooseKey) + Join(Unpadded(moved), 0));
+    }
+  }
   return terms;
 }
 

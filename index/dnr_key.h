@@ -13,6 +13,10 @@
 // it or beginning with it and a '-': "2022-0092" finds "KS-2022-0092-106"
 // (through its series-less key) but not "2022-00921".
 //
+// A number written before its series ("2016/0669 KS-1") is also keyed with
+// the series moved to the front ("KS-2016-0669-1"), so "KS 2016/0669" finds
+// it.
+//
 // Each key is also held with its numbers' leading zeros dropped
 // ("KS-2022-92-106"), and a query matches those too: a case system pads a
 // running number to its own width ("KS 2022/0092" in one, "KS 2022/92" in

@@ -832,6 +832,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     if (result.total == 0 && correction.empty() && impl_->remote) {
       correction = SuggestByNeighbours(impl_->db, request.query);
     }
+    if (!OfferableCorrection(request.query, correction)) correction.clear();
     if (result.total == 0) result.suggestion = correction;
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;

@@ -61,7 +61,7 @@ class DnrSearch : public ::testing::Test {
     int n = 0;
     for (const char* value : {"KS 2022-0092-106", "RUN 374-2021", "RS 2021/1234", "KS 2019/00123",
                               "2019/00123", "KS/2019:7", "2021/KS 0042 003", "403-1234-21",
-                              "KS 2022-0092-107", "KS 2022-00921"}) {
+                              "KS 2022-0092-107", "KS 2022-00921", "2016/0669 KS-1"}) {
       const std::string name = "d" + std::to_string(++n) + ".txt";
       Classification c;
       c.dnr = value;
@@ -112,6 +112,16 @@ TEST_F(DnrSearch, ANumberTypedWithoutItsLeadingZerosFindsThePaddedOne) {
 TEST_F(DnrSearch, ANumberTypedWithMoreLeadingZerosFindsTheShorterOne) {
   EXPECT_EQ(Hits("dnr:\"RUN 0374-2021\""), std::vector<std::string>{names_["RUN 374-2021"]});
   EXPECT_EQ(Hits("2021/KS 42 3"), std::vector<std::string>{names_["2021/KS 0042 003"]});
+}
+
+TEST_F(DnrSearch, ANumberWrittenBeforeItsSeriesIsFoundWithTheSeriesTypedFirst) {
+  const std::vector<std::string> expected = {names_["2016/0669 KS-1"]};
+  EXPECT_EQ(Hits("dnr:\"KS 2016/0669\""), expected);
+  EXPECT_EQ(Hits("KS 2016/669"), expected);
+  EXPECT_EQ(Hits("dnr:\"2016/0669 KS-1\""), expected);
+  EXPECT_EQ(Hits("dnr:\"KS 2016/0669-2\""), std::vector<std::string>{});
+  EXPECT_EQ(Hits("2021/KS 42 3"), std::vector<std::string>{names_["2021/KS 0042 003"]});
+  EXPECT_EQ(Hits("dnr:\"KS 2021/0042\""), std::vector<std::string>{names_["2021/KS 0042 003"]});
 }
 
 }  // namespace
