@@ -218,7 +218,7 @@ void IssuerFinder::Load(const std::string& dir, std::vector<std::string>* errors
     places_.push_back({row.fields[0], LowerKeepOffsets(row.fields[1])});
   }
   for (const CountyRow& county : ReadCountyTable(dir + "/counties.tsv", errors)) {
-    seats_.push_back({county.name, county.seat, county.region});
+    seats_.push_back({county.name, county.seat, county.region, county.stem});
   }
 }
 
@@ -651,6 +651,17 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
         !WordCharAt(d.issuer, at + seat.county.size())) {
       d.county = seat.county;
       d.county_cue = "\"" + seat.county + "\" in the issuer's name";
+      return d;
+    }
+  }
+  // Or the county's stem as the name's last word, as regional bodies name
+  // themselves ("Kommunförbundet Norrbotten", "Länsmusiken Västernorrland").
+  for (const Seat& seat : seats_) {
+    if (seat.stem.empty() || d.issuer.size() <= seat.stem.size() + 1) continue;
+    const std::size_t at = d.issuer.size() - seat.stem.size();
+    if (d.issuer.compare(at, seat.stem.size(), seat.stem) == 0 && d.issuer[at - 1] == ' ') {
+      d.county = seat.county;
+      d.county_cue = "\"" + seat.stem + "\", " + seat.county + "'s name, ends the issuer's name";
       break;
     }
   }

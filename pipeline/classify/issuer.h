@@ -96,6 +96,7 @@ class IssuerFinder {
     std::string county;  // "Stockholms län"
     std::string city;    // residence city
     std::string region;  // canonical region name
+    std::string stem;    // the county's name in body names: "Norrbotten"
   };
   std::string PlaceIssuer(const std::vector<Line>& opening, const Tagger& tagger,
                           std::string* cue) const;

@@ -92,6 +92,15 @@ const RE2& OwnAdoption() {
   return kOwn;
 }
 
+// The start of a validity right before a date ("gällande fr o m
+// 2010-01-01", "Gäller från och med 2021-01-01"): when an agreement or a
+// rule applies from, not when the document was written or adopted.
+const RE2& ValidFrom() {
+  static const RE2 kValidFrom(
+      "(?i)(?:\\bfr\\.?\\s?o\\.?\\s?m\\.?|\\bfrån\\s+och\\s+med|\\bgäller\\s+från|\\bgällande\\s+från)\\s*$");
+  return kValidFrom;
+}
+
 // A date that is not the document's own although it stands in the opening:
 // the end of a range ("1 – 2 oktober 2008"), a table of contents entry
 // ("KF 27, 2001-04-24...3"), or a date in running prose ("Den 18 december
@@ -110,6 +119,10 @@ bool InProse(std::string_view text, std::size_t begin, std::size_t end, const Le
   const std::string_view before = WordBefore(text, begin);
   if (before == "\xE2\x80\x93" || before == "-" || before == "till" || before == "t.o.m.") return true;
   if (text.substr(end, 2) == "..") return true;
+  {
+    const std::size_t from = begin > 24 ? begin - 24 : 0;
+    if (RE2::PartialMatch(re2::StringPiece(text.data() + from, begin - from), ValidFrom())) return true;
+  }
   if (!before.empty() && lexicon.Contains("months", before)) {
     const std::string_view day = WordBefore(text, text.rfind(before, begin));
     if (!day.empty() && day.size() <= 2 &&

@@ -201,7 +201,13 @@ bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) 
     // whose name ends in s: "Samordningsförbundet Västerås".)
     span.pop_back();
   }
-  out->value = HasLower(span) ? CapitaliseFirst(span) : NameCase(span);
+  // A short name that is also a common word ("Kommunal") takes the body's
+  // name from body_short_names.list.
+  if (const std::string listed = lexicon.Value("body_short_names", span); !listed.empty()) {
+    out->value = listed;
+  } else {
+    out->value = HasLower(span) ? CapitaliseFirst(span) : NameCase(span);
+  }
   out->document_canonical = true;
   return true;
 }
@@ -219,7 +225,7 @@ const std::vector<FormerSpec>& Formers() {
                 "plan_articles", "plan_adjective_stop", "plan_not_titles", "months",
                 "plan_connectors", "plan_time_nouns", "plan_kind_words", "plan_name_stop",
                 "body_determiners"}},
-      {"name", {"body_determiners", "body_name_stop", "place_names_s"}},
+      {"name", {"body_determiners", "body_name_stop", "place_names_s", "body_short_names"}},
   };
   return formers;
 }
