@@ -588,5 +588,36 @@ TEST_F(ClassifierTest, ARegistryLabelInsideALetterheadReadAcross) {
   EXPECT_EQ(c.type, "tjänsteskrivelse") << Cue(c, "type");
 }
 
+TEST_F(ClassifierTest, ATitleRunIntoTheContentsPage) {
+  Classification c = Run(
+      "Samverkansavtal för gemensam nämnd i Exempelby avseende IT-drift för Ånge, Bräcke och "
+      "Ragunda kommuner gällande fr o m 2020-01-01 INNEHÅLLSFÖRTECKNING: Sid 1. Bakgrund och syfte "
+      "2 2. Ändamål och omfattning 3 3. Organisation 5 4. Kostnadsfördelning 5 5. Giltighetstid 6\n"
+      "1 Bakgrund och syfte Kommunerna har sedan 2018 samverkat om IT-drift och vill nu fördjupa "
+      "samarbetet.\n");
+  EXPECT_EQ(c.title,
+            "Samverkansavtal för gemensam nämnd i Exempelby avseende IT-drift för Ånge, Bräcke och "
+            "Ragunda kommuner gällande fr o m 2020-01-01");
+  EXPECT_EQ(c.type, "avtal") << Cue(c, "type");
+  EXPECT_EQ(c.date, "") << Cue(c, "date");
+}
+
+TEST_F(ClassifierTest, ForslagTillBeslutInAContentsLineIsNoType) {
+  Classification c = Run(
+      "1 Årsredovisning 2023\n"
+      "2 Innehållsförteckning FAKTA OM KOMMUNEN 3 FÖRVALTNINGSBERÄTTELSE 8 REVISIONSBERÄTTELSE 90 "
+      "FÖRSLAG TILL BESLUT 92 Kommunfullmäktige, Årsredovisning 2023 2(96)\n");
+  EXPECT_EQ(c.type, "årsredovisning") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, ARegionalBodyInCapitalsIssuesAndItsNameGivesTheCounty) {
+  Classification c = Run(
+      "KALLELSE till sammanträde\n"
+      "Ordinarie ledamöter i styrelsen kallas till sammanträde torsdagen den 8 december. "
+      "Föredragningslista med handlingar bifogas. KOMMUNFÖRBUNDET NORRBOTTEN Anna Ek Ordförande\n");
+  EXPECT_EQ(c.issuer, "Kommunförbundet Norrbotten") << Cue(c, "issuer");
+  EXPECT_EQ(c.county, "Norrbottens län") << Cue(c, "county");
+}
+
 }  // namespace
 }  // namespace diar

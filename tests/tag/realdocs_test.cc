@@ -499,5 +499,85 @@ TEST(PlanTagger, AHeadingsThemeAfterADashEndingTheLine) {
             "Tillägg till översiktsplan=Tillägg till översiktsplan");
 }
 
+// Tenth pass: the kinds the set held least of, and small inland kommuner.
+TEST(BodyTagger, StateOwnedCompaniesFromTheGazetteer) {
+  EXPECT_EQ(Spans("Samråd med Sveaskog, Vattenfall och LKAB om vägen.", "body"),
+            "Sveaskog=Sveaskog AB; Vattenfall=Vattenfall AB; LKAB=Luossavaara-Kiirunavaara AB");
+}
+
+TEST(BodyTagger, TradeUnionsFromTheGazetteer) {
+  EXPECT_EQ(Spans("Samverkan med IF Metall och Svenska Kommunalarbetareförbundet.", "body"),
+            "IF Metall=IF Metall; Svenska Kommunalarbetareförbundet=Svenska Kommunalarbetareförbundet");
+}
+
+TEST(NamedBodyTagger, TheUnionKommunalInsideASentenceNotTheAdjective) {
+  EXPECT_EQ(Spans("Avtalet tecknades med Kommunal i april.", "body"),
+            "Kommunal=Svenska Kommunalarbetareförbundet");
+  EXPECT_EQ(Spans("Kommunals ordförande deltog.", "body"),
+            "Kommunals=Svenska Kommunalarbetareförbundet");
+  // A sentence's first word, and a capitalised word before another, are the adjective.
+  EXPECT_EQ(Spans("Kommunal vuxenutbildning erbjuds i Exempelby.", "body"), "");
+  EXPECT_EQ(Spans("Riktlinjer för Kommunal Vuxenutbildning gäller.", "body"), "");
+}
+
+TEST(NamedBodyTagger, ARegionsDentalServiceAndTheCountyMuseum) {
+  EXPECT_EQ(Spans("Folktandvården Sörmland och länsmuseet samarbetar med folktandvårdens kliniker.",
+                  "body"),
+            "Folktandvården Sörmland=Folktandvården Sörmland; länsmuseet=Länsmuseet; "
+            "folktandvårdens=Folktandvården");
+}
+
+TEST(BodyTagger, VKLAloneIsTheVastmanlandAssociation) {
+  EXPECT_EQ(Spans("referensgrupp bestående av VKL:s styrelse", "body"),
+            "VKL:s=Västmanlands Kommuner och Landsting");
+}
+
+TEST(NamedBodyTagger, ARegionalBodyInCapitals) {
+  EXPECT_EQ(Spans("KOMMUNFÖRBUNDET NORRBOTTEN Anna Ek Ordförande", "body"),
+            "KOMMUNFÖRBUNDET NORRBOTTEN=Kommunförbundet Norrbotten");
+}
+
+TEST(NamedBodyTagger, ACompanyNameIsNotRunIntoAHeadingInCapitals) {
+  EXPECT_EQ(Spans("KONCERNEN PITEÅ KOMMUN STÖRRE BOLAG Piteå värmeverk AB 100 %", "body"),
+            "PITEÅ KOMMUN=Piteå kommun; Piteå värmeverk AB=Piteå värmeverk AB");
+  // A two-letter acronym may start a name; a name in capitals stays whole.
+  EXPECT_EQ(Spans("ägs av IT Norrbotten AB och ÖSTGÖTATRAFIKEN AB", "body"),
+            "IT Norrbotten AB=IT Norrbotten AB; ÖSTGÖTATRAFIKEN AB=Östgötatrafiken AB");
+}
+
+TEST(DnrTagger, AKnownSeriesAfterTheYearAndSerial) {
+  EXPECT_EQ(Spans("Diarienummer: 2020.052 KS\nGäller för: alla", "dnr"), "2020.052 KS=2020.052 KS");
+  // Another word in capitals is no series.
+  EXPECT_EQ(Spans("Dnr 2021/123 SIDA 2", "dnr"), "2021/123=2021/123");
+}
+
+TEST(DnrTagger, TheHandlingsidOfASignedAgreement) {
+  EXPECT_EQ(Spans("Undertecknat avtal har handlingsid: 2020:2772", "dnr"), "2020:2772=2020:2772");
+}
+
+TEST(PlanTagger, ATitleForSomethingGoesOnWithWhatItConcerns) {
+  EXPECT_EQ(Spans("Samverkansavtal för gemensam nämnd i Exempelby avseende IT-drift för Ånge, Bräcke "
+                  "och Ragunda kommuner gällande fr o m 2020-01-01",
+                  "plan"),
+            "Samverkansavtal för gemensam nämnd i Exempelby avseende IT-drift för Ånge, Bräcke och "
+            "Ragunda kommuner=Samverkansavtal för gemensam nämnd i Exempelby avseende IT-drift för "
+            "Ånge, Bräcke och Ragunda kommuner");
+}
+
+TEST(PlanTagger, ACapitalisedPlanWordAfterALowerCaseWordStartsTheNextSentence) {
+  EXPECT_EQ(Spans("2 Riktlinjer för handläggning av färdtjänst Riktlinjerna ska ses som stöd.", "plan"),
+            "Riktlinjer för handläggning av färdtjänst=Riktlinjer för handläggning av färdtjänst");
+}
+
+TEST(DateTagger, AValidityStartIsNotTheDocumentsDate) {
+  const auto agreement = testing::Plain(
+      "Avtal om gemensam nämnd\nGäller från och med 2021-01-01\n"
+      "Antaget av kommunfullmäktige den 30 november 2020 § 182.\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(agreement, ""), "2020-11-30");
+  const auto only_validity =
+      testing::Plain("Samverkansavtal för IT-drift gällande fr o m 2010-01-01 Innehåll\n");
+  EXPECT_EQ(testing::ProjectTagger().DetectDocumentDate(only_validity, ""), "");
+}
+
 }  // namespace
 }  // namespace diar
