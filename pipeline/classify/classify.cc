@@ -87,9 +87,11 @@ bool TheirsLine(std::string_view line) {
 // running line normalise dropped from one, is the document's own.
 std::string RunningHeadDnr(const NormalisedText& text, const std::vector<Mention>& mentions,
                            const Tagger& tagger, std::string* cue) {
+  const classify_internal::CodePointIndex at(text.page_starts.size() > 1 ? std::string_view(text.text)
+                                                                          : std::string_view());
   for (std::size_t page = 1; page < text.page_starts.size(); ++page) {
     const std::size_t cp_begin = text.page_starts[page];
-    const std::size_t byte_begin = classify_internal::BytesOfCodePoints(text.text, cp_begin);
+    const std::size_t byte_begin = at.Byte(cp_begin);
     if (byte_begin >= text.text.size()) break;
     const std::size_t byte_end = std::min(text.text.find('\n', byte_begin), text.text.size());
     const std::string_view line(text.text.data() + byte_begin, byte_end - byte_begin);
