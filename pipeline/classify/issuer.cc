@@ -659,8 +659,8 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   // themselves ("Kommunförbundet Norrbotten", "Länsmusiken Västernorrland").
   for (const Seat& seat : seats_) {
     if (seat.stem.empty() || d.issuer.size() <= seat.stem.size() + 1) continue;
-    const std::size_t at = d.issuer.size() - seat.stem.size();
-    if (d.issuer.compare(at, seat.stem.size(), seat.stem) == 0 && d.issuer[at - 1] == ' ') {
+    const std::size_t last = d.issuer.size() - seat.stem.size();
+    if (d.issuer.compare(last, seat.stem.size(), seat.stem) == 0 && d.issuer[last - 1] == ' ') {
       d.county = seat.county;
       d.county_cue = "\"" + seat.stem + "\", " + seat.county + "'s name, ends the issuer's name";
       break;
