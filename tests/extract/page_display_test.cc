@@ -193,16 +193,25 @@ TEST_F(PageDisplayTest, FontThePageDoesNotNameGivesNoText) {
   EXPECT_EQ(reading.alone[1].find("Saknas"), std::string::npos);
 }
 
-TEST_F(PageDisplayTest, WhatAPageLeavesOpenDoesNotReachTheNext) {
-  // Page 1 leaves open a q, a text object, a path with a clip, a BX
-  // section and an ActualText span, which would take the next page's text
-  // for its own.
-  const std::string open =
-      "q 2 0 0 2 0 0 cm BX /Span << /ActualText (X) >> BDC " + Text("/F1", "Yttrande") +
-      " BT 10 10 Td 0 0 m 100 100 l W";
+TEST_F(PageDisplayTest, TextPositionAndPathLeftOpenDoNotReachTheNextPage) {
+  // Page 1 ends inside a text object whose position has moved, and inside
+  // a path with a clip announced; page 2 sets text before any BT, which
+  // starts from a fresh state's position.
   const Reading reading = ReadBothWays(WritePdf({
-      {"/F1 3 0 R", open},
-      {"/F1 3 0 R", Text("/F1", "Remissvar") + " 50 50 Td (och) Tj"},
+      {"/F1 3 0 R", Text("/F1", "Yttrande") + " BT 30 30 Td 0 0 m 100 100 l W"},
+      {"/F1 3 0 R", "/F1 12 Tf 50 50 Td (och) Tj " + Text("/F1", "Remissvar")},
+  }));
+  ExpectSameAsAlone(reading);
+  EXPECT_NE(reading.alone[1].find("och"), std::string::npos);
+}
+
+TEST_F(PageDisplayTest, MarkedContentLeftOpenDoesNotReachTheNextPage) {
+  // Page 1 leaves open a q, a BX section and an ActualText span, which
+  // would take the next page's text for its own.
+  const Reading reading = ReadBothWays(WritePdf({
+      {"/F1 3 0 R", "q 0.5 0 0 0.5 0 0 cm BX /Span << /ActualText (X) >> BDC " +
+                        Text("/F1", "Yttrande")},
+      {"/F1 3 0 R", Text("/F1", "Remissvar")},
   }));
   ExpectSameAsAlone(reading);
   EXPECT_NE(reading.alone[1].find("Remissvar"), std::string::npos);
