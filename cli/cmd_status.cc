@@ -25,6 +25,10 @@ void RunStatus(Context& ctx, const StatusOptions& opts) {
             << "pages:     " << s.pages << "\n"
             << "mentions:  " << s.mentions << "\n"
             << "failed:    " << s.failures.size() << "\n";
+  if (s.outdated > 0) {
+    std::cout << s.outdated << " of the documents were indexed by an older diar: newer search terms and "
+              << "titles miss them. Run the same `diar ingest` again with --reindex to bring them up to date.\n";
+  }
   if (opts.failed) {
     for (const auto& [path, reason] : s.failures) std::cout << "  " << EscapedLine(reason) << "\n";
   } else if (!s.failures.empty()) {

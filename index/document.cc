@@ -80,6 +80,7 @@ Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
   }
   // Not facets users filter on, so not in the facet slot.
   doc.add_boolean_term(PrefixedTerm(schema::kFormat, record.format));
+  doc.add_boolean_term(std::string(schema::kDerived) + std::to_string(schema::kDerivedRevision));
   if (!record.ocr_pages.empty()) doc.add_boolean_term(PrefixedTerm(schema::kOcr, "ocr"));
   doc.add_value(schema::kSlotFacets, EncodeFacetTerms(facets));
   doc.add_value(schema::kSlotIngested,

@@ -170,6 +170,14 @@ bool CorrectableWord(const std::string& word) {
          AllLetters(word);
 }
 
+bool OfferableCorrection(const std::string& typed, const std::string& corrected) {
+  constexpr int32_t kMinCharacters = 4;
+  const std::vector<std::string> changed = CorrectedWords(typed, corrected);
+  return std::all_of(changed.begin(), changed.end(), [](const std::string& word) {
+    return icu::UnicodeString::fromUTF8(word).countChar32() >= kMinCharacters;
+  });
+}
+
 std::string FoldSwedish(const std::string& text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   u.foldCase();

@@ -47,6 +47,12 @@ std::vector<std::string> CorrectedWords(const std::string& typed, const std::str
 // "gun").
 bool CorrectableWord(const std::string& word);
 
+// Whether a correction of `typed` to `corrected` may be offered ("Did you
+// mean"): each word it changes has four characters or more. A word of three
+// has too many neighbours one edit away for the nearest to be a guess
+// ("BUN" is no "gun"); "SKRR" for "SKR" is.
+bool OfferableCorrection(const std::string& typed, const std::string& corrected);
+
 // "Ämne" -> "amne": lower case without the Swedish diacritics (å ä -> a,
 // ö -> o, é -> e), for matching field names and values typed either way.
 std::string FoldSwedish(const std::string& text);

@@ -19,6 +19,13 @@ namespace diar::schema {
 // 3: lexicon stems (stored table), compound parts, dnr keys, text hash,
 //    richer hit slot.
 inline constexpr int kSchemaVersion = 3;  // stored under metadata "diar:schema"
+// What diar derives from a document (terms, classification) changes within a
+// schema version without making old documents unreadable: new term kinds,
+// better titles. Each document carries kDerived + this number; `status`
+// counts those with an older one, which only `ingest --reindex` brings up to
+// date. Bump it with such a change. 1: dnr keys without leading zeros and
+// series first, days mentioned, titles (title.h), session 8.
+inline constexpr int kDerivedRevision = 1;
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kId = "Q";          // SHA-256 of the file's bytes (hex): the document's identity
@@ -39,6 +46,7 @@ inline constexpr std::string_view kPart = "XK";       // stem of a compound part
 inline constexpr std::string_view kDnrKey = "XN";     // normalised dnr key (dnr_key.h), with and without its letter series, one per dnr
 inline constexpr std::string_view kDnrLooseKey = "XU"; // the same keys with each number's leading zeros dropped (dnr_key.h); added within version 3 (absent: only the padding typed finds it)
 inline constexpr std::string_view kDateMentioned = "XE"; // a day the text mentions, as the tagger values it (YYYY-MM-DD, any written form); added within version 3
+inline constexpr std::string_view kDerived = "XR";    // kDerivedRevision as decimal, the revision the document was derived with (absent: before revision 1)
 inline constexpr std::string_view kTextHash = "XH";   // hash of the normalised text (hex), shared by files with identical text
 inline constexpr std::string_view kNoSpelling = "XS"; // "none": the text did not look like language, none of its words are in the spelling data
 

@@ -369,6 +369,9 @@ struct Searcher::Impl {
         status.paths += record.paths.size();
       }
     }
+    const Xapian::doccount current =
+        db.get_termfreq(std::string(schema::kDerived) + std::to_string(schema::kDerivedRevision));
+    status.outdated = status.documents - std::min<std::uint64_t>(current, status.documents);
     if (status.documents > 0) {
       // The slot's upper bound: the newest ingest time any document carries.
       const std::string newest = db.get_value_upper_bound(schema::kSlotIngested);
@@ -832,6 +835,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     if (result.total == 0 && correction.empty() && impl_->remote) {
       correction = SuggestByNeighbours(impl_->db, request.query);
     }
+    if (!OfferableCorrection(request.query, correction)) correction.clear();
     if (result.total == 0) result.suggestion = correction;
     const Snippeter snippeter(query, impl_->stemmer);
     int rank = request.offset;

@@ -164,6 +164,10 @@ struct IndexStatus {
   std::uint64_t pages = 0;
   std::uint64_t mentions = 0;
   std::uint64_t paths = 0;
+  // Documents derived by an older diar (schema::kDerivedRevision): newer
+  // search terms and classification reach them only through ingest
+  // --reindex.
+  std::uint64_t outdated = 0;
   // UTC time (ISO 8601) of the newest ingest a stored document records;
   // empty when none. Xapian's bound for the slot: a removal does not lower it.
   std::string last_ingest;

@@ -238,7 +238,7 @@ nlohmann::ordered_json StatusJson(const IndexStatus& s) {
     failures.push_back(std::move(failure));
   }
   return {{"documents", s.documents}, {"pages", s.pages},         {"mentions", s.mentions},
-          {"paths", s.paths},         {"last_ingest", s.last_ingest}, {"failures", failures}};
+          {"paths", s.paths},         {"outdated", s.outdated}, {"last_ingest", s.last_ingest}, {"failures", failures}};
 }
 
 nlohmann::ordered_json ErrorJson(int status, const std::string& message) {

@@ -12,6 +12,7 @@
 #include "pipeline/classify/issuer.h"
 #include "pipeline/classify/page_lines.h"
 #include "pipeline/classify/text_scan.h"
+#include "pipeline/classify/title.h"
 #include "pipeline/classify/topics.h"
 
 namespace diar {
@@ -86,9 +87,11 @@ bool TheirsLine(std::string_view line) {
 // running line normalise dropped from one, is the document's own.
 std::string RunningHeadDnr(const NormalisedText& text, const std::vector<Mention>& mentions,
                            const Tagger& tagger, std::string* cue) {
+  const classify_internal::CodePointIndex at(text.page_starts.size() > 1 ? std::string_view(text.text)
+                                                                          : std::string_view());
   for (std::size_t page = 1; page < text.page_starts.size(); ++page) {
     const std::size_t cp_begin = text.page_starts[page];
-    const std::size_t byte_begin = classify_internal::BytesOfCodePoints(text.text, cp_begin);
+    const std::size_t byte_begin = at.Byte(cp_begin);
     if (byte_begin >= text.text.size()) break;
     const std::size_t byte_end = std::min(text.text.find('\n', byte_begin), text.text.size());
     const std::string_view line(text.text.data() + byte_begin, byte_end - byte_begin);
@@ -165,10 +168,12 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
     }
   }
 
-  // Title: the PDF's own, else the first line that is neither letterhead,
-  // label nor field; then a line that is only a body's name (a protokoll is
-  // titled by its organ); the file name last.
+  // Title: the PDF's own, else one of the lines that are neither
+  // letterhead, label nor field (title.h); then a line that is only a body's
+  // name (a protokoll is titled by its organ); the file name last. The type
+  // reads the same lines, in order.
   std::vector<std::string> titles;
+  std::vector<Line> title_lines;
   std::string body_line;
   if (!source.title.empty()) titles.push_back(source.title);
   for (const Line& line : opening) {
@@ -181,19 +186,19 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
       continue;
     }
     titles.emplace_back(line.text);
+    title_lines.push_back(line);
   }
-  if (!source.title.empty()) {
-    c.title = source.title;
-    c.cues.push_back({"title", "PDF metadata Title"});
-  } else if (titles.size() > 0) {
-    c.title = titles.front();
-    c.cues.push_back({"title", "first heading line of the text"});
+  const classify_internal::TitleChoice title =
+      classify_internal::ChooseTitle(source.title, title_lines, mentions);
+  if (!title.title.empty()) {
+    c.title = title.title;
+    c.cues.push_back({"title", title.cue});
   } else if (!body_line.empty()) {
     c.title = body_line;
-    c.cues.push_back({"title", "first line naming only a body (no other heading line)"});
+    c.cues.push_back({"title", "first line naming only a body (no other heading line)" + title.cue});
   } else {
     c.title = std::filesystem::path(source.path).stem().string();
-    c.cues.push_back({"title", "file name (no heading line in the opening)"});
+    c.cues.push_back({"title", "file name (no heading line in the opening)" + title.cue});
   }
 
   static const std::vector<std::string> kNone;

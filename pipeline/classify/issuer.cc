@@ -37,10 +37,9 @@ bool Territorial(const std::string& kind) {
 }
 
 // The text of a mention's span in `text` (byte offsets from code points).
-std::string_view Between(std::string_view text, std::size_t cp_from, std::size_t cp_to) {
-  const std::size_t from = BytesOfCodePoints(text, cp_from);
-  const std::size_t to = from + BytesOfCodePoints(text.substr(from), cp_to - cp_from);
-  return text.substr(from, to - from);
+std::string_view Between(std::string_view text, const CodePointIndex& index, std::size_t cp_from,
+                         std::size_t cp_to) {
+  return text.substr(index.Byte(cp_from), index.Byte(cp_to) - index.Byte(cp_from));
 }
 
 // Tokens before a letterhead's name that do not make it a sentence: page
@@ -156,10 +155,11 @@ bool IsFunctionWord(std::string_view word) {
 // The word before `cp` on its line is a preposition: the body after it is
 // what a heading is about ("Beslut om ... naturreservatet X i Hässleholms
 // kommun", "BILDANDE AV NATURRESERVATET X I BODENS KOMMUN"), not a letterhead.
-bool AfterPreposition(std::string_view text, std::size_t line_cp, std::size_t cp) {
+bool AfterPreposition(std::string_view text, const CodePointIndex& at, std::size_t line_cp,
+                      std::size_t cp) {
   static constexpr std::string_view kWords[] = {"i", "för", "av", "om", "över", "inom", "till",
                                                 "vid", "på", "från", "hos"};
-  const std::string before = LowerKeepOffsets(Between(text, line_cp, cp));
+  const std::string before = LowerKeepOffsets(Between(text, at, line_cp, cp));
   const std::size_t end = before.find_last_not_of(' ');
   if (end == std::string::npos) return false;
   const std::size_t start = before.find_last_of(' ', end);
@@ -281,6 +281,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
                                     const std::vector<Mention>& mentions,
                                     const Tagger& tagger) const {
   IssuerDecision d;
+  const CodePointIndex at(text);
   // A body that may issue a document: known to the gazetteers (not a
   // party), or, where a sender stands, named by a body rule.
   auto known = [&](const Mention& m) {
@@ -313,11 +314,11 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       // A genitive starts a heading about the body ("Regeringens uppföljning
       // av ..."), not a letterhead.
       if (m.text != m.value && !m.text.empty() && m.text.back() == 's' && HasLowerCase(m.text)) break;
-      const std::string_view before = Between(text, line.cp_begin, m.start);
-      if (!OnlyLetterheadNoise(before) || AfterPreposition(text, line.cp_begin, m.start)) break;
+      const std::string_view before = Between(text, at, line.cp_begin, m.start);
+      if (!OnlyLetterheadNoise(before) || AfterPreposition(text, at, line.cp_begin, m.start)) break;
       // "Region Halland och kommunerna", "Region Halland har ...": a name
       // going on into a sentence or a list of addressees.
-      const std::string_view after = Between(text, m.end, line.cp_end);
+      const std::string_view after = Between(text, at, m.end, line.cp_end);
       const std::size_t word = after.find_first_not_of(" ,");
       if (word != std::string_view::npos && IsFunctionWord(after.substr(word, SkipWord(after, word) - word))) {
         break;
@@ -336,7 +337,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   for (std::size_t i = 0; i < opening.size() && d.issuer.empty(); ++i) {
     for (const Mention& m : mentions) {
       if (!in_line(m, opening[i]) || !known(m) ||
-          AfterPreposition(text, opening[i].cp_begin, m.start)) {
+          AfterPreposition(text, at, opening[i].cp_begin, m.start)) {
         continue;
       }
       // A name of several words in capitals is a letterhead or page header;
@@ -360,7 +361,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   if (d.issuer.empty()) {
     for (const Mention& m : mentions) {
       if (!named(m)) continue;
-      const std::string_view after = text.substr(BytesOfCodePoints(text, m.end));
+      const std::string_view after = text.substr(at.Byte(m.end));
       if (RE2::PartialMatch(re2::StringPiece(after.data(), std::min<std::size_t>(after.size(), 40)),
                             AddressLabel())) {
         decide(m, "\"" + m.text + "\" before the address of a letterhead or footer");
@@ -384,7 +385,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
         if (p.type != "plan" || !in_line(p, line)) continue;
         for (const Mention& m : mentions) {
           if (m.type != "body" || m.start != p.end + 2 || !in_line(m, line) ||
-              Between(text, p.end, m.start) != ", ") {
+              Between(text, at, p.end, m.start) != ", ") {
             continue;
           }
           const BodyInfo* info = tagger.FindBody(m.value);
@@ -398,7 +399,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     }
   }
 
-  const std::string_view opening_text = text.substr(0, BytesOfCodePoints(text, kOpeningCodePoints));
+  const std::string_view opening_text = text.substr(0, at.Byte(kOpeningCodePoints));
   const bool compiles_others = RE2::PartialMatch(
       re2::StringPiece(opening_text.data(), opening_text.size()), Compilation());
 
@@ -406,7 +407,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   if (d.issuer.empty() && !compiles_others) {
     for (const Mention& m : mentions) {
       if (!named(m)) continue;
-      const std::size_t end = BytesOfCodePoints(text, m.end);
+      const std::size_t end = at.Byte(m.end);
       const std::string_view after = text.substr(end, std::min<std::size_t>(text.size() - end, 80));
       // The genitive is inside the span ("Justitiekanslerns"); the pattern
       // also takes it right after a name the span ends before.
@@ -416,7 +417,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       // A heading starts its line; the same words in a list of the papers a
       // decision rests on ("• Primärkommunala beredningens protokoll
       // 2022-03-23, § 22" under "Beslutsunderlag") name another's document.
-      const std::size_t begin = BytesOfCodePoints(text, m.start);
+      const std::size_t begin = at.Byte(m.start);
       const bool line_start = begin == 0 || text[begin - 1] == '\n';
       if (line_start && RE2::PartialMatch(probe, GenitiveLabel()) && m.text != m.value) {
         decide(m, "heading \"" + m.text + std::string(after.substr(0, after.find('\n'))) + "\"");
@@ -436,10 +437,10 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
   if (d.issuer.empty() && !compiles_others) {
     for (const Mention& m : mentions) {
       if (m.type != "body" || m.value != "Länsstyrelsen") continue;
-      const std::size_t end = BytesOfCodePoints(text, m.end);
+      const std::size_t end = at.Byte(m.end);
       const std::string after(text.substr(end, std::min<std::size_t>(text.size() - end, 80)));
       const std::size_t from = m.start >= 40 ? m.start - 40 : 0;
-      const std::string before(Between(text, from, m.start));
+      const std::string before(Between(text, at, from, m.start));
       if (!RE2::PartialMatch(after, SenderVerb()) && !RE2::PartialMatch(before, VerbBeforeSender())) {
         continue;
       }
@@ -549,7 +550,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       const BodyInfo* info = m.type == "body" ? tagger.FindBody(m.value) : nullptr;
       if (info == nullptr || (info->kind != "myndighet" && !Territorial(info->kind))) continue;
       const std::size_t from = m.start >= 60 ? m.start - 60 : 0;
-      const std::string before(Between(text, from, m.start));
+      const std::string before(Between(text, at, from, m.start));
       if (RE2::PartialMatch(before, Signature())) {
         decide(m, "signature \"" + before.substr(before.find_first_not_of(' ')) + m.text + "\"");
         break;
@@ -600,8 +601,8 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     for (const Mention& m : mentions) {
       if (m.type != "body" || m.value != best) continue;
       const std::size_t from = m.start >= 30 ? m.start - 30 : 0;
-      const std::string before = LowerKeepOffsets(Between(text, from, m.start));
-      const std::string_view after = Between(text, m.end, m.end + 8);
+      const std::string before = LowerKeepOffsets(Between(text, at, from, m.start));
+      const std::string_view after = Between(text, at, m.end, m.end + 8);
       if (!RE2::PartialMatch(before, AddresseeWord()) &&
           !RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), ListGoesOn())) {
         d.issuer = best;
@@ -621,7 +622,7 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       const BodyInfo* info = m.type == "body" ? tagger.FindBody(m.value) : nullptr;
       if (info == nullptr || info->kind != "region") continue;
       const std::size_t from = m.start >= 30 ? m.start - 30 : 0;
-      if (RE2::PartialMatch(LowerKeepOffsets(Between(text, from, m.start)), AddresseeWord())) continue;
+      if (RE2::PartialMatch(LowerKeepOffsets(Between(text, at, from, m.start)), AddresseeWord())) continue;
       several |= !region.empty() && region != info->canonical;
       region = info->canonical;
     }

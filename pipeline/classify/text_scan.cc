@@ -128,6 +128,23 @@ std::size_t BytesOfCodePoints(std::string_view text, std::size_t code_points) {
   return i;
 }
 
+CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (n % kStride == 0) checkpoints_.push_back(i);
+    ++n;
+  }
+}
+
+std::size_t CodePointIndex::Byte(std::size_t code_points) const {
+  const std::size_t k = code_points / kStride;
+  if (k >= checkpoints_.size()) return text_.size();
+  const std::size_t from = checkpoints_[k];
+  return from + BytesOfCodePoints(text_.substr(from), code_points - k * kStride);
+}
+
 std::string_view TrimPunct(std::string_view s, std::string_view punct) {
   while (!s.empty() && punct.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
   while (!s.empty() && punct.find(s.back()) != std::string_view::npos) s.remove_suffix(1);

@@ -44,6 +44,22 @@ std::size_t CountWords(std::string_view text);
 // Byte length of the first `code_points` code points of `text`.
 std::size_t BytesOfCodePoints(std::string_view text, std::size_t code_points);
 
+// Byte offsets of code-point offsets in one text, for many lookups: a
+// checkpoint every kStride code points, so each lookup reads at most that
+// many (BytesOfCodePoints from the start, per mention of a long plan, was
+// a few percent of its ingest).
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text);
+  // BytesOfCodePoints(text, code_points).
+  std::size_t Byte(std::size_t code_points) const;
+
+ private:
+  static constexpr std::size_t kStride = 64;
+  std::string_view text_;
+  std::vector<std::size_t> checkpoints_;  // byte offset of code point k * kStride
+};
+
 // `s` without leading and trailing white space and the punctuation in
 // `punct`.
 std::string_view TrimPunct(std::string_view s, std::string_view punct = " \t:.,;");

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 namespace diar {
 namespace {
@@ -25,11 +24,14 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
+// A loop, not find_first_not_of: that calls memchr per character, and
+// trimming every field was a sixth of the lexicon's load.
 std::string_view Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \r");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \r");
-  return s.substr(first, last - first + 1);
+  const auto blank = [](char c) { return c == ' ' || c == '\r'; };
+  std::size_t first = 0, last = s.size();
+  while (first < last && blank(s[first])) ++first;
+  while (last > first && blank(s[last - 1])) --last;
+  return s.substr(first, last - first);
 }
 
 std::string Joined(const std::vector<std::string>& columns) {
@@ -46,9 +48,19 @@ std::string Joined(const std::vector<std::string>& columns) {
 bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* header_comment,
                const RowVisitor& data) {
   *header_comment = false;
-  std::ifstream in(path, std::ios::binary);
+  // One read of the whole file: a character iterator took a third of the
+  // lexicon's 7 MB load (diar's start-up).
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   std::string text;
-  if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in) {
+    const std::streamoff size = in.tellg();
+    in.seekg(0);
+    if (size > 0) {
+      text.resize(static_cast<std::size_t>(size));
+      in.read(text.data(), size);
+      text.resize(static_cast<std::size_t>(in.gcount()));
+    }
+  }
   if (!in && !in.eof()) {
     errors->push_back(path + ": cannot be read; check that it exists (it ships in diar's "
                              "dictionaries/ folder) and is readable");

@@ -531,6 +531,59 @@ TEST_F(ClassifierTest, AFootersContactLineIsNeverTheTitle) {
   }
 }
 
+// What stands where a title would but does not name the document
+// (pipeline/classify/title.h).
+TEST_F(ClassifierTest, ALineOfOnlyADnrAndADateIsNotTheTitle) {
+  Classification c = Run(
+      "Diarienr: 4711-19-4.3 / Beslutsdatum: 3 mars 2020\n\n"
+      "Ersättning för ombudskostnader i ett ärende om bygglov\n\nBeslutet i korthet.\n");
+  EXPECT_EQ(c.title, "Ersättning för ombudskostnader i ett ärende om bygglov") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, ASectionHeadingAboveTheDocumentIsNotItsTitle) {
+  Classification c = Run(
+      "3 Ekonomi\n\n3.2 Taxor och avgifter\n\nTJÄNSTESKRIVELSE\n\n"
+      "Revidering av riktlinjer för färdtjänst\n\nFörslag till beslut\n");
+  EXPECT_EQ(c.title, "Revidering av riktlinjer för färdtjänst") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, TheHandlaggaresNameBesideTheLetterheadIsNotTheTitle) {
+  Classification c = Run(
+      "TJÄNSTESKRIVELSE\nKarin Lindgren\nSkolskjutsregler för grundskolan\nFörslag till beslut\n");
+  EXPECT_EQ(c.title, "Skolskjutsregler för grundskolan") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, AFileNameAsThePdfsTitleIsPassedOver) {
+  for (const std::string name : {"Microsoft Word - riktlinjer_2021.docx", "kallelse-ks-2022-03.html",
+                                 "Dokument1", "Untitled"}) {
+    Classification c = Run("Riktlinjer för representation\nGäller från 2021.\n", name);
+    EXPECT_EQ(c.title, "Riktlinjer för representation") << name << ": " << Cue(c, "title");
+  }
+  Classification kept = Run("Riktlinjer för representation\n", "Representationsriktlinjer 2021");
+  EXPECT_EQ(kept.title, "Representationsriktlinjer 2021") << Cue(kept, "title");
+}
+
+TEST_F(ClassifierTest, ATitleLosesTheDateOrSectionNumberBeforeIt) {
+  EXPECT_EQ(Run("2019-03-14 Motion om fler laddplatser för elbilar\n").title,
+            "Motion om fler laddplatser för elbilar");
+  EXPECT_EQ(Run("7 Ärende nr 12 Årsredovisning 2019 för samordningsförbundet\n").title,
+            "Ärende nr 12 Årsredovisning 2019 för samordningsförbundet");
+}
+
+TEST_F(ClassifierTest, TheTextAfterATitelLabelIsTheTitle) {
+  Classification c = Run(
+      "KOMMUNAL FÖRFATTNINGSSAMLING Flik 3.1 Titel Reglemente för tekniska nämnden\n"
+      "Antagen av kommunfullmäktige 2019-05-20.\n");
+  EXPECT_EQ(c.title, "Reglemente för tekniska nämnden") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, ALeadInEndingInAColonIsNotTheTitle) {
+  Classification c = Run(
+      "Jag vill därför ställa följande frågor till nämndens ordförande:\n"
+      "Interpellation om skolskjutsar i Norrby\n");
+  EXPECT_EQ(c.title, "Interpellation om skolskjutsar i Norrby") << Cue(c, "title");
+}
+
 TEST_F(ClassifierTest, OwnDnrFromTheRunningHeadOfALaterPage) {
   // The letterhead's cells read across: "Diarienummer" and its number apart;
   // page 2 starts beyond the opening's reach for a dnr.

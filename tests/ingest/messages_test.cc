@@ -12,6 +12,9 @@
 
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <xapian.h>
+
+#include "index/schema.h"
 
 #include "tests/foundation/cli_runner.h"
 #include "tests/ingest/diar_process.h"
@@ -336,6 +339,35 @@ TEST(Prune, ClearsTheFailuresOfFilesThatAreGone) {
   const RunResult status = RunDiar(index.path(), {"status", "--failed"});
   EXPECT_EQ(status.out.find("broken.pdf"), std::string::npos) << status.out;
   EXPECT_NE(status.out.find("failed:    0"), std::string::npos) << status.out;
+}
+
+TEST(StatusAfterAnUpgrade, SaysWhichDocumentsAnOlderDiarIndexedAndReindexBringsThemUpToDate) {
+  TempDir dir, index;
+  testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
+  testing::WriteFile(dir.path() / "b.txt", testing::TextDocument(2));
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  EXPECT_EQ(RunDiar(index.path(), {"status"}).out.find("--reindex"), std::string::npos);
+  {
+    // Both documents as a diar before the revision term wrote them.
+    Xapian::WritableDatabase db(index.path().string());
+    const std::string term = std::string(schema::kDerived) + std::to_string(schema::kDerivedRevision);
+    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+      Xapian::Document doc = db.get_document(id);
+      doc.remove_term(term);
+      db.replace_document(id, doc);
+    }
+    db.commit();
+  }
+  const RunResult old = RunDiar(index.path(), {"status"});
+  EXPECT_NE(old.out.find("2 of the documents were indexed by an older diar"), std::string::npos) << old.out;
+  EXPECT_NE(old.out.find("--reindex"), std::string::npos) << old.out;
+  // A plain second run leaves unchanged files alone; --reindex reads them again.
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  EXPECT_NE(RunDiar(index.path(), {"status"}).out.find("--reindex"), std::string::npos);
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", "--reindex", dir.path().string()}).exit_code, 0);
+  const RunResult now = RunDiar(index.path(), {"status"});
+  EXPECT_EQ(now.out.find("--reindex"), std::string::npos) << now.out;
+  EXPECT_NE(now.out.find("documents: 2"), std::string::npos) << now.out;
 }
 
 }  // namespace

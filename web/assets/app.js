@@ -363,6 +363,9 @@ async function statusView() {
       row('Dokument', number(s.documents)), row('Sidor', number(s.pages)), row('Omnämnanden', number(s.mentions)),
       row('Sökvägar', number(s.paths)), row('Senaste inläsning', s.last_ingest || 'ingen'),
       row('Misslyckade filer', number(s.failures.length))),
+    s.outdated ? el('p', { class: 'notice', id: 'outdated' },
+      `${number(s.outdated)} dokument lästes in av en äldre diar och saknar nyare söktermer och titlar. ` +
+      'Kör samma diar ingest igen med --reindex.') : null,
     s.failures.length ? el('table', { class: 'failures' },
       el('caption', {}, 'Filer som inte kunde läsas in'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Fil'), el('th', { scope: 'col' }, 'Orsak'))),

@@ -1,0 +1,243 @@
+#include "pipeline/classify/title.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace diar::classify_internal {
+namespace {
+
+struct Word {
+  std::string_view text;
+  std::size_t cp_begin = 0;  // absolute, as mentions count
+  std::size_t cp_end = 0;
+  std::size_t letters = 0;
+  bool only_letters = true;
+  bool title_case = true;  // a capital, then small letters only
+};
+
+// Runs of letters and digits (a hyphen between letters joins: "Anna-Karin").
+std::vector<Word> WordsOf(std::string_view text, std::size_t cp_offset) {
+  std::vector<Word> words;
+  std::optional<Word> word;
+  bool part_start = true;  // the next letter begins the word or a hyphenated part
+  std::size_t cp = cp_offset;
+  for (std::size_t i = 0; i < text.size(); ++cp) {
+    const std::size_t at = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    const bool alnum = c > 0 && u_isalnum(c);
+    const bool joins = c == '-' && word && i < text.size() &&
+                       (std::isalpha(static_cast<unsigned char>(text[i])) ||
+                        static_cast<unsigned char>(text[i]) >= 0xC3);
+    if (!alnum && !joins) {
+      if (word) words.push_back(*word);
+      word.reset();
+      continue;
+    }
+    if (!word) {
+      word = Word{};
+      word->cp_begin = cp;
+      word->text = text.substr(at, 0);
+      part_start = true;
+    }
+    word->text = std::string_view(word->text.data(), text.data() + i - word->text.data());
+    word->cp_end = cp + 1;
+    if (joins) {
+      part_start = true;
+    } else if (u_isalpha(c)) {
+      ++word->letters;
+      if (part_start ? !u_isupper(c) : !u_islower(c)) word->title_case = false;
+      part_start = false;
+    } else {
+      word->only_letters = false;
+      word->title_case = false;
+    }
+  }
+  if (word) words.push_back(*word);
+  return words;
+}
+
+std::string Lower(std::string_view s) { return LowerKeepOffsets(s); }
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+bool HasWordOfThreeLetters(const std::vector<Word>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [](const Word& w) { return w.only_letters && w.letters >= 3; });
+}
+
+// A file name ("kallelse_2022.docx") or what a program writes when nobody
+// gave the document a title.
+bool IsFileOrProgramName(std::string_view title) {
+  const std::string lower = Lower(TrimPunct(title, " \t"));
+  static constexpr std::array<std::string_view, 12> kExtensions = {
+      ".doc", ".docx", ".pdf", ".odt", ".rtf", ".htm", ".html", ".txt", ".xls", ".xlsx", ".ppt", ".pptx"};
+  for (std::string_view ext : kExtensions) {
+    if (EndsWith(lower, ext)) return true;
+  }
+  for (std::string_view program : {"microsoft word - ", "microsoft powerpoint - ", "microsoft excel - "}) {
+    if (lower.rfind(program, 0) == 0) return true;
+  }
+  std::string_view stem = lower;
+  while (!stem.empty() && std::isdigit(static_cast<unsigned char>(stem.back()))) stem.remove_suffix(1);
+  for (std::string_view placeholder : {"untitled", "namnlös", "dokument", "document", "titel", "title"}) {
+    if (TrimPunct(stem, " \t") == placeholder) return true;
+  }
+  return !HasWordOfThreeLetters(WordsOf(title, 0));
+}
+
+// Words that label a number or a date in a letterhead ("Diarienr:").
+bool IsNumberLabel(const Word& w, std::string_view line) {
+  const std::size_t after = static_cast<std::size_t>(w.text.data() - line.data()) + w.text.size();
+  if (after < line.size() && line[after] == ':') return true;
+  static constexpr std::array<std::string_view, 9> kLabels = {
+      "dnr", "diarienr", "diarienummer", "datum", "beslutsdatum", "sammanträdesdatum",
+      "ärendenummer", "beteckning", "ref"};
+  const std::string lower = Lower(w.text);
+  return std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end();
+}
+
+// A line that only gives a number and a date: words of three letters or
+// more outside dnr and date mentions and their labels number fewer than two
+// when it holds a dnr, none when it holds a date.
+bool OnlyNumbersAndDates(const Line& line, const std::vector<Word>& words,
+                         const std::vector<Mention>& mentions) {
+  bool dnr = false, date = false;
+  std::vector<const Mention*> inside;
+  for (const Mention& m : mentions) {
+    if (m.end <= line.cp_begin || m.start >= line.cp_end) continue;
+    if (m.type == "dnr") dnr = true;
+    if (m.type == "date" || m.type == "period") date = true;
+    if (m.type == "dnr" || m.type == "date" || m.type == "period") inside.push_back(&m);
+  }
+  if (!dnr && !date) return false;
+  std::size_t remaining = 0;
+  for (const Word& w : words) {
+    if (!w.only_letters || w.letters < 3 || IsNumberLabel(w, line.text)) continue;
+    const bool covered = std::any_of(inside.begin(), inside.end(), [&](const Mention* m) {
+      return m->start <= w.cp_begin && m->end >= w.cp_end;
+    });
+    if (!covered) ++remaining;
+  }
+  return dnr ? remaining < 2 : remaining == 0;
+}
+
+// Byte length of the section or page numbers that begin `text` ("4.6 ",
+// "29. ", "3 68 "), when a letter follows them; 0 otherwise. Numbers of
+// four digits (years) are not section numbers.
+std::size_t SectionNumberLength(std::string_view text) {
+  std::size_t i = 0;
+  std::size_t end = 0;
+  while (i < text.size()) {
+    std::size_t j = i, digits = 0;
+    while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
+                               (text[j] == '.' && digits > 0))) {
+      digits += text[j] != '.' ? 1 : 0;
+      ++j;
+    }
+    if (digits == 0 || digits > 3 || j >= text.size() || text[j] != ' ') break;
+    while (j < text.size() && text[j] == ' ') ++j;
+    end = i = j;
+  }
+  if (end == 0 || end >= text.size()) return 0;
+  UChar32 c;
+  std::size_t k = end;
+  U8_NEXT(text.data(), k, text.size(), c);
+  return c > 0 && (u_isalpha(c) || c == 0xA7) ? end : 0;
+}
+
+// Byte length of an ISO date or a file name ("Plan.doc. ") that begins
+// `text` before more words.
+std::size_t LeadingDateOrFileLength(std::string_view text) {
+  if (text.size() > 11 && std::isdigit(static_cast<unsigned char>(text[0])) && text[4] == '-' &&
+      text[7] == '-' && text[10] == ' ') {
+    return 11;
+  }
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos) return 0;
+  std::string token = Lower(TrimPunct(text.substr(0, space), "."));
+  for (std::string_view ext : {".doc", ".docx", ".pdf", ".odt"}) {
+    if (EndsWith(token, ext)) return space + 1;
+  }
+  return 0;
+}
+
+// Two or three capitalised words and nothing else: a person's name (the
+// handläggare beside the letterhead), unless the tagger read it as a body.
+bool IsPersonsName(const Line& line, const std::vector<Word>& words, const std::vector<Mention>& mentions) {
+  if (words.size() < 2 || words.size() > 3) return false;
+  std::size_t letters = 0;
+  for (const Word& w : words) {
+    if (!w.only_letters || !w.title_case || w.letters < 2) return false;
+    letters += w.text.size();
+  }
+  // Only the words and the spaces between them.
+  if (letters + words.size() - 1 != line.text.size()) return false;
+  return std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    return m.end > line.cp_begin && m.start < line.cp_end;
+  });
+}
+
+std::string Clean(std::string_view text) {
+  for (bool again = true; again;) {
+    const std::size_t cut = std::max(SectionNumberLength(text), LeadingDateOrFileLength(text));
+    again = cut > 0 && cut < text.size();
+    if (again) text.remove_prefix(cut);
+  }
+  return std::string(TrimPunct(text, " \t"));
+}
+
+// The text after a "Titel" label in `line`, or empty.
+std::string_view AfterTitleLabel(std::string_view line) {
+  for (std::size_t at = line.find("Titel"); at != std::string_view::npos; at = line.find("Titel", at + 1)) {
+    if (at > 0 && line[at - 1] != ' ') continue;
+    std::size_t after = at + 5;
+    if (after < line.size() && line[after] == ':') ++after;
+    if (after >= line.size() || line[after] != ' ') continue;
+    const std::string_view rest = TrimPunct(line.substr(after), " \t");
+    if (HasWordOfThreeLetters(WordsOf(rest, 0))) return rest;
+  }
+  return {};
+}
+
+}  // namespace
+
+TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Line>& lines,
+                        const std::vector<Mention>& mentions) {
+  if (!metadata_title.empty() && !IsFileOrProgramName(metadata_title)) {
+    return {metadata_title, "PDF metadata Title"};
+  }
+  const std::string passed = metadata_title.empty()
+                                 ? ""
+                                 : " (the PDF's metadata Title \"" + metadata_title + "\" is a file or program name)";
+  const Line* late = nullptr;
+  for (const Line& line : lines) {
+    if (const std::string_view titled = AfterTitleLabel(line.text); !titled.empty()) {
+      return {Clean(titled), "the text after the label \"Titel\"" + passed};
+    }
+    const std::vector<Word> words = WordsOf(line.text, line.cp_begin);
+    if (!HasWordOfThreeLetters(words) || line.text.back() == ':' ||
+        OnlyNumbersAndDates(line, words, mentions)) {
+      continue;
+    }
+    if (SectionNumberLength(line.text) > 0 || IsPersonsName(line, words, mentions)) {
+      if (late == nullptr) late = &line;
+      continue;
+    }
+    return {Clean(line.text), "first heading line of the text" + passed};
+  }
+  if (late != nullptr) {
+    return {Clean(late->text),
+            "first line of the opening, though a section heading or a name (no other heading line)" + passed};
+  }
+  return {"", passed};
+}
+
+}  // namespace diar::classify_internal
