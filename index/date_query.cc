@@ -72,8 +72,8 @@ Xapian::Query QueryOrError(const std::string& from, const std::string& to, std::
 
 }  // namespace
 
-DateRangeProcessor::DateRangeProcessor(std::string* error)
-    : Xapian::RangeProcessor(schema::kSlotDate, "datum:"), error_(error) {}
+DateRangeProcessor::DateRangeProcessor(std::string* error, const std::string& prefix)
+    : Xapian::RangeProcessor(schema::kSlotDate, prefix), error_(error) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
   return QueryOrError(begin, end, error_);

@@ -34,10 +34,12 @@ Xapian::Query DateRangeQuery(const std::string& from, const std::string& to);
 // and its message goes to `*error` (the first one kept); the caller of
 // parse_query throws it as a Xapian::QueryParserError.
 
-// `datum:A..B` (and `datum:A..`, `datum:..B`) in a query.
+// `datum:A..B` (and `datum:A..`, `datum:..B`) in a query, for the field
+// name `prefix` ("datum:"; "år:" too, so that `år:2014..2016` is the three
+// years).
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  explicit DateRangeProcessor(std::string* error);
+  DateRangeProcessor(std::string* error, const std::string& prefix);
   Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 
  private:

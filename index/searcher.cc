@@ -454,7 +454,12 @@ struct Searcher::Impl {
         }
       }
     }
-    qp.add_rangeprocessor((new DateRangeProcessor(&date_error))->release());
+    // A range on the year field is a range of whole years.
+    for (const char* alias : {"datum", "år", "year"}) {
+      for (const std::string& name : names(alias)) {
+        qp.add_rangeprocessor((new DateRangeProcessor(&date_error, name + ":"))->release());
+      }
+    }
     for (const std::string& name : names("datum")) {
       qp.add_boolean_prefix(name, (new DateFieldProcessor(&date_error))->release());
     }

@@ -6,6 +6,7 @@
 #include "index/record.h"
 #include "index/schema.h"
 #include "pipeline/data_file/body_table.h"
+#include "pipeline/data_file/data_file.h"
 #include "pipeline/extract/extract.h"
 
 namespace diar {
@@ -55,6 +56,19 @@ Result<SynonymTable> LoadBodySynonyms(const std::string& dictionary_dir) {
       }
     }
   }
+  // Organs' abbreviations lead to the organ, one way only: "kommunstyrelsen"
+  // typed does not find every "KS" (a diarienummer series).
+  ScanTable(dictionary_dir + "/" + kOrganAbbreviationFile, {"abbreviation", "organ"}, &errors,
+            [&](int, const std::vector<std::string_view>& fields) {
+              const std::string key = SynonymKey(std::string(fields[0]));
+              const std::string organ(fields[1]);
+              if (key.empty() || organ.empty()) return;
+              std::set<std::string>& synonyms = table[key];
+              synonyms.insert(PrefixedTerm(schema::kBody, organ));
+              if (const std::string word = SynonymKey(organ); word.find(' ') == std::string::npos) {
+                synonyms.insert(word);
+              }
+            });
   if (!errors.empty()) {
     std::string message;
     for (const std::string& e : errors) message += (message.empty() ? "" : "\n") + e;

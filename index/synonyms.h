@@ -26,8 +26,14 @@ namespace diar {
 // Synonym key -> synonyms.
 using SynonymTable = std::map<std::string, std::set<std::string>>;
 
+// The organs' abbreviations every kommun and region writes alike ("KS":
+// Kommunstyrelsen), for search only.
+inline constexpr const char* kOrganAbbreviationFile = "organ_abbreviations.tsv";
+
 // Reads the canonical, variants and acronyms columns of every
-// `dictionary_dir`/bodies_*.tsv. kConfig error (file:line) for a file without
+// `dictionary_dir`/bodies_*.tsv, and kOrganAbbreviationFile (an
+// abbreviation's synonyms are its organ's facet term and, for a one-word
+// organ, its name; the organ's name does not lead back). kConfig error (file:line) for a file without
 // the expected header or a row with too few columns; the tagger checks the
 // rest of these files.
 Result<SynonymTable> LoadBodySynonyms(const std::string& dictionary_dir);

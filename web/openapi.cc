@@ -85,8 +85,9 @@ Json Build() {
       {"responses", {{"200", {{"description", "CSV, JSON Lines or an SQLite file"}}},
                      {"400", ErrorResponse("Bad query or parameters")}}}};
   paths["/api/status"]["get"] = {
-      {"summary", "Documents, pages, mentions, last ingest, failed inputs with reasons, and the search "
-                  "answer cache (entries, bytes, max_bytes)"},
+      {"summary", "Documents, pages, mentions, documents an older diar indexed (outdated: ingest "
+                  "--reindex brings them up to date), last ingest, failed inputs with reasons, and the "
+                  "search answer cache (entries, bytes, max_bytes)"},
       {"responses", {{"200", JsonResponse("The index's status")}}}};
   paths["/api/openapi.json"]["get"] = {{"summary", "This description"},
                                        {"responses", {{"200", JsonResponse("OpenAPI 3.0")}}}};

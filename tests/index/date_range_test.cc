@@ -57,6 +57,18 @@ TEST_F(DateRange, DatumFieldIsExactAtBothEnds) {
   EXPECT_EQ(testing::HitNames(searcher(), "datum:2022..2022"), Names{"d20220101.txt"});
 }
 
+TEST_F(DateRange, AYearRangeIsTheWholeYearsWhateverTheFieldIsCalled) {
+  const Names two_years = {"d20210101.txt", "d20210329.txt", "d20210330.txt", "d20211231.txt",
+                           "d20220101.txt"};
+  EXPECT_EQ(testing::HitNames(searcher(), "år:2021..2022"), two_years);
+  EXPECT_EQ(testing::HitNames(searcher(), "year:2021..2022"), two_years);
+  EXPECT_EQ(testing::HitNames(searcher(), "ar:2021..2022"), two_years);
+  EXPECT_EQ(testing::HitNames(searcher(), "År:2022.."), Names{"d20220101.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "Datum:..2020"), Names{"d20201231.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "år:2021"),
+            (Names{"d20210101.txt", "d20210329.txt", "d20210330.txt", "d20211231.txt"}));
+}
+
 TEST_F(DateRange, UndatedDocumentsAreOutsideEveryRange) {
   EXPECT_EQ(From("1900", "2100").size(), 6u);
   EXPECT_EQ(testing::HitNames(searcher(), "budget").size(), 7u);

@@ -29,11 +29,21 @@ class SynonymsAndSpelling : public ::testing::Test {
                                      {MakeMention("body", "Regionstyrelsen", "Regionstyrelsen")}),
                "/s/organ.txt");
     writer.Add(testing::MakeDocument("other.txt", "Kollektivtrafik i länet."), "/s/other.txt");
+    writer.Add(testing::MakeDocument("ks.txt", "Kommunstyrelsen föreslår fullmäktige att anta planen.",
+                                     {MakeMention("body", "Kommunstyrelsen", "Kommunstyrelsen")}),
+               "/s/ks.txt");
+    writer.Add(testing::MakeDocument("series.txt", "Ärendet har nummer KS 2022/0092."), "/s/series.txt");
     writer.Commit();
   }
   Searcher searcher() { return testing::OpenSearcher(dir_.path()); }
   testing::TempDir dir_;
 };
+
+TEST_F(SynonymsAndSpelling, AnOrgansCommonAbbreviationFindsTheOrganButNotTheOtherWayRound) {
+  EXPECT_EQ(testing::HitNames(searcher(), "organ:KS"), Names{"ks.txt"});
+  EXPECT_EQ(testing::HitNames(searcher(), "KS"), (Names{"ks.txt", "series.txt"}));
+  EXPECT_EQ(testing::HitNames(searcher(), "kommunstyrelsen"), Names{"ks.txt"});
+}
 
 TEST_F(SynonymsAndSpelling, AcronymFindsTheFullNameAndBack) {
   const Names both = {"acronym.txt", "fullname.txt"};

@@ -326,6 +326,7 @@ TEST_F(Api, StatusCountsTheIndexAndItsLastIngest) {
   EXPECT_GE(s["documents"].get<int>(), 3);
   EXPECT_GT(s["mentions"].get<int>(), 0);
   EXPECT_EQ(s["last_ingest"].get<std::string>().size(), 20u) << s;  // 2026-01-01T00:00:00Z
+  EXPECT_EQ(s["outdated"].get<int>(), 0) << s;  // all indexed by this diar
   EXPECT_TRUE(s["failures"].is_array());
 }
 
