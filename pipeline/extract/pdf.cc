@@ -3,8 +3,8 @@
 // poppler's core API (Debian libpoppler-private-dev) for the text layer:
 // poppler-cpp's page::text_list() converts every word to UTF-16 through a
 // fresh iconv handle and copies each glyph's box, a quarter of the ingest
-// (docs/DECISIONS.md). Only this file sees these headers, so a poppler
-// version change touches it alone.
+// (docs/DECISIONS.md). Only this file and page_display.cc see these
+// headers, so a poppler version change touches them alone.
 #include <DateInfo.h>
 #include <Error.h>
 #include <ErrorCodes.h>
@@ -37,6 +37,7 @@
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
+#include "pipeline/extract/page_display.h"
 #include "pipeline/extract/scan_rules.h"
 #include "pipeline/extract/turned_text.h"
 #include "pipeline/extract/tex_bitmap_fonts.h"
@@ -111,9 +112,17 @@ std::string TextString(const std::unique_ptr<GooString>& value) {
 // poppler's text device, which also keeps the page's straight rules (table
 // borders) for the layout: stroked horizontal and vertical segments, and
 // thin filled rectangles (how Chromium and others draw borders).
-class RuleTextOutputDev : public TextOutputDev {
+class RuleTextOutputDev : public RunTextOutputDev {
  public:
-  RuleTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+  // One device reads a run of pages (page_display.h): what it keeps is the
+  // page's.
+  void startPage(int number, GfxState* state, XRef* xref) override {
+    rules_.clear();
+    dots_.clear();
+    tex_fonts_.clear();
+    visible_ = invisible_ = 0;
+    RunTextOutputDev::startPage(number, state, xref);
+  }
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<Dot>& dots() const { return dots_; }
   // Most of the page's glyphs are drawn invisibly (render mode 3, or 7:
@@ -304,13 +313,17 @@ std::vector<Rule> ImageRules(PageFn&& render_page, double max_pixels) {
 // turned is read turned upright (turned_text.h); `turn` says how many
 // quarter turns, and for 1 and 3 the lines' coordinates are those of the
 // page with width and height swapped.
+// `alone`: the page is read through poppler's per-page path rather than
+// in a run of pages that share their fonts (page_display.h).
 template <typename PageFn>
-std::vector<TextLine> TextLayerLines(PDFDoc& pdf, int page_number, double width, double height,
-                                     PageFn&& render_page, double max_pixels, int& turn) {
+std::vector<TextLine> TextLayerLines(PageDisplay& display, bool alone, int page_number,
+                                     double width, double height, PageFn&& render_page,
+                                     double max_pixels, int& turn) {
   // The settings of poppler-cpp's text_list(): reading order, no physical
   // layout, the page unrotated at 72 dpi (one unit per point).
-  RuleTextOutputDev device;
-  pdf.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  // PageDisplay's devices are made by ExtractPdf, of this type.
+  auto& device = static_cast<RuleTextOutputDev&>(alone ? display.DisplayAlone(page_number)
+                                                       : display.Display(page_number));
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   PageWords page;
   std::vector<Word>& words = page.words;
@@ -521,6 +534,8 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
   // Rendering (the ink check, OCR) goes through poppler-cpp, opened only
   // for a document with a page that needs it.
   std::unique_ptr<poppler::document> renderable;
+  PageDisplay display(
+      *pdf, [] { return std::make_unique<RuleTextOutputDev>(); }, poppler_errors.count);
   for (int i = 0; i < count; ++i) {
     ExtractedPage out;
     out.number = i + 1;
@@ -549,8 +564,17 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
       return page.get();
     };
     int turn = 0;
-    out.lines = TextLayerLines(*pdf, i + 1, out.width, out.height, render_page,
+    const PopplerErrors errors_before = poppler_errors;
+    out.lines = TextLayerLines(display, false, i + 1, out.width, out.height, render_page,
                                options.ocr_max_pixels, turn);
+    // A page without text says what poppler reported about it (below); in
+    // a run of pages poppler reports a font's faults on the first page only,
+    // so such a page is read again on its own.
+    if (JoinLines(out.lines).empty()) {
+      poppler_errors = errors_before;
+      out.lines = TextLayerLines(display, true, i + 1, out.width, out.height, render_page,
+                                 options.ocr_max_pixels, turn);
+    }
     if (turn % 2 == 1) std::swap(out.width, out.height);
     out.text = JoinLines(out.lines);
     const bool want_ocr = options.ocr == OcrMode::kAlways ||
