@@ -16,6 +16,7 @@
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
 #include "tests/extract/pdf_maker.h"
+#include "tests/extract/read_pdf.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -101,6 +102,23 @@ TEST(Layouts, ReadsARaggedLetterWithDnrHeaderAndDashFooter) {
   EXPECT_TRUE(Contains(r.text.text, "regionalutvecklingsförvaltningen"));
   EXPECT_TRUE(Contains(r.text.text, "EU-medel"));
   EXPECT_TRUE(Contains(r.text.text, "hälso- och sjukvårdens"));
+}
+
+TEST(Layouts, AWideLineAmongOneLineParagraphsAtTheLinePitchIsALineOfItsOwn) {
+  // A page opening with lines each a paragraph of its own and no space
+  // between them (a site's menu and a document's title copied above a
+  // letter): the title is the widest line around, so only the page's
+  // full lines below show the room after it.
+  PageSpec page;
+  page.blocks.push_back({"Nyheter\nÖverenskommelse om samverkan med Region Uppsala\nN/A\n"
+                         "N/A\nSkyddad\nLäsår 2022"});
+  for (const Block& b : Body(0, 3)) page.blocks.push_back(b);
+  const Outcome r = ExtractTypeset("one_line_paragraphs", {page}, Style{});
+  EXPECT_LE(r.cer, 0.005);
+  EXPECT_TRUE(testing::HasLine(r.text.text,
+                               "Överenskommelse om samverkan med Region Uppsala"))
+      << r.text.text;
+  EXPECT_TRUE(testing::HasLine(r.text.text, "N/A")) << r.text.text;
 }
 
 TEST(Layouts, ReadsJustifiedTwoColumnPagesColumnByColumn) {
