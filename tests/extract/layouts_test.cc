@@ -146,6 +146,24 @@ TEST(Layouts, ReadsJustifiedTwoColumnPagesColumnByColumn) {
   EXPECT_TRUE(Contains(r.text.text, "\n• Öka andelen med eftergymnasial utbildning."));
 }
 
+TEST(Layouts, ALetterheadOfTwoCellsWithLinesOfTheirOwnPitchReadsCellByCell) {
+  // The issuer left; each label over its value right, set smaller, so the
+  // cells' lines are level only at the top: read row by row, a label
+  // would be parted from its value.
+  PageSpec page;
+  page.two_columns = true;
+  page.blocks.push_back({"Överenskommelse om samverkansstruktur med Region Uppsala", 13});
+  page.blocks.push_back({"Kommunledningskontoret\nKansliet\nHandläggare\nEva Ek\nTfn 12 34", 8});
+  page.blocks.push_back({"Datum\n2017-02-16\nDiarienummer\nKSN-2016-2381", 7});
+  const Outcome r = ExtractTypeset("letterhead_cells", {page}, Style{});
+  EXPECT_LE(r.cer, 0.005);
+  for (const char* line : {"Kansliet", "Handläggare", "Datum", "2017-02-16",
+                           "Diarienummer", "KSN-2016-2381"}) {
+    EXPECT_TRUE(testing::HasLine(r.text.text, line)) << line << "\n" << r.text.text;
+  }
+  EXPECT_LT(r.text.text.find("Tfn 12 34"), r.text.text.find("Datum"));
+}
+
 TEST(Layouts, ReadsAnImageOnlyPageByOcrWithinThreePercentCer) {
   Style style;
   style.font = "Liberation Serif";
