@@ -25,10 +25,11 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
   const std::string path = dir + "/page_lines.tsv";
   for (const DataLine& row : ReadTable(path, {"kind", "pattern"}, errors)) {
     const std::string& kind = row.fields[0];
-    if (kind != "chrome" && kind != "attachment" && kind != "field" && kind != "related") {
+    if (kind != "chrome" && kind != "attachment" && kind != "field" && kind != "related" &&
+        kind != "untitled") {
       errors->push_back(Where(path, row.number,
-                              "kind must be \"chrome\", \"attachment\", \"field\" or "
-                              "\"related\", not \"" + kind + "\""));
+                              "kind must be \"chrome\", \"attachment\", \"field\", "
+                              "\"related\" or \"untitled\", not \"" + kind + "\""));
       continue;
     }
     RE2::Options options;
@@ -39,10 +40,11 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
       errors->push_back(Where(path, row.number, "pattern does not compile: " + pattern->error()));
       continue;
     }
-    (kind == "chrome"  ? chrome_
-     : kind == "field" ? field_
-     : kind == "related" ? related_
-                         : attachment_)
+    (kind == "chrome"     ? chrome_
+     : kind == "field"    ? field_
+     : kind == "related"  ? related_
+     : kind == "untitled" ? untitled_
+                          : attachment_)
         .push_back(std::move(pattern));
   }
 }
@@ -54,6 +56,8 @@ bool PageLines::IsAttachment(std::string_view line) const {
 }
 
 bool PageLines::IsField(std::string_view line) const { return AnyMatches(field_, line); }
+
+bool PageLines::IsUntitled(std::string_view title) const { return AnyMatches(untitled_, title); }
 
 bool PageLines::StartsRelatedList(std::string_view line) const {
   return AnyMatches(related_, line);

@@ -35,6 +35,9 @@ class PageLines {
   bool IsChrome(std::string_view line) const;
   bool IsAttachment(std::string_view line) const;
   bool IsField(std::string_view line) const;
+  // A PDF's metadata Title that is a file name or what a program writes
+  // when nobody gave one ("Microsoft Word - Dokument1", "kallelse.docx").
+  bool IsUntitled(std::string_view title) const;
   // A site's heading over a list of other documents ("Relevanta dokument"
   // on a document-sharing site): that line and every line after it are the
   // site's, not the document's.
@@ -45,6 +48,7 @@ class PageLines {
   std::vector<std::unique_ptr<re2::RE2>> attachment_;
   std::vector<std::unique_ptr<re2::RE2>> field_;
   std::vector<std::unique_ptr<re2::RE2>> related_;
+  std::vector<std::unique_ptr<re2::RE2>> untitled_;
 };
 
 }  // namespace diar::classify_internal

@@ -4,9 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <string_view>
+
+#include "pipeline/data_file/data_file.h"
 
 namespace diar::classify_internal {
 namespace {
@@ -64,51 +65,24 @@ std::vector<Word> WordsOf(std::string_view text, std::size_t cp_offset) {
 
 std::string Lower(std::string_view s) { return LowerKeepOffsets(s); }
 
-bool EndsWith(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 bool HasWordOfThreeLetters(const std::vector<Word>& words) {
   return std::any_of(words.begin(), words.end(),
                      [](const Word& w) { return w.only_letters && w.letters >= 3; });
 }
 
-// A file name ("kallelse_2022.docx") or what a program writes when nobody
-// gave the document a title.
-bool IsFileOrProgramName(std::string_view title) {
-  const std::string lower = Lower(TrimPunct(title, " \t"));
-  static constexpr std::array<std::string_view, 12> kExtensions = {
-      ".doc", ".docx", ".pdf", ".odt", ".rtf", ".htm", ".html", ".txt", ".xls", ".xlsx", ".ppt", ".pptx"};
-  for (std::string_view ext : kExtensions) {
-    if (EndsWith(lower, ext)) return true;
-  }
-  for (std::string_view program : {"microsoft word - ", "microsoft powerpoint - ", "microsoft excel - "}) {
-    if (lower.rfind(program, 0) == 0) return true;
-  }
-  std::string_view stem = lower;
-  while (!stem.empty() && std::isdigit(static_cast<unsigned char>(stem.back()))) stem.remove_suffix(1);
-  for (std::string_view placeholder : {"untitled", "namnlös", "dokument", "document", "titel", "title"}) {
-    if (TrimPunct(stem, " \t") == placeholder) return true;
-  }
-  return !HasWordOfThreeLetters(WordsOf(title, 0));
-}
-
-// Words that label a number or a date in a letterhead ("Diarienr:").
-bool IsNumberLabel(const Word& w, std::string_view line) {
+// A word followed by a colon, or a label of a number or a date
+// ("Diarienr", "Beslutsdatum").
+bool IsNumberLabel(const Word& w, std::string_view line, const NumberLabels& labels) {
   const std::size_t after = static_cast<std::size_t>(w.text.data() - line.data()) + w.text.size();
   if (after < line.size() && line[after] == ':') return true;
-  static constexpr std::array<std::string_view, 9> kLabels = {
-      "dnr", "diarienr", "diarienummer", "datum", "beslutsdatum", "sammanträdesdatum",
-      "ärendenummer", "beteckning", "ref"};
-  const std::string lower = Lower(w.text);
-  return std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end();
+  return labels.Contains(Lower(w.text));
 }
 
 // A line that only gives a number and a date: words of three letters or
 // more outside dnr and date mentions and their labels number fewer than two
 // when it holds a dnr, none when it holds a date.
 bool OnlyNumbersAndDates(const Line& line, const std::vector<Word>& words,
-                         const std::vector<Mention>& mentions) {
+                         const std::vector<Mention>& mentions, const NumberLabels& labels) {
   bool dnr = false, date = false;
   std::vector<const Mention*> inside;
   for (const Mention& m : mentions) {
@@ -120,7 +94,7 @@ bool OnlyNumbersAndDates(const Line& line, const std::vector<Word>& words,
   if (!dnr && !date) return false;
   std::size_t remaining = 0;
   for (const Word& w : words) {
-    if (!w.only_letters || w.letters < 3 || IsNumberLabel(w, line.text)) continue;
+    if (!w.only_letters || w.letters < 3 || IsNumberLabel(w, line.text, labels)) continue;
     const bool covered = std::any_of(inside.begin(), inside.end(), [&](const Mention* m) {
       return m->start <= w.cp_begin && m->end >= w.cp_end;
     });
@@ -153,20 +127,17 @@ std::size_t SectionNumberLength(std::string_view text) {
   return c > 0 && (u_isalpha(c) || c == 0xA7) ? end : 0;
 }
 
-// Byte length of an ISO date or a file name ("Plan.doc. ") that begins
-// `text` before more words.
-std::size_t LeadingDateOrFileLength(std::string_view text) {
+// Byte length of an ISO date or a file name ("Plan.doc. ": a word
+// PageLines::IsUntitled takes for one) that begins `text` before more words.
+std::size_t LeadingDateOrFileLength(std::string_view text, const PageLines& page_lines) {
   if (text.size() > 11 && std::isdigit(static_cast<unsigned char>(text[0])) && text[4] == '-' &&
       text[7] == '-' && text[10] == ' ') {
     return 11;
   }
   const std::size_t space = text.find(' ');
   if (space == std::string_view::npos) return 0;
-  std::string token = Lower(TrimPunct(text.substr(0, space), "."));
-  for (std::string_view ext : {".doc", ".docx", ".pdf", ".odt"}) {
-    if (EndsWith(token, ext)) return space + 1;
-  }
-  return 0;
+  const std::string_view token = TrimPunct(text.substr(0, space), ".");
+  return token.find('.') != std::string_view::npos && page_lines.IsUntitled(token) ? space + 1 : 0;
 }
 
 // Two or three capitalised words and nothing else: a person's name (the
@@ -185,9 +156,9 @@ bool IsPersonsName(const Line& line, const std::vector<Word>& words, const std::
   });
 }
 
-std::string Clean(std::string_view text) {
+std::string Clean(std::string_view text, const PageLines& page_lines) {
   for (bool again = true; again;) {
-    const std::size_t cut = std::max(SectionNumberLength(text), LeadingDateOrFileLength(text));
+    const std::size_t cut = std::max(SectionNumberLength(text), LeadingDateOrFileLength(text, page_lines));
     again = cut > 0 && cut < text.size();
     if (again) text.remove_prefix(cut);
   }
@@ -209,9 +180,28 @@ std::string_view AfterTitleLabel(std::string_view line) {
 
 }  // namespace
 
+void NumberLabels::Load(const std::string& dir, std::vector<std::string>* errors) {
+  for (const char* file : {"dnr_labels.list", "date_labels.list"}) {
+    for (const DataLine& line : ReadDataFile(dir + "/" + file, errors).lines) {
+      if (line.fields.size() != 1) {
+        errors->push_back(Where(dir + "/" + file, line.number, "one label a line, no tabs"));
+        continue;
+      }
+      for (const Word& w : WordsOf(line.fields[0], 0)) words_.insert(Lower(w.text));
+    }
+  }
+}
+
+bool NumberLabels::Contains(std::string_view lower_word) const {
+  return words_.contains(std::string(lower_word));
+}
+
 TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Line>& lines,
-                        const std::vector<Mention>& mentions) {
-  if (!metadata_title.empty() && !IsFileOrProgramName(metadata_title)) {
+                        const std::vector<Mention>& mentions, const PageLines& page_lines,
+                        const NumberLabels& labels) {
+  const bool untitled = page_lines.IsUntitled(metadata_title) ||
+                        !HasWordOfThreeLetters(WordsOf(metadata_title, 0));
+  if (!metadata_title.empty() && !untitled) {
     return {metadata_title, "PDF metadata Title"};
   }
   const std::string passed = metadata_title.empty()
@@ -220,21 +210,21 @@ TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Lin
   const Line* late = nullptr;
   for (const Line& line : lines) {
     if (const std::string_view titled = AfterTitleLabel(line.text); !titled.empty()) {
-      return {Clean(titled), "the text after the label \"Titel\"" + passed};
+      return {Clean(titled, page_lines), "the text after the label \"Titel\"" + passed};
     }
     const std::vector<Word> words = WordsOf(line.text, line.cp_begin);
     if (!HasWordOfThreeLetters(words) || line.text.back() == ':' ||
-        OnlyNumbersAndDates(line, words, mentions)) {
+        OnlyNumbersAndDates(line, words, mentions, labels)) {
       continue;
     }
     if (SectionNumberLength(line.text) > 0 || IsPersonsName(line, words, mentions)) {
       if (late == nullptr) late = &line;
       continue;
     }
-    return {Clean(line.text), "first heading line of the text" + passed};
+    return {Clean(line.text, page_lines), "first heading line of the text" + passed};
   }
   if (late != nullptr) {
-    return {Clean(late->text),
+    return {Clean(late->text, page_lines),
             "first line of the opening, though a section heading or a name (no other heading line)" + passed};
   }
   return {"", passed};
