@@ -523,19 +523,38 @@ double FindGutter(const std::vector<Row>& rows, std::size_t begin, std::size_t e
   return FindGutterIn(rows, begin, end, 0, page_width);
 }
 
+// Whether the words of `row` left of index `split` and those from it on
+// sit as the cells of one table or form row do: tops level (cells set from
+// their top) or bottoms level (one baseline), within an eighth of the
+// smaller side's height. Lines of two blocks set apart, each on its own
+// grid, overlap by chance and are level neither way.
+bool SidesAligned(const Row& row, std::size_t split) {
+  double top[2] = {1e9, 1e9}, bottom[2] = {-1e9, -1e9};
+  for (std::size_t i = 0; i < row.words.size(); ++i) {
+    const int side = i < split ? 0 : 1;
+    top[side] = std::min(top[side], row.words[i].y0);
+    bottom[side] = std::max(bottom[side], row.words[i].y1);
+  }
+  const double tolerance = 0.125 * std::min(bottom[0] - top[0], bottom[1] - top[1]);
+  return std::abs(top[0] - top[1]) <= tolerance || std::abs(bottom[0] - bottom[1]) <= tolerance;
+}
+
 // Whether the rows [begin, end), none of which crosses `gutter`, are two
 // columns of text side by side rather than a table or a form read row by
 // row.
 bool ReadsAsColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                     double gutter) {
-  std::size_t both = 0, left_rows = 0, right_rows = 0;
+  std::size_t both = 0, left_rows = 0, right_rows = 0, apart = 0;
   double left_edge = gutter;
   double left_top = 1e9, left_bottom = -1e9, right_top = 1e9, right_bottom = -1e9;
   std::vector<double> left_widths, left_words, right_widths, right_words;
   double right_edge = gutter, right_start = 1e9;
   for (std::size_t r = begin; r < end; ++r) {
     const std::size_t split = SplitIndex(rows[r], gutter);
-    if (split > 0 && split < rows[r].words.size()) ++both;
+    if (split > 0 && split < rows[r].words.size()) {
+      ++both;
+      if (!SidesAligned(rows[r], split)) ++apart;
+    }
     if (split > 0) {
       ++left_rows;
       left_top = std::min(left_top, rows[r].y0);
@@ -575,6 +594,11 @@ bool ReadsAsColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t
                       Median(right_widths) < 0.75 * (right_edge - right_start);
   const bool labels =
       values && Median(left_words) < 4 && gutter - left_edge < 0.6 * (right_edge - gutter);
+  // Two blocks whose lines mostly do not line up are two columns, however
+  // short their lines (a letterhead's two cells: the issuer left, "Datum"
+  // over its date right, level only at the top): a form's labels and values
+  // share their rows.
+  if (both >= 2 && 2 * apart > both) return true;
   return side_by_side && !labels && Median(left_widths) >= 0.5 * (gutter - left_edge);
 }
 

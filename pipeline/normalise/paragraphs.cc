@@ -348,11 +348,27 @@ ColumnReach ColumnReaches(const std::vector<Line>& lines) {
 // wide enough to reach past a paragraph's short last line, a few one-line
 // footnotes or the rows of a form to a line of full width. A column's
 // lines reach at least as far as the column goes (ColumnReach).
-double LocalRight(const std::vector<Line>& lines, std::size_t i, const ColumnReach& reach) {
-  const int column = lines[i - 1].column;
-  double right = -1;
+//
+// A line that no other line around reaches half as far as (from its own
+// left edge) shows no edge it was wrapped at: it is a line of its own
+// among short ones (a page opening with one-line paragraphs, each a line
+// of a list or a site's menu), and only its column's lines elsewhere on
+// the page show how far text goes. A block narrowed beside a picture has
+// other wrapped lines of about its width around it.
+double LocalRight(const std::vector<Line>& lines, std::size_t i, const ColumnReach& reach,
+                  const std::map<int, Edges>& edges) {
+  const Line& a = lines[i - 1];
+  const int column = a.column;
+  double others = -1;
   for (std::size_t k = i >= 6 ? i - 6 : 0; k <= std::min(i + 3, lines.size() - 1); ++k) {
-    if (lines[k].column == column && !lines[k].table_row) right = std::max(right, lines[k].x1);
+    if (k != i - 1 && lines[k].column == column && !lines[k].table_row) {
+      others = std::max(others, lines[k].x1);
+    }
+  }
+  double right = a.table_row ? others : std::max(others, a.x1);
+  if (!a.table_row && a.has_box && others - a.x0 < 0.5 * (a.x1 - a.x0)) {
+    const auto e = edges.find(column);
+    if (e != edges.end()) right = std::max(right, e->second.right);
   }
   if (column >= 1) {
     const auto next = reach.next_start.find(column);
@@ -415,7 +431,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         if (b.x0 <= item_x0 + 0.3 * em) item_x0 = -1;
       }
       if (table ||
-          (!same_row && (BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach)) ||
+          (!same_row && (BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach, edges)) ||
                          StartsNextNote(para, lines[first], b, body_size)))) {
         if (!para.empty()) out.push_back(std::move(para));
         para.clear();

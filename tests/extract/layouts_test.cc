@@ -16,6 +16,7 @@
 #include "pipeline/extract/extract.h"
 #include "pipeline/normalise/normalise.h"
 #include "tests/extract/pdf_maker.h"
+#include "tests/extract/read_pdf.h"
 #include "tests/extract/text_metrics.h"
 
 namespace diar {
@@ -103,6 +104,23 @@ TEST(Layouts, ReadsARaggedLetterWithDnrHeaderAndDashFooter) {
   EXPECT_TRUE(Contains(r.text.text, "hälso- och sjukvårdens"));
 }
 
+TEST(Layouts, AWideLineAmongOneLineParagraphsAtTheLinePitchIsALineOfItsOwn) {
+  // A page opening with lines each a paragraph of its own and no space
+  // between them (a site's menu and a document's title copied above a
+  // letter): the title is the widest line around, so only the page's
+  // full lines below show the room after it.
+  PageSpec page;
+  page.blocks.push_back({"Nyheter\nÖverenskommelse om samverkan med Region Uppsala\nN/A\n"
+                         "N/A\nSkyddad\nLäsår 2022"});
+  for (const Block& b : Body(0, 3)) page.blocks.push_back(b);
+  const Outcome r = ExtractTypeset("one_line_paragraphs", {page}, Style{});
+  EXPECT_LE(r.cer, 0.005);
+  EXPECT_TRUE(testing::HasLine(r.text.text,
+                               "Överenskommelse om samverkan med Region Uppsala"))
+      << r.text.text;
+  EXPECT_TRUE(testing::HasLine(r.text.text, "N/A")) << r.text.text;
+}
+
 TEST(Layouts, ReadsJustifiedTwoColumnPagesColumnByColumn) {
   Style style;
   style.font = "DejaVu Serif";
@@ -126,6 +144,24 @@ TEST(Layouts, ReadsJustifiedTwoColumnPagesColumnByColumn) {
   EXPECT_FALSE(Contains(r.text.text, "Handlingsplan 2024–2027\n"));
   EXPECT_FALSE(Contains(r.text.text, "Sida 3 (4)"));
   EXPECT_TRUE(Contains(r.text.text, "\n• Öka andelen med eftergymnasial utbildning."));
+}
+
+TEST(Layouts, ALetterheadOfTwoCellsWithLinesOfTheirOwnPitchReadsCellByCell) {
+  // The issuer left; each label over its value right, set smaller, so the
+  // cells' lines are level only at the top: read row by row, a label
+  // would be parted from its value.
+  PageSpec page;
+  page.two_columns = true;
+  page.blocks.push_back({"Överenskommelse om samverkansstruktur med Region Uppsala", 13});
+  page.blocks.push_back({"Kommunledningskontoret\nKansliet\nHandläggare\nEva Ek\nTfn 12 34", 8});
+  page.blocks.push_back({"Datum\n2017-02-16\nDiarienummer\nKSN-2016-2381", 7});
+  const Outcome r = ExtractTypeset("letterhead_cells", {page}, Style{});
+  EXPECT_LE(r.cer, 0.005);
+  for (const char* line : {"Kansliet", "Handläggare", "Datum", "2017-02-16",
+                           "Diarienummer", "KSN-2016-2381"}) {
+    EXPECT_TRUE(testing::HasLine(r.text.text, line)) << line << "\n" << r.text.text;
+  }
+  EXPECT_LT(r.text.text.find("Tfn 12 34"), r.text.text.find("Datum"));
 }
 
 TEST(Layouts, ReadsAnImageOnlyPageByOcrWithinThreePercentCer) {
