@@ -38,8 +38,18 @@ void PrintText(const SearchResult& r, const SearchRequest& request) {
     if (!hit.date.empty()) std::cout << ", " << hit.date;
     if (!hit.type.empty()) std::cout << ", " << hit.type;
     std::cout << ", id " << hit.id.substr(0, 12) << ")\n";
-    for (std::size_t i = 1; i < hit.paths.size(); ++i) {
-      if (hit.paths[i] != hit.path) std::cout << "   also " << hit.paths[i] << "\n";
+    // A file copied into many folders lists a few of its other paths; the
+    // rest are counted (`show` and JSON give every one).
+    constexpr std::size_t kOtherPathsShown = 3;
+    std::size_t others = 0;
+    for (const std::string& path : hit.paths) {
+      if (path == hit.path) continue;
+      if (++others <= kOtherPathsShown) std::cout << "   also " << path << "\n";
+    }
+    if (others > kOtherPathsShown) {
+      const std::size_t more = others - kOtherPathsShown;
+      std::cout << "   and " << more << " more path" << (more == 1 ? "" : "s") << " (diar show "
+                << hit.id.substr(0, 12) << " lists them)\n";
     }
     if (!hit.snippet.empty()) {
       std::string snippet = hit.snippet;

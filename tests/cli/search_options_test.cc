@@ -101,6 +101,24 @@ TEST_F(SearchOptions, JsonHitsCarryEveryPathAndTheSnippetPage) {
   EXPECT_EQ(hit["snippet_page"], 1);
 }
 
+TEST_F(SearchOptions, AFileInManyFoldersListsAFewOtherPathsAndCountsTheRest) {
+  for (int copy = 1; copy <= 5; ++copy) {
+    WriteFile(docs_.path() / ("kopia" + std::to_string(copy)) / "a.txt",
+              "Protokoll\nDatum 2021-05-04\n\nKulturnämnden beslutade om bidrag.\n");
+  }
+  ASSERT_EQ(RunDiar(index_.path(), {"ingest", docs_.path().string()}).exit_code, 0);
+  const testing::RunResult r = RunDiar(index_.path(), {"search", "bidrag datum:2021"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t also = 0;
+  for (std::size_t at = r.out.find("   also "); at != std::string::npos; at = r.out.find("   also ", at + 1)) ++also;
+  EXPECT_EQ(also, 3u) << r.out;
+  EXPECT_NE(r.out.find("   and 2 more paths (diar show "), std::string::npos) << r.out;
+  // JSON keeps every path.
+  const testing::RunResult json = RunDiar(index_.path(), {"search", "--format", "json", "bidrag", "datum:2021"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out)["hits"][0]["paths"].size(), 6u) << json.out;
+}
+
 TEST_F(SearchOptions, FacetLimitSaysHowManyMore) {
   testing::RunResult r = RunDiar(index_.path(), {"search", "--facets", "--facet-limit", "1", "kulturnämnden"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
