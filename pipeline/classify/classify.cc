@@ -154,7 +154,6 @@ struct Classifier::Impl {
   classify_internal::Topics topics;
   classify_internal::PageLines page_lines;
   classify_internal::IssuerFinder issuers;
-  classify_internal::NumberLabels number_labels;
 };
 
 Classifier::Classifier() : impl_(std::make_shared<Impl>()) {}
@@ -167,7 +166,6 @@ Result<Classifier> Classifier::Load(const std::string& dictionary_dir) {
   impl->topics.Load(dictionary_dir, &errors);
   impl->page_lines.Load(dictionary_dir, &errors);
   impl->issuers.Load(dictionary_dir, &errors);
-  impl->number_labels.Load(dictionary_dir, &errors);
   if (!errors.empty()) {
     std::string message;
     for (const std::string& e : errors) message += (message.empty() ? "" : "\n") + e;
@@ -215,8 +213,7 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
     title_lines.push_back(line);
   }
   const classify_internal::TitleChoice title =
-      classify_internal::ChooseTitle(source.title, title_lines, mentions, impl_->page_lines,
-                                     impl_->number_labels);
+      classify_internal::ChooseTitle(source.title, title_lines, mentions, impl_->page_lines, tagger);
   if (!title.title.empty()) {
     c.title = title.title;
     c.cues.push_back({"title", title.cue});

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string_view>
 
-#include "pipeline/data_file/data_file.h"
 
 namespace diar::classify_internal {
 namespace {
@@ -63,8 +62,6 @@ std::vector<Word> WordsOf(std::string_view text, std::size_t cp_offset) {
   return words;
 }
 
-std::string Lower(std::string_view s) { return LowerKeepOffsets(s); }
-
 bool HasWordOfThreeLetters(const std::vector<Word>& words) {
   return std::any_of(words.begin(), words.end(),
                      [](const Word& w) { return w.only_letters && w.letters >= 3; });
@@ -72,17 +69,17 @@ bool HasWordOfThreeLetters(const std::vector<Word>& words) {
 
 // A word followed by a colon, or a label of a number or a date
 // ("Diarienr", "Beslutsdatum").
-bool IsNumberLabel(const Word& w, std::string_view line, const NumberLabels& labels) {
+bool IsNumberLabel(const Word& w, std::string_view line, const Tagger& tagger) {
   const std::size_t after = static_cast<std::size_t>(w.text.data() - line.data()) + w.text.size();
   if (after < line.size() && line[after] == ':') return true;
-  return labels.Contains(Lower(w.text));
+  return tagger.IsNumberLabel(w.text);
 }
 
 // A line that only gives a number and a date: words of three letters or
 // more outside dnr and date mentions and their labels number fewer than two
 // when it holds a dnr, none when it holds a date.
 bool OnlyNumbersAndDates(const Line& line, const std::vector<Word>& words,
-                         const std::vector<Mention>& mentions, const NumberLabels& labels) {
+                         const std::vector<Mention>& mentions, const Tagger& tagger) {
   bool dnr = false, date = false;
   std::vector<const Mention*> inside;
   for (const Mention& m : mentions) {
@@ -94,7 +91,7 @@ bool OnlyNumbersAndDates(const Line& line, const std::vector<Word>& words,
   if (!dnr && !date) return false;
   std::size_t remaining = 0;
   for (const Word& w : words) {
-    if (!w.only_letters || w.letters < 3 || IsNumberLabel(w, line.text, labels)) continue;
+    if (!w.only_letters || w.letters < 3 || IsNumberLabel(w, line.text, tagger)) continue;
     const bool covered = std::any_of(inside.begin(), inside.end(), [&](const Mention* m) {
       return m->start <= w.cp_begin && m->end >= w.cp_end;
     });
@@ -144,13 +141,13 @@ std::size_t LeadingDateOrFileLength(std::string_view text, const PageLines& page
 // handläggare beside the letterhead), unless the tagger read it as a body.
 bool IsPersonsName(const Line& line, const std::vector<Word>& words, const std::vector<Mention>& mentions) {
   if (words.size() < 2 || words.size() > 3) return false;
-  std::size_t letters = 0;
+  std::size_t bytes = 0;
   for (const Word& w : words) {
     if (!w.only_letters || !w.title_case || w.letters < 2) return false;
-    letters += w.text.size();
+    bytes += w.text.size();
   }
   // Only the words and the spaces between them.
-  if (letters + words.size() - 1 != line.text.size()) return false;
+  if (bytes + words.size() - 1 != line.text.size()) return false;
   return std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
     return m.end > line.cp_begin && m.start < line.cp_end;
   });
@@ -180,25 +177,9 @@ std::string_view AfterTitleLabel(std::string_view line) {
 
 }  // namespace
 
-void NumberLabels::Load(const std::string& dir, std::vector<std::string>* errors) {
-  for (const char* file : {"dnr_labels.list", "date_labels.list"}) {
-    for (const DataLine& line : ReadDataFile(dir + "/" + file, errors).lines) {
-      if (line.fields.size() != 1) {
-        errors->push_back(Where(dir + "/" + file, line.number, "one label a line, no tabs"));
-        continue;
-      }
-      for (const Word& w : WordsOf(line.fields[0], 0)) words_.insert(Lower(w.text));
-    }
-  }
-}
-
-bool NumberLabels::Contains(std::string_view lower_word) const {
-  return words_.contains(std::string(lower_word));
-}
-
 TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Line>& lines,
                         const std::vector<Mention>& mentions, const PageLines& page_lines,
-                        const NumberLabels& labels) {
+                        const Tagger& tagger) {
   const bool untitled = page_lines.IsUntitled(metadata_title) ||
                         !HasWordOfThreeLetters(WordsOf(metadata_title, 0));
   if (!metadata_title.empty() && !untitled) {
@@ -214,7 +195,7 @@ TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Lin
     }
     const std::vector<Word> words = WordsOf(line.text, line.cp_begin);
     if (!HasWordOfThreeLetters(words) || line.text.back() == ':' ||
-        OnlyNumbersAndDates(line, words, mentions, labels)) {
+        OnlyNumbersAndDates(line, words, mentions, tagger)) {
       continue;
     }
     if (SectionNumberLength(line.text) > 0 || IsPersonsName(line, words, mentions)) {

@@ -8,7 +8,7 @@
 //   - a metadata title that is a file name or a program's default
 //     ("Microsoft Word - Dokument1", "kallelse_2022.docx", "Untitled":
 //     the `untitled` patterns of dictionaries/page_lines.tsv);
-//   - a line that is only a dnr, a date and their labels (NumberLabels) ("Diarienr:
+//   - a line that is only a dnr, a date and their labels (Tagger::IsNumberLabel) ("Diarienr:
 //     8799-17-4.3 / Beslutsdatum: 7 nov 2018", "JK 6111-08-28"), or has no
 //     word of three letters ("2023KS133", "UBK1005, v2.0");
 //   - a lead-in ending in a colon;
@@ -24,8 +24,6 @@
 #define DIAR_PIPELINE_CLASSIFY_TITLE_H_
 
 #include <string>
-#include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "pipeline/classify/page_lines.h"
@@ -34,29 +32,17 @@
 
 namespace diar::classify_internal {
 
-// The words that label a number or a date in a letterhead ("Diarienr",
-// "Beslutsdatum"): every word of dictionaries/dnr_labels.list and
-// date_labels.list, in lower case.
-class NumberLabels {
- public:
-  // Bad lines go to `errors` as file:line.
-  void Load(const std::string& dir, std::vector<std::string>* errors);
-  bool Contains(std::string_view lower_word) const;
-
- private:
-  std::unordered_set<std::string> words_;
-};
-
 struct TitleChoice {
   std::string title;  // empty: none of the lines names the document
   std::string cue;
 };
 
 // `page_lines` tells a metadata title that is a file or program name
-// (PageLines::IsUntitled).
+// (PageLines::IsUntitled); `tagger` the labels of numbers and dates
+// (Tagger::IsNumberLabel).
 TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Line>& lines,
                         const std::vector<Mention>& mentions, const PageLines& page_lines,
-                        const NumberLabels& labels);
+                        const Tagger& tagger);
 
 }  // namespace diar::classify_internal
 

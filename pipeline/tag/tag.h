@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/normalise/normalise.h"
@@ -88,6 +89,11 @@ class Tagger {
   // owned_heads.list: a part of some body (an organ, an office), which
   // belongs to the body issuing the document unless it says otherwise.
   bool IsOwnedPart(const std::string& value) const;
+
+  // True when `word` (any case) is a label of a diarienummer or a date in
+  // a letterhead: an entry of dnr_labels.list or date_labels.list
+  // ("Diarienr", "Beslutsdatum").
+  bool IsNumberLabel(std::string_view word) const;
 
  private:
   struct Impl;

@@ -165,4 +165,8 @@ bool Tagger::IsOwnedPart(const std::string& value) const {
   return !impl_->lexicon.LongestSuffix("owned_heads", last).empty();
 }
 
+bool Tagger::IsNumberLabel(std::string_view word) const {
+  return impl_->lexicon.Contains("dnr_labels", word) || impl_->lexicon.Contains("date_labels", word);
+}
+
 }  // namespace diar

@@ -19,7 +19,7 @@ class BadData : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     const std::filesystem::path source = std::filesystem::path(DIAR_SOURCE_DIR) / "dictionaries";
     for (const char* name : {"doc_types.tsv", "doc_type_cues.tsv", "topics.tsv", "page_lines.tsv",
-                             "issuer_places.tsv", "counties.tsv", "dnr_labels.list", "date_labels.list"}) {
+                             "issuer_places.tsv", "counties.tsv"}) {
       std::filesystem::copy_file(source / name, dir_ / name);
     }
   }
