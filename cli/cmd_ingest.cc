@@ -174,15 +174,18 @@ void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   // Ingest loads the pipeline when a file first needs it.
   const std::optional<PipelineOptions> pipeline = ctx.PipelineOptionsFor(opts.ocr, /*analyse=*/true);
   if (!pipeline) return;
+  const int jobs =
+      opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // A new index gets a shard per worker, so each worker writes its own.
   Result<IndexWriter> writer = IndexWriter::Open(
       ctx.index_dir,
       {.dictionaries_dir = ctx.dictionaries_dir, .create = true, .holder = "diar ingest",
-       .shards = opts.shards});
+       .shards = opts.shards, .new_shards = jobs});
   if (!writer) return ctx.Fail(writer.error());
 
   IngestOptions options;
   options.paths = opts.paths;
-  options.jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.jobs = jobs;
   options.timeout = std::chrono::milliseconds(static_cast<long long>(opts.timeout_seconds * 1000));
   options.memory_mb = opts.memory_mb;
   options.commit_every = opts.commit_every;

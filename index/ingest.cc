@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,43 +11,15 @@
 #include <sstream>
 #include <thread>
 
+#include "index/ingest_jobs.h"
 #include "index/inputs.h"
+#include "index/shards.h"
 #include "index/worker_pool.h"
 
 namespace diar {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The fields of a worker's result for one file.
-enum Field { kSha, kPages, kWarnings, kDocument, kFieldCount };
-
-// Runs in a worker process: the whole pipeline and the Xapian document.
-WorkResult ProcessInWorker(const Pipeline& pipeline, const DocumentBuilder& builder,
-                           const std::string& path) {
-  Result<ProcessedDocument> doc = pipeline.Process(path);
-  if (!doc) {
-    return {doc.error().kind == ErrorKind::kConfig ? WorkResult::Status::kConfigError
-                                                   : WorkResult::Status::kInputError,
-            doc.error().message, {}};
-  }
-  std::string warnings;
-  for (const ExtractedPage& page : doc->source.pages) {
-    if (page.ocr_note.empty()) continue;
-    if (!warnings.empty()) warnings += '\n';
-    warnings += path + ": page " + std::to_string(page.number) + ": " + page.ocr_note;
-  }
-  try {
-    const Xapian::Document built = builder.Build(*doc, path);
-    return {WorkResult::Status::kOk,
-            "",
-            {doc->source.sha256, std::to_string(doc->source.pages.size()), warnings,
-             built.serialise()}};
-  } catch (const Xapian::Error& e) {
-    return {WorkResult::Status::kInputError,
-            path + ": cannot build its index entry: " + e.get_description(), {}};
-  }
-}
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -63,6 +36,18 @@ struct Settled {
   std::string sha;          // content hash, when known
   std::string document;     // serialised Xapian document, when processed
   bool known_content = false;  // the index (or an earlier input) has these bytes
+  bool detached_elsewhere = false;  // its path leaves a document in another worker's shard
+};
+
+// A job for the worker that writes some shards (ingest_jobs.h), kept until
+// that worker commits: a worker that dies loses what it did since its last
+// commit, and does it again.
+struct PendingJob {
+  ShardJob job;
+  std::size_t input = 0;  // the input it settles, for kAdd and kAddPath
+  bool settles = false;   // its result settles `input`
+  bool redo = false;      // done once already, lost with its worker
+  int tries = 0;
 };
 
 class Run {
@@ -79,8 +64,14 @@ class Run {
     progress_.files_total = inputs_.size();
     for (const Input& in : inputs_) progress_.bytes_total += in.bytes;
     started_ = last_commit_ = last_tick_ = Clock::now();
+    jobs_ = std::max(1, options_.jobs);
+    // A worker per shard set when every worker can have shards of its own.
+    sharded_ = !writer_.HasRemoteShard() && writer_.shard_count() >= static_cast<std::size_t>(jobs_);
 
-    const std::size_t window = static_cast<std::size_t>(std::max(1, options_.jobs)) * 4;
+    // One writer: documents wait in memory for their turn, so look only a
+    // few files ahead. Writers per worker: only the report waits, and
+    // looking further keeps every worker's queue fed.
+    const std::size_t window = static_cast<std::size_t>(jobs_) * (sharded_ ? 32 : 4);
     while (next_write_ < inputs_.size() && !report_.fatal) {
       if (Stopping()) break;
       while (next_dispatch_ < inputs_.size() && next_dispatch_ < next_write_ + window &&
@@ -88,6 +79,7 @@ class Run {
         if (!Dispatch(next_dispatch_)) break;  // every worker busy
         ++next_dispatch_;
       }
+      Pump();
       WriteReady(/*skip_gaps=*/false);
       if (report_.fatal || next_write_ >= inputs_.size()) break;
       if (in_flight_ > 0) Collect(std::chrono::milliseconds(250));
@@ -96,11 +88,18 @@ class Run {
         Commit();
       }
     }
-    if (pool_) pool_->Stop();
     if (Stopping() && next_write_ < inputs_.size()) {
       report_.interrupted = true;
-      WriteReady(/*skip_gaps=*/true);  // finished work is kept; files in flight are redone next run
+      if (released_) {
+        // Files in flight finish (each within --timeout) and are kept;
+        // those still queued are redone by the next run.
+        DropQueuedFiles();
+        while (in_flight_ > 0) Collect(std::chrono::milliseconds(250));
+      }
+      WriteReady(/*skip_gaps=*/true);
     }
+    if (released_) Finish();
+    if (pool_) pool_->Stop();
     if (!report_.fatal && options_.prune && !report_.interrupted) Prune();
     if (!report_.fatal) Commit();
     return report_;
@@ -121,13 +120,19 @@ class Run {
     if (held_ && held_->report.index == i) {
       s = std::move(*held_);
       held_.reset();
-    } else if (!Settle(i, s)) {
+    } else if (!Settle(i, s) && !(sharded_ && s.known_content)) {
+      // (With writers per worker, a path added is a job for the worker
+      // whose shard holds the content.)
       ready_[i] = std::move(s);
       return true;
     }
     if (!pool_ && !StartPool()) {
       held_ = std::move(s);  // the run stops (fatal); the file is not settled
       return false;
+    }
+    if (sharded_) {
+      Queue(i, std::move(s));
+      return true;
     }
     if (!pool_->HasIdle()) {
       held_ = std::move(s);
@@ -167,7 +172,9 @@ class Run {
     }
     Result<bool> current = writer_.IsCurrent(s.sha, input.path);
     if (!current) return Fatal(current.error()), false;
-    if (*current) {
+    if (*current && writer_.ShardsHolding(input.path).size() == 1) {
+      // (A path in two documents is what a run killed between two shards'
+      // commits can leave; reading the file again mends it.)
       s.report.outcome = FileOutcome::kUnchanged;
       return false;
     }
@@ -219,31 +226,274 @@ class Run {
     if (!Prepare()) return false;
     const Pipeline& pipeline = *pipeline_;
     const DocumentBuilder& builder = *builder_;
+    const WorkerLimits limits{.timeout = options_.timeout, .memory_mb = options_.memory_mb};
+    if (!sharded_) {
+      pool_ = std::make_unique<WorkerPool>(
+          jobs_,
+          [&pipeline, &builder](const std::string& path) { return BuildJob(pipeline, builder, path); },
+          limits);
+      return true;
+    }
+    // The workers take the shards over: what this process did so far is
+    // committed, and from now on it only reads.
+    Result<bool> released = writer_.Release();
+    if (!released) return Fatal(released.error()), false;
+    released_ = true;
+    auto worker = std::make_shared<ShardWorker>(writer_.dir(), pipeline, builder);
     pool_ = std::make_unique<WorkerPool>(
-        std::max(1, options_.jobs),
-        [&pipeline, &builder](const std::string& path) {
-          return ProcessInWorker(pipeline, builder, path);
-        },
-        WorkerLimits{.timeout = options_.timeout, .memory_mb = options_.memory_mb});
+        jobs_, [worker](const std::string& job) { return worker->Run(job); }, limits);
+    queues_.assign(static_cast<std::size_t>(jobs_), {});
+    uncommitted_.assign(static_cast<std::size_t>(jobs_), {});
     return true;
   }
 
+  // --- Writers per worker.
+
+  ShardJob Job(ShardJob::Kind kind, std::size_t shard) const {
+    ShardJob job;
+    job.kind = kind;
+    job.slot = SlotOfShard(shard, jobs_);
+    job.slots = jobs_;
+    job.shard_count = writer_.shard_count();
+    return job;
+  }
+
+  void Enqueue(PendingJob pending, bool front = false) {
+    const std::size_t id = next_job_++;
+    auto& queue = queues_[static_cast<std::size_t>(pending.job.slot)];
+    if (front) {
+      queue.push_front(id);
+    } else {
+      queue.push_back(id);
+    }
+    jobs_pending_[id] = std::move(pending);
+  }
+
+  // Input `i` goes to the worker of its document's shard: read and added,
+  // or its path added to the document there. Its path leaves documents in
+  // other workers' shards through their queues.
+  void Queue(std::size_t i, Settled s) {
+    const std::size_t shard = ShardOf(s.sha, writer_.shard_count());
+    PendingJob pending{Job(s.known_content ? ShardJob::Kind::kAddPath : ShardJob::Kind::kAdd, shard),
+                       i, /*settles=*/true};
+    pending.job.sha = s.sha;
+    pending.job.path = s.report.path;
+    pending.job.reindex = options_.reindex && !s.known_content;
+    for (std::size_t other : writer_.ShardsHolding(s.report.path)) {
+      if (SlotOfShard(other, jobs_) == pending.job.slot) continue;  // AddBuilt's own DetachPath
+      PendingJob drop{Job(ShardJob::Kind::kDropPath, other)};
+      drop.job.sha = s.sha;
+      drop.job.path = s.report.path;
+      Enqueue(std::move(drop));
+      s.detached_elsewhere = true;
+    }
+    Enqueue(std::move(pending));
+    if (!s.known_content) in_flight_shas_.insert(s.sha);
+    waiting_[i] = std::move(s);
+  }
+
+  // Hands each idle worker the next job of its queue.
+  void Pump() {
+    if (!released_) return;
+    for (int slot = 0; slot < jobs_; ++slot) {
+      auto& queue = queues_[static_cast<std::size_t>(slot)];
+      if (queue.empty() || !pool_->IsIdle(slot)) continue;
+      const std::size_t id = queue.front();
+      queue.pop_front();
+      pool_->SubmitTo(slot, id, EncodeShardJob(jobs_pending_[id].job));
+      ++in_flight_;
+    }
+  }
+
+  // A stopping run drops the files no worker has started (the next run
+  // does them); with `all`, a failing one also drops the rest but commits.
+  void DropQueuedFiles(bool all = false) {
+    for (auto& queue : queues_) {
+      std::deque<std::size_t> kept;
+      for (std::size_t id : queue) {
+        const PendingJob& pending = jobs_pending_[id];
+        const bool file = pending.job.kind == ShardJob::Kind::kAdd ||
+                          pending.job.kind == ShardJob::Kind::kAddPath ||
+                          pending.job.kind == ShardJob::Kind::kDropPath;
+        if ((file && !pending.redo) || (all && pending.job.kind != ShardJob::Kind::kCommit)) {
+          if (pending.settles) waiting_.erase(pending.input);
+          jobs_pending_.erase(id);
+        } else {
+          kept.push_back(id);
+        }
+      }
+      queue = std::move(kept);
+    }
+  }
+
+  // Commits every worker's shards and waits for them, then takes the shards
+  // back for what the run does last (prune, the final commit).
+  // A run stopped by a configuration error commits what is done too, as far
+  // as the index allows.
+  void Finish() {
+    if (report_.fatal) DropQueuedFiles(/*all=*/true);
+    CommitWorkers();
+    while (in_flight_ > 0 || commits_waiting_ > 0 ||
+           std::any_of(queues_.begin(), queues_.end(), [](const auto& q) { return !q.empty(); })) {
+      Pump();
+      Collect(std::chrono::milliseconds(250));
+      Tick();
+    }
+    pool_->Stop();
+    released_ = false;
+    if (Result<bool> back = writer_.Reacquire(); !back) Fatal(back.error());
+  }
+
+  void CommitWorkers() {
+    for (int slot = 0; slot < jobs_; ++slot) {
+      // Job() takes a shard: slot `slot` writes shard `slot`.
+      Enqueue(PendingJob{Job(ShardJob::Kind::kCommit, static_cast<std::size_t>(slot))});
+      ++commits_waiting_;
+    }
+  }
+
+  void CollectShardJob(std::size_t id, WorkResult& result) {
+    --in_flight_;
+    PendingJob& pending = jobs_pending_[id];
+    const auto slot = static_cast<std::size_t>(pending.job.slot);
+    if (result.worker_lost) {
+      // What the worker did since its last commit is gone: done again by
+      // its replacement, first, in the order it was done.
+      const bool again = pending.job.kind != ShardJob::Kind::kAdd && ++pending.tries < 3;
+      if (again) queues_[slot].push_front(id);  // not this job's fault
+      for (auto it = uncommitted_[slot].rbegin(); it != uncommitted_[slot].rend(); ++it) {
+        jobs_pending_[*it].redo = true;
+        queues_[slot].push_front(*it);
+      }
+      uncommitted_[slot].clear();
+      if (again) return;
+    }
+    if (result.status == WorkResult::Status::kConfigError) {
+      Fatal(ConfigError(result.message));
+      if (pending.job.kind == ShardJob::Kind::kCommit) --commits_waiting_;
+      return;
+    }
+    const bool ok = result.status == WorkResult::Status::kOk;
+    switch (pending.job.kind) {
+      case ShardJob::Kind::kCommit:
+        if (ok) {
+          for (std::size_t done : uncommitted_[slot]) jobs_pending_.erase(done);
+          uncommitted_[slot].clear();
+          jobs_pending_.erase(id);
+        } else {
+          Fatal(ConfigError(result.message));
+        }
+        if (--commits_waiting_ == 0) {
+          if (Result<bool> seen = writer_.Refresh(); !seen) Fatal(seen.error());
+        }
+        return;
+      case ShardJob::Kind::kAdd:
+      case ShardJob::Kind::kAddPath:
+        break;
+      default:
+        if (!ok) return Fatal(ConfigError(result.message));
+        uncommitted_[slot].push_back(id);
+        return;
+    }
+    if (ok) uncommitted_[slot].push_back(id);
+    if (pending.redo) {
+      if (!ok) Redone(pending, result.message);
+      return;
+    }
+    auto it = waiting_.find(pending.input);
+    if (it == waiting_.end()) return;
+    Settled s = std::move(it->second);
+    waiting_.erase(it);
+    if (!ok) {
+      const std::string& path = s.report.path;
+      Fail(s, result.message.rfind(path, 0) == 0 ? result.message : path + ": " + result.message);
+    } else if (pending.job.kind == ShardJob::Kind::kAddPath) {
+      s.report.outcome = Outcome(result.fields.empty() ? "" : result.fields[0]);
+    } else if (result.fields.size() != kAddFieldCount) {
+      Fail(s, s.report.path + ": the worker sent an incomplete result");
+    } else {
+      s.report.pages = std::atoi(result.fields[kAddPages].c_str());
+      s.report.warnings = SplitLines(result.fields[kAddWarnings]);
+      s.report.outcome = Outcome(result.fields[kAddOutcome]);
+      if (s.detached_elsewhere && s.report.outcome == FileOutcome::kAdded) {
+        s.report.outcome = FileOutcome::kReplaced;
+      }
+    }
+    if (!ok) jobs_pending_.erase(id);  // nothing to do again
+    ready_[s.report.index] = std::move(s);
+  }
+
+  // A file reported done whose work was lost with its worker, and failed
+  // when read again: reported again, as failed.
+  void Redone(const PendingJob& pending, const std::string& message) {
+    Settled s;
+    s.report.index = pending.input;
+    s.report.path = pending.job.path;
+    Fail(s, message.rfind(s.report.path, 0) == 0 ? message : s.report.path + ": " + message);
+    RecordFailure(s.report.path, s.report.reason);
+    ++report_.failed;
+    ++progress_.failed;
+    observer_.OnFile(s.report, progress_);
+  }
+
+  static FileOutcome Outcome(const std::string& field) {
+    switch (static_cast<AddOutcome>(std::atoi(field.c_str()))) {
+      case AddOutcome::kAdded: return FileOutcome::kAdded;
+      case AddOutcome::kReplaced: return FileOutcome::kReplaced;
+      case AddOutcome::kPathAdded: return FileOutcome::kPathAdded;
+      case AddOutcome::kUnchanged: return FileOutcome::kUnchanged;
+    }
+    return FileOutcome::kAdded;
+  }
+
+  // The failure records live in shard 0: its worker's, once the workers
+  // hold the shards.
+  void RecordFailure(const std::string& path, const std::string& reason) {
+    if (!released_) {
+      if (Result<bool> recorded = writer_.RecordFailure(path, reason); !recorded) Fatal(recorded.error());
+      return;
+    }
+    PendingJob pending{Job(ShardJob::Kind::kRecordFailure, 0)};
+    pending.job.path = path;
+    pending.job.reason = reason;
+    Enqueue(std::move(pending));
+  }
+
+  void ClearFailure(const std::string& path) {
+    if (!released_) {
+      if (Result<bool> cleared = writer_.ClearFailure(path); !cleared) Fatal(cleared.error());
+      return;
+    }
+    Result<bool> has = writer_.HasFailure(path);
+    if (!has) return Fatal(has.error());
+    if (!*has) return;
+    PendingJob pending{Job(ShardJob::Kind::kClearFailure, 0)};
+    pending.job.path = path;
+    Enqueue(std::move(pending));
+  }
+
+  // --- One writer.
+
   void Collect(std::chrono::milliseconds wait) {
     for (auto& [i, result] : pool_->Wait(wait)) {
+      if (released_) {
+        CollectShardJob(i, result);
+        continue;
+      }
       --in_flight_;
       Settled s = std::move(waiting_[i]);
       waiting_.erase(i);
       switch (result.status) {
         case WorkResult::Status::kOk:
-          if (result.fields.size() != kFieldCount) {
+          if (result.fields.size() != kBuildFieldCount) {
             Fail(s, s.report.path + ": the worker sent an incomplete result");
             break;
           }
-          s.sha = result.fields[kSha];
+          s.sha = result.fields[kBuildSha];
           s.report.outcome = FileOutcome::kAdded;  // until the writer says what it was
-          s.report.pages = std::atoi(result.fields[kPages].c_str());
-          s.report.warnings = SplitLines(result.fields[kWarnings]);
-          s.document = std::move(result.fields[kDocument]);
+          s.report.pages = std::atoi(result.fields[kBuildPages].c_str());
+          s.report.warnings = SplitLines(result.fields[kBuildWarnings]);
+          s.document = std::move(result.fields[kBuildDocument]);
           break;
         case WorkResult::Status::kInputError: {
           const std::string& path = s.report.path;
@@ -268,57 +518,65 @@ class Run {
       Settled s = std::move(it->second);
       ready_.erase(it);
       if (!skip_gaps) ++next_write_;
-      Write(s);
+      if (!released_) Add(s);
+      if (report_.fatal) return;
+      Report(s);
     }
   }
 
-  void Write(Settled& s) {
+  // The single writer adds what a worker built, or a path.
+  void Add(Settled& s) {
     const std::string& path = s.report.path;
-    if (s.report.outcome != FileOutcome::kFailed && s.report.outcome != FileOutcome::kUnchanged) {
-      Result<AddOutcome> added = AddOutcome::kUnchanged;
-      if (s.known_content) {
-        Result<bool> contains = writer_.Contains(s.sha);
-        if (!contains) return Fatal(contains.error());
-        if (*contains) {
-          added = writer_.AddPath(s.sha, path);
-        } else {
-          Fail(s, path + ": same content as another input of this run, which failed (see its "
-                         "reason)");
-        }
+    if (s.report.outcome == FileOutcome::kFailed || s.report.outcome == FileOutcome::kUnchanged) {
+      return;
+    }
+    Result<AddOutcome> added = AddOutcome::kUnchanged;
+    if (s.known_content) {
+      Result<bool> contains = writer_.Contains(s.sha);
+      if (!contains) return Fatal(contains.error());
+      if (*contains) {
+        added = writer_.AddPath(s.sha, path);
       } else {
-        Xapian::Document doc;
-        try {
-          doc = Xapian::Document::unserialise(s.document);
-        } catch (const Xapian::Error& e) {
-          Fail(s, path + ": the worker's index entry is garbled: " + e.get_description());
-        }
-        if (s.report.outcome != FileOutcome::kFailed) {
-          added = options_.reindex ? writer_.ReplaceBuilt(s.sha, doc, path)
-                                   : writer_.AddBuilt(s.sha, doc, path);
-        }
-        s.document.clear();
-        in_flight_shas_.erase(s.sha);
+        Fail(s, path + ": same content as another input of this run, which failed (see its "
+                       "reason)");
       }
-      if (!added) return Fatal(added.error());
+    } else {
+      Xapian::Document doc;
+      try {
+        doc = Xapian::Document::unserialise(s.document);
+      } catch (const Xapian::Error& e) {
+        Fail(s, path + ": the worker's index entry is garbled: " + e.get_description());
+      }
       if (s.report.outcome != FileOutcome::kFailed) {
-        switch (*added) {
-          case AddOutcome::kAdded: s.report.outcome = FileOutcome::kAdded; break;
-          case AddOutcome::kReplaced: s.report.outcome = FileOutcome::kReplaced; break;
-          case AddOutcome::kPathAdded: s.report.outcome = FileOutcome::kPathAdded; break;
-          case AddOutcome::kUnchanged: s.report.outcome = FileOutcome::kUnchanged; break;
-        }
+        added = options_.reindex ? writer_.ReplaceBuilt(s.sha, doc, path)
+                                 : writer_.AddBuilt(s.sha, doc, path);
+      }
+      s.document.clear();
+      in_flight_shas_.erase(s.sha);
+    }
+    if (!added) return Fatal(added.error());
+    if (s.report.outcome != FileOutcome::kFailed) {
+      switch (*added) {
+        case AddOutcome::kAdded: s.report.outcome = FileOutcome::kAdded; break;
+        case AddOutcome::kReplaced: s.report.outcome = FileOutcome::kReplaced; break;
+        case AddOutcome::kPathAdded: s.report.outcome = FileOutcome::kPathAdded; break;
+        case AddOutcome::kUnchanged: s.report.outcome = FileOutcome::kUnchanged; break;
       }
     }
+  }
+
+  // Failure records, counts, the observer, and a commit when one is due.
+  void Report(Settled& s) {
+    const std::string& path = s.report.path;
     if (s.report.outcome == FileOutcome::kFailed) {
-      in_flight_shas_.erase(s.sha);
-      Result<bool> recorded = writer_.RecordFailure(path, s.report.reason);
-      if (!recorded) return Fatal(recorded.error());
+      if (!released_) in_flight_shas_.erase(s.sha);
+      RecordFailure(path, s.report.reason);
       ++report_.failed;
       ++progress_.failed;
     } else {
-      Result<bool> cleared = writer_.ClearFailure(path);
-      if (!cleared) return Fatal(cleared.error());
+      ClearFailure(path);
     }
+    if (report_.fatal) return;
     switch (s.report.outcome) {
       case FileOutcome::kAdded: ++report_.added; break;
       case FileOutcome::kReplaced: ++report_.replaced; break;
@@ -341,8 +599,12 @@ class Run {
   }
 
   void Commit() {
-    Result<bool> committed = writer_.Commit();
-    if (!committed) return Fatal(committed.error());
+    if (released_) {
+      CommitWorkers();
+    } else {
+      Result<bool> committed = writer_.Commit();
+      if (!committed) return Fatal(committed.error());
+    }
     changed_since_commit_ = 0;
     last_commit_ = Clock::now();
   }
@@ -366,15 +628,25 @@ class Run {
   IndexWriter& writer_;
   const IngestOptions& options_;
   IngestObserver& observer_;
+  int jobs_ = 1;
+  bool sharded_ = false;   // each worker writes shards of its own
+  bool released_ = false;  // ... and holds them now
   std::optional<Pipeline> pipeline_;            // loaded by Prepare
   const DocumentBuilder* builder_ = nullptr;    // the writer's, set by Prepare
   std::vector<Input> inputs_;
   std::unique_ptr<WorkerPool> pool_;
   std::map<std::size_t, Settled> ready_;    // settled, waiting for their turn
-  std::map<std::size_t, Settled> waiting_;  // in a worker
-  std::set<std::string> in_flight_shas_;    // content a worker is reading now
+  std::map<std::size_t, Settled> waiting_;  // in a worker (or its queue)
+  std::set<std::string> in_flight_shas_;    // content a worker is reading (or, per worker, has read)
   std::set<std::string> reindexed_shas_;    // content read again in this run (reindex)
   std::optional<Settled> held_;             // hashed, waiting for an idle worker
+  // Writers per worker: each worker's queue, what it did
+  // since its last commit, and every job not yet committed, by id.
+  std::vector<std::deque<std::size_t>> queues_;
+  std::vector<std::vector<std::size_t>> uncommitted_;
+  std::map<std::size_t, PendingJob> jobs_pending_;
+  std::size_t next_job_ = 0;
+  int commits_waiting_ = 0;
   std::size_t next_dispatch_ = 0, next_write_ = 0;
   int in_flight_ = 0;
   int changed_since_commit_ = 0;

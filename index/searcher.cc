@@ -814,7 +814,11 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     // A query reading positions sees kPositionalFacetCheck of them at least.
     FacetSpy spy(&impl_->facet_terms);
     Xapian::ValueCountMatchSpy remote_spy(schema::kSlotFacets);
-    if (request.facets) enquire.add_matchspy(impl_->remote ? static_cast<Xapian::MatchSpy*>(&remote_spy) : &spy);
+    // FacetSpy's cache is by docid, and Xapian 1.4 gives a spy each shard's
+    // own docid, so with several shards documents of different shards
+    // would share an entry: count slot values instead, as remotely.
+    const bool by_values = impl_->remote || impl_->db.size() > 1;
+    if (request.facets) enquire.add_matchspy(by_values ? static_cast<Xapian::MatchSpy*>(&remote_spy) : &spy);
     // Rows a collapsed page may need beyond its limit.
     constexpr Xapian::doccount kCollapseSlack = 10;
     const Xapian::doccount rows = limit + (collapse_page ? kCollapseSlack : 0);
@@ -825,7 +829,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
     Xapian::MSet mset = enquire.get_mset(offset, rows, check);
     result.total = mset.get_matches_estimated();
     if (request.facets) {
-      const Xapian::doccount counted = impl_->remote ? remote_spy.get_total() : spy.documents();
+      const Xapian::doccount counted = by_values ? remote_spy.get_total() : spy.documents();
       if (counted < mset.get_matches_upper_bound()) {
         result.notes.push_back("facets counted over the first " + std::to_string(counted) + " of about " +
                                std::to_string(result.total) +
@@ -869,7 +873,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       result.hits.push_back(std::move(hit));
     }
     if (request.facets) {
-      FacetCounts counts = impl_->remote ? FacetCountsOfSlotValues(remote_spy, request.facet_limit)
+      FacetCounts counts = by_values ? FacetCountsOfSlotValues(remote_spy, request.facet_limit)
                                          : spy.Counts(request.facet_limit);
       result.facets = std::move(counts.shown);
       result.facets_more = std::move(counts.more);

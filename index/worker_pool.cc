@@ -229,20 +229,25 @@ pid_t WorkerPool::PidOf(std::size_t id) const {
 }
 
 void WorkerPool::Submit(std::size_t id, const std::string& input) {
-  for (Worker& w : workers_) {
-    if (w.busy) continue;
-    if (w.pid <= 0) Spawn(w);
-    w.busy = true;
-    w.job = id;
-    w.started = Clock::now();
-    w.received.clear();
-    std::string frame;
-    PutLength(frame, input.size());
-    frame += input;
-    // A failed write means the worker is gone; Wait reports it.
-    if (w.pid > 0) WriteAll(w.to, frame.data(), frame.size());
+  for (std::size_t slot = 0; slot < workers_.size(); ++slot) {
+    if (workers_[slot].busy) continue;
+    SubmitTo(static_cast<int>(slot), id, input);
     return;
   }
+}
+
+void WorkerPool::SubmitTo(int slot, std::size_t id, const std::string& input) {
+  Worker& w = workers_[static_cast<std::size_t>(slot)];
+  if (w.pid <= 0) Spawn(w);
+  w.busy = true;
+  w.job = id;
+  w.started = Clock::now();
+  w.received.clear();
+  std::string frame;
+  PutLength(frame, input.size());
+  frame += input;
+  // A failed write means the worker is gone; Wait reports it.
+  if (w.pid > 0) WriteAll(w.to, frame.data(), frame.size());
 }
 
 WorkResult WorkerPool::Died(Worker& w, const std::string& what) {
@@ -267,7 +272,7 @@ WorkResult WorkerPool::Died(Worker& w, const std::string& what) {
   }
   if (how.empty()) how = "no worker process could be started";
   Kill(w);
-  return {WorkResult::Status::kInputError, how, {}};
+  return {WorkResult::Status::kInputError, how, {}, /*worker_lost=*/true};
 }
 
 std::vector<std::pair<std::size_t, WorkResult>> WorkerPool::Wait(std::chrono::milliseconds wait) {

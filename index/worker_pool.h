@@ -44,6 +44,9 @@ struct WorkResult {
   Status status = Status::kOk;
   std::string message;                // the error, when not kOk
   std::vector<std::string> fields;    // the job's output, when kOk
+  // The worker died or passed the time limit (the message says which), and
+  // was replaced: whatever it kept in memory from earlier jobs is gone.
+  bool worker_lost = false;
 };
 
 struct WorkerLimits {
@@ -68,6 +71,10 @@ class WorkerPool {
 
   // Hands `input` to an idle worker as job `id`. Needs HasIdle().
   void Submit(std::size_t id, const std::string& input);
+  // The same, to worker `slot` (0 .. size()-1; a replaced worker keeps its
+  // slot), for jobs that must run where earlier ones did. Needs IsIdle(slot).
+  bool IsIdle(int slot) const { return !workers_[static_cast<std::size_t>(slot)].busy; }
+  void SubmitTo(int slot, std::size_t id, const std::string& input);
 
   // Waits up to `wait` for jobs to finish; returns those that did (also
   // those failed by a crash or the time limit), possibly none.

@@ -65,6 +65,11 @@ bool HoldsXapianDatabase(const fs::path& dir) {
   return false;
 }
 
+bool IsShardFolderName(const std::string& name) {
+  return name.size() > 6 && name.starts_with("shard-") &&
+         std::all_of(name.begin() + 6, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // True when `dir` holds files that neither diar nor Xapian left there. A
 // writer killed while it created the index leaves Xapian's lock and some
 // tables but no version file yet: that folder is the index's, to create
@@ -73,9 +78,10 @@ bool HoldsOtherFiles(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
+    // shard-N: a sharded index killed before it wrote its stub.
     const bool ours = name == "flintlock" || name == schema::kLockOwnerFile ||
                       name.ends_with(".glass") || name.ends_with(".tmp") ||
-                      name.rfind("iamglass", 0) == 0;
+                      name.rfind("iamglass", 0) == 0 || IsShardFolderName(name);
     if (!ours) return true;
   }
   return false;
@@ -130,13 +136,33 @@ struct Location {
 struct IndexWriter::Impl {
   std::string dir;
   std::vector<ShardSpec> specs;
-  // One per shard; the first also holds the index-wide metadata.
+  // One per shard; the first also holds the index-wide metadata. A part
+  // writer (OpenPart) opens only the shards in `owned`; the others stay
+  // closed objects it never touches.
   std::vector<Xapian::WritableDatabase> shards;
+  std::vector<bool> owned;
+  bool part = false;
+  // Released (Release()): the shards are closed for writing, so ingest
+  // workers can hold them, and reads go to `readers`, the last commit.
+  bool released = false;
+  std::vector<Xapian::Database> readers;
+
+  const Xapian::Database& Read(std::size_t s) const {
+    if (released) return readers[s];
+    if (!owned[s]) throw std::runtime_error(specs[s].Name() + " is not open in this process");
+    return shards[s];
+  }
   std::vector<std::string> stopwords;
   std::string dictionaries_dir;  // empty: the word-form table stored in the index
   std::optional<DocumentBuilder> builder;  // made on first need (Builder())
 
-  Xapian::WritableDatabase& meta() { return shards.front(); }
+  Xapian::WritableDatabase& Writable(std::size_t s) {
+    if (released || !owned[s]) {
+      throw std::runtime_error(specs[s].Name() + " is not open for writing in this process");
+    }
+    return shards[s];
+  }
+  Xapian::WritableDatabase& meta() { return Writable(0); }
 
   // Spelling counts of the documents added since the last commit, one
   // table per shard, added to Xapian as the batch commits.
@@ -151,18 +177,22 @@ struct IndexWriter::Impl {
   void BeginBatch() {
     spelling.resize(shards.size());
     for (std::size_t s = 0; s < shards.size(); ++s) {
-      if (!specs[s].remote) shards[s].begin_transaction(/*flushed=*/false);
+      if (owned[s] && !specs[s].remote) shards[s].begin_transaction(/*flushed=*/false);
     }
     batching = true;
   }
   // Commits every shard; with `again`, opens the next batch.
   void CommitBatch(bool again) {
+    if (released) return;
     for (std::size_t s = 0; s < shards.size(); ++s) {
+      if (!owned[s]) continue;
       if (s < spelling.size()) AddSpelling(shards[s], spelling[s]);
       if (batching && !specs[s].remote) shards[s].commit_transaction();
     }
     batching = false;
-    for (Xapian::WritableDatabase& shard : shards) shard.commit();
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+      if (owned[s]) shards[s].commit();
+    }
     if (again) BeginBatch();
   }
 
@@ -185,26 +215,29 @@ struct IndexWriter::Impl {
     // cannot give the positions RemoveSpelling would need.
     if (!specs[at.shard].remote) {
       // Counts still pending may include this document's own.
-      AddSpelling(shards[at.shard], spelling[at.shard]);
-      RemoveSpelling(shards[at.shard], at.id);
+      AddSpelling(Writable(at.shard), spelling[at.shard]);
+      RemoveSpelling(Writable(at.shard), at.id);
     }
-    shards[at.shard].delete_document(at.id);
+    Writable(at.shard).delete_document(at.id);
   }
 
   // The document with content `sha256`: it can only be in its own shard.
   std::optional<Location> FindId(const std::string& sha256) const {
     const std::size_t shard = ShardOf(sha256, shards.size());
     const std::string term = IdTerm(sha256);
-    Xapian::PostingIterator it = shards[shard].postlist_begin(term);
-    if (it == shards[shard].postlist_end(term)) return std::nullopt;
+    const Xapian::Database& db = Read(shard);
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
     return Location{shard, *it};
   }
 
-  // Every document holding `term`, in any shard.
+  // Every document holding `term`, in every shard this writer can read.
   std::vector<Location> Holders(const std::string& term) const {
     std::vector<Location> found;
     for (std::size_t s = 0; s < shards.size(); ++s) {
-      for (auto it = shards[s].postlist_begin(term); it != shards[s].postlist_end(term); ++it) {
+      if (!released && !owned[s]) continue;
+      const Xapian::Database& db = Read(s);
+      for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         found.push_back({s, *it});
       }
     }
@@ -212,13 +245,13 @@ struct IndexWriter::Impl {
   }
 
   StoredDocument Record(const Location& at) const {
-    return DecodeRecord(shards[at.shard].get_document(at.id));
+    return DecodeRecord(Read(at.shard).get_document(at.id));
   }
 
   // Takes `path` from the document at `at`, deleting it when no path is
   // left. Returns true when the document was deleted.
   bool DetachFrom(const Location& at, const std::string& path) {
-    Xapian::Document doc = shards[at.shard].get_document(at.id);
+    Xapian::Document doc = Writable(at.shard).get_document(at.id);
     StoredDocument record = DecodeRecord(doc);
     std::erase(record.paths, path);
     if (record.paths.empty()) {
@@ -227,7 +260,7 @@ struct IndexWriter::Impl {
     }
     doc.remove_term(PathTerm(path));
     SetRecord(record, doc);
-    shards[at.shard].replace_document(at.id, doc);
+    Writable(at.shard).replace_document(at.id, doc);
     return false;
   }
 
@@ -246,7 +279,7 @@ struct IndexWriter::Impl {
   bool IsCurrent(const std::string& sha256, const std::string& path) const {
     const std::optional<Location> at = FindId(sha256);
     if (!at) return false;
-    const Xapian::Database& db = shards[at->shard];
+    const Xapian::Database& db = Read(at->shard);
     const std::string term = PathTerm(path);
     Xapian::TermIterator it = db.termlist_begin(at->id);
     it.skip_to(term);
@@ -257,12 +290,12 @@ struct IndexWriter::Impl {
     if (IsCurrent(sha256, path)) return AddOutcome::kUnchanged;
     const bool replaced = DetachPath(path, sha256);
     const Location at = *FindId(sha256);
-    Xapian::Document doc = shards[at.shard].get_document(at.id);
+    Xapian::Document doc = Writable(at.shard).get_document(at.id);
     StoredDocument record = DecodeRecord(doc);
     record.paths.push_back(path);
     doc.add_boolean_term(PathTerm(path));
     SetRecord(record, doc);
-    shards[at.shard].replace_document(at.id, doc);
+    Writable(at.shard).replace_document(at.id, doc);
     return replaced ? AddOutcome::kReplaced : AddOutcome::kPathAdded;
   }
 
@@ -271,7 +304,7 @@ struct IndexWriter::Impl {
     if (FindId(sha256)) return AddPath(sha256, path);
     const bool replaced = DetachPath(path, sha256);
     const std::size_t target = ShardOf(sha256, shards.size());
-    Xapian::WritableDatabase& shard = shards[target];
+    Xapian::WritableDatabase& shard = Writable(target);
     if (!specs[target].remote) CountSpelling(built, spelling[target]);
     shard.replace_document(IdTerm(sha256), built);
     return replaced ? AddOutcome::kReplaced : AddOutcome::kAdded;
@@ -288,12 +321,12 @@ struct IndexWriter::Impl {
     // The other paths back, in their old order: the first is the one
     // results show.
     const Location now = *FindId(sha256);
-    Xapian::Document doc = shards[now.shard].get_document(now.id);
+    Xapian::Document doc = Writable(now.shard).get_document(now.id);
     StoredDocument record = DecodeRecord(doc);
     for (const std::string& p : paths) doc.add_boolean_term(PathTerm(p));
     record.paths = std::move(paths);
     SetRecord(record, doc);
-    shards[now.shard].replace_document(now.id, doc);
+    Writable(now.shard).replace_document(now.id, doc);
     return AddOutcome::kReplaced;
   }
 };
@@ -308,6 +341,7 @@ IndexWriter::~IndexWriter() {
   } catch (const Xapian::Error&) {
     // A destructor cannot report; callers who care call Commit().
   }
+  if (impl_->part) return;  // the lock owner file is the whole run's
   std::error_code ec;
   if (fs::is_directory(impl_->dir, ec)) fs::remove(fs::path(impl_->dir) / schema::kLockOwnerFile, ec);
 }
@@ -315,7 +349,7 @@ IndexWriter::~IndexWriter() {
 namespace {
 
 // The shards `dir` is, or will be once created: a sharded index's stub, a
-// new index of options.shards local shards, or one database.
+// new index of options.shards (or new_shards) local shards, or one database.
 Result<std::vector<ShardSpec>> PlanShards(const std::string& dir, const WriterOptions& options) {
   const fs::path folder(dir);
   std::error_code ec;
@@ -346,9 +380,10 @@ Result<std::vector<ShardSpec>> PlanShards(const std::string& dir, const WriterOp
     return ConfigError(dir + ": index is one database and cannot be split into shards; ingest "
                              "with --shards into a new --index folder");
   }
+  const int count = has_database ? 1 : options.shards > 0 ? options.shards : options.new_shards;
   std::vector<ShardSpec> shards;
-  if (options.shards > 1) {
-    for (int i = 0; i < options.shards; ++i) {
+  if (count > 1) {
+    for (int i = 0; i < count; ++i) {
       ShardSpec shard;
       shard.number = i + 1;
       shard.path = (fs::absolute(folder) / ("shard-" + std::to_string(i))).string();
@@ -399,6 +434,7 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->specs = *specs;
+  impl->owned.assign(specs->size(), true);
   for (const ShardSpec& spec : *specs) {
     try {
       impl->shards.push_back(OpenShardForWriting(spec, options.create));
@@ -617,7 +653,7 @@ Result<std::vector<std::string>> IndexWriter::Prune() {
     std::vector<std::string> dropped;
     std::vector<Location> all = impl_->Holders("");
     for (const Location& at : all) {
-      Xapian::WritableDatabase& shard = impl_->shards[at.shard];
+      Xapian::WritableDatabase& shard = impl_->Writable(at.shard);
       Xapian::Document doc = shard.get_document(at.id);
       StoredDocument record = DecodeRecord(doc);
       std::vector<std::string> kept;
@@ -693,6 +729,114 @@ Result<bool> IndexWriter::ClearFailure(const std::string& path) {
   } catch (const std::runtime_error& e) {
     return impl_->Fault("cannot update", e.what());
   }
+}
+
+Result<bool> IndexWriter::HasFailure(const std::string& path) const {
+  try {
+    return !impl_->Read(0).get_metadata(FailureKey(path)).empty();
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
+  }
+}
+
+Result<bool> IndexWriter::DropPath(const std::string& path, const std::string& keep_sha256) {
+  try {
+    return impl_->DetachPath(path, keep_sha256);
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot update " + path, e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot update " + path, e.what());
+  }
+}
+
+std::size_t IndexWriter::shard_count() const { return impl_->specs.size(); }
+
+bool IndexWriter::HasRemoteShard() const {
+  return std::any_of(impl_->specs.begin(), impl_->specs.end(),
+                     [](const ShardSpec& spec) { return spec.remote; });
+}
+
+std::vector<std::size_t> IndexWriter::ShardsHolding(const std::string& path) const {
+  std::vector<std::size_t> found;
+  for (const Location& at : impl_->Holders(PathTerm(path))) {
+    if (found.empty() || found.back() != at.shard) found.push_back(at.shard);
+  }
+  return found;
+}
+
+Result<bool> IndexWriter::Release() {
+  if (impl_->released) return true;
+  try {
+    impl_->CommitBatch(/*again=*/false);
+    impl_->readers.clear();
+    for (std::size_t s = 0; s < impl_->shards.size(); ++s) {
+      impl_->shards[s].close();
+      impl_->readers.emplace_back(impl_->specs[s].path);
+    }
+    impl_->released = true;
+    return true;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot hand the shards to the workers", e);
+  }
+}
+
+Result<bool> IndexWriter::Refresh() {
+  if (!impl_->released) return true;
+  try {
+    for (Xapian::Database& reader : impl_->readers) reader.reopen();
+    return true;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read the workers' commits", e);
+  }
+}
+
+Result<bool> IndexWriter::Reacquire() {
+  if (!impl_->released) return true;
+  try {
+    impl_->readers.clear();
+    for (std::size_t s = 0; s < impl_->shards.size(); ++s) {
+      // DB_RETRY_LOCK: a worker's lock goes with its process, which the
+      // pool has just reaped.
+      impl_->shards[s] =
+          Xapian::WritableDatabase(impl_->specs[s].path, Xapian::DB_OPEN | Xapian::DB_RETRY_LOCK);
+    }
+    impl_->released = false;
+    impl_->BeginBatch();
+    return true;
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot take the shards back from the workers", e);
+  }
+}
+
+Result<IndexWriter> IndexWriter::OpenPart(const std::string& dir,
+                                          const std::vector<std::size_t>& shards) {
+  WriterOptions options;
+  options.create = false;
+  Result<std::vector<ShardSpec>> specs = PlanShards(dir, options);
+  if (!specs) return specs.error();
+  SetFlushThreshold();
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->specs = *specs;
+  impl->part = true;
+  impl->owned.assign(specs->size(), false);
+  impl->shards.resize(specs->size());
+  try {
+    for (std::size_t s : shards) {
+      if (s >= specs->size() || (*specs)[s].remote) {
+        return ConfigError(dir + ": no local shard " + std::to_string(s + 1) + " to write");
+      }
+      impl->shards[s] =
+          Xapian::WritableDatabase((*specs)[s].path, Xapian::DB_OPEN | Xapian::DB_RETRY_LOCK);
+      impl->owned[s] = true;
+    }
+    impl->BeginBatch();
+  } catch (const Xapian::Error& e) {
+    return ConfigError(dir + ": cannot open a shard for writing: " + e.get_description());
+  }
+  return IndexWriter(std::move(impl));
 }
 
 Result<bool> IndexWriter::Commit() {

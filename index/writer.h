@@ -66,9 +66,12 @@ struct WriterOptions {
   // Who holds the lock, for the message a second writer gets.
   std::string holder = "diar";
   // A new index of this many local shards (index/shards.h); 0: as the index
-  // is (one database when new). An existing index with another count is an
+  // is (`new_shards` when new). An existing index with another count is an
   // error.
   int shards = 0;
+  // The shards of a new index when `shards` is 0. Ingest gives its --jobs:
+  // each worker then writes a shard of its own (index/ingest.h).
+  int new_shards = 1;
 };
 
 enum class AddOutcome {
@@ -129,6 +132,29 @@ class IndexWriter {
 
   Result<bool> RecordFailure(const std::string& path, const std::string& reason);
   Result<bool> ClearFailure(const std::string& path);
+  // True when a failure of `path` is on record.
+  Result<bool> HasFailure(const std::string& path) const;
+
+  // --- Parallel ingest (index/ingest.h): workers that each write shards of
+  // their own, so inverting documents runs on every core.
+  std::size_t shard_count() const;
+  bool HasRemoteShard() const;
+  // Commits and closes the shards for writing; until Reacquire(), this
+  // writer only reads (IsCurrent, Contains, HasFailure, ShardsHolding),
+  // from the last commit, seen anew after Refresh().
+  Result<bool> Release();
+  Result<bool> Refresh();
+  Result<bool> Reacquire();
+  // The shards (0-based) whose documents hold `path`.
+  std::vector<std::size_t> ShardsHolding(const std::string& path) const;
+  // A writer of `shards` of the index at `dir` only, for a worker process of
+  // a run whose writer is released. Documents whose id chooses another shard
+  // must not come to it; DropPath and the path checks of AddBuilt and AddPath
+  // see only its shards; RecordFailure and ClearFailure need shard 0.
+  static Result<IndexWriter> OpenPart(const std::string& dir, const std::vector<std::size_t>& shards);
+  // Takes `path` from the documents of this writer's shards other than
+  // `keep_sha256`, deleting those left with no path. True when one held it.
+  Result<bool> DropPath(const std::string& path, const std::string& keep_sha256);
 
   Result<bool> Commit();
 

@@ -7,7 +7,7 @@
 // The files: every corpus PDF, N times over (each copy made distinct by a
 // trailing PDF comment, so each is a new document), plus 40 short text
 // documents per copy: a mix where most files are one paragraph, so the
-// writer's cost per document weighs most. Or, with --files, the files in
+// cost of adding each document weighs most. Or, with --files, the files in
 // DIR as they are (for example bench/run's generated short or long PDFs,
 // /tmp/diar-bench-ingest/corpus/seed1-long-30), for the mix an archive has. Rows, each a child process timed from start to exit:
 //   in-process   this binary's --baseline mode: Pipeline::Load, then
@@ -17,16 +17,19 @@
 //   jobs 1       diar ingest --jobs 1 (one worker process);
 //   jobs 2       diar ingest --jobs 2;
 //   start-up     diar ingest --jobs 1 of the first file alone: what the
-//                writer spends before and beside one file, so that the
-//                summary can give the writer's CPU per file and the rate
-//                one writer can add files at, however many workers run.
+//                diar process spends before and beside one file, so that
+//                the summary can give its CPU per file.
+// Each run makes a new index: --jobs 2 gives it two shards, one per worker,
+// and each worker writes its own (index/ingest_jobs.h); --jobs 1, one
+// database its worker writes. The diar process itself hashes, hands out
+// files and reports.
 // Rounds interleave the rows (A B C A B C ...) so load on this shared machine
 // falls on all of them alike; the table gives each round and the medians.
 // Peak memory: VmHWM of the diar process and of each worker, sampled from
 // /proc every 20 ms while the run lasts (a worker's peak is kept when it
 // exits). CPU: the run's user + system seconds, workers included (wait4),
-// and the diar process's own (sampled like memory): what the single writer
-// costs beside its workers. Targets (issue 11): jobs 1 no slower than in-process, jobs 2 at
+// and the diar process's own (sampled like memory): what it costs beside
+// its workers. Targets (issue 11): jobs 1 no slower than in-process, jobs 2 at
 // least 1.8x jobs 1 in pages per second, at most 200 MB per worker.
 #include <dirent.h>
 #include <fcntl.h>
@@ -305,28 +308,24 @@ int main(int argc, char** argv) {
   std::printf("jobs 1 / in-process: %.2fx   (target >= 1.0x: no slower)\n", one / base);
   std::printf("jobs 2 / jobs 1:     %.2fx   (target >= 1.8x)\n", two / one);
   // What the CPU each run used allows on this machine, whatever its load:
-  // jobs 1 takes at least its workers' CPU time (the writer runs beside
-  // them), jobs 2 at least its whole CPU time spread over the cores it can
-  // use (two workers and the writer: three at most), and at least the
-  // writer's own (loading included), which no worker can take.
+  // jobs 1 takes at least its workers' CPU time (the diar process runs
+  // beside them), jobs 2 at least its whole CPU time spread over the cores
+  // it can use (two workers and the diar process: three at most), and at
+  // least the diar process's own (loading included).
   const double cores = std::max(1u, std::thread::hardware_concurrency());
   const double one_cpu = Median(rows[1].cpu), one_parent = Median(rows[1].parent_cpu);
   const double two_cpu = Median(rows[2].cpu), two_parent = Median(rows[2].parent_cpu);
-  std::printf("CPU (medians): jobs 1 %.2f s (writer %.2f), jobs 2 %.2f s (writer %.2f); on %.0f "
+  std::printf("CPU (medians): jobs 1 %.2f s (diar process %.2f), jobs 2 %.2f s (diar process %.2f); on %.0f "
               "cores jobs 2 can reach at most %.2fx jobs 1\n",
               one_cpu, one_parent, two_cpu, two_parent, cores,
               std::max(one_cpu - one_parent, one_parent) /
                   std::max(two_cpu / std::min(cores, 3.0), two_parent));
-  // The writer's CPU per file beyond its start-up: jobs 1's writer, less
+  // The diar process's CPU per file beyond its start-up: jobs 1's, less
   // what it spent to index the first file alone, over the other files.
   const double start_up = Median(rows[kStartUp].parent_cpu);
   const double per_file = (one_parent - start_up) / static_cast<double>(inputs.size() - 1);
-  if (per_file > 0) {
-    std::printf("writer:              %.2f ms of CPU per file after a start-up of %.2f s; one "
-                "writer adds at most %.0f files/s (%.0f pages/s) however many workers run\n",
-                per_file * 1000, start_up, 1 / per_file,
-                static_cast<double>(pages) / static_cast<double>(inputs.size()) / per_file);
-  }
+  std::printf("diar process:        %.2f ms of CPU per file after a start-up of %.2f s\n",
+              per_file * 1000, start_up);
   std::printf("peak per worker:     %.1f MB (target <= 200 MB); diar parent %.1f MB\n",
               std::max(rows[1].worker_kb, rows[2].worker_kb) / 1024.0,
               std::max(rows[1].parent_kb, rows[2].parent_kb) / 1024.0);

@@ -90,7 +90,7 @@ TEST_F(BadInput, RandomBytesAsTextAddNoSpellingData) {
   // 1 MB of random bytes read as text: indexed (it is a text file), but
   // its letter soup must not fill the spelling table (it grew by 47 MB).
   testing::WriteFile(In("slump.txt"), RandomBytes(1 << 20));
-  RunResult r = Ingest({In("slump.txt").string()});
+  RunResult r = Ingest({In("slump.txt").string()}, {"--jobs", "1"});  // one database
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(fs::file_size(index_.path() / "spelling.glass"), 1u << 20);
   ExpectGoodIndexed();
