@@ -13,7 +13,6 @@
 
 #include "index/ingest_jobs.h"
 #include "index/inputs.h"
-#include "index/shards.h"
 #include "index/worker_pool.h"
 
 namespace diar {
@@ -244,6 +243,7 @@ class Run {
         jobs_, [worker](const std::string& job) { return worker->Run(job); }, limits);
     queues_.assign(static_cast<std::size_t>(jobs_), {});
     uncommitted_.assign(static_cast<std::size_t>(jobs_), {});
+    requeued_.assign(static_cast<std::size_t>(jobs_), 0);
     return true;
   }
 
@@ -258,72 +258,116 @@ class Run {
     return job;
   }
 
-  void Enqueue(PendingJob pending, bool front = false) {
+  // Keeps `pending` under a new id, in no queue yet.
+  std::size_t Store(PendingJob pending) {
     const std::size_t id = next_job_++;
-    auto& queue = queues_[static_cast<std::size_t>(pending.job.slot)];
-    if (front) {
-      queue.push_front(id);
-    } else {
-      queue.push_back(id);
-    }
     jobs_pending_[id] = std::move(pending);
+    return id;
+  }
+  // A job for worker `pending.job.slot`, after those it has already.
+  void Enqueue(PendingJob pending) {
+    const auto slot = static_cast<std::size_t>(pending.job.slot);
+    queues_[slot].push_back(Store(std::move(pending)));
   }
 
-  // Input `i` goes to the worker of its document's shard: read and added,
-  // or its path added to the document there. Its path leaves documents in
-  // other workers' shards through their queues.
+  // New content goes to the first worker free (free_), which adds it to a
+  // shard of its own, so files of any size spread over the workers as they
+  // finish. What touches a document already placed goes to the worker that
+  // writes its shard, after what that worker has already: a path added to
+  // content read earlier in this run waits until a worker takes that
+  // content (followers_). The path leaves documents in other workers'
+  // shards through their queues.
   void Queue(std::size_t i, Settled s) {
-    const std::size_t shard = ShardOf(s.sha, writer_.shard_count());
-    PendingJob pending{Job(s.known_content ? ShardJob::Kind::kAddPath : ShardJob::Kind::kAdd, shard),
-                       i, /*settles=*/true};
+    const std::string& path = s.report.path;
+    PendingJob pending{Job(s.known_content ? ShardJob::Kind::kAddPath : ShardJob::Kind::kAdd, 0), i,
+                       /*settles=*/true};
     pending.job.sha = s.sha;
-    pending.job.path = s.report.path;
+    pending.job.path = path;
     pending.job.reindex = options_.reindex && !s.known_content;
-    for (std::size_t other : writer_.ShardsHolding(s.report.path)) {
-      if (SlotOfShard(other, jobs_) == pending.job.slot) continue;  // AddBuilt's own DetachPath
+    Result<std::optional<std::size_t>> home = writer_.ShardWith(s.sha);
+    if (!home) return Fatal(home.error());
+    std::optional<int> slot;
+    if (*home) {
+      slot = SlotOfShard(**home, jobs_);
+    } else if (auto it = run_slot_.find(s.sha); it != run_slot_.end()) {
+      slot = it->second;
+    }
+    for (std::size_t other : writer_.ShardsHolding(path)) {
+      if (slot && SlotOfShard(other, jobs_) == *slot) continue;  // its own DetachPath does it
       PendingJob drop{Job(ShardJob::Kind::kDropPath, other)};
       drop.job.sha = s.sha;
-      drop.job.path = s.report.path;
+      drop.job.path = path;
       Enqueue(std::move(drop));
       s.detached_elsewhere = true;
     }
-    Enqueue(std::move(pending));
+    if (slot) {
+      pending.job.slot = *slot;
+      Enqueue(std::move(pending));
+    } else if (s.known_content) {
+      followers_[s.sha].push_back(Store(std::move(pending)));
+    } else {
+      free_.push_back(Store(std::move(pending)));
+    }
     if (!s.known_content) in_flight_shas_.insert(s.sha);
     waiting_[i] = std::move(s);
   }
 
-  // Hands each idle worker the next job of its queue.
+  // Gives each worker that can take a job the next of its own queue, or
+  // else new content.
   void Pump() {
     if (!released_) return;
     for (int slot = 0; slot < jobs_; ++slot) {
-      auto& queue = queues_[static_cast<std::size_t>(slot)];
-      if (queue.empty() || !pool_->IsIdle(slot)) continue;
+      while (pool_->CanTake(slot)) {
+        const std::optional<std::size_t> id = Next(slot);
+        if (!id) break;
+        pool_->SubmitTo(slot, *id, EncodeShardJob(jobs_pending_[*id].job));
+        ++in_flight_;
+      }
+    }
+  }
+
+  std::optional<std::size_t> Next(int slot) {
+    auto& queue = queues_[static_cast<std::size_t>(slot)];
+    if (!queue.empty()) {
       const std::size_t id = queue.front();
       queue.pop_front();
-      pool_->SubmitTo(slot, id, EncodeShardJob(jobs_pending_[id].job));
-      ++in_flight_;
+      return id;
     }
+    if (free_.empty()) return std::nullopt;
+    const std::size_t id = free_.front();
+    free_.pop_front();
+    PendingJob& pending = jobs_pending_[id];
+    pending.job.slot = slot;
+    run_slot_[pending.job.sha] = slot;
+    if (auto f = followers_.find(pending.job.sha); f != followers_.end()) {
+      for (std::size_t follower : f->second) {
+        jobs_pending_[follower].job.slot = slot;
+        queue.push_back(follower);
+      }
+      followers_.erase(f);
+    }
+    return id;
   }
 
   // A stopping run drops the files no worker has started (the next run
   // does them); with `all`, a failing one also drops the rest but commits.
   void DropQueuedFiles(bool all = false) {
-    for (auto& queue : queues_) {
-      std::deque<std::size_t> kept;
-      for (std::size_t id : queue) {
-        const PendingJob& pending = jobs_pending_[id];
-        const bool file = pending.job.kind == ShardJob::Kind::kAdd ||
-                          pending.job.kind == ShardJob::Kind::kAddPath ||
-                          pending.job.kind == ShardJob::Kind::kDropPath;
-        if ((file && !pending.redo) || (all && pending.job.kind != ShardJob::Kind::kCommit)) {
-          if (pending.settles) waiting_.erase(pending.input);
-          jobs_pending_.erase(id);
-        } else {
-          kept.push_back(id);
-        }
+    const auto drop = [&](std::size_t id) {
+      const PendingJob& pending = jobs_pending_[id];
+      const bool file = pending.job.kind == ShardJob::Kind::kAdd ||
+                        pending.job.kind == ShardJob::Kind::kAddPath ||
+                        pending.job.kind == ShardJob::Kind::kDropPath;
+      if (!(file && !pending.redo) && !(all && pending.job.kind != ShardJob::Kind::kCommit)) {
+        return false;
       }
-      queue = std::move(kept);
-    }
+      if (pending.settles) waiting_.erase(pending.input);
+      jobs_pending_.erase(id);
+      return true;
+    };
+    for (auto& queue : queues_) std::erase_if(queue, drop);
+    std::erase_if(free_, drop);
+    for (auto& [sha, followers] : followers_) std::erase_if(followers, drop);
+    followers_.clear();
   }
 
   // Commits every worker's shards and waits for them, then takes the shards
@@ -333,7 +377,7 @@ class Run {
   void Finish() {
     if (report_.fatal) DropQueuedFiles(/*all=*/true);
     CommitWorkers();
-    while (in_flight_ > 0 || commits_waiting_ > 0 ||
+    while (in_flight_ > 0 || commits_waiting_ > 0 || !free_.empty() ||
            std::any_of(queues_.begin(), queues_.end(), [](const auto& q) { return !q.empty(); })) {
       Pump();
       Collect(std::chrono::milliseconds(250));
@@ -356,6 +400,12 @@ class Run {
     --in_flight_;
     PendingJob& pending = jobs_pending_[id];
     const auto slot = static_cast<std::size_t>(pending.job.slot);
+    if (result.worker_lost && result.unstarted) {
+      // It waited behind the job that was lost (handled just before it):
+      // it goes back after that job's redone work.
+      queues_[slot].insert(queues_[slot].begin() + static_cast<std::ptrdiff_t>(requeued_[slot]++), id);
+      return;
+    }
     if (result.worker_lost) {
       // What the worker did since its last commit is gone: done again by
       // its replacement, first, in the order it was done.
@@ -365,6 +415,7 @@ class Run {
         jobs_pending_[*it].redo = true;
         queues_[slot].push_front(*it);
       }
+      requeued_[slot] = uncommitted_[slot].size() + (again ? 1 : 0);
       uncommitted_[slot].clear();
       if (again) return;
     }
@@ -409,6 +460,9 @@ class Run {
       Fail(s, result.message.rfind(path, 0) == 0 ? result.message : path + ": " + result.message);
     } else if (pending.job.kind == ShardJob::Kind::kAddPath) {
       s.report.outcome = Outcome(result.fields.empty() ? "" : result.fields[0]);
+      if (s.detached_elsewhere && s.report.outcome == FileOutcome::kPathAdded) {
+        s.report.outcome = FileOutcome::kReplaced;
+      }
     } else if (result.fields.size() != kAddFieldCount) {
       Fail(s, s.report.path + ": the worker sent an incomplete result");
     } else {
@@ -640,10 +694,14 @@ class Run {
   std::set<std::string> in_flight_shas_;    // content a worker is reading (or, per worker, has read)
   std::set<std::string> reindexed_shas_;    // content read again in this run (reindex)
   std::optional<Settled> held_;             // hashed, waiting for an idle worker
-  // Writers per worker: each worker's queue, what it did
+  // Writers per worker: each worker's own queue, new content, what each did
   // since its last commit, and every job not yet committed, by id.
   std::vector<std::deque<std::size_t>> queues_;
+  std::deque<std::size_t> free_;                                   // new content, for any worker
+  std::map<std::string, std::vector<std::size_t>> followers_;      // sha -> paths added, no worker yet
+  std::map<std::string, int> run_slot_;                            // sha -> the worker that took it
   std::vector<std::vector<std::size_t>> uncommitted_;
+  std::vector<std::size_t> requeued_;  // jobs put back at the front by the worker's last loss
   std::map<std::size_t, PendingJob> jobs_pending_;
   std::size_t next_job_ = 0;
   int commits_waiting_ = 0;

@@ -11,11 +11,12 @@
 // holds its stub as `XAPIANDB` (which Xapian opens when given the folder);
 // `--index` may also name a stub file directly.
 //
-// Each document lives in the shard its id chooses (ShardOf: a stable hash of
-// the SHA-256), so re-ingest, replace and remove find it again whatever
-// machine runs them. Index-wide metadata (schema, stopwords, failures,
-// synonym table) lives in the first shard, which Xapian reads for a
-// combined database's metadata.
+// A new document goes to the shard its id chooses (ShardOf: a stable hash
+// of the SHA-256), which is where a remote shard's document is looked for.
+// A parallel ingest into local shards puts it in a shard of the worker that
+// read it instead (index/ingest_jobs.h), so local shards are all looked in.
+// Index-wide metadata (schema, stopwords, failures, synonym table) lives in
+// the first shard, which Xapian reads for a combined database's metadata.
 //
 // Errors are kConfig and name the shard: its line in the stub and its
 // address ("shard 2 (remote 127.0.0.1:8002): cannot connect: ...").
@@ -58,7 +59,7 @@ Result<std::vector<ShardSpec>> ReadStub(const std::string& stub_path);
 // Writes a stub listing `shards` (local paths relative to its folder).
 Result<bool> WriteStub(const std::string& stub_path, const std::vector<ShardSpec>& shards);
 
-// The shard (0-based) of the document with id `sha256` among `shards`.
+// The home shard (0-based) of the document with id `sha256` among `shards`.
 std::size_t ShardOf(const std::string& sha256, std::size_t shards);
 
 struct ReadOptions {

@@ -238,11 +238,15 @@ void WorkerPool::Submit(std::size_t id, const std::string& input) {
 
 void WorkerPool::SubmitTo(int slot, std::size_t id, const std::string& input) {
   Worker& w = workers_[static_cast<std::size_t>(slot)];
-  if (w.pid <= 0) Spawn(w);
-  w.busy = true;
-  w.job = id;
-  w.started = Clock::now();
-  w.received.clear();
+  if (w.busy) {
+    w.queued.push_back(id);
+  } else {
+    if (w.pid <= 0) Spawn(w);
+    w.busy = true;
+    w.job = id;
+    w.started = Clock::now();
+    w.received.clear();
+  }
   std::string frame;
   PutLength(frame, input.size());
   frame += input;
@@ -275,6 +279,18 @@ WorkResult WorkerPool::Died(Worker& w, const std::string& what) {
   return {WorkResult::Status::kInputError, how, {}, /*worker_lost=*/true};
 }
 
+void WorkerPool::Lost(Worker& w, const std::string& what,
+                      std::vector<std::pair<std::size_t, WorkResult>>& done) {
+  const std::size_t job = w.job;
+  const std::vector<std::size_t> queued = std::move(w.queued);
+  done.emplace_back(job, Died(w, what));
+  for (std::size_t id : queued) {
+    done.emplace_back(id, WorkResult{WorkResult::Status::kInputError,
+                                     "its worker stopped before it began", {},
+                                     /*worker_lost=*/true, /*unstarted=*/true});
+  }
+}
+
 std::vector<std::pair<std::size_t, WorkResult>> WorkerPool::Wait(std::chrono::milliseconds wait) {
   std::vector<std::pair<std::size_t, WorkResult>> done;
   const auto now = Clock::now();
@@ -284,7 +300,7 @@ std::vector<std::pair<std::size_t, WorkResult>> WorkerPool::Wait(std::chrono::mi
   for (Worker& w : workers_) {
     if (!w.busy) continue;
     if (w.pid <= 0) {
-      done.emplace_back(w.job, Died(w, ""));
+      Lost(w, "", done);
       continue;
     }
     next_deadline = std::min(next_deadline, w.started + limits_.timeout);
@@ -302,49 +318,76 @@ std::vector<std::pair<std::size_t, WorkResult>> WorkerPool::Wait(std::chrono::mi
     const ssize_t n = ::read(w.from, buffer, sizeof buffer);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
     if (n <= 0) {
-      const std::size_t job = w.job;
-      done.emplace_back(job, Died(w, ""));
+      Lost(w, "", done);
       continue;
     }
     w.received.append(buffer, static_cast<std::size_t>(n));
-    // Drain the rest of a large result without going back to poll.
-    std::uint64_t total = 0;
-    std::size_t at = 0;
-    if (!GetLength(w.received, at, total)) continue;
-    const std::size_t want = sizeof total + total;
-    if (w.received.size() < want) {
-      const std::size_t before = w.received.size();
-      w.received.resize(want);
-      if (!ReadAll(w.from, w.received.data() + before, want - before)) {
-        const std::size_t job = w.job;
-        done.emplace_back(job, Died(w, ""));
-        continue;
+    // Every whole result read, in the order of the jobs; the rest of a
+    // large one is read now, without going back to poll.
+    while (w.busy) {
+      std::uint64_t total = 0;
+      std::size_t at = 0;
+      if (!GetLength(w.received, at, total)) break;
+      const std::size_t want = sizeof total + total;
+      if (w.received.size() < want) {
+        const std::size_t before = w.received.size();
+        w.received.resize(want);
+        if (!ReadAll(w.from, w.received.data() + before, want - before)) {
+          Lost(w, "", done);
+          break;
+        }
+      }
+      WorkResult result;
+      if (!Decode(w.received.size() == want ? w.received : w.received.substr(0, want), result)) {
+        result = {WorkResult::Status::kInputError, "the worker sent a garbled result", {}};
+      }
+      done.emplace_back(w.job, std::move(result));
+      w.received.erase(0, want);
+      if (w.queued.empty()) {
+        w.busy = false;
+      } else {
+        w.job = w.queued.front();
+        w.queued.erase(w.queued.begin());
+        w.started = Clock::now();
       }
     }
-    WorkResult result;
-    if (!Decode(w.received, result)) {
-      result = {WorkResult::Status::kInputError, "the worker sent a garbled result", {}};
-    }
-    w.busy = false;
-    w.received.clear();
-    w.received.shrink_to_fit();
-    done.emplace_back(w.job, std::move(result));
+    if (w.received.empty()) w.received.shrink_to_fit();
   }
   const auto after = Clock::now();
   for (Worker& w : workers_) {
     if (!w.busy || after - w.started < limits_.timeout) continue;
-    const std::size_t job = w.job;
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%g", limits_.timeout.count() / 1000.0);
-    done.emplace_back(job, Died(w, std::string("time limit of ") + seconds +
-                                       " s reached; the worker was stopped (raise --timeout "
-                                       "for very long files)"));
+    Lost(w, std::string("time limit of ") + seconds +
+                " s reached; the worker was stopped (raise --timeout for very long files)",
+         done);
   }
   return done;
 }
 
 void WorkerPool::Stop() {
-  for (Worker& w : workers_) Kill(w);
+  // An idle worker ends by itself when its job pipe closes, as a process
+  // should (a profiler then sees it out); a busy one, or one slow to end,
+  // is killed.
+  for (Worker& w : workers_) {
+    if (w.pid > 0 && !w.busy && w.to >= 0) {
+      ::close(w.to);
+      w.to = -1;
+    }
+  }
+  const auto deadline = Clock::now() + std::chrono::milliseconds(500);
+  for (Worker& w : workers_) {
+    while (w.pid > 0 && !w.busy && Clock::now() < deadline) {
+      int status = 0;
+      const pid_t reaped = ::waitpid(w.pid, &status, WNOHANG);
+      if (reaped == w.pid || (reaped < 0 && errno != EINTR)) {
+        w.pid = -1;
+      } else {
+        ::usleep(1000);
+      }
+    }
+    Kill(w);
+  }
 }
 
 }  // namespace diar

@@ -47,6 +47,8 @@ struct WorkResult {
   // The worker died or passed the time limit (the message says which), and
   // was replaced: whatever it kept in memory from earlier jobs is gone.
   bool worker_lost = false;
+  // ... before it began this job, which waited behind the one it was on.
+  bool unstarted = false;
 };
 
 struct WorkerLimits {
@@ -72,15 +74,22 @@ class WorkerPool {
   // Hands `input` to an idle worker as job `id`. Needs HasIdle().
   void Submit(std::size_t id, const std::string& input);
   // The same, to worker `slot` (0 .. size()-1; a replaced worker keeps its
-  // slot), for jobs that must run where earlier ones did. Needs IsIdle(slot).
-  bool IsIdle(int slot) const { return !workers_[static_cast<std::size_t>(slot)].busy; }
+  // slot), for jobs that must run where earlier ones did. Needs
+  // CanTake(slot): a worker takes one job beyond the one it is on, so it
+  // starts the next as soon as it sends a result, without waiting for this
+  // process to read it and answer.
+  bool CanTake(int slot) const {
+    const Worker& w = workers_[static_cast<std::size_t>(slot)];
+    return !w.busy || w.queued.empty();
+  }
   void SubmitTo(int slot, std::size_t id, const std::string& input);
 
   // Waits up to `wait` for jobs to finish; returns those that did (also
   // those failed by a crash or the time limit), possibly none.
   std::vector<std::pair<std::size_t, WorkResult>> Wait(std::chrono::milliseconds wait);
 
-  // Kills every worker now; jobs in flight are dropped.
+  // Ends every worker: idle ones as their job pipe closes, busy ones
+  // killed now (their jobs are dropped).
   void Stop();
 
  private:
@@ -89,7 +98,8 @@ class WorkerPool {
     int to = -1;    // job pipe, parent's end
     int from = -1;  // result pipe, parent's end
     bool busy = false;
-    std::size_t job = 0;
+    std::size_t job = 0;                // the job it is on
+    std::vector<std::size_t> queued;    // sent, waiting behind `job` (at most one)
     std::chrono::steady_clock::time_point started;
     std::string received;  // bytes of the result so far
   };
@@ -97,6 +107,9 @@ class WorkerPool {
   void Kill(Worker& w);
   // The result of `w`'s job when it has ended abnormally (reaps it).
   WorkResult Died(Worker& w, const std::string& what);
+  // Died's result for `w`'s job, and one for each job queued behind it.
+  void Lost(Worker& w, const std::string& what,
+            std::vector<std::pair<std::size_t, WorkResult>>& done);
 
   Job job_;
   WorkerLimits limits_;

@@ -221,14 +221,32 @@ struct IndexWriter::Impl {
     Writable(at.shard).delete_document(at.id);
   }
 
-  // The document with content `sha256`: it can only be in its own shard.
+  // The document with content `sha256`. One writer puts new content in its
+  // home shard (ShardOf); the workers of a parallel ingest each put it in a
+  // shard of their own, so local shards are all looked in, home first.
+  // Remote shards only ever get content from one writer: home only.
   std::optional<Location> FindId(const std::string& sha256) const {
-    const std::size_t shard = ShardOf(sha256, shards.size());
+    const std::size_t home = ShardOf(sha256, shards.size());
     const std::string term = IdTerm(sha256);
-    const Xapian::Database& db = Read(shard);
-    Xapian::PostingIterator it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return std::nullopt;
-    return Location{shard, *it};
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      const std::size_t s = (home + k) % shards.size();
+      if ((k > 0 && specs[s].remote) || (!released && !owned[s])) continue;
+      const Xapian::Database& db = Read(s);
+      Xapian::PostingIterator it = db.postlist_begin(term);
+      if (it != db.postlist_end(term)) return Location{s, *it};
+    }
+    return std::nullopt;
+  }
+
+  // Where new content goes: its home shard, or for a part writer the one of
+  // its own shards the content chooses.
+  std::size_t Target(const std::string& sha256) const {
+    if (!part) return ShardOf(sha256, shards.size());
+    std::vector<std::size_t> mine;
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+      if (owned[s]) mine.push_back(s);
+    }
+    return mine.at(ShardOf(sha256, mine.size()));
   }
 
   // Every document holding `term`, in every shard this writer can read.
@@ -303,7 +321,7 @@ struct IndexWriter::Impl {
                       const std::string& path) {
     if (FindId(sha256)) return AddPath(sha256, path);
     const bool replaced = DetachPath(path, sha256);
-    const std::size_t target = ShardOf(sha256, shards.size());
+    const std::size_t target = Target(sha256);
     Xapian::WritableDatabase& shard = Writable(target);
     if (!specs[target].remote) CountSpelling(built, spelling[target]);
     shard.replace_document(IdTerm(sha256), built);
@@ -748,6 +766,18 @@ Result<bool> IndexWriter::DropPath(const std::string& path, const std::string& k
     return impl_->Fault("cannot update " + path, e);
   } catch (const std::runtime_error& e) {
     return impl_->Fault("cannot update " + path, e.what());
+  }
+}
+
+Result<std::optional<std::size_t>> IndexWriter::ShardWith(const std::string& sha256) const {
+  try {
+    const std::optional<Location> at = impl_->FindId(sha256);
+    if (!at) return std::optional<std::size_t>();
+    return std::optional<std::size_t>(at->shard);
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
 }
 

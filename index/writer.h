@@ -24,9 +24,11 @@
 // can list them.
 //
 // Sharding: `dir` may be a sharded index (a folder with a XAPIANDB stub, or a
-// stub file listing local and remote shards, index/shards.h). Each document
-// goes to the shard its id chooses; paths, removal and pruning look in every
-// shard; index-wide metadata lives in the first.
+// stub file listing local and remote shards, index/shards.h). A writer of
+// the whole index puts each new document in the shard its id chooses; a
+// part writer (OpenPart: a worker of a parallel ingest) in one of its own.
+// Finding a document, paths, removal and pruning look in every shard;
+// index-wide metadata lives in the first.
 //
 // Opening: only a writer opened with `create` makes a new index, and never
 // in a folder that holds other files. A second writer is refused and told
@@ -46,6 +48,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -147,6 +150,8 @@ class IndexWriter {
   Result<bool> Reacquire();
   // The shards (0-based) whose documents hold `path`.
   std::vector<std::size_t> ShardsHolding(const std::string& path) const;
+  // The shard holding content `sha256`, if it is indexed.
+  Result<std::optional<std::size_t>> ShardWith(const std::string& sha256) const;
   // A writer of `shards` of the index at `dir` only, for a worker process of
   // a run whose writer is released. Documents whose id chooses another shard
   // must not come to it; DropPath and the path checks of AddBuilt and AddPath
