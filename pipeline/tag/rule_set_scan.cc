@@ -106,6 +106,34 @@ std::size_t WindowStart(std::string_view text, std::size_t atom, int words) {
   return i;
 }
 
+// RE2's \s: what every match of a tail that is not empty begins with
+// (rule_set.h, "Tails").
+bool IsSpaceClass(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// The extent of the match of `rule` in `block` from `pos` (boundary
+// characters included, as the search gives it), in `*whole`. A rule with a
+// tail: its head's match, then the tail anchored at the head's end.
+bool FindWhole(const Rule& rule, const re2::StringPiece& block, std::size_t pos, bool anchored,
+               re2::StringPiece* whole) {
+  const RE2::Anchor anchor = anchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+  if (!rule.tail) return rule.regex->Match(block, pos, block.size(), anchor, whole, 1);
+  if (!rule.head->Match(block, pos, block.size(), anchor, whole, 1)) return false;
+  // The head ends before the boundary character its match took, if any.
+  const std::string_view text(block.data(), block.size());
+  std::size_t head_end = whole->data() + whole->size() - block.data();
+  if (head_end > pos && !IsWordByte(text, head_end, true)) {
+    head_end = CharBefore(text, head_end, whole->data() - block.data());
+  }
+  if (head_end == block.size() || !IsSpaceClass(block[head_end])) return true;
+  re2::StringPiece tail;
+  // It always matches (an empty tail before the boundary at least).
+  if (!rule.tail->Match(block, head_end, block.size(), RE2::ANCHOR_START, &tail, 1)) return true;
+  *whole = re2::StringPiece(whole->data(), tail.data() + tail.size() - whole->data());
+  return true;
+}
+
 }  // namespace
 
 std::string_view RuleMatch::Group(std::string_view name) const {
@@ -210,11 +238,7 @@ std::size_t RuleSet::ScanOnce(std::string_view text, std::size_t begin, std::siz
   // the groups by matching just that extent again. Asking for groups in the
   // search itself makes RE2 run its NFA over the text, several times
   // slower; on a short anchored extent it uses the fast bit-state engine.
-  if (pos > block.size() ||
-      !rule.regex->Match(block, pos, block.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
-                         &whole, 1)) {
-    return 0;
-  }
+  if (pos > block.size() || !FindWhole(rule, block, pos, anchored, &whole)) return 0;
   const std::size_t whole_begin = whole.data() - block.data();
   if (!CoreFromWhole(rule, whole, &subs) &&
       !rule.regex->Match(block, whole_begin, whole_begin + whole.size(), RE2::ANCHOR_BOTH,
