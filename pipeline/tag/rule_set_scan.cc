@@ -86,24 +86,26 @@ bool CoreFromWhole(const Rule& rule, re2::StringPiece whole,
 }
 
 // Where a match containing the atom at `atom` can begin at the earliest
-// (its boundary character: white space, one byte),
+// (its boundary character: white space, one byte), but not before `floor`,
 // for a rule whose matches begin at most `words` words before the word the
 // atom is in (@atoms reach=N). Words here are runs of anything but white
-// space, which is at least as long as any rule's words.
-std::size_t WindowStart(std::string_view text, std::size_t atom, int words) {
+// space, which is at least as long as any rule's words. The walk back stops
+// at `floor`: the search starts there anyway.
+std::size_t WindowStart(std::string_view text, std::size_t atom, int words, std::size_t floor) {
   auto space = [&](std::size_t i) {
-    const char c = text[i];
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    const auto c = static_cast<unsigned char>(text[i]);
+    // One comparison for the bytes of words, nearly all above the space.
+    return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
   };
   std::size_t i = atom;
-  while (i > 0 && !space(i - 1)) --i;
-  for (int k = 0; k < words && i > 0; ++k) {
-    while (i > 0 && space(i - 1)) --i;
-    while (i > 0 && !space(i - 1)) --i;
+  while (i > floor && !space(i - 1)) --i;
+  for (int k = 0; k < words && i > floor; ++k) {
+    while (i > floor && space(i - 1)) --i;
+    while (i > floor && !space(i - 1)) --i;
   }
   // The match takes in the boundary character before its first word.
   if (i > 0) --i;
-  return i;
+  return std::max(i, floor);
 }
 
 // RE2's \s: what every match of a tail that is not empty begins with
@@ -197,7 +199,7 @@ void RuleSet::ScanSearching(std::string_view text, const std::vector<std::size_t
   // its start (or `pos`, or `reach` words before the atom) up to its last
   // match, and not at all where no atom is left.
   auto window = [&](std::size_t from, std::size_t atom) {
-    return rule.reach >= 0 ? std::max(from, WindowStart(text, atom, rule.reach)) : from;
+    return rule.reach >= 0 ? WindowStart(text, atom, rule.reach, from) : from;
   };
   std::size_t pos = 0;
   std::size_t block = 0;
