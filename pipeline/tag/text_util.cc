@@ -94,6 +94,21 @@ void AppendMapped(std::string_view s, bool upper, std::string* out) {
   char* o = out->data() + start;
   std::size_t i = 0;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time (most words are ASCII throughout): a
+    // byte's high bit set where it is at least 'A' (or 'a') and not past
+    // 'Z' (or 'z'); adding to a byte below 0x80 carries into no other.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    const unsigned char first = upper ? 'a' : 'A';
+    for (std::uint64_t word; i + 8 <= s.size(); i += 8, o += 8) {
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & kHighs) != 0) break;
+      const std::uint64_t at_least_first = word + (0x80 - first) * kOnes;
+      const std::uint64_t past_last = word + (0x80 - first - 26) * kOnes;
+      word ^= ((at_least_first & ~past_last) & kHighs) >> 2;
+      std::memcpy(o, &word, 8);
+    }
+    if (i >= s.size()) break;
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       const bool flip = upper ? (b >= 'a' && b <= 'z') : (b >= 'A' && b <= 'Z');

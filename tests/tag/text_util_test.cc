@@ -42,6 +42,23 @@ TEST(CaseMapping, AgreesWithIcuForEveryCodePoint) {
   }
 }
 
+TEST(CaseMapping, MapsEveryAsciiByteAtAnyPlaceInALongWord) {
+  // Words of eight ASCII bytes or more are mapped eight at a time.
+  for (int b = 0; b < 0x80; ++b) {
+    for (std::size_t at = 0; at < 17; ++at) {
+      std::string s = "Mixed-Case_words@[`{AZaz";
+      s[at] = static_cast<char>(b);
+      std::string lower = s;
+      std::string upper = s;
+      for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      ASSERT_EQ(Lower(s), lower) << b << " at " << at;
+      ASSERT_EQ(Upper(s), upper) << b << " at " << at;
+      ASSERT_EQ(Lower(s + "Å" + s), lower + "å" + lower);
+    }
+  }
+}
+
 TEST(CaseMapping, MapsMixedTextAndKeepsBadBytes) {
   EXPECT_EQ(Lower("ÅRE, Örebro och ÄLVDALEN"), "åre, örebro och älvdalen");
   EXPECT_EQ(Upper("västmanlands län ÿ ß µ"), "VÄSTMANLANDS LÄN Ÿ ß Μ");
