@@ -242,7 +242,7 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
     int line;
   };
   std::map<std::string, Declared> declared;
-  std::map<std::string, Declared> tails;  // flags unused
+  std::map<std::string, Declared> tails;  // @tail patterns by rule id (no flags)
   for (const DataFile& file : files) {
     if (!file.has_header_comment) {
       errors->push_back(Where(file.path, 1, "no header comment; start the file with "

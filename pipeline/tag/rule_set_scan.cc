@@ -122,15 +122,18 @@ bool FindWhole(const Rule& rule, const re2::StringPiece& block, std::size_t pos,
   const RE2::Anchor anchor = anchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
   if (!rule.tail) return rule.regex->Match(block, pos, block.size(), anchor, whole, 1);
   if (!rule.head->Match(block, pos, block.size(), anchor, whole, 1)) return false;
-  // The head ends before the boundary character its match took, if any.
+  // The head ends before the boundary character its match took, if any
+  // (its own last character is a letter or digit, as every rule's is: see
+  // CoreFromWhole).
   const std::string_view text(block.data(), block.size());
   std::size_t head_end = whole->data() + whole->size() - block.data();
-  if (head_end > pos && !IsWordByte(text, head_end, true)) {
+  if (!IsWordByte(text, head_end, true)) {
     head_end = CharBefore(text, head_end, whole->data() - block.data());
   }
   if (head_end == block.size() || !IsSpaceClass(block[head_end])) return true;
+  // The tail always matches here, empty before the boundary at least; if
+  // it did not, the head's match would stand.
   re2::StringPiece tail;
-  // It always matches (an empty tail before the boundary at least).
   if (!rule.tail->Match(block, head_end, block.size(), RE2::ANCHOR_START, &tail, 1)) return true;
   *whole = re2::StringPiece(whole->data(), tail.data() + tail.size() - whole->data());
   return true;
