@@ -1,5 +1,8 @@
 #include "pipeline/tag/organs.h"
 
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/tag/gazetteer.h"
@@ -110,6 +113,36 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
   return Join(words);
 }
 
+namespace {
+
+// The value of an organ's name the gazetteer does not know as written: its
+// definite form, as the gazetteer knows that or else in sentence case.
+// Documents repeat their organs' names ("Kommunstyrelsen" page after page),
+// and the value depends on the name and the dictionaries alone. One cache
+// per thread, emptied for other dictionaries or when large (as the plan
+// former's, plans.cc).
+std::string DefiniteOrganValue(const std::string& span, const Lexicon& lexicon,
+                               const Gazetteer& gazetteer) {
+  struct Cache {
+    std::uint64_t lexicon = 0;
+    const Gazetteer* gazetteer = nullptr;
+    std::unordered_map<std::string, std::string> values;
+  };
+  static thread_local Cache cache;
+  if (cache.lexicon != lexicon.id() || cache.gazetteer != &gazetteer || cache.values.size() > 4096) {
+    cache.values.clear();
+    cache.lexicon = lexicon.id();
+    cache.gazetteer = &gazetteer;
+  }
+  if (auto it = cache.values.find(span); it != cache.values.end()) return it->second;
+  const std::string definite = DefiniteOrganName(span, lexicon);
+  const GazetteerEntry* known = gazetteer.Lookup(definite);
+  std::string value = known != nullptr ? known->info.canonical : SentenceCase(definite);
+  cache.values.emplace(span, value);
+  return value;
+}
+
+}  // namespace
 
 bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& gazetteer,
                const TagContext& context, FormedValue* out) {
@@ -127,9 +160,11 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
   {
     std::string_view before = match.text.substr(0, match.begin);
     while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
-    const std::size_t space = before.find_last_of(" \n");
-    const std::string_view previous =
-        before.substr(space == std::string_view::npos ? 0 : space + 1);
+    // The word starts after the last space or line break (a loop here:
+    // find_last_of calls memchr on its set for every byte).
+    std::size_t start = before.size();
+    while (start > 0 && before[start - 1] != ' ' && before[start - 1] != '\n') --start;
+    const std::string_view previous = before.substr(start);
     if (previous.size() > 1 && previous.back() == 's' &&
         OrganList(lexicon, kHeadsDefinite).Contains(Lower(previous.substr(0, previous.size() - 1)))) {
       return false;
@@ -143,12 +178,7 @@ bool FormOrgan(const RuleMatch& match, const Lexicon& lexicon, const Gazetteer& 
     out->value = known->info.canonical;
     return true;
   }
-  const std::string definite = DefiniteOrganName(span, lexicon);
-  if (const GazetteerEntry* known_definite = gazetteer.Lookup(definite)) {
-    out->value = known_definite->info.canonical;
-  } else {
-    out->value = SentenceCase(definite);
-  }
+  out->value = DefiniteOrganValue(span, lexicon, gazetteer);
   return true;
 }
 

@@ -539,11 +539,14 @@ std::vector<std::string> WordsBefore(std::string_view text, std::size_t pos, std
   std::vector<std::string> previous;
   while (previous.size() < count) {
     while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
-    const std::size_t space = before.find_last_of(" \n");
-    const std::string word(before.substr(space == std::string_view::npos ? 0 : space + 1));
+    // The word starts after the last space or line break (a loop here:
+    // find_last_of calls memchr on its set for every byte).
+    std::size_t start = before.size();
+    while (start > 0 && before[start - 1] != ' ' && before[start - 1] != '\n') --start;
+    const std::string_view word = before.substr(start);
     if (word.empty()) break;
     previous.push_back(Lower(word));
-    before = before.substr(0, space == std::string_view::npos ? 0 : space);
+    before = before.substr(0, start == 0 ? 0 : start - 1);
   }
   return previous;
 }

@@ -5,6 +5,7 @@
 //
 //   @define  <TAB> NAME <TAB> pattern-fragment
 //   @atoms   <TAB> rule id <TAB> flags <TAB> atom pattern
+//   @tail    <TAB> rule id <TAB> pattern
 //   id       <TAB> type <TAB> value-former <TAB> RE2 pattern
 //
 // `{{NAME}}` in a pattern expands to a @define (from any .rules file) or to
@@ -35,6 +36,21 @@
 // bytes, which no match crosses. A rule runs only in blocks holding one of
 // its atoms, from the block's start (or the end of its last match) to its
 // last match there; a `lead` rule runs anchored at each atom instead.
+//
+// Tails: a rule whose pattern ends in a long optional part (plan.title's
+// name, complement and years after its head word) may give that part on an
+// `@tail` line instead. The rule is then the rule line's pattern followed by
+// the tail, as if written on one line, but the search looks for the rule
+// line's part alone and runs the tail only where that matched, anchored at
+// its end, when white space follows: the tail's words are read once, not
+// again backwards to find where the match starts, and each search is
+// smaller. It finds what the whole pattern finds if every match of the tail
+// that is not empty begins with white space (\s), as a tail of optional
+// parts each beginning with white space does: then a head followed by a
+// letter or digit matches neither with nor without its tail, and the
+// preferred (leftmost-first) match is the head's preferred match followed
+// by the tail's. tests/tag/tail_test.cc checks that on the development
+// texts.
 #ifndef DIAR_PIPELINE_TAG_RULE_SET_H_
 #define DIAR_PIPELINE_TAG_RULE_SET_H_
 
@@ -58,7 +74,12 @@ struct Rule {
   std::string former;  // value former name (values.h)
   std::string path;    // file and line, for messages
   int line = 0;
-  std::unique_ptr<RE2> regex;           // the wrapped pattern
+  std::unique_ptr<RE2> regex;           // the wrapped pattern, with its tail
+  // With an @tail: the rule line's pattern wrapped, which the search looks
+  // for, and the tail with the word boundary after it, run anchored where
+  // `head` ends. Null without one.
+  std::unique_ptr<RE2> head;
+  std::unique_ptr<RE2> tail;
   int span_group = 1;                   // capture group of the span
   std::vector<std::pair<std::string, int>> groups;  // named groups
   bool lead = false;  // every match begins with one of its atoms (@atoms lead)
@@ -135,6 +156,9 @@ RE2::Options PatternOptions();
 // Wraps `pattern` so that it neither starts after nor ends before a letter or
 // digit; the pattern itself becomes capture group 1.
 std::string WithWordBoundaries(const std::string& pattern);
+// The second half of that wrapping, for a tail: `pattern` as capture group
+// 1, not ending before a letter or digit.
+std::string WithEndBoundary(const std::string& pattern);
 
 }  // namespace diar::tag_internal
 

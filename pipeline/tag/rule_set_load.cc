@@ -212,12 +212,16 @@ RE2::Options PatternOptions() {
   return options;
 }
 
+// Latin letters with accents and digits (the {{W}} of common.rules); see
+// there for why not \pL\pN.
+constexpr char kNotWord[] = "[^0-9A-Za-z\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{24F}]";
+
 std::string WithWordBoundaries(const std::string& pattern) {
-  // Latin letters with accents and digits (the {{W}} of common.rules); see
-  // there for why not \pL\pN.
-  static constexpr char kNotWord[] =
-      "[^0-9A-Za-z\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{24F}]";
   return std::string("(?:^|") + kNotWord + ")(" + pattern + ")(?:" + kNotWord + "|$)";
+}
+
+std::string WithEndBoundary(const std::string& pattern) {
+  return "(" + pattern + ")(?:" + kNotWord + "|$)";
 }
 
 void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
@@ -238,6 +242,7 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
     int line;
   };
   std::map<std::string, Declared> declared;
+  std::map<std::string, Declared> tails;  // @tail patterns by rule id (no flags)
   for (const DataFile& file : files) {
     if (!file.has_header_comment) {
       errors->push_back(Where(file.path, 1, "no header comment; start the file with "
@@ -255,6 +260,18 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
                         .second) {
           errors->push_back(Where(file.path, line.number,
                                   "rule \"" + line.fields[1] + "\" already has @atoms"));
+        }
+        continue;
+      }
+      if (line.fields[0] == "@tail") {
+        if (line.fields.size() != 3 || line.fields[1].empty() || line.fields[2].empty()) {
+          errors->push_back(Where(file.path, line.number,
+                                  "write `@tail<TAB>rule id<TAB>pattern`"));
+        } else if (!tails.emplace(line.fields[1],
+                                  Declared{"", line.fields[2], file.path, line.number})
+                        .second) {
+          errors->push_back(Where(file.path, line.number,
+                                  "rule \"" + line.fields[1] + "\" already has a @tail"));
         }
         continue;
       }
@@ -290,7 +307,9 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
   std::map<std::string, std::string> id_where;
   for (const DataFile& file : files) {
     for (const DataLine& line : file.lines) {
-      if (line.fields[0] == "@define" || line.fields[0] == "@atoms") continue;
+      if (line.fields[0] == "@define" || line.fields[0] == "@atoms" || line.fields[0] == "@tail") {
+        continue;
+      }
       auto bad = [&](const std::string& message) {
         errors->push_back(Where(file.path, line.number, message));
       };
@@ -323,22 +342,40 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
         bad(error);
         continue;
       }
+      std::string tail;
+      if (auto it = tails.find(id); it != tails.end()) {
+        if (!defines.Expand(it->second.pattern, &tail, &error)) {
+          errors->push_back(it->second.path + ":" + std::to_string(it->second.line) + ": " +
+                            error);
+          continue;
+        }
+        tails.erase(it);
+      }
       auto rule = std::make_unique<Rule>();
       rule->id = id;
       rule->type = type;
       rule->former = former;
       rule->path = file.path;
       rule->line = line.number;
-      const std::string wrapped = WithWordBoundaries(expanded);
+      const std::string wrapped = WithWordBoundaries(expanded + tail);
       rule->regex = std::make_unique<RE2>(wrapped, options);
       if (!rule->regex->ok()) {
         bad("pattern does not compile: " + rule->regex->error());
         continue;
       }
-      // Scan finds a match's start by running the pattern backwards from
-      // its end; RE2 compiles that reverse program on first use. Compile it
-      // now, once, rather than inside the first Tag.
-      rule->regex->ReverseProgramSize();
+      if (!tail.empty()) {
+        rule->head = std::make_unique<RE2>(WithWordBoundaries(expanded), options);
+        rule->tail = std::make_unique<RE2>(WithEndBoundary(tail), options);
+        if (!rule->head->ok() || !rule->tail->ok()) {
+          bad("pattern or its @tail does not compile alone: " +
+              (rule->head->ok() ? rule->tail->error() : rule->head->error()));
+          continue;
+        }
+      }
+      // Scan finds a match's start by running the pattern (or its head)
+      // backwards from its end; RE2 compiles that reverse program on first
+      // use. Compile it now, once, rather than inside the first Tag.
+      (rule->head ? rule->head : rule->regex)->ReverseProgramSize();
       for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) {
         if (name == "span") {
           rule->span_group = index;
@@ -371,6 +408,11 @@ void RuleSet::Load(const std::string& dir, const Lexicon& lexicon,
   for (const auto& [id, atoms] : declared) {
     if (id_where.count(id) == 0) {
       errors->push_back(Where(atoms.path, atoms.line, "@atoms for unknown rule \"" + id + "\""));
+    }
+  }
+  for (const auto& [id, tail] : tails) {
+    if (id_where.count(id) == 0) {
+      errors->push_back(Where(tail.path, tail.line, "@tail for unknown rule \"" + id + "\""));
     }
   }
   atoms_ = std::move(rule_atoms);

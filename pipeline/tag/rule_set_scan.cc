@@ -86,24 +86,57 @@ bool CoreFromWhole(const Rule& rule, re2::StringPiece whole,
 }
 
 // Where a match containing the atom at `atom` can begin at the earliest
-// (its boundary character: white space, one byte),
+// (its boundary character: white space, one byte), but not before `floor`,
 // for a rule whose matches begin at most `words` words before the word the
 // atom is in (@atoms reach=N). Words here are runs of anything but white
-// space, which is at least as long as any rule's words.
-std::size_t WindowStart(std::string_view text, std::size_t atom, int words) {
+// space, which is at least as long as any rule's words. The walk back stops
+// at `floor`: the search starts there anyway.
+std::size_t WindowStart(std::string_view text, std::size_t atom, int words, std::size_t floor) {
   auto space = [&](std::size_t i) {
-    const char c = text[i];
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    const auto c = static_cast<unsigned char>(text[i]);
+    // One comparison for the bytes of words, nearly all above the space.
+    return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
   };
   std::size_t i = atom;
-  while (i > 0 && !space(i - 1)) --i;
-  for (int k = 0; k < words && i > 0; ++k) {
-    while (i > 0 && space(i - 1)) --i;
-    while (i > 0 && !space(i - 1)) --i;
+  while (i > floor && !space(i - 1)) --i;
+  for (int k = 0; k < words && i > floor; ++k) {
+    while (i > floor && space(i - 1)) --i;
+    while (i > floor && !space(i - 1)) --i;
   }
   // The match takes in the boundary character before its first word.
   if (i > 0) --i;
-  return i;
+  return std::max(i, floor);
+}
+
+// RE2's \s: what every match of a tail that is not empty begins with
+// (rule_set.h, "Tails").
+bool IsSpaceClass(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// The extent of the match of `rule` in `block` from `pos` (boundary
+// characters included, as the search gives it), in `*whole`. A rule with a
+// tail: its head's match, then the tail anchored at the head's end.
+bool FindWhole(const Rule& rule, const re2::StringPiece& block, std::size_t pos, bool anchored,
+               re2::StringPiece* whole) {
+  const RE2::Anchor anchor = anchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+  if (!rule.tail) return rule.regex->Match(block, pos, block.size(), anchor, whole, 1);
+  if (!rule.head->Match(block, pos, block.size(), anchor, whole, 1)) return false;
+  // The head ends before the boundary character its match took, if any
+  // (its own last character is a letter or digit, as every rule's is: see
+  // CoreFromWhole).
+  const std::string_view text(block.data(), block.size());
+  std::size_t head_end = whole->data() + whole->size() - block.data();
+  if (!IsWordByte(text, head_end, true)) {
+    head_end = CharBefore(text, head_end, whole->data() - block.data());
+  }
+  if (head_end == block.size() || !IsSpaceClass(block[head_end])) return true;
+  // The tail always matches here, empty before the boundary at least; if
+  // it did not, the head's match would stand.
+  re2::StringPiece tail;
+  if (!rule.tail->Match(block, head_end, block.size(), RE2::ANCHOR_START, &tail, 1)) return true;
+  *whole = re2::StringPiece(whole->data(), tail.data() + tail.size() - whole->data());
+  return true;
 }
 
 }  // namespace
@@ -169,7 +202,7 @@ void RuleSet::ScanSearching(std::string_view text, const std::vector<std::size_t
   // its start (or `pos`, or `reach` words before the atom) up to its last
   // match, and not at all where no atom is left.
   auto window = [&](std::size_t from, std::size_t atom) {
-    return rule.reach >= 0 ? std::max(from, WindowStart(text, atom, rule.reach)) : from;
+    return rule.reach >= 0 ? WindowStart(text, atom, rule.reach, from) : from;
   };
   std::size_t pos = 0;
   std::size_t block = 0;
@@ -210,11 +243,7 @@ std::size_t RuleSet::ScanOnce(std::string_view text, std::size_t begin, std::siz
   // the groups by matching just that extent again. Asking for groups in the
   // search itself makes RE2 run its NFA over the text, several times
   // slower; on a short anchored extent it uses the fast bit-state engine.
-  if (pos > block.size() ||
-      !rule.regex->Match(block, pos, block.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
-                         &whole, 1)) {
-    return 0;
-  }
+  if (pos > block.size() || !FindWhole(rule, block, pos, anchored, &whole)) return 0;
   const std::size_t whole_begin = whole.data() - block.data();
   if (!CoreFromWhole(rule, whole, &subs) &&
       !rule.regex->Match(block, whole_begin, whole_begin + whole.size(), RE2::ANCHOR_BOTH,

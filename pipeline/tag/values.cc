@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "pipeline/tag/organs.h"
 #include "pipeline/tag/plans.h"
@@ -146,8 +150,6 @@ bool FormDnr(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
   return true;
 }
 
-// A body name found by a rule: as written, genitive removed, not started
-// by a determiner or generic owner.
 namespace {
 
 // A name written all in capitals, as headings and logos set it
@@ -182,18 +184,20 @@ std::string NameCase(const std::string& name) {
 
 }  // namespace
 
-bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
-  std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
+// The value of a body's name as a rule found it (white space folded): as
+// written, genitive removed; none when a determiner or generic owner starts
+// it.
+std::optional<std::string> NameValue(std::string span, const Lexicon& lexicon) {
   const std::size_t space = span.find(' ');
-  if (lexicon.Contains("body_determiners", span.substr(0, space))) return false;
+  if (lexicon.Contains("body_determiners", span.substr(0, space))) return std::nullopt;
   // "målgruppen Unga": a kind of group, not a named one.
   std::string head = Lower(span.substr(0, space));
   if (head.size() > 2 && (head.ends_with("en") || head.ends_with("et"))) {
-    if (lexicon.Contains("body_name_stop", head.substr(0, head.size() - 2))) return false;
+    if (lexicon.Contains("body_name_stop", head.substr(0, head.size() - 2))) return std::nullopt;
   }
-  if (lexicon.Contains("body_name_stop", head)) return false;
+  if (lexicon.Contains("body_name_stop", head)) return std::nullopt;
   if (span.ends_with(":s") || span.ends_with("’s")) {
-    span.resize(span.size() - (span.ends_with(":s") ? 2 : 4));  // "Exempel AB:s"
+    span.erase(span.size() - (span.ends_with(":s") ? 2 : 4));  // "Exempel AB:s"
   } else if (span.size() > 3 && span.back() == 's' && span[span.size() - 2] != 's' &&
              span[span.size() - 2] != 'u' &&
              !lexicon.Contains("place_names_s", span.substr(span.rfind(' ') + 1))) {
@@ -203,11 +207,29 @@ bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) 
   }
   // A short name that is also a common word ("Kommunal") takes the body's
   // name from body_short_names.list.
-  if (const std::string listed = lexicon.Value("body_short_names", span); !listed.empty()) {
-    out->value = listed;
-  } else {
-    out->value = HasLower(span) ? CapitaliseFirst(span) : NameCase(span);
+  if (std::string listed = lexicon.Value("body_short_names", span); !listed.empty()) return listed;
+  return HasLower(span) ? CapitaliseFirst(span) : NameCase(span);
+}
+
+// NameValue for a name met before: documents repeat their bodies' names,
+// and the value depends on the name and the lists alone. One cache per
+// thread, emptied for other dictionaries or when large (as the plan
+// former's, plans.cc).
+bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
+  struct Cache {
+    std::uint64_t lexicon = 0;
+    std::unordered_map<std::string, std::optional<std::string>> values;
+  };
+  static thread_local Cache cache;
+  if (cache.lexicon != lexicon.id() || cache.values.size() > 4096) {
+    cache.values.clear();
+    cache.lexicon = lexicon.id();
   }
+  std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
+  auto it = cache.values.find(span);
+  if (it == cache.values.end()) it = cache.values.emplace(span, NameValue(span, lexicon)).first;
+  if (!it->second) return false;
+  out->value = *it->second;
   out->document_canonical = true;
   return true;
 }

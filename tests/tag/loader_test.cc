@@ -104,6 +104,25 @@ TEST_F(LoaderTest, ReportsBadAtomsWithFileAndLine) {
   EXPECT_NE(message.find(path + ":10: the atom flag inner"), std::string::npos) << message;
 }
 
+TEST_F(LoaderTest, ReportsBadTailsWithFileAndLine) {
+  Write("a.rules",
+        "# test\n"
+        "@atoms\tok\tstart\tx\n"
+        "ok\tdate\tdate\tx\\d\n"
+        "@tail\tok\t(?:\\s+y)?\n"
+        "@tail\tmissing\t(?:\\s+y)?\n"
+        "@tail\tok\t(?:\\s+z)?\n"
+        "@tail\tfieldless\n");
+  const std::string message = Load();
+  const std::string path = (dir_ / "a.rules").string();
+  EXPECT_NE(message.find(path + ":5: @tail for unknown rule \"missing\""), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":6: rule \"ok\" already has a @tail"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(path + ":7: write `@tail<TAB>rule id<TAB>pattern`"), std::string::npos)
+      << message;
+}
+
 TEST_F(LoaderTest, ARuleWithoutAtomsLoadsWithAWarning) {
   // "\d+" gives RE2 no atoms: the rule runs everywhere, and says so.
   Write("a.rules", "# test\nnumber\tdnr\ttext\t\\d+\n");
