@@ -155,6 +155,7 @@ struct IndexWriter::Impl {
   std::vector<std::string> stopwords;
   std::string dictionaries_dir;  // empty: the word-form table stored in the index
   std::optional<DocumentBuilder> builder;  // made on first need (Builder())
+  std::optional<SynonymTable> pending_synonyms;  // a new index's, written by Builder()
 
   Xapian::WritableDatabase& Writable(std::size_t s) {
     if (released || !owned[s]) {
@@ -504,7 +505,14 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     }
     impl->stopwords = std::move(*stopwords);
     impl->dictionaries_dir = options.dictionaries_dir;
-    if (synonyms) WriteSynonyms(meta, *synonyms, /*native=*/!specs->front().remote);
+    // A new index takes the synonym table with its first document
+    // (Builder()): writing it is a twentieth of a second that an ingest
+    // then spends beside loading the pipeline, not before it.
+    if (synonyms && version.empty()) {
+      impl->pending_synonyms = std::move(synonyms);
+    } else if (synonyms) {
+      WriteSynonyms(meta, *synonyms, /*native=*/!specs->front().remote);
+    }
     impl->BeginBatch();
     return IndexWriter(std::move(impl));
   } catch (const Xapian::Error& e) {
@@ -522,6 +530,10 @@ Result<const DocumentBuilder*> IndexWriter::Builder() {
   std::shared_ptr<const Lexicon> lexicon;
   try {
     Xapian::WritableDatabase& meta = impl_->meta();
+    if (impl_->pending_synonyms) {
+      WriteSynonyms(meta, *impl_->pending_synonyms, /*native=*/!impl_->specs.front().remote);
+      impl_->pending_synonyms.reset();
+    }
     if (!impl_->dictionaries_dir.empty()) {
       Result<std::shared_ptr<const Lexicon>> loaded = Lexicon::Load(impl_->dictionaries_dir);
       if (!loaded) return loaded.error();

@@ -99,7 +99,8 @@ class IndexWriter {
   const std::string& dir() const;
   // Builds documents with this index's stopword list and word-form table,
   // made on the first call (kConfig: a bad dictionary file, the index).
-  // A run that builds nothing never pays for the table.
+  // A run that builds nothing never pays for the table. A new index also
+  // gets its synonym table here, with its first document.
   Result<const DocumentBuilder*> Builder();
 
   // True when content `sha256` is indexed and knows `path`: the caller can
