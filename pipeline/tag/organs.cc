@@ -7,6 +7,7 @@
 
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/text_util.h"
+#include "pipeline/tag/value_cache.h"
 #include "pipeline/tag/values.h"
 
 namespace diar::tag_internal {
@@ -116,30 +117,17 @@ std::string DefiniteOrganName(std::string_view name, const Lexicon& lexicon) {
 namespace {
 
 // The value of an organ's name the gazetteer does not know as written: its
-// definite form, as the gazetteer knows that or else in sentence case.
-// Documents repeat their organs' names ("Kommunstyrelsen" page after page),
-// and the value depends on the name and the dictionaries alone. One cache
-// per thread, emptied for other dictionaries or when large (as the plan
-// former's, plans.cc).
+// definite form, as the gazetteer knows that or else in sentence case. Kept
+// per span (value_cache.h): documents repeat their organs' names
+// ("Kommunstyrelsen" page after page).
 std::string DefiniteOrganValue(const std::string& span, const Lexicon& lexicon,
                                const Gazetteer& gazetteer) {
-  struct Cache {
-    std::uint64_t lexicon = 0;
-    const Gazetteer* gazetteer = nullptr;
-    std::unordered_map<std::string, std::string> values;
-  };
-  static thread_local Cache cache;
-  if (cache.lexicon != lexicon.id() || cache.gazetteer != &gazetteer || cache.values.size() > 4096) {
-    cache.values.clear();
-    cache.lexicon = lexicon.id();
-    cache.gazetteer = &gazetteer;
-  }
-  if (auto it = cache.values.find(span); it != cache.values.end()) return it->second;
-  const std::string definite = DefiniteOrganName(span, lexicon);
-  const GazetteerEntry* known = gazetteer.Lookup(definite);
-  std::string value = known != nullptr ? known->info.canonical : SentenceCase(definite);
-  cache.values.emplace(span, value);
-  return value;
+  static thread_local ValueCache<std::string> cache;
+  return cache.Get(span, lexicon.id(), &gazetteer, [&] {
+    const std::string definite = DefiniteOrganName(span, lexicon);
+    const GazetteerEntry* known = gazetteer.Lookup(definite);
+    return known != nullptr ? known->info.canonical : SentenceCase(definite);
+  });
 }
 
 }  // namespace

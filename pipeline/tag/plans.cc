@@ -10,6 +10,7 @@
 #include "pipeline/tag/gazetteer.h"
 #include "pipeline/tag/plan_lists.h"
 #include "pipeline/tag/text_util.h"
+#include "pipeline/tag/value_cache.h"
 #include "pipeline/tag/values.h"
 
 namespace diar::tag_internal {
@@ -157,27 +158,12 @@ bool LooksLikeVerb(std::string_view lower) {
   return false;
 }
 
-// PlanValue for a title met before: documents repeat their plans' titles
-// ("den regionala utvecklingsstrategin" twenty times), and the value
-// depends on the title and the dictionaries alone. One cache per thread,
-// emptied for other dictionaries or when large.
+// PlanValue, kept per title (value_cache.h): documents repeat their plans'
+// titles ("den regionala utvecklingsstrategin" twenty times).
 std::string CachedPlanValue(const std::string& title, const Lexicon& lexicon,
                             const Gazetteer& gazetteer) {
-  struct Cache {
-    std::uint64_t lexicon = 0;
-    const Gazetteer* gazetteer = nullptr;
-    std::unordered_map<std::string, std::string> values;
-  };
-  static thread_local Cache cache;
-  if (cache.lexicon != lexicon.id() || cache.gazetteer != &gazetteer || cache.values.size() > 4096) {
-    cache.values.clear();
-    cache.lexicon = lexicon.id();
-    cache.gazetteer = &gazetteer;
-  }
-  if (auto it = cache.values.find(title); it != cache.values.end()) return it->second;
-  std::string value = PlanValue(title, lexicon, gazetteer);
-  cache.values.emplace(title, value);
-  return value;
+  static thread_local ValueCache<std::string> cache;
+  return cache.Get(title, lexicon.id(), &gazetteer, [&] { return PlanValue(title, lexicon, gazetteer); });
 }
 
 // A noun formed from a verb or an adjective ("samplanering", "uppföljning",

@@ -11,6 +11,7 @@
 #include "pipeline/tag/organs.h"
 #include "pipeline/tag/plans.h"
 #include "pipeline/tag/text_util.h"
+#include "pipeline/tag/value_cache.h"
 
 namespace diar::tag_internal {
 namespace {
@@ -211,25 +212,15 @@ std::optional<std::string> NameValue(std::string span, const Lexicon& lexicon) {
   return HasLower(span) ? CapitaliseFirst(span) : NameCase(span);
 }
 
-// NameValue for a name met before: documents repeat their bodies' names,
-// and the value depends on the name and the lists alone. One cache per
-// thread, emptied for other dictionaries or when large (as the plan
-// former's, plans.cc).
+// NameValue, kept per name (value_cache.h): documents repeat their bodies'
+// names.
 bool FormName(const RuleMatch& match, const Lexicon& lexicon, FormedValue* out) {
-  struct Cache {
-    std::uint64_t lexicon = 0;
-    std::unordered_map<std::string, std::optional<std::string>> values;
-  };
-  static thread_local Cache cache;
-  if (cache.lexicon != lexicon.id() || cache.values.size() > 4096) {
-    cache.values.clear();
-    cache.lexicon = lexicon.id();
-  }
-  std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
-  auto it = cache.values.find(span);
-  if (it == cache.values.end()) it = cache.values.emplace(span, NameValue(span, lexicon)).first;
-  if (!it->second) return false;
-  out->value = *it->second;
+  static thread_local ValueCache<std::optional<std::string>> cache;
+  const std::string span = FoldSpace(match.text.substr(match.begin, match.end - match.begin));
+  const std::optional<std::string>& value =
+      cache.Get(span, lexicon.id(), nullptr, [&] { return NameValue(span, lexicon); });
+  if (!value) return false;
+  out->value = *value;
   out->document_canonical = true;
   return true;
 }
