@@ -108,6 +108,12 @@ class CliObserver : public IngestObserver {
     ClearLine();
     ctx_.log->info("pruned {}: the file is gone", EscapedLine(path));
   }
+  void OnStopping(std::size_t files_in_workers) override {
+    ClearLine();
+    ctx_.log->warn("stopping: {} file{} already being read will finish (each within --timeout), "
+                   "then everything done is committed",
+                   files_in_workers, files_in_workers == 1 ? "" : "s");
+  }
 
   void ClearLine() {
     if (!drawn_) return;

@@ -93,6 +93,7 @@ class Run {
         // Files in flight finish (each within --timeout) and are kept;
         // those still queued are redone by the next run.
         DropQueuedFiles();
+        if (waiting_.size() > 0) observer_.OnStopping(waiting_.size());
         while (in_flight_ > 0) Collect(std::chrono::milliseconds(250));
       }
       WriteReady(/*skip_gaps=*/true);

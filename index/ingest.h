@@ -89,6 +89,9 @@ class IngestObserver {
   // About twice a second while files are in flight, for a progress line.
   virtual void OnTick(const IngestProgress& progress) {}
   virtual void OnPruned(const std::string& path) {}
+  // Once, when `stop` turns true while files are in workers: they finish
+  // (each within the time limit) and are committed with the rest.
+  virtual void OnStopping(std::size_t files_in_workers) {}
 };
 
 struct IngestReport {
