@@ -172,7 +172,9 @@ class Run {
     }
     Result<bool> current = writer_.IsCurrent(s.sha, input.path);
     if (!current) return Fatal(current.error()), false;
-    if (*current && writer_.ShardsHolding(input.path).size() == 1) {
+    Result<std::vector<std::size_t>> holding = writer_.ShardsHolding(input.path);
+    if (!holding) return Fatal(holding.error()), false;
+    if (*current && holding->size() == 1) {
       // (A path in two documents is what a run killed between two shards'
       // commits can leave; reading the file again mends it.)
       s.report.outcome = FileOutcome::kUnchanged;
@@ -293,7 +295,9 @@ class Run {
     } else if (auto it = run_slot_.find(s.sha); it != run_slot_.end()) {
       slot = it->second;
     }
-    for (std::size_t other : writer_.ShardsHolding(path)) {
+    Result<std::vector<std::size_t>> holding = writer_.ShardsHolding(path);
+    if (!holding) return Fatal(holding.error());
+    for (std::size_t other : *holding) {
       if (slot && SlotOfShard(other, jobs_) == *slot) continue;  // its own DetachPath does it
       PendingJob drop{Job(ShardJob::Kind::kDropPath, other)};
       drop.job.sha = s.sha;

@@ -145,7 +145,22 @@ struct IndexWriter::Impl {
   // Released (Release()): the shards are closed for writing, so ingest
   // workers can hold them, and reads go to `readers`, the last commit.
   bool released = false;
-  std::vector<Xapian::Database> readers;
+  mutable std::vector<Xapian::Database> readers;
+
+  // `read()`, from the newest commit when the one it read is gone: a run's
+  // workers commit while this process reads, and Xapian keeps a revision
+  // only until two commits later.
+  template <typename Read>
+  auto Reading(Read&& read) const {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (!released || attempt >= 3) throw;
+        for (Xapian::Database& reader : readers) reader.reopen();
+      }
+    }
+  }
 
   const Xapian::Database& Read(std::size_t s) const {
     if (released) return readers[s];
@@ -556,7 +571,7 @@ Result<const DocumentBuilder*> IndexWriter::Builder() {
 
 Result<bool> IndexWriter::Contains(const std::string& sha256) const {
   try {
-    return impl_->FindId(sha256).has_value();
+    return impl_->Reading([&] { return impl_->FindId(sha256).has_value(); });
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
   } catch (const std::runtime_error& e) {
@@ -566,7 +581,7 @@ Result<bool> IndexWriter::Contains(const std::string& sha256) const {
 
 Result<bool> IndexWriter::IsCurrent(const std::string& sha256, const std::string& path) const {
   try {
-    return impl_->IsCurrent(sha256, path);
+    return impl_->Reading([&] { return impl_->IsCurrent(sha256, path); });
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
   } catch (const std::runtime_error& e) {
@@ -763,7 +778,7 @@ Result<bool> IndexWriter::ClearFailure(const std::string& path) {
 
 Result<bool> IndexWriter::HasFailure(const std::string& path) const {
   try {
-    return !impl_->Read(0).get_metadata(FailureKey(path)).empty();
+    return impl_->Reading([&] { return !impl_->Read(0).get_metadata(FailureKey(path)).empty(); });
   } catch (const Xapian::Error& e) {
     return impl_->Fault("cannot read", e);
   } catch (const std::runtime_error& e) {
@@ -783,7 +798,7 @@ Result<bool> IndexWriter::DropPath(const std::string& path, const std::string& k
 
 Result<std::optional<std::size_t>> IndexWriter::ShardWith(const std::string& sha256) const {
   try {
-    const std::optional<Location> at = impl_->FindId(sha256);
+    const std::optional<Location> at = impl_->Reading([&] { return impl_->FindId(sha256); });
     if (!at) return std::optional<std::size_t>();
     return std::optional<std::size_t>(at->shard);
   } catch (const Xapian::Error& e) {
@@ -800,12 +815,20 @@ bool IndexWriter::HasRemoteShard() const {
                      [](const ShardSpec& spec) { return spec.remote; });
 }
 
-std::vector<std::size_t> IndexWriter::ShardsHolding(const std::string& path) const {
-  std::vector<std::size_t> found;
-  for (const Location& at : impl_->Holders(PathTerm(path))) {
-    if (found.empty() || found.back() != at.shard) found.push_back(at.shard);
+Result<std::vector<std::size_t>> IndexWriter::ShardsHolding(const std::string& path) const {
+  try {
+    return impl_->Reading([&] {
+      std::vector<std::size_t> found;
+      for (const Location& at : impl_->Holders(PathTerm(path))) {
+        if (found.empty() || found.back() != at.shard) found.push_back(at.shard);
+      }
+      return found;
+    });
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
   }
-  return found;
 }
 
 Result<bool> IndexWriter::Release() {

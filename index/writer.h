@@ -150,7 +150,7 @@ class IndexWriter {
   Result<bool> Refresh();
   Result<bool> Reacquire();
   // The shards (0-based) whose documents hold `path`.
-  std::vector<std::size_t> ShardsHolding(const std::string& path) const;
+  Result<std::vector<std::size_t>> ShardsHolding(const std::string& path) const;
   // The shard holding content `sha256`, if it is indexed.
   Result<std::optional<std::size_t>> ShardWith(const std::string& sha256) const;
   // A writer of `shards` of the index at `dir` only, for a worker process of

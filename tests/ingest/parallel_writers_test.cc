@@ -43,6 +43,18 @@ TEST(ParallelWriters, TwoWorkersIndexWhatOneDoes) {
   EXPECT_TRUE(Has(again.out, "0 added, 0 replaced, 0 new paths, 14 unchanged")) << again.out;
 }
 
+// The diar process reads the index (what is indexed already) while the
+// workers commit under it; Xapian keeps a revision only until two commits
+// later, so a reader left behind must read the newest, not stop the run.
+TEST(ParallelWriters, CommitsAfterEveryFileDoNotStopTheRun) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 120);
+  const RunResult run =
+      RunDiar(index.path(), {"ingest", "--jobs", "2", "--commit-every", "1", dir.path().string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(testing::IndexedDocuments(index.path()), 120);
+}
+
 // New content goes to the worker free first, so a changed file's new
 // document may land in another shard than its old one: the old one must go
 // all the same.
