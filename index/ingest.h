@@ -11,16 +11,19 @@
 // bad dictionary is reported then, as a configuration error). Files that
 // need the pipeline go to a fixed pool of `jobs` worker processes
 // (index/worker_pool.h), forked once both are loaded; each worker runs the
-// pipeline and builds the whole Xapian document, and the calling process,
-// the single writer, only adds it.
-// Results are written in input order, so the log and the index see the same
-// sequence every run.
+// pipeline and builds the whole Xapian document. When the index has a local
+// shard for each worker (a new index gets them: WriterOptions::new_shards),
+// each worker also adds its documents to shards of its own and the calling
+// process only reads (index/ingest_jobs.h); otherwise the calling process is
+// the single writer and adds what the workers built.
+// Results are reported in input order.
 //
 // Commits come every `commit_every` changed documents or `commit_seconds`,
 // whichever is first, so a search sees a long ingest progress, and at the
 // end. When `*stop` turns true (the CLI sets it on SIGINT/SIGTERM), no new
-// file starts, what is done is committed, files in flight are dropped (the
-// same command redoes them), and the report says `interrupted`. A process
+// file starts, what is done is committed, and the report says
+// `interrupted`; files in flight are dropped (one writer) or finish first
+// (writers per worker), and the same command does the rest. A process
 // killed at any moment leaves the last commit: whole documents only.
 //
 // Failures: a bad file (kInput) fails that file only: its reason, naming
