@@ -80,6 +80,55 @@ TEST(WorkerPool, AJobPastTheMemoryLimitFails) {
   EXPECT_EQ(results.at(1).status, WorkResult::Status::kOk);
 }
 
+// Jobs for one worker, each submitted as soon as it can take one (the one
+// it is on and one behind it); results by job id.
+std::map<std::size_t, WorkResult> RunOnOne(WorkerPool& pool, const std::vector<std::string>& inputs) {
+  std::map<std::size_t, WorkResult> results;
+  std::size_t next = 0;
+  while (results.size() < inputs.size()) {
+    while (next < inputs.size() && pool.CanTake(0)) {
+      pool.SubmitTo(0, next, inputs[next]);
+      ++next;
+    }
+    for (auto& [id, result] : pool.Wait(100ms)) {
+      EXPECT_FALSE(results.contains(id)) << "job " << id << " came back twice";
+      results[id] = std::move(result);
+    }
+  }
+  return results;
+}
+
+TEST(WorkerPool, AWorkerTakesASecondJobAndAnswersBothInOrder) {
+  WorkerPool pool(1, Job, {});
+  pool.SubmitTo(0, 0, "a");
+  EXPECT_TRUE(pool.CanTake(0));
+  pool.SubmitTo(0, 1, "b");
+  EXPECT_FALSE(pool.CanTake(0));
+  std::vector<std::pair<std::size_t, WorkResult>> seen;
+  while (seen.size() < 2) {
+    for (auto& done : pool.Wait(100ms)) seen.push_back(std::move(done));
+  }
+  EXPECT_EQ(seen[0].first, 0u);
+  EXPECT_EQ(seen[0].second.fields.at(0), "done a");
+  EXPECT_EQ(seen[1].first, 1u);
+  EXPECT_EQ(seen[1].second.fields.at(0), "done b");
+  EXPECT_EQ(seen[1].second.fields.at(1).size(), 200000u);
+}
+
+TEST(WorkerPool, AJobWaitingBehindACrashComesBackUnstarted) {
+  WorkerPool pool(1, Job, {});
+  const auto results = RunOnOne(pool, {"crash", "a", "b"});
+  EXPECT_TRUE(results.at(0).worker_lost);
+  EXPECT_FALSE(results.at(0).unstarted);
+  EXPECT_NE(results.at(0).message.find("crashed (signal 11, SIGSEGV"), std::string::npos);
+  // "a" waited in the crashed worker's pipe: back, not run, not failed by it.
+  EXPECT_TRUE(results.at(1).worker_lost);
+  EXPECT_TRUE(results.at(1).unstarted);
+  // The replacement worker runs what comes next.
+  EXPECT_EQ(results.at(2).status, WorkResult::Status::kOk);
+  EXPECT_EQ(results.at(2).fields.at(0), "done b");
+}
+
 TEST(WorkerPool, StopEndsEveryWorker) {
   WorkerPool pool(2, Job, {});
   pool.Submit(0, "hang");
