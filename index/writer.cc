@@ -1,6 +1,8 @@
 #include "index/writer.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -142,6 +144,13 @@ struct IndexWriter::Impl {
   std::vector<Xapian::WritableDatabase> shards;
   std::vector<bool> owned;
   bool part = false;
+  // The index folder's diar-writer file, flock()ed for the writer's life:
+  // Xapian's own locks go to the workers for a run (Release), and this one
+  // keeps a second writer out meanwhile. -1: none (a stub file, a part).
+  int run_lock = -1;
+  ~Impl() {
+    if (run_lock >= 0) ::close(run_lock);
+  }
   // Released (Release()): the shards are closed for writing, so ingest
   // workers can hold them, and reads go to `readers`, the last commit.
   bool released = false;
@@ -469,6 +478,20 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
   impl->dir = dir;
   impl->specs = *specs;
   impl->owned.assign(specs->size(), true);
+  if (is_folder) {
+    const std::string lock_path = (folder / schema::kLockOwnerFile).string();
+    impl->run_lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (impl->run_lock < 0) {
+      return ConfigError(dir + ": cannot create " + lock_path + ": " + std::strerror(errno) +
+                         "; ingest needs write access to the index folder");
+    }
+    if (::flock(impl->run_lock, LOCK_EX | LOCK_NB) != 0) {
+      const std::string holder = LockHolder(folder);
+      return ConfigError(dir + ": index is being written by " +
+                         (holder.empty() ? std::string("another process") : holder) +
+                         "; wait for it to finish (or stop it) and run again");
+    }
+  }
   for (const ShardSpec& spec : *specs) {
     try {
       impl->shards.push_back(OpenShardForWriting(spec, options.create));
@@ -493,9 +516,13 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     }
   }
   try {
-    if (is_folder) {
-      std::ofstream owner(folder / schema::kLockOwnerFile, std::ios::trunc);
-      owner << ::getpid() << " " << options.holder << "\n";
+    if (impl->run_lock >= 0) {
+      const std::string owner = std::to_string(::getpid()) + " " + options.holder + "\n";
+      if (::ftruncate(impl->run_lock, 0) != 0 ||
+          ::pwrite(impl->run_lock, owner.data(), owner.size(), 0) != static_cast<ssize_t>(owner.size())) {
+        return ConfigError(dir + ": cannot write " + std::string(schema::kLockOwnerFile) + ": " +
+                           std::strerror(errno));
+      }
     }
     if (specs->size() > 1 && StubOf(dir).empty()) {
       Result<bool> written = WriteStub((folder / kStubFile).string(), *specs);
