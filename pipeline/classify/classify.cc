@@ -147,6 +147,28 @@ std::string RunningHeadDnr(const NormalisedText& text, const std::vector<Mention
   return "";
 }
 
+// The place word a dnr's label names right before it ("Dnr Ånge KS
+// 20/366" -> "Ånge"), or "": a document two parties sign gives each one's
+// number after its name.
+std::string DnrLabelPlace(std::string_view text, const classify_internal::CodePointIndex& at,
+                          std::size_t cp) {
+  const std::size_t end = at.Byte(cp);
+  const std::size_t from = end >= 40 ? end - 40 : 0;
+  const std::string_view before = text.substr(from, end - from);
+  const std::string lower = classify_internal::LowerKeepOffsets(before);
+  const std::size_t label = lower.rfind("dnr ");
+  if (label == std::string::npos) return "";
+  const std::size_t word = label + 4;
+  const std::size_t word_end = classify_internal::SkipWord(before, word);
+  // A capital: A-Z, or Latin-1's capitals in UTF-8 (C3 80-9E: Å Ä Ö É).
+  const auto first = static_cast<unsigned char>(before[word]);
+  const bool capital = (first >= 'A' && first <= 'Z') ||
+                       (first == 0xC3 && word + 1 < before.size() &&
+                        static_cast<unsigned char>(before[word + 1]) < 0x9F);
+  if (word_end == word || !capital) return "";
+  return std::string(before.substr(word, word_end - word));
+}
+
 }  // namespace
 
 struct Classifier::Impl {
@@ -234,7 +256,7 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   c.cues.push_back({"type", type.cue});
 
   const classify_internal::IssuerDecision issuer =
-      impl_->issuers.Detect(source, opening, chrome, text.text, mentions, tagger);
+      impl_->issuers.Detect(source, opening, chrome, text.text, mentions, tagger, impl_->types);
   c.issuer = issuer.issuer;
   c.county = issuer.county;
   c.cues.push_back({"issuer", issuer.issuer_cue});
@@ -272,8 +294,22 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   }
   const bool items = c.type == "kallelse" && opening_dnr.size() >= 2;
   if (items) c.cues.push_back({"dnr", "an agenda's numbers in the opening are its items'"});
+  // Numbers labelled with their parties' places ("Dnr Sundsvall SBN-2020-
+  // 00986 Dnr Ånge KS 20/366"): the issuer's is the document's own.
+  const classify_internal::CodePointIndex cp_index(text.text);
+  const std::string issuer_place = c.issuer.substr(0, c.issuer.find(' '));
   for (const Mention& m : mentions) {
-    if (items) break;
+    if (items || issuer_place.empty()) break;
+    if (m.type != "dnr" || m.start >= kOwnDnrWindow) continue;
+    const std::string place = DnrLabelPlace(text.text, cp_index, m.start);
+    if (place.empty() || (place != issuer_place && place + "s" != issuer_place)) continue;
+    c.dnr = m.value;
+    c.cues.push_back(
+        {"dnr", "\"" + m.text + "\" labelled with the issuer's place \"" + place + "\""});
+    break;
+  }
+  for (const Mention& m : mentions) {
+    if (items || !c.dnr.empty()) break;
     if (m.type != "dnr" || m.start >= kOwnDnrWindow) continue;
     bool theirs = false;
     for (const Line& line : opening) {

@@ -73,6 +73,9 @@ class DocTypes {
 
   // True when `line` is a label line (tier 1) of some type.
   bool IsLabelLine(std::string_view line) const;
+  // True when `word` is one word's label of a type found anywhere, or a
+  // compound with one as its head ("Promemoria", "Tjänsteskrivelse").
+  bool IsLabelWord(std::string_view word) const { return WordLabel(word) != nullptr; }
 
  private:
   struct Cue {

@@ -43,9 +43,11 @@ std::string_view Between(std::string_view text, const CodePointIndex& index, std
 }
 
 // Tokens before a letterhead's name that do not make it a sentence: page
-// numbers ("1", "2 (79)"), OCR specks ("I II"), and labels in capitals
-// ("DELÅRSRAPPORT Tranås kommun").
-bool OnlyLetterheadNoise(std::string_view before) {
+// numbers ("1", "2 (79)"), OCR specks ("I II"), words in capitals
+// ("DELÅRSRAPPORT Tranås kommun"), and a document-type label written in
+// any case ("Promemoria Finansdepartementet", as the Government Offices'
+// and many authorities' templates set the label above the sender).
+bool OnlyLetterheadNoise(std::string_view before, const DocTypes& types) {
   std::size_t i = 0;
   while (i < before.size()) {
     while (i < before.size() && before[i] == ' ') ++i;
@@ -55,6 +57,7 @@ bool OnlyLetterheadNoise(std::string_view before) {
     i = end;
     if (token.empty() || !HasLetter(token) || CountWords(token) == 0) continue;
     if (token.size() <= 2 || !HasLowerCase(token)) continue;
+    if (types.IsLabelWord(token)) continue;
     return false;
   }
   return true;
@@ -137,6 +140,20 @@ const RE2& MinistryAddress() {
   return kAddress;
 }
 
+// "Lidköpings kommun är värdkommun": a joint nämnd's host, named as such.
+const RE2& HostKommun() {
+  static const RE2 kHost("((\\p{Lu}[\\pL-]+) kommun är värdkommun)");
+  return kHost;
+}
+
+// "gemensam servicenämnd i Mora", "gemensamma nämnden i Mora": a joint
+// nämnd named by the kommun it sits in.
+const RE2& JointNamndIn() {
+  static const RE2 kJoint(
+      "((?i:gemensam(?:ma)?) \\pL*nämnd(?:en)? i (\\p{Lu}[\\pL-]+))");
+  return kJoint;
+}
+
 const RE2& ListGoesOn() {
   static const RE2 kList("^\\s*(?:,|&|och\\s|samt\\s)");
   return kList;
@@ -217,6 +234,17 @@ void IssuerFinder::Load(const std::string& dir, std::vector<std::string>* errors
     }
     places_.push_back({row.fields[0], LowerKeepOffsets(row.fields[1])});
   }
+  const std::string sole_path = dir + "/issuer_sole_organs.tsv";
+  for (const DataLine& row : ReadTable(sole_path, {"stem", "issuer"}, errors)) {
+    const std::string stem = LowerKeepOffsets(row.fields[0]);
+    if (stem.size() < 6 || stem.find(' ') != std::string::npos) {
+      errors->push_back(Where(sole_path, row.number,
+                              "stem must be one word of at least six bytes, not \"" +
+                                  row.fields[0] + "\""));
+      continue;
+    }
+    sole_organs_.push_back({stem, row.fields[1]});
+  }
   for (const CountyRow& county : ReadCountyTable(dir + "/counties.tsv", errors)) {
     seats_.push_back({county.name, county.seat, county.region, county.stem});
   }
@@ -275,11 +303,29 @@ std::string IssuerFinder::PlaceIssuer(const std::vector<Line>& opening, const Ta
   return "";
 }
 
+std::string IssuerFinder::SoleOrganIssuer(std::string_view text, const Tagger& tagger,
+                                          std::string* cue) const {
+  const std::string lower = LowerKeepOffsets(text);
+  for (const SoleOrgan& organ : sole_organs_) {
+    for (std::size_t at = lower.find(organ.stem); at != std::string::npos;
+         at = lower.find(organ.stem, at + 1)) {
+      if (at > 0 && WordCharAt(lower, at - 1)) continue;  // a word's start only
+      const BodyInfo* info = tagger.FindBody(organ.issuer);
+      if (info == nullptr) break;
+      const std::size_t end = SkipWord(lower, at);
+      std::string office(text.substr(at, end - at));
+      *cue = "\"" + office + "\" is an office only " + info->canonical + " has";
+      return info->canonical;
+    }
+  }
+  return "";
+}
+
 IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
                                     const std::vector<Line>& opening,
                                     const std::vector<Line>& chrome, std::string_view text,
                                     const std::vector<Mention>& mentions,
-                                    const Tagger& tagger) const {
+                                    const Tagger& tagger, const DocTypes& types) const {
   IssuerDecision d;
   const CodePointIndex at(text);
   // A body that may issue a document: known to the gazetteers (not a
@@ -315,7 +361,10 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
       // av ..."), not a letterhead.
       if (m.text != m.value && !m.text.empty() && m.text.back() == 's' && HasLowerCase(m.text)) break;
       const std::string_view before = Between(text, at, line.cp_begin, m.start);
-      if (!OnlyLetterheadNoise(before) || AfterPreposition(text, at, line.cp_begin, m.start)) break;
+      if (!OnlyLetterheadNoise(before, types) ||
+          AfterPreposition(text, at, line.cp_begin, m.start)) {
+        break;
+      }
       // "Region Halland och kommunerna", "Region Halland har ...": a name
       // going on into a sentence or a list of addressees.
       const std::string_view after = Between(text, at, m.end, line.cp_end);
@@ -567,6 +616,50 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     if (!place.empty()) {
       d.issuer = place;
       d.issuer_cue = cue;
+    }
+  }
+
+  // 7b. An office only one authority has.
+  if (d.issuer.empty()) {
+    std::string cue;
+    const std::string sole = SoleOrganIssuer(text, tagger, &cue);
+    if (!sole.empty()) {
+      d.issuer = sole;
+      d.issuer_cue = cue;
+    }
+  }
+
+  // 7c. The host kommun of a joint nämnd: the nämnd is part of its
+  // organisation, and an agreement on it is the host's text ("Lidköpings
+  // kommun är värdkommun", "gemensam servicenämnd i Mora"). One host only;
+  // two named leave it undecided.
+  if (d.issuer.empty()) {
+    std::string host;
+    bool several = false;
+    auto take = [&](const std::string& place, const std::string& how) {
+      for (const std::string& name : {place + " kommun", place + "s kommun"}) {
+        const BodyInfo* info = tagger.FindBody(name);
+        if (info == nullptr || info->kind != "kommun") continue;
+        several |= !host.empty() && host != info->canonical;
+        if (host.empty()) d.issuer_cue = how;
+        host = info->canonical;
+        return;
+      }
+    };
+    re2::StringPiece in(text.data(), text.size());
+    std::string place;
+    std::string whole;
+    while (RE2::FindAndConsume(&in, HostKommun(), &whole, &place)) {
+      take(place, "\"" + whole + "\": the joint nämnd's host kommun");
+    }
+    in = re2::StringPiece(text.data(), text.size());
+    while (RE2::FindAndConsume(&in, JointNamndIn(), &whole, &place)) {
+      take(place, "\"" + whole + "\": the joint nämnd's host kommun");
+    }
+    if (!host.empty() && !several) {
+      d.issuer = host;
+    } else {
+      d.issuer_cue.clear();
     }
   }
 

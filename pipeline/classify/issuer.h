@@ -3,13 +3,14 @@
 //
 // Cues, strongest first; the first that names a body decides:
 //   1. letterhead: one of the first kLetterheadLines lines starts with a
-//      body (after page numbers and a label: "1 ARBOGA KOMMUN ... TJÄNSTE-
-//      SKRIVELSE", "Region Östergötland Regionstyrelsen"); a body's name in
-//      capitals in the opening lines ("HALLSBERGS KOMMUN ANSLAG/BEVIS"); a
-//      body before the address labels of a letterhead or footer ("Region
-//      Gotland Besöksadress ..."); a site's logo text ("Riksrevisionen
-//      logotyp"). A ministry's letterhead over a decision the government
-//      takes ("Regeringen beslutar") is the government's.
+//      body (after page numbers and a document-type label, in capitals or
+//      not: "1 ARBOGA KOMMUN ... TJÄNSTESKRIVELSE", "DELÅRSRAPPORT Tranås
+//      kommun", "Promemoria Finansdepartementet Fi2008/4137"); a body's
+//      name in capitals in the opening lines ("HALLSBERGS KOMMUN
+//      ANSLAG/BEVIS"); a body before the address labels of a letterhead or
+//      footer ("Region Gotland Besöksadress ..."); a site's logo text
+//      ("Riksrevisionen logotyp"). A ministry's letterhead over a decision
+//      the government takes ("Regeringen beslutar") is the government's.
 //   2. the sender speaking: "Justitiekanslerns beslut", "X:s yttrande" as a
 //      heading, or a body as the subject of what a sender does in the present
 //      tense ("JO konstaterar", "Sala kommun har beretts tillfälle att yttra
@@ -37,6 +38,12 @@
 //      region's house with the place's name on the same line ("Kommun-
 //      ledningskontoret, Vallentuna" -> Vallentuna kommun; "Regionens Hus,
 //      Södra vägen 9, Halmstad", the residence city -> Region Halland);
+//   7b. an office only one authority has (issuer_sole_organs.tsv):
+//      "Borgarrådsberedningen föreslår", "Föredragande borgarrådet" are
+//      Stockholm's, the only kommun with borgarråd;
+//   7c. the host kommun of a joint nämnd, which the nämnd belongs to
+//      (kommunallagen 9 kap.): "X kommun är värdkommun", "gemensam
+//      servicenämnd i Mora";
 //   8. a kommun's organs (Kommunstyrelsen) and one kommun whose name begins
 //      a company's ("Eskilstuna kommunfastighet AB"): municipal companies
 //      carry their kommun's name;
@@ -54,6 +61,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/classify/doc_types.h"
 #include "pipeline/classify/text_scan.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/tag/tag.h"
@@ -77,20 +85,28 @@ struct IssuerDecision {
 
 class IssuerFinder {
  public:
-  // Reads issuer_places.tsv and counties.tsv from `dir`.
+  // Reads issuer_places.tsv, issuer_sole_organs.tsv and counties.tsv from
+  // `dir`.
   void Load(const std::string& dir, std::vector<std::string>* errors);
 
   // `opening`: the document's own opening lines (no chrome or attachment
   // lines); `chrome`: the chrome lines among the first ones (logo text);
-  // `text`: the whole normalised text.
+  // `text`: the whole normalised text; `types`: the document-type labels,
+  // which may stand before a letterhead's name ("Promemoria
+  // Finansdepartementet").
   IssuerDecision Detect(const ExtractedDocument& source, const std::vector<Line>& opening,
                         const std::vector<Line>& chrome, std::string_view text,
-                        const std::vector<Mention>& mentions, const Tagger& tagger) const;
+                        const std::vector<Mention>& mentions, const Tagger& tagger,
+                        const DocTypes& types) const;
 
  private:
   struct Place {
     std::string tier;  // "kommun" or "region"
     std::string word;  // lower case: "stadshuset", "regionens hus"
+  };
+  struct SoleOrgan {
+    std::string stem;    // lower case; any word beginning with it: "borgarråd"
+    std::string issuer;  // canonical body: "Stockholms kommun"
   };
   struct Seat {
     std::string county;  // "Stockholms län"
@@ -101,7 +117,13 @@ class IssuerFinder {
   std::string PlaceIssuer(const std::vector<Line>& opening, const Tagger& tagger,
                           std::string* cue) const;
 
+  // The authority an office in `text` belongs to (issuer_sole_organs.tsv),
+  // or "".
+  std::string SoleOrganIssuer(std::string_view text, const Tagger& tagger,
+                              std::string* cue) const;
+
   std::vector<Place> places_;
+  std::vector<SoleOrgan> sole_organs_;
   std::vector<Seat> seats_;
 };
 

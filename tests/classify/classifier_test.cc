@@ -3,6 +3,8 @@
 // type, the issuer's cues, the own dnr, topic thresholds and owners.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "pipeline/classify/classify.h"
 #include "pipeline/normalise/normalise.h"
 #include "pipeline/tag/tag.h"
@@ -373,6 +375,89 @@ TEST_F(ClassifierTest, KommunerListedAsPartiesAreNoMeetingPlace) {
       "SAMMANTRÄDESPROTOKOLL\nMiljönämnden\nPlats och tid Kommunhuset, Lerum, kl 18.00\n§ 65 "
       "Samverkansavtal om tillsyn.\n");
   EXPECT_EQ(town.issuer, "Lerums kommun") << Cue(town, "issuer");
+}
+
+// Issue 15, eleventh pass: an office only one authority has names it when
+// nothing stronger does (a Stockholm PM: no letterhead, only the
+// borgarrådsberedning and the föredragande borgarråd).
+TEST_F(ClassifierTest, AnOfficeOnlyOneAuthorityHasGivesTheIssuer) {
+  Classification c = Run(
+      "PM 2016:40 RIV (Dnr 123/2016)\nRemiss av betänkandet om cykelparkering\n"
+      "Borgarrådsberedningen föreslår att kommunstyrelsen beslutar följande.\n"
+      "Föredragande borgarrådet anför följande.\n");
+  EXPECT_EQ(c.issuer, "Stockholms kommun") << Cue(c, "issuer");
+  EXPECT_NE(Cue(c, "issuer").find("only Stockholms kommun has"), std::string::npos)
+      << Cue(c, "issuer");
+}
+
+// Every issuer in issuer_sole_organs.tsv is a body the gazetteers know: an
+// unknown one would silently never decide.
+TEST_F(ClassifierTest, EverySoleOrganNamesAKnownBody) {
+  std::ifstream in(std::string(DIAR_SOURCE_DIR) + "/dictionaries/issuer_sole_organs.tsv");
+  bool header = true;
+  int rows = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    const std::string issuer = line.substr(line.find('\t') + 1);
+    EXPECT_NE(tagger_->FindBody(issuer), nullptr) << issuer;
+    ++rows;
+  }
+  EXPECT_GT(rows, 0);
+}
+
+// Issue 15, eleventh pass: a document-type label in any case before the
+// sender's name is still its letterhead (the Government Offices' PM sets
+// "Promemoria" above the ministry); a heading about a ministry is not.
+TEST_F(ClassifierTest, ALetterheadAfterADocumentTypeLabel) {
+  Classification pm = Run(
+      "1 Promemoria Socialdepartementet S2019/01234 Ett nytt statsbidrag för ungdomsmottagningar "
+      "Jan Svensson\n\n2 Sammanfattning Regionerna bör få ett statsbidrag.\n");
+  EXPECT_EQ(pm.issuer, "Socialdepartementet") << Cue(pm, "issuer");
+  EXPECT_NE(Cue(pm, "issuer").find("letterhead line"), std::string::npos) << Cue(pm, "issuer");
+  Classification about = Run(
+      "Promemoria om Socialdepartementet och dess myndigheter\n\nUtredningen föreslår en ny "
+      "myndighet.\n");
+  EXPECT_NE(about.issuer, "Socialdepartementet") << Cue(about, "issuer");
+}
+
+// Issue 15, eleventh pass: a document two parties sign gives each one's
+// number after its place; the issuer's is the document's own, whichever
+// comes first.
+TEST_F(ClassifierTest, TheIssuersNumberAmongThePartiesNumbers) {
+  Classification c = Run(
+      "Tibro kommun\nAvtal om samverkan kring bygglov\nDnr Hjo KS 2020/12 Dnr Tibro KS 2020/88\n"
+      "Parterna har träffat följande avtal.\n");
+  EXPECT_EQ(c.issuer, "Tibro kommun") << Cue(c, "issuer");
+  EXPECT_EQ(c.dnr, "KS 2020/88") << Cue(c, "dnr");
+  // Without a place in the label the first number stays the own one.
+  Classification plain = Run(
+      "Tibro kommun\nAvtal om samverkan kring bygglov\nDnr KS 2020/12\n"
+      "Parterna har träffat följande avtal.\n");
+  EXPECT_EQ(plain.dnr, "KS 2020/12") << Cue(plain, "dnr");
+}
+
+// Issue 15, eleventh pass: an agreement on a joint nämnd is its host
+// kommun's, the kommun whose organisation the nämnd belongs to, named as
+// host or as the place the joint nämnd sits in.
+TEST_F(ClassifierTest, AJointNamndsHostKommunIssuesItsAgreement) {
+  Classification named = Run(
+      "Avtal om gemensam lönenämnd\nMellan Hjo kommun, Tibro kommun och Karlsborgs kommun "
+      "tecknas följande avtal.\n1. Syfte\nKommunerna inrättar en gemensam nämnd för "
+      "lönehantering.\nTibro kommun är värdkommun och nämnden ingår i dess organisation.\n");
+  EXPECT_EQ(named.issuer, "Tibro kommun") << Cue(named, "issuer");
+  Classification sits = Run(
+      "Samverkansavtal för gemensam servicenämnd i Hjo avseende ekonomiadministration för Hjo, "
+      "Tibro och Karlsborgs kommuner\n1. Bakgrund\nKommunerna har samverkat sedan 2012.\n");
+  EXPECT_EQ(sits.issuer, "Hjo kommun") << Cue(sits, "issuer");
+  // Two hosts named (an agreement replacing another): no issuer from this cue.
+  Classification two = Run(
+      "Avtal om gemensamma nämnder\nTibro kommun är värdkommun för lönenämnden och Hjo kommun "
+      "är värdkommun för IT-nämnden.\n");
+  EXPECT_NE(Cue(two, "issuer").find("no letterhead"), std::string::npos) << Cue(two, "issuer");
 }
 
 TEST_F(ClassifierTest, AMotionsFirstPersonProposalToFullmaktige) {

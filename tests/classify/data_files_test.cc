@@ -19,7 +19,7 @@ class BadData : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     const std::filesystem::path source = std::filesystem::path(DIAR_SOURCE_DIR) / "dictionaries";
     for (const char* name : {"doc_types.tsv", "doc_type_cues.tsv", "topics.tsv", "page_lines.tsv",
-                             "issuer_places.tsv", "counties.tsv"}) {
+                             "issuer_places.tsv", "issuer_sole_organs.tsv", "counties.tsv"}) {
       std::filesystem::copy_file(source / name, dir_ / name);
     }
   }
@@ -50,6 +50,21 @@ class BadData : public ::testing::Test {
 TEST_F(BadData, ShippedFilesLoad) {
   Result<Classifier> c = Classifier::Load(dir_.string());
   EXPECT_TRUE(c.ok()) << c.error().message;
+}
+
+// A sole organ's stem matches at any word's start: a short or two-word stem
+// would match words that are not the office.
+TEST_F(BadData, ASoleOrgansStemIsOneWordOfSixBytesOrMore) {
+  const int before = Lines("issuer_sole_organs.tsv");
+  Append("issuer_sole_organs.tsv",
+         "råd\tStockholms kommun\nföredragande borgarråd\tStockholms kommun\n");
+  const std::string error = LoadError();
+  EXPECT_NE(error.find(Where("issuer_sole_organs.tsv", before + 1) + "stem must be one word"),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find(Where("issuer_sole_organs.tsv", before + 2) + "stem must be one word"),
+            std::string::npos)
+      << error;
 }
 
 TEST_F(BadData, EveryBadLineIsReportedWithFileAndLine) {
