@@ -3,11 +3,12 @@
 # the build folder with `npm ci` when it is missing or the lockfile changed,
 # then drives Debian's /usr/bin/chromium headless against a real `diar serve`.
 # If npm cannot install, the test fails and says why; it never skips.
-#   run.sh DIAR_BINARY BUILD_DIR
+#   run.sh DIAR_BINARY BUILD_DIR MAKE_OUTDATED_BINARY
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 diar=$(realpath "$1")
 build=$(realpath "$2")
+make_outdated=$(realpath "$3")
 modules_dir="$build/tests/browser"
 mkdir -p "$modules_dir"
 if ! cmp -s "$here/package-lock.json" "$modules_dir/package-lock.json" ||
@@ -28,5 +29,5 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "browser tests: /usr/bin/chromium is missing; install Debian's chromium (scripts/deps)" >&2
   exit 1
 fi
-DIAR_BIN="$diar" DIAR_BUILD_DIR="$build" DIAR_SOURCE_DIR="$here/../.." \
+DIAR_BIN="$diar" DIAR_BUILD_DIR="$build" DIAR_SOURCE_DIR="$here/../.." DIAR_MAKE_OUTDATED="$make_outdated" \
   DIAR_NODE_MODULES="$modules_dir/node_modules" node --test --test-reporter=spec "$here/serve.test.cjs"

@@ -46,6 +46,21 @@ async function total() {
   return Number((await page.locator('#total').textContent()).replace(/\s/g, ''));
 }
 
+// `diar serve` on a free port over `indexDir`; its process and address.
+async function serve(indexDir) {
+  const process = spawn(diar, ['serve', '--index', indexDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const address = await new Promise((resolve, reject) => {
+    let out = '';
+    process.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/\S+\//);
+      if (m) resolve(m[0]);
+    });
+    process.on('exit', (code) => reject(new Error('diar serve exited with ' + code)));
+  });
+  return { server: process, base: address };
+}
+
 before(async () => {
   fs.mkdirSync(shots, { recursive: true });
   const docs = path.join(work, 'docs');
@@ -64,16 +79,7 @@ before(async () => {
   const ingest = spawnSync(diar, ['-q', 'ingest', docs, '--index', index], { encoding: 'utf8' });
   assert.equal(ingest.status, 0, ingest.stderr);
 
-  server = spawn(diar, ['serve', '--index', index, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/\S+\//);
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', (code) => reject(new Error('diar serve exited with ' + code)));
-  });
+  ({ server, base } = await serve(index));
   context = await chromium.launchPersistentContext(path.join(work, 'chromium-profile'), {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -251,4 +257,32 @@ test('a document whose text holds <script> and an onerror attribute runs no scri
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script from the document ran');
   assert.deepEqual(dialogs, []);
   await shot('07-hostile-document');
+});
+
+test('the status page says when documents were indexed by an older diar, and what to run', async () => {
+  const docs = path.join(work, 'older');
+  fs.mkdirSync(docs);
+  fs.writeFileSync(path.join(docs, 'beslut.txt'),
+    'Beslut\nRegionstyrelsen\nDatum 2021-06-01\n\nRegionstyrelsen beslutar att anta planen för regional utveckling.\n');
+  const older = path.join(work, 'older-index');
+  const ingest = spawnSync(diar, ['-q', 'ingest', docs, '--index', older], { encoding: 'utf8' });
+  assert.equal(ingest.status, 0, ingest.stderr);
+  const made = spawnSync(process.env.DIAR_MAKE_OUTDATED, [older], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const old = await serve(older);
+  try {
+    await page.goto(old.base + 'status');
+    const notice = page.locator('#outdated');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.match(text, /1 dokument lästes in av en äldre diar/);
+    assert.match(text, /--reindex/);
+    await shot('08-status-outdated');
+  } finally {
+    old.server.kill('SIGTERM');
+  }
+  // An index this diar wrote says nothing of the kind.
+  await page.goto(base + 'status');
+  await page.locator('#status').waitFor();
+  assert.equal(await page.locator('#outdated').count(), 0);
 });
