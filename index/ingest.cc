@@ -20,6 +20,21 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A worker's error message, naming the file if it does not already.
+std::string NamingFile(const std::string& path, const std::string& message) {
+  return message.rfind(path, 0) == 0 ? message : path + ": " + message;
+}
+
+FileOutcome FileOutcomeOf(AddOutcome added) {
+  switch (added) {
+    case AddOutcome::kAdded: return FileOutcome::kAdded;
+    case AddOutcome::kReplaced: return FileOutcome::kReplaced;
+    case AddOutcome::kPathAdded: return FileOutcome::kPathAdded;
+    case AddOutcome::kUnchanged: return FileOutcome::kUnchanged;
+  }
+  return FileOutcome::kAdded;
+}
+
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -36,6 +51,11 @@ struct Settled {
   std::string document;     // serialised Xapian document, when processed
   bool known_content = false;  // the index (or an earlier input) has these bytes
   bool detached_elsewhere = false;  // its path leaves a document in another worker's shard
+  // What the index's last commit says (LookUp): the shard holding this
+  // content, and the shards holding this path.
+  bool looked_up = false;
+  std::optional<std::size_t> home;
+  std::vector<std::size_t> holding;
 };
 
 // A job for the worker that writes some shards (ingest_jobs.h), kept until
@@ -172,21 +192,31 @@ class Run {
     }
     Result<bool> current = writer_.IsCurrent(s.sha, input.path);
     if (!current) return Fatal(current.error()), false;
-    Result<std::vector<std::size_t>> holding = writer_.ShardsHolding(input.path);
-    if (!holding) return Fatal(holding.error()), false;
-    if (*current && holding->size() == 1) {
+    if (!LookUp(s)) return false;
+    if (*current && s.holding.size() == 1) {
       // (A path in two documents is what a run killed between two shards'
       // commits can leave; reading the file again mends it.)
       s.report.outcome = FileOutcome::kUnchanged;
       return false;
     }
-    Result<bool> contains = writer_.Contains(s.sha);
-    if (!contains) return Fatal(contains.error()), false;
-    if (*contains || in_flight_shas_.contains(s.sha)) {
+    if (s.home || in_flight_shas_.contains(s.sha)) {
       s.known_content = true;
       s.report.outcome = FileOutcome::kPathAdded;
       return false;
     }
+    return true;
+  }
+
+  // Fills s.home and s.holding from the index; false (fatal) when it
+  // cannot be read.
+  bool LookUp(Settled& s) {
+    Result<std::optional<std::size_t>> home = writer_.ShardWith(s.sha);
+    if (!home) return Fatal(home.error()), false;
+    Result<std::vector<std::size_t>> holding = writer_.ShardsHolding(s.report.path);
+    if (!holding) return Fatal(holding.error()), false;
+    s.home = *home;
+    s.holding = std::move(holding).value();
+    s.looked_up = true;
     return true;
   }
 
@@ -287,17 +317,14 @@ class Run {
     pending.job.sha = s.sha;
     pending.job.path = path;
     pending.job.reindex = options_.reindex && !s.known_content;
-    Result<std::optional<std::size_t>> home = writer_.ShardWith(s.sha);
-    if (!home) return Fatal(home.error());
+    if (!s.looked_up && !LookUp(s)) return;
     std::optional<int> slot;
-    if (*home) {
-      slot = SlotOfShard(**home, jobs_);
+    if (s.home) {
+      slot = SlotOfShard(*s.home, jobs_);
     } else if (auto it = run_slot_.find(s.sha); it != run_slot_.end()) {
       slot = it->second;
     }
-    Result<std::vector<std::size_t>> holding = writer_.ShardsHolding(path);
-    if (!holding) return Fatal(holding.error());
-    for (std::size_t other : *holding) {
+    for (std::size_t other : s.holding) {
       if (slot && SlotOfShard(other, jobs_) == *slot) continue;  // its own DetachPath does it
       PendingJob drop{Job(ShardJob::Kind::kDropPath, other)};
       drop.job.sha = s.sha;
@@ -461,22 +488,20 @@ class Run {
     Settled s = std::move(it->second);
     waiting_.erase(it);
     if (!ok) {
-      const std::string& path = s.report.path;
-      Fail(s, result.message.rfind(path, 0) == 0 ? result.message : path + ": " + result.message);
+      Fail(s, NamingFile(s.report.path, result.message));
     } else if (pending.job.kind == ShardJob::Kind::kAddPath) {
       s.report.outcome = Outcome(result.fields.empty() ? "" : result.fields[0]);
-      if (s.detached_elsewhere && s.report.outcome == FileOutcome::kPathAdded) {
-        s.report.outcome = FileOutcome::kReplaced;
-      }
     } else if (result.fields.size() != kAddFieldCount) {
       Fail(s, s.report.path + ": the worker sent an incomplete result");
     } else {
       s.report.pages = std::atoi(result.fields[kAddPages].c_str());
       s.report.warnings = SplitLines(result.fields[kAddWarnings]);
       s.report.outcome = Outcome(result.fields[kAddOutcome]);
-      if (s.detached_elsewhere && s.report.outcome == FileOutcome::kAdded) {
-        s.report.outcome = FileOutcome::kReplaced;
-      }
+    }
+    // Its path also left a document in another worker's shard.
+    if (s.detached_elsewhere &&
+        (s.report.outcome == FileOutcome::kAdded || s.report.outcome == FileOutcome::kPathAdded)) {
+      s.report.outcome = FileOutcome::kReplaced;
     }
     if (!ok) jobs_pending_.erase(id);  // nothing to do again
     ready_[s.report.index] = std::move(s);
@@ -488,7 +513,7 @@ class Run {
     Settled s;
     s.report.index = pending.input;
     s.report.path = pending.job.path;
-    Fail(s, message.rfind(s.report.path, 0) == 0 ? message : s.report.path + ": " + message);
+    Fail(s, NamingFile(s.report.path, message));
     RecordFailure(s.report.path, s.report.reason);
     ++report_.failed;
     ++progress_.failed;
@@ -496,13 +521,7 @@ class Run {
   }
 
   static FileOutcome Outcome(const std::string& field) {
-    switch (static_cast<AddOutcome>(std::atoi(field.c_str()))) {
-      case AddOutcome::kAdded: return FileOutcome::kAdded;
-      case AddOutcome::kReplaced: return FileOutcome::kReplaced;
-      case AddOutcome::kPathAdded: return FileOutcome::kPathAdded;
-      case AddOutcome::kUnchanged: return FileOutcome::kUnchanged;
-    }
-    return FileOutcome::kAdded;
+    return FileOutcomeOf(static_cast<AddOutcome>(std::atoi(field.c_str())));
   }
 
   // The failure records live in shard 0: its worker's, once the workers
@@ -554,12 +573,9 @@ class Run {
           s.report.warnings = SplitLines(result.fields[kBuildWarnings]);
           s.document = std::move(result.fields[kBuildDocument]);
           break;
-        case WorkResult::Status::kInputError: {
-          const std::string& path = s.report.path;
-          Fail(s, result.message.rfind(path, 0) == 0 ? result.message
-                                                       : path + ": " + result.message);
+        case WorkResult::Status::kInputError:
+          Fail(s, NamingFile(s.report.path, result.message));
           break;
-        }
         case WorkResult::Status::kConfigError:
           report_.fatal = ConfigError(result.message);
           break;
@@ -615,12 +631,7 @@ class Run {
     }
     if (!added) return Fatal(added.error());
     if (s.report.outcome != FileOutcome::kFailed) {
-      switch (*added) {
-        case AddOutcome::kAdded: s.report.outcome = FileOutcome::kAdded; break;
-        case AddOutcome::kReplaced: s.report.outcome = FileOutcome::kReplaced; break;
-        case AddOutcome::kPathAdded: s.report.outcome = FileOutcome::kPathAdded; break;
-        case AddOutcome::kUnchanged: s.report.outcome = FileOutcome::kUnchanged; break;
-      }
+      s.report.outcome = FileOutcomeOf(*added);
     }
   }
 

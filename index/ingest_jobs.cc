@@ -13,6 +13,12 @@ WorkResult Failed(const Error& error) {
           error.message, {}};
 }
 
+// A change to the worker's shards: kOk with no fields, or its error.
+WorkResult Done(const Result<bool>& changed) {
+  if (!changed) return Failed(changed.error());
+  return {WorkResult::Status::kOk, "", {}};
+}
+
 // The OCR notes of `doc`'s pages, one a line, each naming the file and page.
 std::string Warnings(const ProcessedDocument& doc, const std::string& path) {
   std::string warnings;
@@ -133,26 +139,14 @@ WorkResult ShardWorker::Run(const std::string& encoded_job) {
       if (!added) return Failed(added.error());
       return {WorkResult::Status::kOk, "", {std::to_string(static_cast<int>(*added))}};
     }
-    case ShardJob::Kind::kDropPath: {
-      Result<bool> dropped = writer_->DropPath(job->path, job->sha);
-      if (!dropped) return Failed(dropped.error());
-      return {WorkResult::Status::kOk, "", {*dropped ? "1" : "0"}};
-    }
-    case ShardJob::Kind::kRecordFailure: {
-      Result<bool> recorded = writer_->RecordFailure(job->path, job->reason);
-      if (!recorded) return Failed(recorded.error());
-      return {WorkResult::Status::kOk, "", {}};
-    }
-    case ShardJob::Kind::kClearFailure: {
-      Result<bool> cleared = writer_->ClearFailure(job->path);
-      if (!cleared) return Failed(cleared.error());
-      return {WorkResult::Status::kOk, "", {}};
-    }
-    case ShardJob::Kind::kCommit: {
-      Result<bool> committed = writer_->Commit();
-      if (!committed) return Failed(committed.error());
-      return {WorkResult::Status::kOk, "", {}};
-    }
+    case ShardJob::Kind::kDropPath:
+      return Done(writer_->DropPath(job->path, job->sha));
+    case ShardJob::Kind::kRecordFailure:
+      return Done(writer_->RecordFailure(job->path, job->reason));
+    case ShardJob::Kind::kClearFailure:
+      return Done(writer_->ClearFailure(job->path));
+    case ShardJob::Kind::kCommit:
+      return Done(writer_->Commit());
   }
   return {WorkResult::Status::kConfigError, "an ingest worker got a job of unknown kind", {}};
 }

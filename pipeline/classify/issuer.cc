@@ -609,25 +609,21 @@ IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
     }
   }
 
-  // 7. The place the organs sit in.
-  if (d.issuer.empty()) {
+  // An issuer from `find(&cue)`, when none is decided yet and it finds one.
+  const auto decide_by = [&](auto&& find) {
+    if (!d.issuer.empty()) return;
     std::string cue;
-    const std::string place = PlaceIssuer(opening, tagger, &cue);
-    if (!place.empty()) {
-      d.issuer = place;
-      d.issuer_cue = cue;
-    }
-  }
+    std::string issuer = find(&cue);
+    if (issuer.empty()) return;
+    d.issuer = std::move(issuer);
+    d.issuer_cue = std::move(cue);
+  };
+
+  // 7. The place the organs sit in.
+  decide_by([&](std::string* cue) { return PlaceIssuer(opening, tagger, cue); });
 
   // 7b. An office only one authority has.
-  if (d.issuer.empty()) {
-    std::string cue;
-    const std::string sole = SoleOrganIssuer(text, tagger, &cue);
-    if (!sole.empty()) {
-      d.issuer = sole;
-      d.issuer_cue = cue;
-    }
-  }
+  decide_by([&](std::string* cue) { return SoleOrganIssuer(text, tagger, cue); });
 
   // 7c. The host kommun of a joint nämnd: the nämnd is part of its
   // organisation, and an agreement on it is the host's text ("Lidköpings
