@@ -3,6 +3,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +15,13 @@ bool ValidUtf8(std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t length = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < length;) {
-    if (bytes[i] < 0x80) {  // ASCII, most of every file: no decoding
+    // ASCII, most of every file: eight bytes at a time, no decoding.
+    if (std::uint64_t word; i + 8 <= length &&
+                            (std::memcpy(&word, bytes + i, 8), (word & 0x8080808080808080ULL) == 0)) {
+      i += 8;
+      continue;
+    }
+    if (bytes[i] < 0x80) {
       ++i;
       continue;
     }
@@ -68,6 +76,9 @@ bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* 
   }
   std::string_view rest(text);
   if (rest.rfind("\xEF\xBB\xBF", 0) == 0) rest.remove_prefix(3);
+  // Most files are valid throughout: one pass over all of it, and lines are
+  // checked one by one only in a file that is not.
+  const bool all_valid = ValidUtf8(rest);
   bool seen_data = false;
   std::vector<std::string_view> fields;
   for (int number = 1; !rest.empty(); ++number) {
@@ -82,7 +93,7 @@ bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* 
       continue;
     }
     seen_data = true;
-    if (!ValidUtf8(line)) {
+    if (!all_valid && !ValidUtf8(line)) {
       errors->push_back(Where(path, number, "not valid UTF-8; save the file as UTF-8"));
       continue;
     }
