@@ -23,7 +23,7 @@ namespace {
 // match is strong evidence the document is about the word.
 constexpr Xapian::termcount kTitleWeight = 5;
 
-// Unprefixed terms are the words TermGenerator indexed as written; prefixes
+// Unprefixed terms are the words the term generator indexed as written; prefixes
 // are capital ASCII letters by Xapian convention.
 bool Unprefixed(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');

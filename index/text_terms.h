@@ -15,7 +15,8 @@
 
 namespace diar {
 
-// A stopword list as TermGenerator asks it: once for every word it indexes.
+// A stopword list as the term generator (term_generator.h) and the
+// language check ask it: once for every word form of a text.
 // Xapian::SimpleStopper keeps a std::set, whose lookup compares a word with
 // about eight stopwords; a hash set answers the same with one hash and
 // usually one comparison.

@@ -232,8 +232,6 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
     }
     cues_.push_back(std::move(cue));
   }
-  opening_cues_.Compile();
-  cues_anywhere_.Compile();
 }
 
 RE2::Options DocTypes::CueOptions() {

@@ -30,7 +30,6 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
       errors->push_back(Where(path, row.number, "pattern does not compile: " + error));
     }
   }
-  for (PatternSet* set : {&chrome_, &attachment_, &field_, &related_, &untitled_}) set->Compile();
 }
 
 RE2::Options PageLines::Options() {

@@ -16,19 +16,23 @@ int PatternSet::Add(const std::string& pattern, std::string* error) {
   return static_cast<int>(patterns_.size()) - 1;
 }
 
-void PatternSet::Compile() {
-  auto set = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
-  for (const auto& pattern : patterns_) {
-    if (set->Add(pattern->pattern(), nullptr) < 0) return;
-  }
-  if (set->Compile()) set_ = std::move(set);
+const RE2::Set* PatternSet::Set() const {
+  std::call_once(automaton_->built, [this] {
+    if (patterns_.size() < kMinPatternsForSet) return;
+    auto set = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
+    for (const auto& pattern : patterns_) {
+      if (set->Add(pattern->pattern(), nullptr) < 0) return;
+    }
+    if (set->Compile()) automaton_->set = std::move(set);
+  });
+  return automaton_->set.get();
 }
 
 bool PatternSet::Any(std::string_view text) const {
   const re2::StringPiece piece(text.data(), text.size());
-  if (set_ != nullptr) {
+  if (const RE2::Set* set = Set()) {
     RE2::Set::ErrorInfo error{};
-    if (set_->Match(piece, nullptr, &error)) return true;
+    if (set->Match(piece, nullptr, &error)) return true;
     if (error.kind == RE2::Set::kNoError) return false;
   }
   return std::any_of(patterns_.begin(), patterns_.end(),
@@ -38,9 +42,9 @@ bool PatternSet::Any(std::string_view text) const {
 void PatternSet::Matching(std::string_view text, std::vector<int>* indexes) const {
   indexes->clear();
   const re2::StringPiece piece(text.data(), text.size());
-  if (set_ != nullptr) {
+  if (const RE2::Set* set = Set()) {
     RE2::Set::ErrorInfo error{};
-    if (set_->Match(piece, indexes, &error) || error.kind == RE2::Set::kNoError) {
+    if (set->Match(piece, indexes, &error) || error.kind == RE2::Set::kNoError) {
       std::sort(indexes->begin(), indexes->end());
       return;
     }

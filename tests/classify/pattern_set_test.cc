@@ -57,13 +57,12 @@ std::vector<int> OneByOne(const PatternSet& set, const std::string& text) {
   return matching;
 }
 
-PatternSet Compiled(const std::vector<std::string>& patterns, const RE2::Options& options) {
+PatternSet SetOf(const std::vector<std::string>& patterns, const RE2::Options& options) {
   PatternSet set(options);
   for (const std::string& pattern : patterns) {
     std::string error;
     EXPECT_GE(set.Add(pattern, &error), 0) << pattern << ": " << error;
   }
-  set.Compile();
   return set;
 }
 
@@ -81,7 +80,7 @@ TEST(PatternSet, FindsTheSiteChromeEachPatternFindsLineByLine) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
-  const PatternSet set = Compiled(Patterns("page_lines.tsv", {"kind", "pattern"}, 1), options);
+  const PatternSet set = SetOf(Patterns("page_lines.tsv", {"kind", "pattern"}, 1), options);
   for (const std::string& text : Texts()) ExpectSameAsOneByOne(set, Lines(text));
 }
 
@@ -89,7 +88,7 @@ TEST(PatternSet, FindsTheStructureCuesEachPatternFindsInWholeTexts) {
   RE2::Options options;
   options.set_log_errors(false);
   const PatternSet set =
-      Compiled(Patterns("doc_type_cues.tsv", {"type", "points", "where", "pattern"}, 3), options);
+      SetOf(Patterns("doc_type_cues.tsv", {"type", "points", "where", "pattern"}, 3), options);
   ExpectSameAsOneByOne(set, Texts());
 }
 
@@ -98,7 +97,7 @@ TEST(PatternSet, AsksEachPatternWhenItsAutomatonRunsOutOfMemory) {
   options.set_log_errors(false);
   options.set_max_mem(1 << 16);  // too little for the set's DFA on these texts
   const PatternSet set =
-      Compiled(Patterns("doc_type_cues.tsv", {"type", "points", "where", "pattern"}, 3), options);
+      SetOf(Patterns("doc_type_cues.tsv", {"type", "points", "where", "pattern"}, 3), options);
   ExpectSameAsOneByOne(set, Texts());
 }
 
