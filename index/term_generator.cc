@@ -67,9 +67,9 @@ inline bool IsDigit(unsigned c) {
   return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
-// What joins two word characters into one word, as `Join` says: kNoJoin
-// (the word ends), kSilent (joined, the character dropped) or the character
-// the word gets.
+// What a character between two word characters does, as JoinWords and
+// JoinDigits say: kNoJoin (the word ends before it), kSilent (the word goes
+// on without it) or the character the word gets.
 constexpr unsigned kNoJoin = 0;
 constexpr unsigned kSilent = ~0u;
 
