@@ -33,9 +33,7 @@ std::string IdTerm(const std::string& sha256) {
 
 DocumentBuilder::DocumentBuilder(const std::vector<std::string>& stopwords,
                                  std::shared_ptr<const Lexicon> lexicon)
-    : stopwords_(stopwords), lexicon_(std::move(lexicon)) {
-  for (const std::string& word : stopwords_) stopper_.add(word);
-}
+    : stopwords_(stopwords), stopper_(stopwords_), lexicon_(std::move(lexicon)) {}
 
 Xapian::Document DocumentBuilder::Build(const ProcessedDocument& document,
                                         const std::string& path) const {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "index/lexicon.h"
+#include "index/text_terms.h"
 #include "pipeline/pipeline.h"
 
 namespace diar {
@@ -39,7 +40,7 @@ class DocumentBuilder {
 
  private:
   std::vector<std::string> stopwords_;
-  Xapian::SimpleStopper stopper_;
+  StopwordSet stopper_;
   std::shared_ptr<const Lexicon> lexicon_;
 };
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "index/schema.h"
+#include "index/term_generator.h"
 #include "pipeline/normalise/normalise.h"
 
 namespace diar {
@@ -22,7 +23,7 @@ namespace {
 // match is strong evidence the document is about the word.
 constexpr Xapian::termcount kTitleWeight = 5;
 
-// Unprefixed terms are the words TermGenerator indexed as written; prefixes
+// Unprefixed terms are the words the term generator indexed as written; prefixes
 // are capital ASCII letters by Xapian convention.
 bool Unprefixed(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
@@ -75,8 +76,8 @@ const std::string& NoSpellingTerm() {
 }
 
 // What indexing needs of each word form, from the lexicon: its stem, and
-// its compound parts' kPart terms. TermGenerator asks for the stem of every
-// occurrence, and a word's lexicon stem is a binary search in 300,000 forms
+// its compound parts' kPart terms. The term generator asks for the stem of
+// every occurrence, and a word's lexicon stem is a binary search in 300,000 forms
 // plus Snowball, its split a dictionary lookup per substring: together a
 // tenth of a whole ingest before this cache. A document repeats its words
 // and a corpus its vocabulary, so each form is worked out once per thread
@@ -191,54 +192,35 @@ class WordCache {
   std::unordered_map<std::string, WordTerms> words_;
 };
 
-// The lexicon's stemmer through this thread's cache. Holds the cache of
-// the lexicon it was made for; used only while indexing one text.
-class CachedStem : public Xapian::StemImplementation {
- public:
-  explicit CachedStem(WordCache& cache) : cache_(cache) {}
-  std::string operator()(const std::string& word) override { return cache_.Entry(word).stem; }
-  std::string get_description() const override { return "diar-swedish-cached"; }
-
- private:
-  WordCache& cache_;
-};
-
 }  // namespace
 
 void IndexText(const std::string& title, const std::string& text, Xapian::Document& doc,
                const Xapian::Stopper* stopper, const Lexicon& lexicon) {
   WordCache& cache = WordCache::For(lexicon);
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem(new CachedStem(cache)));
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  if (stopper != nullptr) {
-    generator.set_stopper(stopper);
-    generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-  }
-  generator.set_document(doc);
-  generator.index_text(title, kTitleWeight, std::string(schema::kTitle));
-  generator.index_text(title, kTitleWeight);
-  generator.increase_termpos();
-  generator.index_text(text);
-  // Does the text look like language? Counted over the words as indexed
-  // (every occurrence has a position; stopwords keep theirs).
+  TermGenerator generator(doc, stopper,
+                          [&cache](const std::string& word) -> const std::string& { return cache.Entry(word).stem; });
+  generator.Index(title, kTitleWeight, schema::kTitle);
+  generator.Index(title, kTitleWeight, "");
+  generator.IncreaseTermpos();
+  generator.Index(text, 1, "");
+  // One walk over the terms: does the text look like language (counted over
+  // the words as indexed: every occurrence has a position, stopwords keep
+  // theirs), and which compound parts do its words add. The parts are added
+  // after the walk, which they would otherwise disturb.
   Xapian::termcount words = 0, stop = 0;
+  std::vector<std::pair<std::string, Xapian::termcount>> parts;
+  const bool compounds = lexicon.has_compounds();
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
     if (!Unprefixed(term)) continue;
     const Xapian::termcount n = t.positionlist_count();
     words += n;
     if (stopper != nullptr && (*stopper)(term)) stop += n;
+    if (!compounds) continue;
+    for (const std::string& part : cache.Parts(term)) parts.emplace_back(part, t.get_wdf());
   }
   if (words >= kMinWordsToJudge && stop < kMinStopwordShare * words) {
     doc.add_boolean_term(NoSpellingTerm());
-  }
-  if (!lexicon.has_compounds()) return;
-  std::vector<std::pair<std::string, Xapian::termcount>> parts;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string word = *t;
-    if (!Unprefixed(word)) continue;
-    for (const std::string& part : cache.Parts(word)) parts.emplace_back(part, t.get_wdf());
   }
   for (const auto& [term, wdf] : parts) doc.add_term(term, wdf);
 }

@@ -8,10 +8,27 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "index/lexicon.h"
 
 namespace diar {
+
+// A stopword list as the term generator (term_generator.h) and the
+// language check ask it: once for every word form of a text.
+// Xapian::SimpleStopper keeps a std::set, whose lookup compares a word with
+// about eight stopwords; a hash set answers the same with one hash and
+// usually one comparison.
+class StopwordSet : public Xapian::Stopper {
+ public:
+  explicit StopwordSet(const std::vector<std::string>& words) : words_(words.begin(), words.end()) {}
+  bool operator()(const std::string& word) const override { return words_.count(word) != 0; }
+  std::string get_description() const override { return "diar::StopwordSet"; }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
 
 // Indexes `title` (unprefixed and under schema::kTitle, weighted up) and
 // `text` (unprefixed, with positions for phrase search) into `doc`, with

@@ -198,6 +198,9 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
   auto longest_first = [](const Named& a, const Named& b) { return a.form.size() > b.form.size(); };
   std::stable_sort(labels_.begin(), labels_.end(), longest_first);
   std::stable_sort(heads_.begin(), heads_.end(), longest_first);
+  for (std::size_t i = 0; i < labels_.size(); ++i) {
+    if (labels_[i].anywhere && labels_[i].form.find(' ') == std::string::npos) word_labels_.push_back(i);
+  }
 
   const std::string cues_path = dir + "/doc_type_cues.tsv";
   for (const DataLine& row : ReadTable(cues_path, {"type", "points", "where", "pattern"}, errors)) {
@@ -221,15 +224,20 @@ void DocTypes::Load(const std::string& dir, std::vector<std::string>* errors) {
       continue;
     }
     cue.opening_only = row.fields[2] == "opening";
-    RE2::Options options;
-    options.set_log_errors(false);
-    cue.pattern = std::make_unique<RE2>(row.fields[3], options);
-    if (!cue.pattern->ok()) {
-      errors->push_back(Where(cues_path, row.number, "pattern does not compile: " + cue.pattern->error()));
+    std::string error;
+    cue.pattern = (cue.opening_only ? opening_cues_ : cues_anywhere_).Add(row.fields[3], &error);
+    if (cue.pattern < 0) {
+      errors->push_back(Where(cues_path, row.number, "pattern does not compile: " + error));
       continue;
     }
     cues_.push_back(std::move(cue));
   }
+}
+
+RE2::Options DocTypes::CueOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
 }
 
 const DocTypes::Named* DocTypes::LabelOf(std::string_view line) const {
@@ -248,19 +256,17 @@ bool DocTypes::IsLabelLine(std::string_view line) const { return LabelOf(line) !
 
 const DocTypes::Named* DocTypes::WordLabel(std::string_view word) const {
   const std::string lower = LowerKeepOffsets(word);
-  for (const Named& label : labels_) {
-    if (!label.anywhere || label.form.find(' ') != std::string::npos) continue;
-    if (lower == label.form) return &label;
+  for (const std::size_t i : word_labels_) {
+    if (lower == labels_[i].form) return &labels_[i];
   }
   // A compound whose head is a label ("granskningsyttrande",
   // "regeringsbeslut", "revisionsrapport"): Swedish puts the head last. Six
   // letters at least, so "PM" and "Plan" never end another word, and not when
   // the first part is itself a label ("protokollsanteckningar" is a part of
   // a protokoll, not minnesanteckningar).
-  for (const Named& label : labels_) {
-    if (!label.anywhere || label.form.find(' ') != std::string::npos || label.form.size() < 6) {
-      continue;
-    }
+  for (const std::size_t i : word_labels_) {
+    const Named& label = labels_[i];
+    if (label.form.size() < 6) continue;
     if (lower.size() < label.form.size() + 3 ||
         lower.compare(lower.size() - label.form.size(), label.form.size(), label.form) != 0) {
       continue;
@@ -438,11 +444,19 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
       text.substr(0, BytesOfCodePoints(text, kOpeningCodePoints));
   std::map<std::string, int> points;
   std::map<std::string, std::string> found;
+  // Which cues match, in one pass over each stretch; only those are asked
+  // again for the text they match.
+  std::vector<int> opening_hits, anywhere_hits;
+  opening_cues_.Matching(opening_text, &opening_hits);
+  cues_anywhere_.Matching(text, &anywhere_hits);
   for (const Cue& cue : cues_) {
+    const std::vector<int>& hits = cue.opening_only ? opening_hits : anywhere_hits;
+    if (!std::binary_search(hits.begin(), hits.end(), cue.pattern)) continue;
+    const RE2& pattern = (cue.opening_only ? opening_cues_ : cues_anywhere_).pattern(cue.pattern);
     re2::StringPiece match;
     const std::string_view where = cue.opening_only ? opening_text : text;
-    if (!cue.pattern->Match(re2::StringPiece(where.data(), where.size()), 0, where.size(),
-                            RE2::UNANCHORED, &match, 1)) {
+    if (!pattern.Match(re2::StringPiece(where.data(), where.size()), 0, where.size(), RE2::UNANCHORED,
+                       &match, 1)) {
       continue;
     }
     points[cue.type] += cue.points;

@@ -30,16 +30,14 @@
 #ifndef DIAR_PIPELINE_CLASSIFY_DOC_TYPES_H_
 #define DIAR_PIPELINE_CLASSIFY_DOC_TYPES_H_
 
-#include <memory>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "pipeline/classify/pattern_set.h"
 #include "pipeline/classify/text_scan.h"
 
-namespace re2 {
-class RE2;
-}
 
 namespace diar::classify_internal {
 
@@ -82,7 +80,7 @@ class DocTypes {
     std::string type;
     int points = 0;
     bool opening_only = false;
-    std::unique_ptr<re2::RE2> pattern;
+    int pattern = -1;  // in opening_cues_ or cues_anywhere_, as opening_only says
     int line = 0;
   };
   struct Named {
@@ -105,8 +103,15 @@ class DocTypes {
 
   std::vector<std::string> types_;
   std::vector<Named> labels_;  // longest first
+  // Indexes into labels_ of the one-word labels of "anywhere" types, in
+  // labels_'s order: the ones WordLabel compares every word of a line with.
+  std::vector<std::size_t> word_labels_;
   std::vector<Named> heads_;   // longest first
   std::vector<Cue> cues_;
+  PatternSet opening_cues_{CueOptions()};
+  PatternSet cues_anywhere_{CueOptions()};
+
+  static RE2::Options CueOptions();
 };
 
 }  // namespace diar::classify_internal

@@ -1,20 +1,8 @@
 #include "pipeline/classify/page_lines.h"
 
-#include <re2/re2.h>
-
 #include "pipeline/data_file/data_file.h"
 
 namespace diar::classify_internal {
-namespace {
-
-bool AnyMatches(const std::vector<std::unique_ptr<re2::RE2>>& patterns, std::string_view line) {
-  for (const auto& pattern : patterns) {
-    if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *pattern)) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 PageLines::PageLines() = default;
 PageLines::~PageLines() = default;
@@ -32,35 +20,37 @@ void PageLines::Load(const std::string& dir, std::vector<std::string>* errors) {
                               "\"related\" or \"untitled\", not \"" + kind + "\""));
       continue;
     }
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
-    auto pattern = std::make_unique<RE2>(row.fields[1], options);
-    if (!pattern->ok()) {
-      errors->push_back(Where(path, row.number, "pattern does not compile: " + pattern->error()));
-      continue;
+    PatternSet& into = kind == "chrome"     ? chrome_
+                       : kind == "field"    ? field_
+                       : kind == "related"  ? related_
+                       : kind == "untitled" ? untitled_
+                                            : attachment_;
+    std::string error;
+    if (into.Add(row.fields[1], &error) < 0) {
+      errors->push_back(Where(path, row.number, "pattern does not compile: " + error));
     }
-    (kind == "chrome"     ? chrome_
-     : kind == "field"    ? field_
-     : kind == "related"  ? related_
-     : kind == "untitled" ? untitled_
-                          : attachment_)
-        .push_back(std::move(pattern));
   }
 }
 
-bool PageLines::IsChrome(std::string_view line) const { return AnyMatches(chrome_, line); }
-
-bool PageLines::IsAttachment(std::string_view line) const {
-  return AnyMatches(attachment_, line);
+RE2::Options PageLines::Options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  return options;
 }
 
-bool PageLines::IsField(std::string_view line) const { return AnyMatches(field_, line); }
+bool PageLines::IsChrome(std::string_view line) const { return chrome_.Any(line); }
 
-bool PageLines::IsUntitled(std::string_view title) const { return AnyMatches(untitled_, title); }
+bool PageLines::IsAttachment(std::string_view line) const {
+  return attachment_.Any(line);
+}
+
+bool PageLines::IsField(std::string_view line) const { return field_.Any(line); }
+
+bool PageLines::IsUntitled(std::string_view title) const { return untitled_.Any(title); }
 
 bool PageLines::StartsRelatedList(std::string_view line) const {
-  return AnyMatches(related_, line);
+  return related_.Any(line);
 }
 
 }  // namespace diar::classify_internal

@@ -16,9 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace re2 {
-class RE2;
-}
+#include "pipeline/classify/pattern_set.h"
 
 namespace diar::classify_internal {
 
@@ -44,11 +42,13 @@ class PageLines {
   bool StartsRelatedList(std::string_view line) const;
 
  private:
-  std::vector<std::unique_ptr<re2::RE2>> chrome_;
-  std::vector<std::unique_ptr<re2::RE2>> attachment_;
-  std::vector<std::unique_ptr<re2::RE2>> field_;
-  std::vector<std::unique_ptr<re2::RE2>> related_;
-  std::vector<std::unique_ptr<re2::RE2>> untitled_;
+  PatternSet chrome_{Options()};
+  PatternSet attachment_{Options()};
+  PatternSet field_{Options()};
+  PatternSet related_{Options()};
+  PatternSet untitled_{Options()};
+
+  static RE2::Options Options();
 };
 
 }  // namespace diar::classify_internal

@@ -3,6 +3,11 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace diar::classify_internal {
 namespace {
 
@@ -11,6 +16,20 @@ const uint8_t* Bytes(std::string_view s) {
 }
 
 bool IsWordChar(UChar32 c) { return c >= 0 && u_isalnum(c); }
+
+// Byte b of a word: kOnes * b; the top bit of every byte: kHighBits.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// ASCII letters and digits, u_isalnum's answer for the first 128 code
+// points.
+constexpr std::array<bool, 128> kAsciiWordChar = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return table;
+}();
 
 }  // namespace
 
@@ -51,26 +70,40 @@ std::vector<Line> SplitLines(std::string_view text, std::size_t max_lines) {
 }
 
 std::string LowerKeepOffsets(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // A copy lowered in place: ASCII, most of a Swedish text, needs no
+  // decoding (u_tolower of an ASCII letter is its ASCII lower case), and a
+  // code point left as it is (invalid, no lower case, or one of another
+  // length) is already there.
+  std::string out(text);
   const int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
+    if (i + 8 <= length) {
+      // Eight ASCII bytes at once: bit 7 of each byte of `upper` is set
+      // where the byte is 'A'..'Z', and that bit shifted to bit 5 (0x20)
+      // makes it lower case.
+      std::uint64_t w;
+      std::memcpy(&w, out.data() + i, 8);
+      if ((w & kHighBits) == 0) {
+        const std::uint64_t upper = (w + kOnes * (0x80 - 'A')) & ~(w + kOnes * (0x80 - 'Z' - 1)) & kHighBits;
+        w |= upper >> 2;
+        std::memcpy(out.data() + i, &w, 8);
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = static_cast<unsigned char>(out[static_cast<std::size_t>(i)]);
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') out[static_cast<std::size_t>(i)] = static_cast<char>(b + ('a' - 'A'));
+      ++i;
+      continue;
+    }
+    int32_t start = i;
     UChar32 c;
     U8_NEXT(Bytes(text), i, length, c);
-    if (c < 0) {
-      out.append(text.substr(start, i - start));
-      continue;
-    }
+    if (c < 0) continue;
     const UChar32 lower = u_tolower(c);
-    if (U8_LENGTH(lower) != i - start) {
-      out.append(text.substr(start, i - start));
-      continue;
-    }
-    char buf[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, lower);
-    out.append(buf, n);
+    if (lower == c || U8_LENGTH(lower) != i - start) continue;
+    U8_APPEND_UNSAFE(out.data(), start, lower);
   }
   return out;
 }
@@ -109,9 +142,15 @@ std::size_t CountWords(std::string_view text) {
   bool in_word = false;
   const int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(Bytes(text), i, length, c);
-    const bool word = IsWordChar(c);
+    bool word;
+    if (const unsigned char b = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]); b < 0x80) {
+      word = kAsciiWordChar[b];
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(Bytes(text), i, length, c);
+      word = IsWordChar(c);
+    }
     if (word && !in_word) ++words;
     in_word = word;
   }
@@ -130,11 +169,29 @@ std::size_t BytesOfCodePoints(std::string_view text, std::size_t code_points) {
 
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
   checkpoints_.reserve(text.size() / kStride + 1);
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (n % kStride == 0) checkpoints_.push_back(i);
-    ++n;
+  std::size_t n = 0;  // code points before byte i
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Eight bytes at a time while no checkpoint falls among them: a
+    // continuation byte is 10xxxxxx, so the code points that start in a
+    // word are 8 minus the bytes with bit 7 set and bit 6 clear.
+    if (n % kStride != 0 && i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      const std::uint64_t continuation = w & ~(w << 1) & kHighBits;
+      const std::size_t starts =
+          continuation == 0 ? 8 : 8 - static_cast<std::size_t>(std::popcount(continuation));
+      if (n % kStride + starts < kStride) {
+        n += starts;
+        i += 8;
+        continue;
+      }
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (n % kStride == 0) checkpoints_.push_back(i);
+      ++n;
+    }
+    ++i;
   }
 }
 
