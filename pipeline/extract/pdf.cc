@@ -121,6 +121,8 @@ class RuleTextOutputDev : public RunTextOutputDev {
     dots_.clear();
     tex_fonts_.clear();
     visible_ = invisible_ = 0;
+    accents_ = false;
+    setMergeCombining(false);
     RunTextOutputDev::startPage(number, state, xref);
   }
   const std::vector<Rule>& rules() const { return rules_; }
@@ -137,7 +139,23 @@ class RuleTextOutputDev : public RunTextOutputDev {
     const TexFont& tex = Tex(state);
     Unicode cork = 0;
     if (tex.cork && u_len == 1 && u[0] == code && (cork = CorkUnicode(code)) != 0) u = &cork;
+    for (int i = 0; i < u_len && !accents_; ++i) {
+      if (IsSpacingAccent(u[i])) MergeAccents();
+    }
     TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, code, bytes, u, u_len);
+  }
+  // The span's text (cairo's for a ligature: "fi") reaches the page when
+  // the span ends, in place of its glyphs.
+  void beginActualText(GfxState* state, const GooString* text) override {
+    if (!accents_ && text != nullptr) {
+      Unicode* ucs4 = nullptr;
+      const int n = TextStringToUCS4(text->toStr(), &ucs4);
+      for (int i = 0; i < n && !accents_; ++i) {
+        if (IsSpacingAccent(ucs4[i])) MergeAccents();
+      }
+      gfree(ucs4);
+    }
+    TextOutputDev::beginActualText(state, text);
   }
 
   // The size of the TeX bitmap font a word is set in, or 0 for a word in
@@ -242,9 +260,33 @@ class RuleTextOutputDev : public RunTextOutputDev {
     if (it->second.size > 0 && std::abs(it->second.size - size) > 0.01) it->second.size = -1;
     return it->second;
   }
+  // poppler's text page puts an accent set as a glyph of its own (a
+  // spacing accent: "¨" beside "a") onto the letter it overlaps. For that
+  // it looks up every glyph, and the last glyph of the word it would join,
+  // in its table of the twelve accents below (TextWord::addCombining, two
+  // linear scans: 7 % of a long plan's extraction), and where neither is
+  // one of them it changes nothing. A page starts with no words, and its
+  // glyphs all come through here (an ActualText span's text in place of
+  // its glyphs), so the check is off until the page shows an accent, and
+  // from then on the page is read as poppler reads it. The table is
+  // poppler 22.12's (combiningTable in TextOutputDev.cc).
+  static bool IsSpacingAccent(Unicode c) {
+    switch (c) {
+      case 0x60: case 0xA8: case 0xAF: case 0xB4: case 0xB8: case 0x2C6: case 0x2C7:
+      case 0x2D8: case 0x2D9: case 0x2DA: case 0x2DC: case 0x2DD:
+        return true;
+      default:
+        return false;
+    }
+  }
+  void MergeAccents() {
+    accents_ = true;
+    setMergeCombining(true);
+  }
   std::vector<Rule> rules_;
   std::vector<Dot> dots_;
   std::unordered_map<GfxFont*, TexFont> tex_fonts_;
+  bool accents_ = false;  // the page has shown a spacing accent
   long visible_ = 0, invisible_ = 0;
 };
 
