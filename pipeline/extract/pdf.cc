@@ -373,17 +373,23 @@ std::vector<TextLine> TextLayerLines(PageDisplay& display, bool alone, int page_
   std::vector<TurnedWord>& turned = page.turned;
   const int count = list ? list->getLength() : 0;
   words.reserve(static_cast<std::size_t>(count));
+  page.bases.reserve(static_cast<std::size_t>(count));
+  page.em_sizes.reserve(static_cast<std::size_t>(count));
+  std::string utf8;
   for (int i = 0; i < count; ++i) {
     const TextWord* tw = list->get(i);
     Word w;
-    // The glyphs' code points straight to UTF-8: no per-word encoder.
+    // The glyphs' code points straight to UTF-8: no per-word encoder, and
+    // one copy into the word's string.
     const int n = tw->getLength();
-    w.text.reserve(static_cast<std::size_t>(n));
+    utf8.resize(4 * static_cast<std::size_t>(n));
+    int32_t size = 0;
     for (int k = 0; k < n; ++k) {
       const UChar32 c = static_cast<UChar32>(*tw->getChar(k));
-      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) AppendUtf8(c, w.text);
+      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) U8_APPEND_UNSAFE(utf8.data(), size, c);
     }
-    if (w.text.empty()) continue;
+    if (size == 0) continue;
+    w.text.assign(utf8.data(), static_cast<std::size_t>(size));
     tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     double em = tw->getFontSize();
     if (const double tex_size = device.TexFontSize(*tw); tex_size > 0 && tw->getRotation() == 0) {
@@ -521,6 +527,15 @@ bool NeedsOcr(PageFn&& page, Page& core_page, const ExtractedPage& out) {
 bool IsUsableTextLayer(const std::string& text) {
   std::size_t alnum = 0, broken = 0, private_use = 0, visible = 0;
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    // ASCII, most of a page, without ICU's tables: a letter or digit, a
+    // control character, a space or something visible.
+    if (const unsigned char a = static_cast<unsigned char>(text[i]); a < 0x80) {
+      ++i;
+      if ((a < ' ' && a != '\n' && a != '\t') || a == 0x7F) ++broken;
+      if ((a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) ++alnum;
+      if (a > ' ') ++visible;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
     // Format characters are invisible by design, not broken: soft hyphens
