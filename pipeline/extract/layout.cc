@@ -450,15 +450,40 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
   std::vector<int> run_sided(width, 0), run_rows(width, 0), best_sided(width, 0),
       best_rows(width, 0);
   std::vector<char> state(width);
+  // The row's words' stretches of x, [from, to] (indices into state).
+  std::vector<std::pair<int, int>> crossed;
+  // Adds row state `st` at x to the runs.
+  auto count = [&](std::size_t x, char st) {
+    if (st == kCrossed) {
+      run_sided[x] = run_rows[x] = 0;
+      return;
+    }
+    ++run_rows[x];
+    if (st == kTwoSided) ++run_sided[x];
+    if (run_sided[x] >= 2) {
+      best_sided[x] = std::max(best_sided[x], run_sided[x]);
+      best_rows[x] = std::max(best_rows[x], run_rows[x]);
+    }
+  };
   for (std::size_t k = begin; k < end; ++k) {
     const Row& r = rows[k];
     std::fill(state.begin(), state.end(), kClear);
+    crossed.clear();
+    // Whether the row's words' stretches are all crossed, in x order, and
+    // nothing else is: then each stretch ends its runs in one go, and only
+    // the x between them are counted one by one. Text rows cross most x of
+    // the search, and this is most of its time.
+    bool stretches = true;
     for (std::size_t i = 0; i < r.words.size(); ++i) {
       const Word& b = r.words[i];
       sizes.push_back(FontSize(b));
       const int c0 = std::max(lo, static_cast<int>(std::floor(b.x0)));
       const int c1 = std::min(hi, static_cast<int>(std::ceil(b.x1)));
       for (int x = c0; x <= c1; ++x) state[static_cast<std::size_t>(x - lo)] = kCrossed;
+      if (c0 <= c1) {
+        if (!crossed.empty() && c0 - lo < crossed.back().first) stretches = false;
+        crossed.emplace_back(c0 - lo, c1 - lo);
+      }
       if (i == 0) continue;
       const Word& a = r.words[i - 1];
       // A gutter is at least ~1 em; narrower gaps are word spaces.
@@ -466,20 +491,27 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
       // A few points clear each side so the gap's centre, not its edge, wins.
       const int g0 = std::max(lo, static_cast<int>(std::ceil(a.x1 + 3)));
       const int g1 = std::min(hi, static_cast<int>(std::floor(b.x0 - 3)));
-      for (int x = g0; x <= g1; ++x) state[static_cast<std::size_t>(x - lo)] = kTwoSided;
-    }
-    for (std::size_t x = 0; x < width; ++x) {
-      if (state[x] == kCrossed) {
-        run_sided[x] = run_rows[x] = 0;
-        continue;
-      }
-      ++run_rows[x];
-      if (state[x] == kTwoSided) ++run_sided[x];
-      if (run_sided[x] >= 2) {
-        best_sided[x] = std::max(best_sided[x], run_sided[x]);
-        best_rows[x] = std::max(best_rows[x], run_rows[x]);
+      for (int x = g0; x <= g1; ++x) {
+        const std::size_t at = static_cast<std::size_t>(x - lo);
+        if (state[at] == kCrossed) stretches = false;  // a word reaching past the next
+        state[at] = kTwoSided;
       }
     }
+    if (!stretches) {
+      for (std::size_t x = 0; x < width; ++x) count(x, state[x]);
+      continue;
+    }
+    std::size_t x = 0;
+    for (const auto& [from, to] : crossed) {
+      for (; x < static_cast<std::size_t>(from); ++x) count(x, state[x]);
+      if (x <= static_cast<std::size_t>(to)) {
+        std::fill(run_sided.begin() + static_cast<std::ptrdiff_t>(x),
+                  run_sided.begin() + to + 1, 0);
+        std::fill(run_rows.begin() + static_cast<std::ptrdiff_t>(x), run_rows.begin() + to + 1, 0);
+        x = static_cast<std::size_t>(to) + 1;
+      }
+    }
+    for (; x < width; ++x) count(x, state[x]);
   }
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
                    sizes.end());
