@@ -154,16 +154,16 @@ void DropNoteReferences(std::vector<Word>& words) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    if (out > 0) {
+    const bool mark = w.text == "*" || (w.text.size() <= 3 && w.text.find_first_not_of(
+                                                                 "0123456789") == std::string::npos);
+    if (out > 0 && mark) {
       const Word& before = words[out - 1];
       const double h = before.y1 - before.y0;
-      const bool mark = w.text == "*" || (w.text.size() <= 3 && w.text.find_first_not_of(
-                                                                   "0123456789") == std::string::npos);
       const std::size_t slash = before.text.rfind('/');
       const std::string stem = slash == std::string::npos ? before.text : before.text.substr(slash + 1);
       const std::size_t stem_chars = static_cast<std::size_t>(std::count_if(
           stem.begin(), stem.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-      if (mark && stem_chars >= 3 && w.x0 - before.x1 < 0.1 * FontSize(before) &&
+      if (stem_chars >= 3 && w.x0 - before.x1 < 0.1 * FontSize(before) &&
           w.x0 - before.x1 > -0.1 * FontSize(before) && w.y1 - w.y0 < 0.75 * h &&
           w.y1 < before.y1 - 0.25 * h) {
         continue;
@@ -217,68 +217,69 @@ void WidenShortWordBoxes(std::vector<Row>& rows) {
   }
 }
 
-// Sorts `words` by `key` (ascending). std::sort on an index with the keys
-// computed once makes exactly the comparisons, and so the moves, that
-// sorting the words themselves would (ties included), without moving a
-// Word, string and all, at every step.
-void SortByKey(std::vector<Word>& words, const std::vector<double>& key) {
-  std::vector<std::uint32_t> order(words.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+// Sorts the word indices in `order` by key(index), ascending. std::sort on
+// the indices makes exactly the comparisons, and so the moves, that sorting
+// the words themselves would (ties included), without moving a Word, string
+// and all, at every step.
+template <typename Key>
+void SortIndices(std::vector<std::uint32_t>& order, Key key) {
   std::sort(order.begin(), order.end(),
-            [&key](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
-  std::vector<Word> sorted;
-  sorted.reserve(words.size());
-  for (std::uint32_t i : order) sorted.push_back(std::move(words[i]));
-  words = std::move(sorted);
+            [&key](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
 }
 
 std::vector<Row> GroupRows(std::vector<Word> words) {
+  // Rows are formed over the words' indices; each word is moved once, into
+  // its row, in x order.
+  std::vector<std::uint32_t> by_centre(words.size());
+  for (std::size_t i = 0; i < by_centre.size(); ++i) by_centre[i] = static_cast<std::uint32_t>(i);
   {
     std::vector<double> centre2(words.size());
     for (std::size_t i = 0; i < words.size(); ++i) centre2[i] = words[i].y0 + words[i].y1;
-    SortByKey(words, centre2);
+    SortIndices(by_centre, [&centre2](std::uint32_t i) { return centre2[i]; });
   }
   std::vector<Row> rows;
-  for (Word& w : words) {
+  std::vector<std::vector<std::uint32_t>> members;  // per row, in centre order
+  for (const std::uint32_t k : by_centre) {
+    const Word& w = words[k];
     const double h = std::max(0.1, w.y1 - w.y0);
     const double c = (w.y0 + w.y1) / 2;
     // A word joins a row when their vertical cores overlap by half the
     // smaller height: same baseline, allowing sub/superscripts and mixed
     // sizes, but not the next line (line spacing is >= 1.0 em).
-    Row* best = nullptr;
+    std::size_t best = rows.size();
     double best_overlap = 0;
     for (std::size_t i = rows.size(); i-- > 0;) {
-      Row& r = rows[i];
+      const Row& r = rows[i];
       if (r.center + r.height < c - h) break;  // rows are in centre order
       const double lo = std::max(r.center - r.height / 2, c - h / 2);
       const double hi = std::min(r.center + r.height / 2, c + h / 2);
       const double overlap = (hi - lo) / std::min(r.height, h);
       if (overlap >= 0.5 && overlap > best_overlap) {
-        best = &r;
+        best = i;
         best_overlap = overlap;
       }
     }
-    if (best == nullptr) {
+    if (best == rows.size()) {
       rows.emplace_back();
-      best = &rows.back();
-      best->y0 = w.y0;
-      best->y1 = w.y1;
+      members.emplace_back();
+      rows.back().y0 = w.y0;
+      rows.back().y1 = w.y1;
     }
-    const double n = static_cast<double>(best->words.size());
-    best->center = (best->center * n + c) / (n + 1);
-    best->height = (best->height * n + h) / (n + 1);
-    best->y0 = std::min(best->y0, w.y0);
-    best->y1 = std::max(best->y1, w.y1);
-    best->words.push_back(std::move(w));
+    Row& row = rows[best];
+    const double n = static_cast<double>(members[best].size());
+    row.center = (row.center * n + c) / (n + 1);
+    row.height = (row.height * n + h) / (n + 1);
+    row.y0 = std::min(row.y0, w.y0);
+    row.y1 = std::max(row.y1, w.y1);
+    members[best].push_back(k);
   }
-  std::vector<double> x0;
-  for (Row& r : rows) {
-    x0.resize(r.words.size());
-    for (std::size_t i = 0; i < x0.size(); ++i) x0[i] = r.words[i].x0;
-    SortByKey(r.words, x0);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    SortIndices(members[i], [&words](std::uint32_t k) { return words[k].x0; });
+    rows[i].words.reserve(members[i].size());
+    for (const std::uint32_t k : members[i]) rows[i].words.push_back(std::move(words[k]));
     // Before the widening below, which leaves a tenth of an em between
     // the words it widens.
-    JoinTouchingWords(r.words);
+    JoinTouchingWords(rows[i].words);
   }
   WidenShortWordBoxes(rows);
   for (Row& r : rows) {
@@ -449,15 +450,40 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
   std::vector<int> run_sided(width, 0), run_rows(width, 0), best_sided(width, 0),
       best_rows(width, 0);
   std::vector<char> state(width);
+  // The row's words' stretches of x, [from, to] (indices into state).
+  std::vector<std::pair<int, int>> crossed;
+  // Adds row state `st` at x to the runs.
+  auto count = [&](std::size_t x, char st) {
+    if (st == kCrossed) {
+      run_sided[x] = run_rows[x] = 0;
+      return;
+    }
+    ++run_rows[x];
+    if (st == kTwoSided) ++run_sided[x];
+    if (run_sided[x] >= 2) {
+      best_sided[x] = std::max(best_sided[x], run_sided[x]);
+      best_rows[x] = std::max(best_rows[x], run_rows[x]);
+    }
+  };
   for (std::size_t k = begin; k < end; ++k) {
     const Row& r = rows[k];
     std::fill(state.begin(), state.end(), kClear);
+    crossed.clear();
+    // Whether the row's words' stretches are all crossed, in x order, and
+    // nothing else is: then each stretch ends its runs in one go, and only
+    // the x between them are counted one by one. Text rows cross most x of
+    // the search, and this is most of its time.
+    bool stretches = true;
     for (std::size_t i = 0; i < r.words.size(); ++i) {
       const Word& b = r.words[i];
       sizes.push_back(FontSize(b));
       const int c0 = std::max(lo, static_cast<int>(std::floor(b.x0)));
       const int c1 = std::min(hi, static_cast<int>(std::ceil(b.x1)));
       for (int x = c0; x <= c1; ++x) state[static_cast<std::size_t>(x - lo)] = kCrossed;
+      if (c0 <= c1) {
+        if (!crossed.empty() && c0 - lo < crossed.back().first) stretches = false;
+        crossed.emplace_back(c0 - lo, c1 - lo);
+      }
       if (i == 0) continue;
       const Word& a = r.words[i - 1];
       // A gutter is at least ~1 em; narrower gaps are word spaces.
@@ -465,20 +491,27 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
       // A few points clear each side so the gap's centre, not its edge, wins.
       const int g0 = std::max(lo, static_cast<int>(std::ceil(a.x1 + 3)));
       const int g1 = std::min(hi, static_cast<int>(std::floor(b.x0 - 3)));
-      for (int x = g0; x <= g1; ++x) state[static_cast<std::size_t>(x - lo)] = kTwoSided;
-    }
-    for (std::size_t x = 0; x < width; ++x) {
-      if (state[x] == kCrossed) {
-        run_sided[x] = run_rows[x] = 0;
-        continue;
-      }
-      ++run_rows[x];
-      if (state[x] == kTwoSided) ++run_sided[x];
-      if (run_sided[x] >= 2) {
-        best_sided[x] = std::max(best_sided[x], run_sided[x]);
-        best_rows[x] = std::max(best_rows[x], run_rows[x]);
+      for (int x = g0; x <= g1; ++x) {
+        const std::size_t at = static_cast<std::size_t>(x - lo);
+        if (state[at] == kCrossed) stretches = false;  // a word reaching past the next
+        state[at] = kTwoSided;
       }
     }
+    if (!stretches) {
+      for (std::size_t x = 0; x < width; ++x) count(x, state[x]);
+      continue;
+    }
+    std::size_t x = 0;
+    for (const auto& [from, to] : crossed) {
+      for (; x < static_cast<std::size_t>(from); ++x) count(x, state[x]);
+      if (x <= static_cast<std::size_t>(to)) {
+        std::fill(run_sided.begin() + static_cast<std::ptrdiff_t>(x),
+                  run_sided.begin() + to + 1, 0);
+        std::fill(run_rows.begin() + static_cast<std::ptrdiff_t>(x), run_rows.begin() + to + 1, 0);
+        x = static_cast<std::size_t>(to) + 1;
+      }
+    }
+    for (; x < width; ++x) count(x, state[x]);
   }
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
                    sizes.end());

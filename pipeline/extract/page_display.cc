@@ -14,6 +14,8 @@
 #include <string>
 #include <utility>
 
+#include "pipeline/extract/inflated_contents.h"
+
 namespace diar::extract_internal {
 
 void RunTextOutputDev::updateFont(GfxState* state) {
@@ -157,7 +159,7 @@ RunTextOutputDev& PageDisplay::Display(int number) {
   }
   gfx.pushResources(others.isDict() ? others.getDict() : nullptr);
   // From here as Page::displaySlice.
-  Object contents = page->getContents();
+  Object contents = InflatedContents(page->getContents(), pdf_.getXRef());
   if (!contents.isNull()) {
     gfx.saveState();
     gfx.display(&contents);

@@ -14,7 +14,9 @@
 // other resources are pushed over them. Every page's text is the same as
 // poppler's own per-page path gives: a page that could read otherwise in
 // the run (a font its own resources lack, anything a page could leave
-// behind in the shared interpreter) is read on its own.
+// behind in the shared interpreter) is read on its own. A page's content
+// streams are inflated by zlib before the run's Gfx reads them
+// (inflated_contents.h).
 #ifndef DIAR_PIPELINE_EXTRACT_PAGE_DISPLAY_H_
 #define DIAR_PIPELINE_EXTRACT_PAGE_DISPLAY_H_
 

@@ -121,6 +121,8 @@ class RuleTextOutputDev : public RunTextOutputDev {
     dots_.clear();
     tex_fonts_.clear();
     visible_ = invisible_ = 0;
+    accents_ = false;
+    setMergeCombining(false);
     RunTextOutputDev::startPage(number, state, xref);
   }
   const std::vector<Rule>& rules() const { return rules_; }
@@ -137,7 +139,23 @@ class RuleTextOutputDev : public RunTextOutputDev {
     const TexFont& tex = Tex(state);
     Unicode cork = 0;
     if (tex.cork && u_len == 1 && u[0] == code && (cork = CorkUnicode(code)) != 0) u = &cork;
+    for (int i = 0; i < u_len && !accents_; ++i) {
+      if (IsSpacingAccent(u[i])) MergeAccents();
+    }
     TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, code, bytes, u, u_len);
+  }
+  // The span's text (cairo's for a ligature: "fi") reaches the page when
+  // the span ends, in place of its glyphs.
+  void beginActualText(GfxState* state, const GooString* text) override {
+    if (!accents_ && text != nullptr) {
+      Unicode* ucs4 = nullptr;
+      const int n = TextStringToUCS4(text->toStr(), &ucs4);
+      for (int i = 0; i < n && !accents_; ++i) {
+        if (IsSpacingAccent(ucs4[i])) MergeAccents();
+      }
+      gfree(ucs4);
+    }
+    TextOutputDev::beginActualText(state, text);
   }
 
   // The size of the TeX bitmap font a word is set in, or 0 for a word in
@@ -242,9 +260,33 @@ class RuleTextOutputDev : public RunTextOutputDev {
     if (it->second.size > 0 && std::abs(it->second.size - size) > 0.01) it->second.size = -1;
     return it->second;
   }
+  // poppler's text page puts an accent set as a glyph of its own (a
+  // spacing accent: "¨" beside "a") onto the letter it overlaps. For that
+  // it looks up every glyph, and the last glyph of the word it would join,
+  // in its table of the twelve accents below (TextWord::addCombining, two
+  // linear scans: 7 % of a long plan's extraction), and where neither is
+  // one of them it changes nothing. A page starts with no words, and its
+  // glyphs all come through here (an ActualText span's text in place of
+  // its glyphs), so the check is off until the page shows an accent, and
+  // from then on the page is read as poppler reads it. The table is
+  // poppler 22.12's (combiningTable in TextOutputDev.cc).
+  static bool IsSpacingAccent(Unicode c) {
+    switch (c) {
+      case 0x60: case 0xA8: case 0xAF: case 0xB4: case 0xB8: case 0x2C6: case 0x2C7:
+      case 0x2D8: case 0x2D9: case 0x2DA: case 0x2DC: case 0x2DD:
+        return true;
+      default:
+        return false;
+    }
+  }
+  void MergeAccents() {
+    accents_ = true;
+    setMergeCombining(true);
+  }
   std::vector<Rule> rules_;
   std::vector<Dot> dots_;
   std::unordered_map<GfxFont*, TexFont> tex_fonts_;
+  bool accents_ = false;  // the page has shown a spacing accent
   long visible_ = 0, invisible_ = 0;
 };
 
@@ -331,17 +373,23 @@ std::vector<TextLine> TextLayerLines(PageDisplay& display, bool alone, int page_
   std::vector<TurnedWord>& turned = page.turned;
   const int count = list ? list->getLength() : 0;
   words.reserve(static_cast<std::size_t>(count));
+  page.bases.reserve(static_cast<std::size_t>(count));
+  page.em_sizes.reserve(static_cast<std::size_t>(count));
+  std::string utf8;
   for (int i = 0; i < count; ++i) {
     const TextWord* tw = list->get(i);
     Word w;
-    // The glyphs' code points straight to UTF-8: no per-word encoder.
+    // The glyphs' code points straight to UTF-8: no per-word encoder, and
+    // one copy into the word's string.
     const int n = tw->getLength();
-    w.text.reserve(static_cast<std::size_t>(n));
+    utf8.resize(4 * static_cast<std::size_t>(n));
+    int32_t size = 0;
     for (int k = 0; k < n; ++k) {
       const UChar32 c = static_cast<UChar32>(*tw->getChar(k));
-      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) AppendUtf8(c, w.text);
+      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) U8_APPEND_UNSAFE(utf8.data(), size, c);
     }
-    if (w.text.empty()) continue;
+    if (size == 0) continue;
+    w.text.assign(utf8.data(), static_cast<std::size_t>(size));
     tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     double em = tw->getFontSize();
     if (const double tex_size = device.TexFontSize(*tw); tex_size > 0 && tw->getRotation() == 0) {
@@ -479,6 +527,15 @@ bool NeedsOcr(PageFn&& page, Page& core_page, const ExtractedPage& out) {
 bool IsUsableTextLayer(const std::string& text) {
   std::size_t alnum = 0, broken = 0, private_use = 0, visible = 0;
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    // ASCII, most of a page, without ICU's tables: a letter or digit, a
+    // control character, a space or something visible.
+    if (const unsigned char a = static_cast<unsigned char>(text[i]); a < 0x80) {
+      ++i;
+      if ((a < ' ' && a != '\n' && a != '\t') || a == 0x7F) ++broken;
+      if ((a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) ++alnum;
+      if (a > ' ') ++visible;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
     // Format characters are invisible by design, not broken: soft hyphens

@@ -13,6 +13,7 @@
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -90,7 +91,25 @@ struct RawPage {
   std::string content;
   std::string box = "0 0 595 842";
   int rotate = 0;
+  // The content deflated (FlateDecode), whole or cut short as in a damaged
+  // file.
+  enum class Flate { kNone, kWhole, kCut } flate = Flate::kNone;
 };
+
+// The content stream object of `page`.
+std::string ContentStream(const RawPage& page) {
+  if (page.flate == RawPage::Flate::kNone) {
+    return "<< /Length " + std::to_string(page.content.size()) + " >>\nstream\n" + page.content +
+           "\nendstream";
+  }
+  std::string deflated(compressBound(static_cast<uLong>(page.content.size())), '\0');
+  uLongf size = static_cast<uLongf>(deflated.size());
+  compress(reinterpret_cast<Bytef*>(deflated.data()), &size,
+           reinterpret_cast<const Bytef*>(page.content.data()), static_cast<uLong>(page.content.size()));
+  deflated.resize(page.flate == RawPage::Flate::kCut ? size * 2 / 3 : size);
+  return "<< /Length " + std::to_string(deflated.size()) + " /Filter /FlateDecode >>\nstream\n" +
+         deflated + "\nendstream";
+}
 
 std::string WritePdf(const std::vector<RawPage>& pages) {
   // Objects 3-5 are fonts; pages and their contents follow.
@@ -108,8 +127,7 @@ std::string WritePdf(const std::vector<RawPage>& pages) {
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [" + page.box + "] /Rotate " +
                       std::to_string(page.rotate) + " /Resources << /Font << " + page.fonts +
                       " >> >> /Contents " + std::to_string(number + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(page.content.size()) + " >>\nstream\n" +
-                      page.content + "\nendstream");
+    objects.push_back(ContentStream(page));
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
   return testing::AssemblePdf(objects);
@@ -201,6 +219,44 @@ TEST_F(PageDisplayTest, MarkedContentLeftOpenDoesNotReachTheNextPage) {
   }));
   ExpectSameAsAlone(reading);
   EXPECT_NE(reading.alone[1].find("Remissvar"), std::string::npos);
+}
+
+TEST_F(PageDisplayTest, DeflatedContentReadsAsPopplerReadsIt) {
+  // The run reads a page's deflated content as zlib inflates it; a stream
+  // cut short, as in a damaged file, is left to poppler, which reads what
+  // it can of it and says so.
+  std::string words;
+  for (int line = 0; line < 40; ++line) {
+    words += Text("/F1", "Kommunstyrelsen beslutar enligt forslaget " + std::to_string(line),
+                  760 - 18 * line) + "\n";
+  }
+  const std::string bytes = WritePdf({
+      {"/F1 3 0 R", words, "0 0 595 842", 0, RawPage::Flate::kWhole},
+      {"/F1 3 0 R", words, "0 0 595 842", 0, RawPage::Flate::kCut},
+      {"/F1 3 0 R", words, "0 0 595 842", 0, RawPage::Flate::kWhole},
+  });
+  PDFDoc pdf(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  ASSERT_TRUE(pdf.isOk());
+  PageDisplay display(
+      pdf, [] { return std::make_unique<RunTextOutputDev>(); }, poppler_errors);
+  std::vector<int> errors_alone;
+  for (int n = 1; n <= 3; ++n) {
+    int before = poppler_errors;
+    const std::string in_run = Words(display.Display(n));
+    const int errors_in_run = poppler_errors - before;
+    before = poppler_errors;
+    const std::string alone = Words(display.DisplayAlone(n));
+    errors_alone.push_back(poppler_errors - before);
+    EXPECT_EQ(in_run, alone) << "page " << n;
+    EXPECT_EQ(errors_in_run, errors_alone.back()) << "page " << n;
+    EXPECT_NE(alone.find("Kommunstyrelsen"), std::string::npos) << "page " << n;
+    if (n != 2) {
+      EXPECT_NE(alone.find("39"), std::string::npos) << "page " << n;
+    }
+  }
+  EXPECT_EQ(errors_alone[0], 0);
+  EXPECT_GT(errors_alone[1], 0);
+  EXPECT_EQ(errors_alone[2], 0);
 }
 
 }  // namespace
