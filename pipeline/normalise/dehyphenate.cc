@@ -76,7 +76,9 @@ bool IsCoordinator(const std::string& lower) {
 
 // Lower's own half: ASCII and the two-byte Latin-1 letters, which is
 // nearly every Swedish word, lowered into `*out`. False at the first other
-// byte, which needs ICU's Swedish rules; `*out` then holds a part.
+// byte, which needs ICU's Swedish rules; `*out` then holds a part. ASCII's
+// capitals are A-Z, as std::tolower has them in the "C" locale (diar sets
+// no other).
 bool LowerLatin1(std::string_view text, std::string* out) {
   out->clear();
   for (std::size_t i = 0; i < text.size(); ++i) {
