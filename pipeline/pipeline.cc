@@ -68,12 +68,17 @@ Result<ProcessedDocument> Pipeline::Read(const std::string& path) const {
 
 void Pipeline::Analyse(ProcessedDocument& doc) const {
   const Tagger& tagger = *impl_->tagger;
+  // The text's own date, found once: the tag context falls back on the
+  // PDF's CreationDate, as DetectDocumentDate(text, created) does; the
+  // classifier keeps that apart (metadata_date).
+  const std::string text_date = tagger.DetectDocumentDate(doc.text, "");
   TagContext context;
-  context.document_date = tagger.DetectDocumentDate(doc.text, doc.source.created);
+  context.document_date = text_date.empty() ? doc.source.created : text_date;
   doc.mentions = tagger.Tag(doc.text, context);
   // Classification reads the mentions (the issuer is the letterhead's
   // body), and an organ's owner is that issuer: so owners come last.
-  doc.classification = impl_->classifier->Classify(doc.source, doc.text, doc.mentions, tagger);
+  doc.classification =
+      impl_->classifier->Classify(doc.source, doc.text, doc.mentions, tagger, text_date);
   AssignOwners(doc.classification, tagger, &doc.mentions);
 }
 

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "pipeline/classify/doc_types.h"
 #include "pipeline/classify/issuer.h"
@@ -110,10 +112,9 @@ bool TheirsLine(std::string_view line) {
 // none (a letterhead table read across its cells puts "Diarienummer" and
 // the number apart), the dnr on the first line of a later page, or on a
 // running line normalise dropped from one, is the document's own.
-std::string RunningHeadDnr(const NormalisedText& text, const std::vector<Mention>& mentions,
-                           const Tagger& tagger, std::string* cue) {
-  const classify_internal::CodePointIndex at(text.page_starts.size() > 1 ? std::string_view(text.text)
-                                                                          : std::string_view());
+std::string RunningHeadDnr(const NormalisedText& text, const classify_internal::CodePointIndex& at,
+                           const std::vector<Mention>& mentions, const Tagger& tagger,
+                           std::string* cue) {
   for (std::size_t page = 1; page < text.page_starts.size(); ++page) {
     const std::size_t cp_begin = text.page_starts[page];
     const std::size_t byte_begin = at.Byte(cp_begin);
@@ -129,9 +130,13 @@ std::string RunningHeadDnr(const NormalisedText& text, const std::vector<Mention
       }
     }
   }
+  // A running line repeats from page to page, and the same line tags the
+  // same: each is tagged once (six long plans ran the tagger 651 times here).
+  std::unordered_set<std::string_view> without_dnr;
   for (std::size_t page = 1; page < text.removed_lines.size(); ++page) {
     for (const std::string& line : text.removed_lines[page]) {
       if (CodePointCount(line) > kMaxRunningHeadCodePoints || TheirsLine(line)) continue;
+      if (!without_dnr.insert(line).second) continue;
       NormalisedText head;
       head.text = line;
       head.page_starts = {0};
@@ -199,7 +204,15 @@ Result<Classifier> Classifier::Load(const std::string& dictionary_dir) {
 Classification Classifier::Classify(const ExtractedDocument& source, const NormalisedText& text,
                                     const std::vector<Mention>& mentions,
                                     const Tagger& tagger) const {
+  return Classify(source, text, mentions, tagger, tagger.DetectDocumentDate(text, ""));
+}
+
+Classification Classifier::Classify(const ExtractedDocument& source, const NormalisedText& text,
+                                    const std::vector<Mention>& mentions, const Tagger& tagger,
+                                    const std::string& text_date) const {
   Classification c;
+  // One index for the issuer, the dnr's label and the running heads.
+  const classify_internal::CodePointIndex cp_index(text.text);
   const std::vector<Line> all_opening = classify_internal::SplitLines(text.text, 4 * kOpeningLines);
   // The document's own lines: site chrome around a crawled text and
   // attachment lines never give the title or the type.
@@ -256,7 +269,8 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   c.cues.push_back({"type", type.cue});
 
   const classify_internal::IssuerDecision issuer =
-      impl_->issuers.Detect(source, opening, chrome, text.text, mentions, tagger, impl_->types);
+      impl_->issuers.Detect(source, opening, chrome, text.text, cp_index, mentions, tagger,
+                            impl_->types);
   c.issuer = issuer.issuer;
   c.county = issuer.county;
   c.cues.push_back({"issuer", issuer.issuer_cue});
@@ -265,7 +279,7 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   // The document's date comes from its text; a PDF's CreationDate is when
   // the file was written (plans and riktlinjer get re-exported for years),
   // so it is kept apart, as metadata_date, and only said to be that.
-  c.date = tagger.DetectDocumentDate(text, "");
+  c.date = text_date;
   if (!c.date.empty()) {
     c.date_source = "text";
     std::string cue = "the first full date in the opening";
@@ -296,7 +310,6 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   if (items) c.cues.push_back({"dnr", "an agenda's numbers in the opening are its items'"});
   // Numbers labelled with their parties' places ("Dnr Sundsvall SBN-2020-
   // 00986 Dnr Ånge KS 20/366"): the issuer's is the document's own.
-  const classify_internal::CodePointIndex cp_index(text.text);
   const std::string issuer_place = c.issuer.substr(0, c.issuer.find(' '));
   for (const Mention& m : mentions) {
     if (items || issuer_place.empty()) break;
@@ -322,7 +335,7 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   }
   if (c.dnr.empty() && !items) {
     std::string cue;
-    c.dnr = RunningHeadDnr(text, mentions, tagger, &cue);
+    c.dnr = RunningHeadDnr(text, cp_index, mentions, tagger, &cue);
     if (!c.dnr.empty()) c.cues.push_back({"dnr", cue});
   }
 

@@ -65,6 +65,14 @@ class Classifier {
   Classification Classify(const ExtractedDocument& source, const NormalisedText& text,
                           const std::vector<Mention>& mentions, const Tagger& tagger) const;
 
+  // The same, given `text_date`, which must be tagger.DetectDocumentDate(text,
+  // ""). A caller that tags has it already (the tag context's date is that
+  // date, or the PDF's where the text has none); finding it here again would
+  // run the date rules over the opening a second time.
+  Classification Classify(const ExtractedDocument& source, const NormalisedText& text,
+                          const std::vector<Mention>& mentions, const Tagger& tagger,
+                          const std::string& text_date) const;
+
  private:
   struct Impl;
   explicit Classifier(std::shared_ptr<const Impl> impl);

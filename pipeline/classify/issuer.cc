@@ -324,10 +324,10 @@ std::string IssuerFinder::SoleOrganIssuer(std::string_view text, const Tagger& t
 IssuerDecision IssuerFinder::Detect(const ExtractedDocument& source,
                                     const std::vector<Line>& opening,
                                     const std::vector<Line>& chrome, std::string_view text,
+                                    const CodePointIndex& at,
                                     const std::vector<Mention>& mentions,
                                     const Tagger& tagger, const DocTypes& types) const {
   IssuerDecision d;
-  const CodePointIndex at(text);
   // A body that may issue a document: known to the gazetteers (not a
   // party), or, where a sender stands, named by a body rule.
   auto known = [&](const Mention& m) {

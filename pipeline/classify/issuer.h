@@ -91,13 +91,14 @@ class IssuerFinder {
 
   // `opening`: the document's own opening lines (no chrome or attachment
   // lines); `chrome`: the chrome lines among the first ones (logo text);
-  // `text`: the whole normalised text; `types`: the document-type labels,
+  // `text`: the whole normalised text, `at` its code-point index (the
+  // classifier's, shared by its steps); `types`: the document-type labels,
   // which may stand before a letterhead's name ("Promemoria
   // Finansdepartementet").
   IssuerDecision Detect(const ExtractedDocument& source, const std::vector<Line>& opening,
                         const std::vector<Line>& chrome, std::string_view text,
-                        const std::vector<Mention>& mentions, const Tagger& tagger,
-                        const DocTypes& types) const;
+                        const CodePointIndex& at, const std::vector<Mention>& mentions,
+                        const Tagger& tagger, const DocTypes& types) const;
 
  private:
   struct Place {

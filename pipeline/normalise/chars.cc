@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace diar::normalise_internal {
 namespace {
 
@@ -34,6 +37,12 @@ bool IsRemoved(UChar32 c) {
     default:
       return c < 0x20 ? c != '\t' : (c >= 0x7F && c < 0xA0);
   }
+}
+
+// Printable ASCII other than the space: kept as it is.
+bool IsPrintableAscii(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u > 0x20 && u < 0x7F;
 }
 
 bool IsSpace(UChar32 c) {
@@ -87,6 +96,15 @@ std::string NfcImpl(const std::string& text) {
 
 bool IsValidUtf8(const std::string& text) {
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    // Eight ASCII bytes at once, most of a paragraph: no byte with bit 7.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
     if (c < 0) return false;
@@ -131,20 +149,33 @@ CleanedLine CleanLine(const std::string& raw) {
   for (int32_t i = 0; i < n;) {
     // Printable ASCII other than the space is kept as it is: most of a
     // line, so it skips the decoding and the tables below.
-    const unsigned char b = static_cast<unsigned char>((*text)[static_cast<std::size_t>(i)]);
+    const char b = (*text)[static_cast<std::size_t>(i)];
     if (b == '-' && soft_hyphen_last && !pending_space) {
       held_hyphen = true;
       ++i;
       continue;
     }
-    if (b > 0x20 && b < 0x7F) {
+    if (IsPrintableAscii(b)) {
       if (held_hyphen) out.push_back('-');
       held_hyphen = false;
       soft_hyphen_last = false;
       if (pending_space) out.push_back(' ');
       pending_space = false;
-      out.push_back(static_cast<char>(b));
-      ++i;
+      // The run of printable ASCII that follows, with single spaces inside
+      // it, is copied as it stands: after a printable byte no flag is set.
+      int32_t end = i + 1;
+      while (end < n) {
+        if (IsPrintableAscii((*text)[static_cast<std::size_t>(end)])) {
+          ++end;
+        } else if ((*text)[static_cast<std::size_t>(end)] == ' ' && end + 1 < n &&
+                   IsPrintableAscii((*text)[static_cast<std::size_t>(end) + 1])) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      out.append(text->data() + i, static_cast<std::size_t>(end - i));
+      i = end;
       continue;
     }
     UChar32 c;

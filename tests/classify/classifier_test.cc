@@ -705,6 +705,36 @@ TEST_F(ClassifierTest, OwnDnrFromARunningLineNormaliseDropped) {
   EXPECT_EQ(c.dnr, "KS 2023/412") << Cue(c, "dnr");
 }
 
+TEST_F(ClassifierTest, OwnDnrFromARunningLineAfterRepeatsWithoutOne) {
+  text_ = NormalisedText{};
+  const std::string page1 = "Nya lokaler f\xC3\xB6r kulturskolan\nText om lokalerna.\n";
+  const std::string page = "Mer text om lokalerna.\n";
+  text_.text = page1 + page + page + page;
+  const std::size_t first = CodePointCount(page1);
+  const std::size_t next = CodePointCount(page);
+  text_.page_starts = {0, first, first + next, first + 2 * next};
+  text_.page_ocr = {false, false, false, false};
+  text_.removed_lines = {{}, {"Ortens kommun"}, {"Ortens kommun"},
+                         {"Ortens kommun", "Dnr KS 2023/412"}};
+  source_ = ExtractedDocument{};
+  source_.path = "/tmp/dokument.pdf";
+  mentions_ = tagger_->Tag(text_, {});
+  Classification c = classifier_->Classify(source_, text_, mentions_, *tagger_);
+  EXPECT_EQ(c.dnr, "KS 2023/412") << Cue(c, "dnr");
+  EXPECT_NE(Cue(c, "dnr").find("of page 4"), std::string::npos) << Cue(c, "dnr");
+}
+
+TEST_F(ClassifierTest, TheTextDateGivenIsTheDateTheClassifierFinds) {
+  Run("Nya lokaler f\xC3\xB6r kulturskolan\nDatum 2023-02-16\nText om lokalerna.\n");
+  const std::string text_date = tagger_->DetectDocumentDate(text_, "");
+  ASSERT_EQ(text_date, "2023-02-16");
+  const Classification found = classifier_->Classify(source_, text_, mentions_, *tagger_);
+  const Classification given =
+      classifier_->Classify(source_, text_, mentions_, *tagger_, text_date);
+  EXPECT_EQ(given.date, found.date);
+  EXPECT_EQ(Cue(given, "date"), Cue(found, "date"));
+}
+
 TEST_F(ClassifierTest, TheOtherPartysDnrInARunningHeadIsNotOwn) {
   text_ = NormalisedText{};
   const std::string page1 = "Nya lokaler för kulturskolan\nText om lokalerna.\n";

@@ -35,6 +35,8 @@ TEST(NormaliseChars, MapsEachCharacterClassToItsCleanForm) {
       {"- 4 -", "- 4 -"},                                        // page number
       {"-5 %", "-5 %"},                                          // minus, no item
       {"  a\xC2\xA0\xC2\xA0 b\t c  ", "a b c"},                  // spaces folded
+      {"ett  tv\xC3\xA5 tre\xC2\xA0" "fyra  x", "ett tv\xC3\xA5 tre fyra x"},  // in ASCII runs
+      {"EU\xC2\xAD-medel och mer", "EU-medel och mer"},        // hyphen after soft hyphen
   };
   for (const Case& c : cases) {
     EXPECT_EQ(CleanLine(c.raw).text, c.want) << "raw: " << c.raw;
