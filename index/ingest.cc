@@ -78,19 +78,12 @@ class Run {
   IngestReport Go() {
     Inputs inputs = CollectInputs(options_.paths);
     inputs_ = std::move(inputs.files);
-    jobs_ = std::max(1, options_.jobs);
-    // Several workers finish together when the largest files go first: in
-    // path order a folder's big plans can come last, and the run then waits
-    // on one worker while the others have nothing left to take.
-    if (jobs_ > 1) {
-      std::stable_sort(inputs_.begin(), inputs_.end(),
-                       [](const Input& a, const Input& b) { return a.bytes > b.bytes; });
-    }
     report_.unsupported = std::move(inputs.unsupported);
     report_.files = inputs_.size();
     progress_.files_total = inputs_.size();
     for (const Input& in : inputs_) progress_.bytes_total += in.bytes;
     started_ = last_commit_ = last_tick_ = Clock::now();
+    jobs_ = std::max(1, options_.jobs);
     // A worker per shard set when every worker can have shards of its own.
     sharded_ = !writer_.HasRemoteShard() && writer_.shard_count() >= static_cast<std::size_t>(jobs_);
 

@@ -16,9 +16,7 @@
 // each worker also adds its documents to shards of its own and the calling
 // process only reads (index/ingest_jobs.h); otherwise the calling process is
 // the single writer and adds what the workers built.
-// Files are read in input order (paths sorted) with one worker; with more,
-// largest first (then in input order), so the workers finish together.
-// Results are reported in the order files are read.
+// Results are reported in input order.
 //
 // Commits come every `commit_every` changed documents or `commit_seconds`,
 // whichever is first, so a search sees a long ingest progress, and at the
@@ -68,7 +66,7 @@ struct IngestOptions {
 
 enum class FileOutcome { kAdded, kReplaced, kPathAdded, kUnchanged, kFailed };
 
-// One input, once it is settled (in the order files are read).
+// One input, once it is settled (in input order).
 struct FileReport {
   std::size_t index = 0;  // 0-based position in the run's inputs
   std::string path;

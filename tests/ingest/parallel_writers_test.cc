@@ -84,26 +84,5 @@ TEST(ParallelWriters, ChangedFilesLeaveNothingOfTheirOldContentInAnyShard) {
   }
 }
 
-// Several workers finish together only if the big files do not come last:
-// with two, the largest file is read first, whatever its name; with one,
-// files are read in path order.
-TEST(ParallelWriters, TwoWorkersReadTheLargestFileFirst) {
-  TempDir dir, one, two;
-  testing::WriteTextDocuments(dir.path(), 6);
-  std::filesystem::copy_file(testing::CorpusDir() / "verksamhetsplan-region-vastmanland-2021-2023.pdf",
-                             dir.path() / "zz-plan.pdf");
-  const auto first_read = [](const RunResult& run) {
-    const std::size_t at = run.err.find("[1/7] ");
-    return at == std::string::npos ? std::string() : run.err.substr(at, run.err.find('\n', at) - at);
-  };
-  const RunResult b = RunDiar(two.path(), {"ingest", "--jobs", "2", "--ocr", "never", dir.path().string()});
-  ASSERT_EQ(b.exit_code, 0) << b.err;
-  EXPECT_TRUE(Has(first_read(b), "zz-plan.pdf")) << b.err;
-  const RunResult a = RunDiar(one.path(), {"ingest", "--jobs", "1", "--ocr", "never", dir.path().string()});
-  ASSERT_EQ(a.exit_code, 0) << a.err;
-  EXPECT_FALSE(Has(first_read(a), "zz-plan.pdf")) << a.err;
-  EXPECT_FALSE(first_read(a).empty()) << a.err;
-}
-
 }  // namespace
 }  // namespace diar
