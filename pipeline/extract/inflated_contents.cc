@@ -32,8 +32,9 @@ constexpr std::size_t kMaxDeflated = 4 << 20;
 constexpr std::size_t kMaxInflated = 32 << 20;
 
 // `stream` inflated into a stream in memory, or nullptr when it does not
-// qualify (inflated_contents.h).
-Stream* Inflated(Stream* stream) {
+// qualify (inflated_contents.h) or would take more than `budget` bytes;
+// `budget` loses what it takes.
+Stream* Inflated(Stream* stream, std::size_t& budget) {
   if (stream->getKind() != strFlate) return nullptr;
   Dict* dict = stream->getDict();
   Object filter = dict->lookup("Filter");
@@ -62,7 +63,7 @@ Stream* Inflated(Stream* stream) {
   int status = Z_OK;
   while (status == Z_OK) {
     if (z.total_out == size) {
-      if (size > kMaxInflated) break;
+      if (size > budget) break;
       auto grown = std::make_unique_for_overwrite<char[]>(2 * size);
       std::memcpy(grown.get(), out.get(), size);
       out = std::move(grown);
@@ -74,22 +75,27 @@ Stream* Inflated(Stream* stream) {
   }
   const std::size_t length = z.total_out;
   inflateEnd(&z);
-  if (status != Z_STREAM_END) return nullptr;
+  if (status != Z_STREAM_END || length > budget) return nullptr;
+  budget -= length;
   return new InflatedStream(std::move(out), length);
 }
 
 }  // namespace
 
 Object InflatedContents(const Object& contents, XRef* xref) {
+  // For the page, not per stream: the inflated parts of an array are all
+  // held until the page is read, and a page of many large parts must not
+  // take more memory than one.
+  std::size_t budget = kMaxInflated;
   if (contents.isStream()) {
-    if (Stream* inflated = Inflated(contents.getStream())) return Object(inflated);
+    if (Stream* inflated = Inflated(contents.getStream(), budget)) return Object(inflated);
     return contents.copy();
   }
   if (!contents.isArray()) return contents.copy();
   Object out(new Array(xref));
   for (int i = 0; i < contents.arrayGetLength(); ++i) {
     Object part = contents.arrayGet(i);
-    Stream* inflated = part.isStream() ? Inflated(part.getStream()) : nullptr;
+    Stream* inflated = part.isStream() ? Inflated(part.getStream(), budget) : nullptr;
     out.arrayAdd(inflated != nullptr ? Object(inflated) : std::move(part));
   }
   return out;

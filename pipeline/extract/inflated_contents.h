@@ -7,9 +7,10 @@
 // 34-page plan's extraction takes. zlib inflates the same bytes in 4 M, and
 // the lexer reads them from memory. Only a stream poppler would decode the
 // same way is taken: FlateDecode its one filter, without parameters (no
-// predictor), at most 4 MB deflated and 32 MB inflated (more is a drawing,
-// and stays a piece at a time), and zlib must inflate it whole, checksum
-// and all. Any other stream, and any that zlib finds damaged, is left to
+// predictor), at most 4 MB deflated, within 32 MB inflated for the whole
+// page (more is a drawing, and stays a piece at a time; the parts of an
+// array are all held until the page is read), and zlib must inflate it
+// whole, checksum and all. Any other stream, and any that zlib finds damaged, is left to
 // poppler, whose messages about it a damaged page's note counts.
 #ifndef DIAR_PIPELINE_EXTRACT_INFLATED_CONTENTS_H_
 #define DIAR_PIPELINE_EXTRACT_INFLATED_CONTENTS_H_
