@@ -1,51 +1,14 @@
 #include "pipeline/data_file/data_file.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
-#include <bit>
-#include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
+#include "pipeline/utf8.h"
+
 namespace diar {
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t length = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < length;) {
-    // ASCII, most of every file: eight bytes at a time, no decoding, and
-    // from a word that is not all ASCII straight to its first byte that is
-    // not (the lowest-addressed byte is the lowest on a little-endian CPU).
-    if (i + 8 <= length) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes + i, 8);
-      const std::uint64_t high = word & 0x8080808080808080ULL;
-      if (high == 0) {
-        i += 8;
-        continue;
-      }
-      if constexpr (std::endian::native == std::endian::little) i += std::countr_zero(high) / 8;
-    }
-    if (bytes[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    // Swedish letters are two-byte sequences: a lead byte C2..DF and one
-    // continuation byte, which is all U8_NEXT would check for them.
-    if (bytes[i] >= 0xC2 && bytes[i] <= 0xDF && i + 1 < length && (bytes[i + 1] & 0xC0) == 0x80) {
-      i += 2;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 // A loop, not find_first_not_of: that calls memchr per character, and
 // trimming every field was a sixth of the lexicon's load. Inline: a call per
@@ -98,7 +61,7 @@ bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* 
   if (rest.rfind("\xEF\xBB\xBF", 0) == 0) rest.remove_prefix(3);
   // Most files are valid throughout: one pass over all of it, and lines are
   // checked one by one only in a file that is not.
-  const bool all_valid = ValidUtf8(rest);
+  const bool all_valid = IsValidUtf8(rest);
   bool seen_data = false;
   std::vector<std::string_view> fields;
   for (int number = 1; !rest.empty(); ++number) {
@@ -113,7 +76,7 @@ bool ScanLines(const std::string& path, std::vector<std::string>* errors, bool* 
       continue;
     }
     seen_data = true;
-    if (!all_valid && !ValidUtf8(line)) {
+    if (!all_valid && !IsValidUtf8(line)) {
       errors->push_back(Where(path, number, "not valid UTF-8; save the file as UTF-8"));
       continue;
     }

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "pipeline/utf8.h"
+
 namespace diar::normalise_internal {
 namespace {
 
@@ -92,24 +94,6 @@ std::string NfcImpl(const std::string& text) {
   if (U_FAILURE(status)) return in.toUTF8String(out);
   icu::UnicodeString normalised = nfc->normalize(in, status);
   return (U_SUCCESS(status) ? normalised : in).toUTF8String(out);
-}
-
-bool IsValidUtf8(const std::string& text) {
-  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
-    // Eight ASCII bytes at once, most of a paragraph: no byte with bit 7.
-    if (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    UChar32 c;
-    U8_NEXT(text.data(), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
 }
 
 void AppendUtf8(std::string& out, UChar32 c) {
