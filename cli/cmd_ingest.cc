@@ -148,10 +148,12 @@ std::size_t FilesDone(const IngestReport& r) {
 }
 
 void PrintSummary(const IngestReport& r, bool prune) {
-  // An interrupted run did not ingest every file it was given: it says how
-  // many it did, not "ingested 40 files" with 40 left to do.
+  // An interrupted or stopped run did not ingest every file it was given:
+  // it says how many it did, not "ingested 40 files" with 40 left to do.
   if (r.interrupted) {
     std::cout << "interrupted after " << FilesDone(r) << " of " << r.files << " files: ";
+  } else if (r.fatal) {
+    std::cout << "stopped after " << FilesDone(r) << " of " << r.files << " files: ";
   } else {
     std::cout << "ingested " << r.files << " file" << (r.files == 1 ? "" : "s") << ": ";
   }

@@ -144,6 +144,20 @@ TEST(IngestMessages, ADamagedDictionaryStopsTheRunAtTheFirstFileThatNeedsIt) {
   EXPECT_EQ(testing::IndexedDocuments(index.path()), 2);
 }
 
+// A run a configuration error stopped says how far it got, not that it
+// ingested every file it was given.
+TEST(IngestMessages, AStoppedRunsSummarySaysHowFarItGot) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 3);
+  const TempDir damaged;
+  CopyDictionariesWithADamagedWordFormTable(damaged.path());
+  const RunResult run = RunDiar(
+      index.path(), {"--dictionaries", damaged.path().string(), "ingest", dir.path().string()});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.out.find("stopped after 0 of 3 files"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("ingested 3 files"), std::string::npos) << run.out;
+}
+
 TEST(IngestMessages, ASecondWriterIsToldWhoHoldsTheLock) {
   TempDir dir, index;
   testing::WriteFile(dir.path() / "a.txt", testing::TextDocument(1));
