@@ -5,8 +5,6 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <spdlog/spdlog.h>
-#include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <cctype>
@@ -16,39 +14,78 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr_misreads.h"
 #include "pipeline/extract/scan_rules.h"
+#include "pipeline/extract/tesseract_library.h"
 
 namespace diar::extract_internal {
 namespace {
 
+// A tesseract handle, deleted through the library that made it.
+class Api {
+ public:
+  Api() = default;
+  Api(const TesseractLibrary& tess, TessBaseAPI* api) : tess_(&tess), api_(api) {}
+  Api(Api&& other) noexcept : tess_(other.tess_), api_(std::exchange(other.api_, nullptr)) {}
+  Api& operator=(Api&& other) noexcept {
+    std::swap(tess_, other.tess_);
+    std::swap(api_, other.api_);
+    return *this;
+  }
+  ~Api() {
+    if (api_ != nullptr) tess_->destroy(api_);
+  }
+  TessBaseAPI* get() const { return api_; }
+  explicit operator bool() const { return api_ != nullptr; }
+
+ private:
+  const TesseractLibrary* tess_ = nullptr;
+  TessBaseAPI* api_ = nullptr;
+};
+
+// A result iterator, deleted when it goes.
+struct IteratorDeleter {
+  const TesseractLibrary* tess;
+  void operator()(TessResultIterator* it) const { tess->iterator_delete(it); }
+};
+using Iterator = std::unique_ptr<TessResultIterator, IteratorDeleter>;
+
+// A word's UTF-8 text, freed when it goes.
+struct TextDeleter {
+  const TesseractLibrary* tess;
+  void operator()(char* text) const { tess->delete_text(text); }
+};
+using Text = std::unique_ptr<char, TextDeleter>;
+
 struct Engine {
   std::string key;  // tessdata_dir + '\n' + language it was initialised with
-  std::unique_ptr<tesseract::TessBaseAPI> api;
+  const TesseractLibrary* tess = nullptr;
+  Api api;
   // Orientation detection, with tesseract's own model for it
   // (osd.traineddata, a legacy-engine model: it cannot share the LSTM
-  // engine above). Loaded by the first page that looks turned; null when
+  // engine above). Loaded by the first page that looks turned; empty when
   // the model is missing, which is said once.
-  std::unique_ptr<tesseract::TessBaseAPI> osd;
+  Api osd;
   bool osd_loaded = false;
 };
 
-// The orientation engine for `datapath`, or null with a warning when the
-// model is not there: pages are then read as they lie, as before.
-std::unique_ptr<tesseract::TessBaseAPI> OsdEngine(const char* datapath) {
-  auto osd = std::make_unique<tesseract::TessBaseAPI>();
-  osd->SetVariable("debug_file", "/dev/null");
-  if (osd->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+// The orientation engine for `datapath`, or an empty one with a warning
+// when the model is not there: pages are then read as they lie, as before.
+Api OsdEngine(const TesseractLibrary& tess, const char* datapath) {
+  Api osd(tess, tess.create());
+  tess.set_variable(osd.get(), "debug_file", "/dev/null");
+  if (tess.init(osd.get(), datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
     spdlog::warn("tesseract: no orientation model (osd.traineddata){}; scanned pages lying "
                  "sideways or upside down are read as they lie, which gives garbage: install "
                  "tesseract-ocr-osd (apt-get install tesseract-ocr-osd)",
                  datapath ? std::string(" in ") + datapath : std::string());
-    return nullptr;
+    return Api();
   }
-  osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  tess.set_page_seg_mode(osd.get(), tesseract::PSM_OSD_ONLY);
   return osd;
 }
 
@@ -57,26 +94,30 @@ Result<Engine*> ThreadEngine(const ExtractOptions& options) {
   thread_local Engine engine;
   const std::string key = options.tessdata_dir + "\n" + options.ocr_language;
   if (engine.api && engine.key == key) return &engine;
-  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  std::string error;
+  const TesseractLibrary* tess = TesseractLibrary::Get(&error);
+  if (tess == nullptr) return ConfigError(error);
+  Api api(*tess, tess->create());
   // Tesseract prints its warnings ("Estimating resolution ...") to stderr
   // through this file; a library must stay quiet.
-  api->SetVariable("debug_file", "/dev/null");
+  tess->set_variable(api.get(), "debug_file", "/dev/null");
   const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
-  if (api->Init(datapath, options.ocr_language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+  if (tess->init(api.get(), datapath, options.ocr_language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
     return ConfigError("tesseract: cannot load the OCR model '" + options.ocr_language +
                        "'" + (datapath ? std::string(" from ") + datapath : std::string()) +
                        "; install tesseract-ocr-swe (apt-get install tesseract-ocr-swe) "
                        "or run with --ocr never");
   }
-  api->SetPageSegMode(tesseract::PSM_AUTO);
+  tess->set_page_seg_mode(api.get(), tesseract::PSM_AUTO);
   // Tesseract 5 re-reads every line of low confidence as inverted
   // (light-on-dark) text, doubling the work on exactly the hard lines.
   // Authority documents print dark on light; light-on-dark headings are
   // rare and short.
-  api->SetVariable("tessedit_do_invert", "0");
+  tess->set_variable(api.get(), "tessedit_do_invert", "0");
   engine.key = key;
+  engine.tess = tess;
+  engine.osd = Api();
   engine.api = std::move(api);
-  engine.osd.reset();
   engine.osd_loaded = false;
   return &engine;
 }
@@ -131,21 +172,25 @@ Gray Turned(const poppler::image& image, int turns) {
 // read right score above 80). Sideways, tesseract reads the lines as
 // vertical text, with confidence, but the words of three letters or more
 // stand taller than wide, which upright Latin script never does.
-bool LooksTurned(tesseract::TessBaseAPI* api) {
-  if (api->MeanTextConf() < 60) return true;
+bool LooksTurned(const TesseractLibrary& tess, TessBaseAPI* api) {
+  if (tess.mean_text_conf(api) < 60) return true;
   int words = 0, tall = 0;
-  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-  if (!it || it->Empty(tesseract::RIL_WORD)) return false;
+  Iterator it(tess.get_iterator(api), IteratorDeleter{&tess});
+  if (!it) return false;
+  // (An empty page's iterator has no word box: the loop ends at once.)
   do {
     int left = 0, top = 0, right = 0, bottom = 0;
-    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-    if (!text || !it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
+    Text text(tess.iterator_text(it.get(), tesseract::RIL_WORD), TextDeleter{&tess});
+    if (!text || !tess.bounding_box(tess.page_iterator(it.get()), tesseract::RIL_WORD, &left, &top,
+                                    &right, &bottom)) {
+      continue;
+    }
     int letters = 0;  // code points: UTF-8 bytes that do not continue one
     for (const char* c = text.get(); *c != '\0'; ++c) letters += (*c & 0xC0) != 0x80 ? 1 : 0;
     if (letters < 3) continue;
     ++words;
     tall += bottom - top > right - left ? 1 : 0;
-  } while (it->Next(tesseract::RIL_WORD));
+  } while (tess.iterator_next(it.get(), tesseract::RIL_WORD));
   return tall * 2 > words;
 }
 
@@ -154,16 +199,16 @@ bool LooksTurned(tesseract::TessBaseAPI* api) {
 // little text, a picture) or has no model. Below a margin of 7 between
 // the best and the next orientation tesseract's own page segmentation
 // (PSM_AUTO_OSD, min_orientation_margin) does not turn a page either.
-int UprightTurns(tesseract::TessBaseAPI* osd, const poppler::image& image, double dpi) {
+int UprightTurns(const TesseractLibrary& tess, TessBaseAPI* osd, const poppler::image& image,
+                 double dpi) {
   if (osd == nullptr) return 0;
-  osd->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                image.height(), 1, image.bytes_per_row());
-  osd->SetSourceResolution(static_cast<int>(dpi));
+  tess.set_image(osd, reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                 image.height(), 1, image.bytes_per_row());
+  tess.set_source_resolution(osd, static_cast<int>(dpi));
   int degrees = 0;
-  float confidence = 0, script_confidence = 0;
-  const char* script = nullptr;
-  const bool found = osd->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
-  osd->Clear();
+  float confidence = 0;
+  const bool found = tess.detect_orientation_script(osd, &degrees, &confidence, nullptr, nullptr);
+  tess.clear(osd);
   if (!found || confidence < 7) return 0;
   // `degrees` is how far the image is turned clockwise; it is turned back.
   return (4 - (degrees / 90) % 4) % 4;
@@ -241,17 +286,18 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
 
   Result<Engine*> engine = ThreadEngine(options);
   if (!engine) return engine.error();
-  tesseract::TessBaseAPI* api = (*engine)->api.get();
+  const TesseractLibrary& tess = *(*engine)->tess;
+  TessBaseAPI* api = (*engine)->api.get();
   omp_set_max_active_levels(0);
   Gray gray;
   gray.data = reinterpret_cast<const unsigned char*>(image.const_data());
   gray.width = image.width();
   gray.height = image.height();
   gray.stride = static_cast<std::size_t>(image.bytes_per_row());
-  api->SetImage(gray.data, gray.width, gray.height, 1, static_cast<int>(gray.stride));
-  api->SetSourceResolution(static_cast<int>(dpi));
-  if (api->Recognize(nullptr) != 0) {
-    api->Clear();
+  tess.set_image(api, gray.data, gray.width, gray.height, 1, static_cast<int>(gray.stride));
+  tess.set_source_resolution(api, static_cast<int>(dpi));
+  if (tess.recognize(api, nullptr) != 0) {
+    tess.clear(api);
     return std::vector<TextLine>{};
   }
   // A page fed into the scanner sideways or upside down is read again
@@ -261,20 +307,20 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
   // full page, and most of a sparse one, so only a page whose reading
   // looks turned pays for it; an upright page is read once, as before.
   int turns = 0;
-  if (LooksTurned(api)) {
+  if (LooksTurned(tess, api)) {
     Engine& e = **engine;
     if (!e.osd_loaded) {
-      e.osd = OsdEngine(options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str());
+      e.osd = OsdEngine(tess, options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str());
       e.osd_loaded = true;
     }
-    turns = UprightTurns(e.osd.get(), image, dpi);
+    turns = UprightTurns(tess, e.osd.get(), image, dpi);
   }
   if (turns != 0) {
     gray = Turned(image, turns);
-    api->SetImage(gray.data, gray.width, gray.height, 1, static_cast<int>(gray.stride));
-    api->SetSourceResolution(static_cast<int>(dpi));
-    if (api->Recognize(nullptr) != 0) {
-      api->Clear();
+    tess.set_image(api, gray.data, gray.width, gray.height, 1, static_cast<int>(gray.stride));
+    tess.set_source_resolution(api, static_cast<int>(dpi));
+    if (tess.recognize(api, nullptr) != 0) {
+      tess.clear(api);
       return std::vector<TextLine>{};
     }
   }
@@ -298,17 +344,19 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
   // which letters have ascenders and descenders, and the layout groups
   // words into rows by their boxes.
   std::vector<Word> words;
-  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-  if (it && !it->Empty(tesseract::RIL_WORD)) {
+  Iterator it(tess.get_iterator(api), IteratorDeleter{&tess});
+  if (it) {
+    // (An empty page's iterator has no word box: the loop ends at once.)
     do {
       int left = 0, top = 0, right = 0, bottom = 0;
       int line_left = 0, line_top = 0, line_right = 0, line_bottom = 0;
-      if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom) ||
-          !it->BoundingBox(tesseract::RIL_TEXTLINE, &line_left, &line_top, &line_right,
-                           &line_bottom)) {
+      const TessPageIterator* at = tess.page_iterator(it.get());
+      if (!tess.bounding_box(at, tesseract::RIL_WORD, &left, &top, &right, &bottom) ||
+          !tess.bounding_box(at, tesseract::RIL_TEXTLINE, &line_left, &line_top, &line_right,
+                             &line_bottom)) {
         continue;
       }
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      Text text(tess.iterator_text(it.get(), tesseract::RIL_WORD), TextDeleter{&tess});
       Word word;
       word.text = Trim(text.get());
       if (word.text.empty()) continue;
@@ -321,7 +369,7 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
       // layout glues words whose boxes touch (a text layer parts a word
       // at a font change). A word keeps a quarter of an em clear of the
       // next one on its line, as a narrow word space does.
-      if (!words.empty() && !it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      if (!words.empty() && !tess.is_at_beginning_of(at, tesseract::RIL_TEXTLINE)) {
         Word& before = words.back();
         const double clear = 0.25 * FontSize(word);
         if (word.x0 > before.x0 && word.x0 - before.x1 < clear) {
@@ -337,9 +385,9 @@ Result<std::vector<TextLine>> OcrPage(const poppler::page& page, const ExtractOp
       });
       if (inside_kept) continue;
       words.push_back(std::move(word));
-    } while (it->Next(tesseract::RIL_WORD));
+    } while (tess.iterator_next(it.get(), tesseract::RIL_WORD));
   }
-  api->Clear();
+  tess.clear(api);
   // The page's rules too, from the image: a scan's ruled tables are then
   // read cell by cell, as a typeset page's are from its drawing.
   const std::vector<Rule> rules = FindScanRules(gray.data, gray.width, gray.height, gray.stride, dpi);
