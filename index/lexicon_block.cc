@@ -12,7 +12,8 @@ namespace {
 
 // Eight bytes a step: Split hashes every substring of a word it looks at,
 // thousands a document. Fixed here, not std::hash, whose values a cache
-// file written by another build would not share.
+// file written by another build would not share. (It reads words in this
+// machine's byte order, which the cache file's key holds.)
 std::uint64_t Hash(std::string_view s) {
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   auto mix = [&h](std::uint64_t word) {
@@ -38,11 +39,9 @@ std::size_t SlotCountFor(std::size_t entries) {
   return entries == 0 ? 0 : std::bit_ceil(2 * entries);
 }
 
-std::uint32_t Offset(std::size_t at) {
-  // A block is the dictionaries' 7.5 MB and what is derived from them.
-  static_assert(sizeof(std::uint32_t) == 4);
-  return static_cast<std::uint32_t>(at);
-}
+// Offsets and sizes are 32 bits: the text is the dictionaries' 7.5 MB and
+// the stems made from them, far below 4 GB.
+std::uint32_t Offset(std::size_t at) { return static_cast<std::uint32_t>(at); }
 
 // A hash table over keys in a text that starts `text_at` bytes into `bytes`
 // (which may grow while the table is built).
