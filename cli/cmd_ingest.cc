@@ -188,7 +188,7 @@ void RunIngest(Context& ctx, const IngestCmdOptions& opts) {
   Result<IndexWriter> writer = IndexWriter::Open(
       ctx.index_dir,
       {.dictionaries_dir = ctx.dictionaries_dir, .create = true, .holder = "diar ingest",
-       .shards = opts.shards, .new_shards = jobs});
+       .shards = opts.shards, .new_shards = jobs, .cache_dir = ctx.cache_dir, .logger = ctx.log});
   if (!writer) return ctx.Fail(writer.error());
 
   IngestOptions options;

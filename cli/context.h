@@ -24,6 +24,7 @@ inline constexpr int kExitUsage = 2;
 struct Context {
   std::string index_dir;         // --index, else DIAR_INDEX, else XDG default
   std::string dictionaries_dir;  // --dictionaries, else DIAR_DICTIONARIES, else build default
+  std::string cache_dir;         // XDG_CACHE_HOME/diar, else HOME/.cache/diar; empty: neither is set
   bool allow_partial = false;    // --allow-partial: search the shards that answer
   bool quiet = false;
   bool verbose = false;

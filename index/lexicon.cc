@@ -1,10 +1,16 @@
 #include "index/lexicon.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 
+#include "index/lexicon_cache.h"
 #include "pipeline/data_file/data_file.h"
 #include "pipeline/normalise/normalise.h"
 
@@ -15,12 +21,10 @@ constexpr const char* kLemmaFile = "lemmas_sv.tsv";
 constexpr const char* kCompoundFile = "compounds_sv.tsv";
 constexpr const char* kStopFile = "compound_stop.list";
 
-// Xapian's Snowball stemmer keeps state between calls, so each thread has
-// its own.
-std::string Snowball(const std::string& word) {
-  thread_local Xapian::Stem snowball("swedish");
-  return snowball(word);
-}
+using lexicon_internal::LexiconBlock;
+using lexicon_internal::LexiconSource;
+using lexicon_internal::Snowball;
+using lexicon_internal::Entry;
 
 bool CharBoundary(std::string_view s, std::size_t at) {
   return at == s.size() || (static_cast<unsigned char>(s[at]) & 0xC0) != 0x80;
@@ -48,68 +52,57 @@ class LexiconStem : public Xapian::StemImplementation {
   std::unordered_map<std::string, std::string> memo_;
 };
 
-}  // namespace
+Entry LemmaEntry(std::size_t at, std::size_t form_size, std::size_t lemma_size) {
+  return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(form_size),
+          static_cast<std::uint32_t>(at + form_size + 1), static_cast<std::uint32_t>(lemma_size), 0};
+}
 
-bool Lexicon::IndexLemmas(std::string* error) {
-  lemma_index_.clear();
-  lemma_index_.reserve(static_cast<std::size_t>(std::count(lemmas_.begin(), lemmas_.end(), '\n')));
-  std::string_view all(lemmas_);
-  std::size_t line = 0;
-  while (!all.empty()) {
+// An Entry per "form\tlemma\n" row of `rows`, which must be sorted.
+bool IndexLemmas(std::string_view rows, std::vector<Entry>* index, std::string* error) {
+  index->clear();
+  // Rows average 25 bytes (lemmas_sv.tsv); counting them first was a pass
+  // over the 5 MB of its own.
+  index->reserve(rows.size() / 16);
+  std::pair<std::string_view, std::string_view> previous;
+  std::size_t line = 0, at = 0;
+  while (at < rows.size()) {
     ++line;
-    const std::size_t end = all.find('\n');
-    const std::string_view row = all.substr(0, end);
-    all.remove_prefix(end == std::string_view::npos ? all.size() : end + 1);
+    const std::size_t end = std::min(rows.find('\n', at), rows.size());
+    const std::string_view row = rows.substr(at, end - at);
     const std::size_t tab = row.find('\t');
     if (tab == std::string_view::npos || tab == 0 || tab + 1 == row.size()) {
       *error = "line " + std::to_string(line) + " is not FORM<TAB>LEMMA";
       return false;
     }
-    lemma_index_.emplace_back(row.substr(0, tab), row.substr(tab + 1));
-  }
-  if (!std::is_sorted(lemma_index_.begin(), lemma_index_.end())) {
-    *error = "forms are not sorted";
-    return false;
+    const std::pair<std::string_view, std::string_view> fields(row.substr(0, tab), row.substr(tab + 1));
+    if (line > 1 && fields < previous) {
+      *error = "forms are not sorted";
+      return false;
+    }
+    previous = fields;
+    index->push_back(LemmaEntry(at, tab, row.size() - tab - 1));
+    at = end + 1;
   }
   return true;
 }
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::FromStored(const std::string& stored) {
-  std::shared_ptr<Lexicon> lexicon(new Lexicon());
-  lexicon->lemmas_ = stored;
-  std::string error;
-  if (!lexicon->IndexLemmas(&error)) {
-    return ConfigError("index: stored word-form table is damaged (" + error +
-                       "); ingest into a new --index folder");
-  }
-  return std::shared_ptr<const Lexicon>(std::move(lexicon));
+template <typename... Args>
+void Debug(const std::shared_ptr<spdlog::logger>& logger, spdlog::format_string_t<Args...> format,
+           Args&&... args) {
+  if (logger) logger->debug(format, std::forward<Args>(args)...);
 }
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dictionaries_dir) {
-  // Reading the 300,000 lines takes most of a second; a process that opens
-  // several writers (tests, benchmarks) reads them once.
-  // Kept for the process's life and never freed: freeing 300,000 entries
-  // at exit is a tenth of a second the process's end does anyway.
-  static std::mutex mu;
-  static auto* loaded = new std::map<std::string, std::shared_ptr<const Lexicon>>;
-  std::lock_guard<std::mutex> lock(mu);
-  if (auto it = loaded->find(dictionaries_dir); it != loaded->end()) return it->second;
-  Result<std::shared_ptr<const Lexicon>> result = Read(dictionaries_dir);
-  if (result) loaded->emplace(dictionaries_dir, *result);
-  return result;
-}
-
-Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictionaries_dir) {
-  std::shared_ptr<Lexicon> lexicon(new Lexicon());
+// The block for the three files at `paths` (lemmas, compounds, stop words),
+// or the first of their errors (each names file:line) and how many more.
+Result<std::string> BuildFromFiles(const std::array<std::string, lexicon_internal::kCacheSources>& paths) {
   std::vector<std::string> errors;
-  const std::string lemma_path = dictionaries_dir + "/" + kLemmaFile;
-  // The table is generated sorted, so each row is appended to lemmas_ as
-  // read and indexed at once; a hand edit that breaks the order is sorted
-  // after. lemmas_ is reserved to the file's size, which its rows never
-  // exceed, so the index's views stay put; if it moved all the same (the
-  // size unknown, the file grown while read), IndexLemmas indexes it after.
-  std::string& lemmas = lexicon->lemmas_;
-  auto& index = lexicon->lemma_index_;
+  const std::string& lemma_path = paths[0];
+  // The table is generated sorted, so each row is appended to `lemmas` as
+  // read and indexed at once (by offsets, which its growing leaves valid);
+  // a hand edit that breaks the order is sorted after and indexed again.
+  // Reserved to the file's size, which its rows never exceed.
+  std::string lemmas;
+  std::vector<Entry> index;
   std::error_code size_error;
   const std::uintmax_t file_size = std::filesystem::file_size(lemma_path, size_error);
   lemmas.reserve(size_error ? 0 : static_cast<std::size_t>(file_size));
@@ -135,9 +128,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
               previous_size = form.size();
               line_of_row.push_back(number);
               // An empty lemma is IndexLemmas's to report, with its words.
-              if (lemma.empty() || at + form.size() + lemma.size() + 2 > lemmas.capacity()) {
-                indexed = false;
-              }
+              if (lemma.empty()) indexed = false;
               // The row as the file has it, tab and all, in one copy
               // when nothing was trimmed between the fields.
               if (form.data() + form.size() + 1 == lemma.data()) {
@@ -146,8 +137,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
                 lemmas.append(form).append(1, '\t').append(lemma).append(1, '\n');
               }
               if (indexed) {
-                index.emplace_back(std::string_view(lemmas.data() + at, form.size()),
-                                   std::string_view(lemmas.data() + at + form.size() + 1, lemma.size()));
+                index.push_back(LemmaEntry(at, form.size(), lemma.size()));
               }
             });
   if (!sorted) {
@@ -173,15 +163,15 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
     indexed = false;
   }
 
-  const std::string compound_path = dictionaries_dir + "/" + kCompoundFile;
-  // The forms and lemmas go into one string, and parts_ holds views of it:
-  // 94,000 keys of their own were a third of the load.
+  const std::string& compound_path = paths[1];
+  // The forms and lemmas go into one string, and the parts are views of it:
+  // 94,000 strings of their own were a third of the load.
   struct Row {
     std::size_t form, form_size, lemma, lemma_size;
     bool first, middle, last;
   };
   std::vector<Row> compounds;
-  std::string& text = lexicon->compound_text_;
+  std::string text;
   ScanTable(compound_path, {"form", "lemma", "roles"}, &errors,
             [&](int number, const std::vector<std::string_view>& fields) {
               const std::string_view form = fields[0], lemma = fields[1], roles = fields[2];
@@ -197,25 +187,21 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
                                    roles.find('L') != std::string_view::npos});
               text.append(form).append(lemma);
             });
-  lexicon->parts_.reserve(compounds.size());
+  LexiconSource source;
+  source.parts.reserve(compounds.size());
   for (const Row& row : compounds) {
-    const std::string_view form(text.data() + row.form, row.form_size);
-    const std::string_view lemma(text.data() + row.lemma, row.lemma_size);
-    Part& part = lexicon->parts_[form];
-    // A form listed under several base forms: its own when it is one
-    // ("arbete" the noun, not a form of the verb "arbeta").
-    if (part.lemma.empty() || lemma == form) part.lemma = lemma;
-    part.first |= row.first;
-    part.middle |= row.middle;
-    part.last |= row.last;
+    source.parts.push_back({std::string_view(text.data() + row.form, row.form_size),
+                            std::string_view(text.data() + row.lemma, row.lemma_size), row.first,
+                            row.middle, row.last});
   }
-  const std::string stop_path = dictionaries_dir + "/" + kStopFile;
-  for (const DataLine& line : ReadDataFile(stop_path, &errors).lines) {
+  const std::string& stop_path = paths[2];
+  const std::vector<DataLine> stop_lines = ReadDataFile(stop_path, &errors).lines;
+  for (const DataLine& line : stop_lines) {
     if (line.fields.size() != 1) {
       errors.push_back(Where(stop_path, line.number, "one word a line"));
       continue;
     }
-    lexicon->stop_.insert(line.fields[0]);
+    source.stop_words.push_back(line.fields[0]);
   }
   if (!errors.empty()) {
     std::string message = errors.front();
@@ -225,21 +211,90 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictiona
   // Read in order, with distinct forms and no empty lemma, the index built
   // while reading is what IndexLemmas would build.
   std::string error;
-  if (!indexed && !lexicon->IndexLemmas(&error)) return ConfigError(lemma_path + ": " + error);
-  // Room for every part at once (71,000 of the 94,000 may end a compound):
-  // grown to them, the table was rehashed time and again (3.7 M of 307 M).
-  lexicon->last_by_stem_.reserve(lexicon->parts_.size());
-  for (const auto& [form, part] : lexicon->parts_) {
-    if (part.last) lexicon->last_by_stem_.emplace(Snowball(std::string(form)), part.lemma);
+  if (!indexed && !IndexLemmas(lemmas, &index, &error)) return ConfigError(lemma_path + ": " + error);
+  source.lemma_rows = lemmas;
+  source.lemmas = std::move(index);
+  return BuildBlock(source);
+}
+
+}  // namespace
+
+void Lexicon::Adopt(std::string block) {
+  auto owned = std::make_shared<const std::string>(std::move(block));
+  // A block BuildBlock made always fits its own header.
+  block_ = *LexiconBlock::View(owned->data(), owned->size());
+  storage_ = std::move(owned);
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::FromStored(std::string stored) {
+  LexiconSource source;
+  source.lemma_rows = stored;
+  std::string error;
+  if (!IndexLemmas(stored, &source.lemmas, &error)) {
+    return ConfigError("index: stored word-form table is damaged (" + error +
+                       "); ingest into a new --index folder");
   }
+  std::shared_ptr<Lexicon> lexicon(new Lexicon());
+  lexicon->Adopt(BuildBlock(source));
+  return std::shared_ptr<const Lexicon>(std::move(lexicon));
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dictionaries_dir,
+                                                     const LexiconOptions& options) {
+  // A process that opens several writers (tests, benchmarks) loads once.
+  // Kept for the process's life and never freed: the process's end frees it.
+  static std::mutex mu;
+  static auto* loaded = new std::map<std::string, std::shared_ptr<const Lexicon>>;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto it = loaded->find(dictionaries_dir); it != loaded->end()) return it->second;
+  Result<std::shared_ptr<const Lexicon>> result = Read(dictionaries_dir, options);
+  if (result) loaded->emplace(dictionaries_dir, *result);
+  return result;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Read(const std::string& dictionaries_dir,
+                                                     const LexiconOptions& options) {
+  const std::array<std::string, lexicon_internal::kCacheSources> paths = {
+      dictionaries_dir + "/" + kLemmaFile, dictionaries_dir + "/" + kCompoundFile,
+      dictionaries_dir + "/" + kStopFile};
+  // Without a key (a file missing) the files are read, and report it.
+  const std::optional<lexicon_internal::CacheKey> key =
+      options.cache_dir.empty() ? std::nullopt : lexicon_internal::KeyOf(paths);
+  const std::string cache_path =
+      key ? lexicon_internal::CachePath(options.cache_dir, dictionaries_dir) : "";
+  if (options.cache_dir.empty()) {
+    Debug(options.logger, "{}: no cache folder for the word-form tables; reading the files",
+          dictionaries_dir);
+  } else if (key) {
+    std::string why;
+    std::optional<lexicon_internal::MappedBlock> mapped = lexicon_internal::MapCache(cache_path, *key, &why);
+    if (mapped) {
+      if (std::optional<LexiconBlock> block = LexiconBlock::View(mapped->data, mapped->size)) {
+        std::shared_ptr<Lexicon> lexicon(new Lexicon());
+        lexicon->storage_ = std::move(mapped->mapping);
+        lexicon->block_ = *block;
+        lexicon->from_cache_ = true;
+        return std::shared_ptr<const Lexicon>(std::move(lexicon));
+      }
+      why = cache_path + ": its tables do not fit the file";
+    }
+    Debug(options.logger, "{}; reading the files and writing it again", why);
+  }
+  Result<std::string> block = BuildFromFiles(paths);
+  if (!block) return block.error();
+  if (key) {
+    std::string why;
+    if (!lexicon_internal::WriteCache(cache_path, *key, *block, &why)) {
+      Debug(options.logger, "word-form cache not written: {}", why);
+    }
+  }
+  std::shared_ptr<Lexicon> lexicon(new Lexicon());
+  lexicon->Adopt(std::move(block).value());
   return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }
 
 std::string_view Lexicon::Lemma(std::string_view word) const {
-  auto it = std::lower_bound(lemma_index_.begin(), lemma_index_.end(), word,
-                             [](const auto& entry, std::string_view w) { return entry.first < w; });
-  if (it != lemma_index_.end() && it->first == word) return it->second;
-  return word;
+  return block_.Lemma(word).value_or(word);
 }
 
 Xapian::Stem Lexicon::Stemmer() const {
@@ -247,29 +302,29 @@ Xapian::Stem Lexicon::Stemmer() const {
 }
 
 std::string Lexicon::LastPart(std::string_view tail) const {
-  const std::string word(tail);
-  if (stop_.count(word)) return "";
-  if (auto it = parts_.find(tail); it != parts_.end() && it->second.last) return std::string(it->second.lemma);
-  const std::string lemma(Lemma(tail));
-  if (lemma != word) {
-    auto it = parts_.find(lemma);
-    return it != parts_.end() && it->second.last ? std::string(it->second.lemma) : "";
+  if (block_.IsStop(tail)) return "";
+  const auto may_end = [](const std::optional<LexiconBlock::Part>& part) {
+    return part && (part->roles & LexiconBlock::kLast) != 0;
+  };
+  if (const auto part = block_.FindPart(tail); may_end(part)) return std::string(part->lemma);
+  const std::string_view lemma = Lemma(tail);
+  if (lemma != tail) {
+    const auto part = block_.FindPart(lemma);
+    return may_end(part) ? std::string(part->lemma) : "";
   }
   // Inflections Snowball conflates are not in the lemma table ("planen"):
   // a last part with the same stem that the tail begins with. ("nären" has
   // the stem of "närhet", but does not begin with it.)
-  // The longest such part: "styrelsen" ends in styrelse, not styre. (The
-  // table's order is the hash map's, so the first found could be either.)
-  std::string longest;
-  auto [begin, end] = last_by_stem_.equal_range(Snowball(word));
-  for (auto it = begin; it != end; ++it) {
-    if (word.rfind(it->second, 0) == 0 && it->second.size() > longest.size()) longest = std::string(it->second);
-  }
-  return longest;
+  // The longest such part: "styrelsen" ends in styrelse, not styre.
+  std::string_view longest;
+  block_.ForEachLastWithStem(Snowball(std::string(tail)), [&](std::string_view candidate) {
+    if (tail.starts_with(candidate) && candidate.size() > longest.size()) longest = candidate;
+  });
+  return std::string(longest);
 }
 
 std::vector<std::string> Lexicon::Split(std::string_view word) const {
-  if (parts_.empty() || CodePointCount(word) < 2 * kMinPart || stop_.contains(word)) return {};
+  if (!block_.has_parts() || CodePointCount(word) < 2 * kMinPart || block_.IsStop(word)) return {};
   // best[i]: the fewest parts covering word[0, i) as first + middle parts.
   const std::size_t n = word.size();
   std::vector<std::vector<std::string>> best(n + 1);
@@ -281,15 +336,15 @@ std::vector<std::string> Lexicon::Split(std::string_view word) const {
       if (!CharBoundary(word, j)) continue;
       const std::string_view piece = word.substr(i, j - i);
       if (CodePointCount(piece) < kMinPart) continue;
-      auto it = parts_.find(piece);
-      if (it == parts_.end()) continue;
-      const Part& part = it->second;
-      if (!(i == 0 ? part.first : (part.middle || part.first))) continue;
-      if (stop_.contains(it->first) || stop_.contains(part.lemma)) continue;
+      const std::optional<LexiconBlock::Part> part = block_.FindPart(piece);
+      if (!part) continue;
+      const std::uint32_t may = i == 0 ? LexiconBlock::kFirst : LexiconBlock::kFirst | LexiconBlock::kMiddle;
+      if ((part->roles & may) == 0) continue;
+      if (block_.IsStop(piece) || block_.IsStop(part->lemma)) continue;
       if (reached[j] && best[j].size() <= best[i].size() + 1) continue;
       reached[j] = true;
       best[j] = best[i];
-      best[j].emplace_back(part.lemma);
+      best[j].emplace_back(part->lemma);
     }
   }
   // The fewest parts in all; among equals, the longest last part.

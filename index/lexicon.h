@@ -23,8 +23,15 @@
 // "när" may not end a compound. Only Load reads compound data; a lexicon
 // from FromStored has none (searching needs no splits).
 //
-// Errors: Load fails kConfig naming file:line. Thread safety: const methods
-// may run concurrently.
+// Loading: the tables live in one flat block (index/lexicon_block.h). Load
+// builds it from the files, or maps it from the cache file a previous load
+// wrote (index/lexicon_cache.h), keyed by the files' sizes, mtimes, inodes
+// and devices: a changed, missing or damaged cache file is built again from
+// the files and replaced, and answers never depend on which way was taken.
+//
+// Errors: Load fails kConfig naming file:line; a cache that cannot be read
+// or written is no error (a debug line, and the files are read). Thread
+// safety: const methods may run concurrently.
 #ifndef DIAR_INDEX_LEXICON_H_
 #define DIAR_INDEX_LEXICON_H_
 
@@ -33,13 +40,24 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "index/lexicon_block.h"
 #include "pipeline/result.h"
 
+namespace spdlog {
+class logger;
+}
+
 namespace diar {
+
+struct LexiconOptions {
+  // The folder of the cache file (created when missing); empty: no cache,
+  // the files are read at every load.
+  std::string cache_dir;
+  // Why the cache was not used or not written, at debug level. Null: nowhere.
+  std::shared_ptr<spdlog::logger> logger;
+};
 
 class Lexicon : public std::enable_shared_from_this<Lexicon> {
  public:
@@ -47,14 +65,19 @@ class Lexicon : public std::enable_shared_from_this<Lexicon> {
   // "be", "ex") begin too many Swedish words by chance.
   static constexpr std::size_t kMinPart = 3;
 
-  // Reads the files once per process and folder (later calls share it).
-  static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dictionaries_dir);
+  // Reads (or maps) the files once per process and folder: later calls
+  // share the first one's lexicon, whatever their options.
+  static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dictionaries_dir,
+                                                     const LexiconOptions& options = {});
+  // Load without the per-process memo: every call reads or maps again.
+  static Result<std::shared_ptr<const Lexicon>> Read(const std::string& dictionaries_dir,
+                                                     const LexiconOptions& options);
   // The lemma table as Stored() wrote it; kConfig error when malformed.
-  static Result<std::shared_ptr<const Lexicon>> FromStored(const std::string& stored);
+  static Result<std::shared_ptr<const Lexicon>> FromStored(std::string stored);
 
   // The lemma table in one string ("form\tlemma\n" lines, sorted), for the
-  // index metadata.
-  const std::string& Stored() const { return lemmas_; }
+  // index metadata. Valid while this lexicon lives.
+  std::string_view Stored() const { return block_.lemma_rows(); }
 
   // The base form of lower-case `word`, or `word` when the table has none.
   std::string_view Lemma(std::string_view word) const;
@@ -67,31 +90,20 @@ class Lexicon : public std::enable_shared_from_this<Lexicon> {
   // -> {"folkhälsa", "arbete"}); empty when it is no compound the lexicon knows.
   std::vector<std::string> Split(std::string_view word) const;
 
-  bool has_compounds() const { return !parts_.empty(); }
+  bool has_compounds() const { return block_.has_parts(); }
+  // Whether the tables were mapped from the cache file, not built.
+  bool from_cache() const { return from_cache_; }
 
  private:
-  struct Part {
-    std::string_view lemma;  // in compound_text_
-    bool first = false, middle = false, last = false;
-  };
-  // Heterogeneous lookup: Split looks up thousands of substrings per
-  // document, and a std::string for each was a tenth of its time.
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   Lexicon() = default;
-  static Result<std::shared_ptr<const Lexicon>> Read(const std::string& dictionaries_dir);
-  bool IndexLemmas(std::string* error);
+  // Takes `block`, a block BuildBlock made, as this lexicon's tables.
+  void Adopt(std::string block);
   // The base form of `tail` when it may end a compound, else empty.
   std::string LastPart(std::string_view tail) const;
 
-  std::string lemmas_;                                  // "form\tlemma\n"..., sorted by form
-  std::vector<std::pair<std::string_view, std::string_view>> lemma_index_;  // into lemmas_
-  std::string compound_text_;                           // the forms and lemmas parts_ points into
-  std::unordered_map<std::string_view, Part> parts_;    // compound form -> part
-  std::unordered_multimap<std::string, std::string_view> last_by_stem_;  // Snowball stem of an L form -> its lemma
-  std::unordered_set<std::string, ViewHash, std::equal_to<>> stop_;  // never a compound part
+  std::shared_ptr<const void> storage_;  // the bytes block_ reads: a string or a mapping
+  lexicon_internal::LexiconBlock block_;
+  bool from_cache_ = false;
 };
 
 }  // namespace diar

@@ -178,6 +178,7 @@ struct IndexWriter::Impl {
   }
   std::vector<std::string> stopwords;
   std::string dictionaries_dir;  // empty: the word-form table stored in the index
+  LexiconOptions lexicon_options;
   std::optional<DocumentBuilder> builder;  // made on first need (Builder())
   std::optional<SynonymTable> pending_synonyms;  // a new index's, written by Builder()
 
@@ -547,6 +548,7 @@ Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOption
     }
     impl->stopwords = std::move(*stopwords);
     impl->dictionaries_dir = options.dictionaries_dir;
+    impl->lexicon_options = {.cache_dir = options.cache_dir, .logger = options.logger};
     // A new index takes the synonym table with its first document
     // (Builder()): writing it is a twentieth of a second that an ingest
     // then spends beside loading the pipeline, not before it.
@@ -577,11 +579,12 @@ Result<const DocumentBuilder*> IndexWriter::Builder() {
       impl_->pending_synonyms.reset();
     }
     if (!impl_->dictionaries_dir.empty()) {
-      Result<std::shared_ptr<const Lexicon>> loaded = Lexicon::Load(impl_->dictionaries_dir);
+      Result<std::shared_ptr<const Lexicon>> loaded =
+          Lexicon::Load(impl_->dictionaries_dir, impl_->lexicon_options);
       if (!loaded) return loaded.error();
       lexicon = std::move(loaded).value();
       if (meta.get_metadata(meta_lexicon) != lexicon->Stored()) {
-        meta.set_metadata(meta_lexicon, lexicon->Stored());
+        meta.set_metadata(meta_lexicon, std::string(lexicon->Stored()));
       }
     } else {
       Result<std::shared_ptr<const Lexicon>> stored =

@@ -75,6 +75,12 @@ struct WriterOptions {
   // The shards of a new index when `shards` is 0. Ingest gives its --jobs:
   // each worker then writes a shard of its own (index/ingest.h).
   int new_shards = 1;
+  // diar's cache folder, where the word-form table built from
+  // `dictionaries_dir` is kept for the next run to map (index/lexicon.h);
+  // empty: no cache, the table is built at every run.
+  std::string cache_dir;
+  // Debug lines (why the cache was not used). Null: nowhere.
+  std::shared_ptr<spdlog::logger> logger;
 };
 
 enum class AddOutcome {

@@ -63,7 +63,7 @@ TEST(Lexicon, SnowballStillStemsWordsTheLexiconDoesNotKnow) {
 }
 
 TEST(Lexicon, StoredTableGivesTheSameStems) {
-  Result<std::shared_ptr<const Lexicon>> stored = Lexicon::FromStored(ProjectLexicon().Stored());
+  Result<std::shared_ptr<const Lexicon>> stored = Lexicon::FromStored(std::string(ProjectLexicon().Stored()));
   ASSERT_TRUE(stored.ok());
   Xapian::Stem a = ProjectLexicon().Stemmer();
   Xapian::Stem b = (*stored)->Stemmer();
