@@ -342,13 +342,15 @@ std::vector<std::pair<std::size_t, WorkResult>> WorkerPool::Wait(std::chrono::mi
         result = {WorkResult::Status::kInputError, "the worker sent a garbled result", {}};
       }
       done.emplace_back(w.job, std::move(result));
+      const auto ended = Clock::now();
+      w.last_job = ended - w.started;
       w.received.erase(0, want);
       if (w.queued.empty()) {
         w.busy = false;
       } else {
         w.job = w.queued.front();
         w.queued.erase(w.queued.begin());
-        w.started = Clock::now();
+        w.started = ended;
       }
     }
     if (w.received.empty()) w.received.shrink_to_fit();

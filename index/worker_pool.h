@@ -54,6 +54,8 @@ struct WorkResult {
 struct WorkerLimits {
   std::chrono::milliseconds timeout{std::chrono::seconds(120)};  // per job
   std::size_t memory_mb = 2048;  // address space per worker; 0: no limit
+  // A worker whose last job took less holds two more jobs, not one (CanTake).
+  std::chrono::milliseconds short_job{10};
 };
 
 class WorkerPool {
@@ -77,10 +79,14 @@ class WorkerPool {
   // slot), for jobs that must run where earlier ones did. Needs
   // CanTake(slot): a worker takes one job beyond the one it is on, so it
   // starts the next as soon as it sends a result, without waiting for this
-  // process to read it and answer.
+  // process to read it and answer; two beyond while its jobs are short
+  // (WorkerLimits::short_job), since a job of a millisecond can end before
+  // this process has answered the last result, and two short jobs held at
+  // the end of a run keep the other workers waiting no longer than that.
   bool CanTake(int slot) const {
     const Worker& w = workers_[static_cast<std::size_t>(slot)];
-    return !w.busy || w.queued.empty();
+    if (!w.busy || w.queued.empty()) return true;
+    return w.queued.size() < 2 && w.last_job < limits_.short_job;
   }
   void SubmitTo(int slot, std::size_t id, const std::string& input);
 
@@ -99,8 +105,10 @@ class WorkerPool {
     int from = -1;  // result pipe, parent's end
     bool busy = false;
     std::size_t job = 0;                // the job it is on
-    std::vector<std::size_t> queued;    // sent, waiting behind `job` (at most one)
+    std::vector<std::size_t> queued;    // sent, waiting behind `job` (at most two)
     std::chrono::steady_clock::time_point started;
+    // How long its last job took, as seen from here; long until one ends.
+    std::chrono::steady_clock::duration last_job = std::chrono::hours(1);
     std::string received;  // bytes of the result so far
   };
   void Spawn(Worker& w);

@@ -27,6 +27,7 @@ WorkResult Job(const std::string& input) {
     for (;;) hoard.emplace_back(std::size_t{16} << 20, 'x');  // until the limit stops it
   }
   if (input == "pid") return {WorkResult::Status::kOk, "", {std::to_string(::getpid())}};
+  if (input == "slow") std::this_thread::sleep_for(50ms);
   return {WorkResult::Status::kOk, "", {"done " + input, std::string(200000, 'y')}};
 }
 
@@ -113,6 +114,41 @@ TEST(WorkerPool, AWorkerTakesASecondJobAndAnswersBothInOrder) {
   EXPECT_EQ(seen[1].first, 1u);
   EXPECT_EQ(seen[1].second.fields.at(0), "done b");
   EXPECT_EQ(seen[1].second.fields.at(1).size(), 200000u);
+}
+
+// Runs `input` on worker 0 and waits for it.
+void RunOne(WorkerPool& pool, std::size_t id, const std::string& input) {
+  pool.SubmitTo(0, id, input);
+  while (pool.Wait(100ms).empty()) {
+  }
+}
+
+TEST(WorkerPool, AWorkerWhoseJobsAreShortHoldsTwoMoreInOrder) {
+  WorkerLimits limits;
+  limits.short_job = std::chrono::minutes(10);  // every job here is short
+  WorkerPool pool(1, Job, limits);
+  RunOne(pool, 0, "a");
+  pool.SubmitTo(0, 1, "b");
+  pool.SubmitTo(0, 2, "c");
+  EXPECT_TRUE(pool.CanTake(0));
+  pool.SubmitTo(0, 3, "d");
+  EXPECT_FALSE(pool.CanTake(0));
+  std::vector<std::size_t> order;
+  while (order.size() < 3) {
+    for (auto& [id, result] : pool.Wait(100ms)) {
+      EXPECT_EQ(result.fields.at(0), std::string("done ") + static_cast<char>('a' + id));
+      order.push_back(id);
+    }
+  }
+  EXPECT_EQ(order, (std::vector<std::size_t>{1, 2, 3}));
+}
+
+TEST(WorkerPool, AWorkerWhoseLastJobWasLongHoldsOneMore) {
+  WorkerPool pool(1, Job, {});  // short: under 10 ms; "slow" takes 50
+  RunOne(pool, 0, "slow");
+  pool.SubmitTo(0, 1, "a");
+  pool.SubmitTo(0, 2, "b");
+  EXPECT_FALSE(pool.CanTake(0));
 }
 
 TEST(WorkerPool, AJobWaitingBehindACrashComesBackUnstarted) {
