@@ -31,7 +31,8 @@
 // database its worker writes. The diar process itself hashes, hands out
 // files and reports.
 // Rounds interleave the rows (A B C A B C ...) so load on this shared machine
-// falls on all of them alike; the table gives each round and the medians.
+// falls on all of them alike; the table gives each round and the medians,
+// and each headline ratio is the median of the ratios within a round.
 // Peak memory: VmHWM of the diar process and of each worker, sampled from
 // /proc every 20 ms while the run lasts (a worker's peak is kept when it
 // exits). CPU: the run's user + system seconds, workers included (wait4),
@@ -59,6 +60,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "index/ingest.h"
@@ -338,10 +340,11 @@ int main(int argc, char** argv) {
   const double two = Median(rows[2].pages_per_second);
   std::printf("\n%llu pages per run. Medians: in-process %.1f, jobs 1 %.1f, jobs 2 %.1f pages/s\n",
               static_cast<unsigned long long>(pages), base, one, two);
-  std::printf("jobs 1 / in-process: %.2fx   (target >= 1.0x: no slower)\n", one / base);
-  std::printf("jobs 2 / jobs 1:     %.2fx   (target >= 1.8x)\n", two / one);
-  // The same ratios within each round, whose rows ran minutes apart at
-  // most: how far the machine's load moves a ratio shows in their spread.
+  // Each ratio within a round first: a round's rows run back to back, so
+  // the load of this shared machine, which drifts over minutes, weighs on
+  // both sides of each ratio alike; the median of those is the headline.
+  // The ratio of the rows' medians follows, for comparison: the spread
+  // between the two is the noise.
   auto per_round = [&](const Row& num, const Row& den) {
     std::vector<double> ratios;
     std::string listed;
@@ -351,12 +354,14 @@ int main(int argc, char** argv) {
       std::snprintf(cell, sizeof cell, " %.2f", ratios.back());
       listed += cell;
     }
-    std::printf("%s (median %.2fx)\n", listed.c_str(), Median(ratios));
+    return std::make_pair(Median(ratios), listed);
   };
-  std::printf("  per round, jobs 1 / in-process:");
-  per_round(rows[1], rows[0]);
-  std::printf("  per round, jobs 2 / jobs 1:    ");
-  per_round(rows[2], rows[1]);
+  const auto [one_base, one_base_rounds] = per_round(rows[1], rows[0]);
+  const auto [two_one, two_one_rounds] = per_round(rows[2], rows[1]);
+  std::printf("jobs 1 / in-process: %.2fx   (target >= 1.0x: no slower; rounds:%s; of the medians %.2fx)\n",
+              one_base, one_base_rounds.c_str(), one / base);
+  std::printf("jobs 2 / jobs 1:     %.2fx   (target >= 1.8x; rounds:%s; of the medians %.2fx)\n",
+              two_one, two_one_rounds.c_str(), two / one);
   // Both rows pay the same start-up before the first fork (loading, the
   // index made and committed): on a short run it caps the ratio. Less it,
   // what is left is how the pool itself scales.
