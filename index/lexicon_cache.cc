@@ -11,6 +11,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "index/fd_io.h"
+
 namespace diar::lexicon_internal {
 namespace {
 
@@ -68,16 +70,6 @@ CacheHeader HeaderFor(const CacheKey& key, std::uint64_t block_size) {
 
 std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
 
-bool WriteAll(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
 
 }  // namespace
 

@@ -16,32 +16,14 @@
 #include <exception>
 #include <new>
 
+#include "index/fd_io.h"
+
 namespace diar {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool WriteAll(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
 
-bool ReadAll(int fd, char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t n = ::read(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
 
 void PutLength(std::string& out, std::uint64_t n) {
   out.append(reinterpret_cast<const char*>(&n), sizeof n);
