@@ -70,7 +70,6 @@ CacheHeader HeaderFor(const CacheKey& key, std::uint64_t block_size) {
 
 std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
 
-
 }  // namespace
 
 std::optional<CacheKey> KeyOf(const std::array<std::string, kCacheSources>& paths) {

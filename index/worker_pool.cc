@@ -23,8 +23,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-
-
 void PutLength(std::string& out, std::uint64_t n) {
   out.append(reinterpret_cast<const char*>(&n), sizeof n);
 }

@@ -54,7 +54,8 @@ struct WorkResult {
 struct WorkerLimits {
   std::chrono::milliseconds timeout{std::chrono::seconds(120)};  // per job
   std::size_t memory_mb = 2048;  // address space per worker; 0: no limit
-  // A worker whose last job took less holds two more jobs, not one (CanTake).
+  // A worker whose last job took less holds two jobs in reserve, not one
+  // (CanTake).
   std::chrono::milliseconds short_job{10};
 };
 
