@@ -26,26 +26,11 @@ namespace diar::extract_internal {
 namespace {
 
 // A tesseract handle, deleted through the library that made it.
-class Api {
- public:
-  Api() = default;
-  Api(const TesseractLibrary& tess, TessBaseAPI* api) : tess_(&tess), api_(api) {}
-  Api(Api&& other) noexcept : tess_(other.tess_), api_(std::exchange(other.api_, nullptr)) {}
-  Api& operator=(Api&& other) noexcept {
-    std::swap(tess_, other.tess_);
-    std::swap(api_, other.api_);
-    return *this;
-  }
-  ~Api() {
-    if (api_ != nullptr) tess_->destroy(api_);
-  }
-  TessBaseAPI* get() const { return api_; }
-  explicit operator bool() const { return api_ != nullptr; }
-
- private:
-  const TesseractLibrary* tess_ = nullptr;
-  TessBaseAPI* api_ = nullptr;
+struct ApiDeleter {
+  const TesseractLibrary* tess;
+  void operator()(TessBaseAPI* api) const { tess->destroy(api); }
 };
+using Api = std::unique_ptr<TessBaseAPI, ApiDeleter>;
 
 // A result iterator, deleted when it goes.
 struct IteratorDeleter {
@@ -76,14 +61,14 @@ struct Engine {
 // The orientation engine for `datapath`, or an empty one with a warning
 // when the model is not there: pages are then read as they lie, as before.
 Api OsdEngine(const TesseractLibrary& tess, const char* datapath) {
-  Api osd(tess, tess.create());
+  Api osd(tess.create(), ApiDeleter{&tess});
   tess.set_variable(osd.get(), "debug_file", "/dev/null");
   if (tess.init(osd.get(), datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
     spdlog::warn("tesseract: no orientation model (osd.traineddata){}; scanned pages lying "
                  "sideways or upside down are read as they lie, which gives garbage: install "
                  "tesseract-ocr-osd (apt-get install tesseract-ocr-osd)",
                  datapath ? std::string(" in ") + datapath : std::string());
-    return Api();
+    return nullptr;
   }
   tess.set_page_seg_mode(osd.get(), tesseract::PSM_OSD_ONLY);
   return osd;
@@ -97,7 +82,7 @@ Result<Engine*> ThreadEngine(const ExtractOptions& options) {
   std::string error;
   const TesseractLibrary* tess = TesseractLibrary::Get(&error);
   if (tess == nullptr) return ConfigError(error);
-  Api api(*tess, tess->create());
+  Api api(tess->create(), ApiDeleter{tess});
   // Tesseract prints its warnings ("Estimating resolution ...") to stderr
   // through this file; a library must stay quiet.
   tess->set_variable(api.get(), "debug_file", "/dev/null");
@@ -116,7 +101,7 @@ Result<Engine*> ThreadEngine(const ExtractOptions& options) {
   tess->set_variable(api.get(), "tessedit_do_invert", "0");
   engine.key = key;
   engine.tess = tess;
-  engine.osd = Api();
+  engine.osd.reset();
   engine.api = std::move(api);
   engine.osd_loaded = false;
   return &engine;
