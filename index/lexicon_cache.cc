@@ -5,11 +5,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "index/fd_io.h"
 
@@ -69,6 +72,30 @@ CacheHeader HeaderFor(const CacheKey& key, std::uint64_t block_size) {
 }
 
 std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+// Each checkout of diar has its own dictionaries folder and so its own
+// cache file (19 MB): without a bound, every clone ever built would leave
+// one behind. The folder keeps the kKeptCaches used last, `kept` among them.
+// A file another process has mapped stays readable when it is removed.
+void PruneCaches(const std::filesystem::path& folder, const std::string& kept) {
+  std::error_code error;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> others;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("lexicon-v", 0) != 0 || entry.path().extension() != ".bin" ||
+        entry.path() == std::filesystem::path(kept)) {
+      continue;
+    }
+    std::error_code time_error;
+    const auto time = entry.last_write_time(time_error);
+    if (!time_error) others.emplace_back(time, entry.path());
+  }
+  if (others.size() < kKeptCaches) return;
+  std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = kKeptCaches - 1; i < others.size(); ++i) {
+    std::filesystem::remove(others[i].second, error);
+  }
+}
 
 }  // namespace
 
@@ -146,6 +173,9 @@ std::optional<MappedBlock> MapCache(const std::string& path, const CacheKey& key
     *why = path + ": damaged (its checksum does not match)";
     return std::nullopt;
   }
+  // Its modification time says when it was last used, for PruneCaches (a
+  // failure only makes it look older).
+  ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
   return MappedBlock{std::move(mapping), block.data(), block.size()};
 }
 
@@ -177,6 +207,7 @@ bool WriteCache(const std::string& path, const CacheKey& key, std::string_view b
     ::unlink(temporary.c_str());
     return false;
   }
+  PruneCaches(folder, path);
   return true;
 }
 

@@ -39,6 +39,10 @@ namespace diar::lexicon_internal {
 // file name too, so diar builds of two versions keep a file each.
 inline constexpr std::uint32_t kCacheFormat = 1;
 
+// Cache files a folder keeps (the ones used last): a file per dictionaries
+// folder, so per checkout of diar. Writing one removes the oldest beyond.
+inline constexpr std::size_t kKeptCaches = 4;
+
 struct SourceStamp {
   std::uint64_t size = 0, mtime_ns = 0, inode = 0, device = 0;
   bool operator==(const SourceStamp&) const = default;
@@ -72,8 +76,10 @@ struct MappedBlock {
 // `key`; else nothing, and `*why` says what was wrong (for a debug line).
 std::optional<MappedBlock> MapCache(const std::string& path, const CacheKey& key, std::string* why);
 
-// Writes `block` under `key` to `path` atomically, creating its folder.
-// False, with `*why`, when it cannot; nothing is left behind then.
+// Writes `block` under `key` to `path` atomically, creating its folder, and
+// removes the folder's cache files beyond the kKeptCaches used last (each
+// successful MapCache marks its file used). False, with `*why`, when it
+// cannot write; nothing is left behind then.
 bool WriteCache(const std::string& path, const CacheKey& key, std::string_view block, std::string* why);
 
 }  // namespace diar::lexicon_internal

@@ -2,6 +2,7 @@
 // (index/lexicon.h, index/lexicon_cache.h) answers exactly as the lexicon
 // built from the dictionaries, and a cache that is stale, damaged or cannot
 // be written is never trusted and never an error.
+#include <chrono>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -232,6 +233,42 @@ TEST(LexiconCache, EachDictionariesFolderHasItsOwnCacheFile) {
   ASSERT_TRUE(original && copied);
   EXPECT_TRUE(original->from_cache());
   EXPECT_TRUE(copied->from_cache());
+}
+
+TEST(LexiconCache, AFolderKeepsTheFourCacheFilesUsedLast) {
+  testing::TempDir cache;
+  // Five other checkouts' cache files, used an hour apart, and a file that
+  // is no cache.
+  const auto now = fs::file_time_type::clock::now();
+  for (int i = 1; i <= 5; ++i) {
+    const std::string name = cache.path() + "/lexicon-v1-000000000000000" + std::to_string(i) + ".bin";
+    std::ofstream(name) << "another checkout's cache";
+    fs::last_write_time(name, now - std::chrono::hours(i));
+  }
+  std::ofstream(cache.path() + "/notes.txt") << "not a cache";
+
+  const LexiconPtr lexicon = ReadLexicon(testing::DictionariesDir(), cache.path());
+  ASSERT_TRUE(lexicon);
+  std::set<std::string> left;
+  for (const auto& entry : fs::directory_iterator(cache.path())) left.insert(entry.path().filename().string());
+  // The new file, the three used last, and the file that is no cache.
+  EXPECT_EQ(left.size(), 5u);
+  EXPECT_TRUE(left.contains("lexicon-v1-0000000000000001.bin"));
+  EXPECT_TRUE(left.contains("lexicon-v1-0000000000000003.bin"));
+  EXPECT_FALSE(left.contains("lexicon-v1-0000000000000004.bin"));
+  EXPECT_FALSE(left.contains("lexicon-v1-0000000000000005.bin"));
+  EXPECT_TRUE(left.contains("notes.txt"));
+}
+
+TEST(LexiconCache, MappingAFileMarksItUsed) {
+  testing::TempDir cache;
+  ReadLexicon(testing::DictionariesDir(), cache.path());
+  const fs::path file = *fs::directory_iterator(cache.path());
+  const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
+  fs::last_write_time(file, long_ago);
+  const LexiconPtr warm = ReadLexicon(testing::DictionariesDir(), cache.path());
+  ASSERT_TRUE(warm && warm->from_cache());
+  EXPECT_GT(fs::last_write_time(file), long_ago + std::chrono::hours(24));
 }
 
 }  // namespace
