@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "index/writer.h"
+
 namespace diar::cli {
 namespace {
 
@@ -21,11 +23,7 @@ void Context::Resolve() {
   }
   if (dictionaries_dir.empty()) dictionaries_dir = Env("DIAR_DICTIONARIES");
   if (dictionaries_dir.empty()) dictionaries_dir = DIAR_DEFAULT_DICTIONARIES;
-  if (!Env("XDG_CACHE_HOME").empty()) {
-    cache_dir = Env("XDG_CACHE_HOME") + "/diar";
-  } else if (!Env("HOME").empty()) {
-    cache_dir = Env("HOME") + "/.cache/diar";
-  }
+  cache_dir = DefaultCacheDir();
   log->set_level(quiet ? spdlog::level::warn
                        : verbose ? spdlog::level::debug : spdlog::level::info);
 }

@@ -444,6 +444,16 @@ Result<std::vector<ShardSpec>> PlanShards(const std::string& dir, const WriterOp
 
 }  // namespace
 
+std::string DefaultCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::string(xdg) + "/diar";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.cache/diar";
+  }
+  return "";
+}
+
 Result<IndexWriter> IndexWriter::Open(const std::string& dir, const WriterOptions& options) {
   // Dictionaries first: a bad file is a configuration error before the
   // database is touched.

@@ -83,6 +83,10 @@ struct WriterOptions {
   std::shared_ptr<spdlog::logger> logger;
 };
 
+// diar's cache folder as the environment gives it: $XDG_CACHE_HOME/diar,
+// else $HOME/.cache/diar, else empty (no cache).
+std::string DefaultCacheDir();
+
 enum class AddOutcome {
   kAdded,      // new content
   kReplaced,   // new content at a path that held other content before

@@ -77,18 +77,6 @@ using Clock = std::chrono::steady_clock;
 const std::string kDiar = DIAR_BINARY_DIR "/cli/diar";
 const std::string kDictionaries = DIAR_SOURCE_DIR "/dictionaries";
 
-// diar's cache folder, as `diar` finds it (cli/context.cc), so the
-// in-process row maps the word-form table as `diar ingest` does.
-std::string CacheDir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
-    return std::string(xdg) + "/diar";
-  }
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    return std::string(home) + "/.cache/diar";
-  }
-  return "";
-}
-
 std::string Read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -188,8 +176,9 @@ int Baseline(const std::string& files, const std::string& index, const std::stri
   diar::ParseOcrMode(ocr, &options.ocr);
   diar::Result<diar::Pipeline> pipeline = diar::Pipeline::Load(options);
   if (!pipeline) return 2;
+  // The cache folder `diar ingest` uses: both rows map the word-form table.
   diar::Result<diar::IndexWriter> writer =
-      diar::IndexWriter::Open(index, {.dictionaries_dir = kDictionaries, .cache_dir = CacheDir()});
+      diar::IndexWriter::Open(index, {.dictionaries_dir = kDictionaries, .cache_dir = diar::DefaultCacheDir()});
   if (!writer) return 2;
   std::vector<std::string> paths;
   for (const auto& e : fs::recursive_directory_iterator(files)) {

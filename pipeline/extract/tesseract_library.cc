@@ -10,11 +10,12 @@ namespace {
 // The soname of Debian's libtesseract5, whose C API this was written against.
 constexpr const char* kSoname = "libtesseract.so.5";
 
+// Binds `fn` to the library's `name`; the first name not found is kept in
+// `missing`.
 template <typename Fn>
-bool Bind(void* handle, const char* name, Fn& fn, std::string& missing) {
+void Bind(void* handle, const char* name, Fn& fn, std::string& missing) {
   fn = reinterpret_cast<Fn>(::dlsym(handle, name));
   if (fn == nullptr && missing.empty()) missing = name;
-  return fn != nullptr;
 }
 
 struct Loaded {
