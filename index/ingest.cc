@@ -86,6 +86,11 @@ class Run {
     jobs_ = std::max(1, options_.jobs);
     // A worker per shard set when every worker can have shards of its own.
     sharded_ = !writer_.HasRemoteShard() && writer_.shard_count() >= static_cast<std::size_t>(jobs_);
+    if (sharded_) {
+      Result<bool> empty = writer_.IsEmpty();
+      if (!empty) Fatal(empty.error());
+      fresh_ = empty && *empty;
+    }
 
     // One writer: documents wait in memory for their turn, so look only a
     // few files ahead. Writers per worker: only the report waits, and
@@ -190,14 +195,18 @@ class Run {
       }
       return true;
     }
-    Result<bool> current = writer_.IsCurrent(s.sha, input.path);
-    if (!current) return Fatal(current.error()), false;
-    if (!LookUp(s)) return false;
-    if (*current && s.holding.size() == 1) {
-      // (A path in two documents is what a run killed between two shards'
-      // commits can leave; reading the file again mends it.)
-      s.report.outcome = FileOutcome::kUnchanged;
-      return false;
+    if (fresh_) {
+      s.looked_up = true;  // nothing to find
+    } else {
+      Result<bool> current = writer_.IsCurrent(s.sha, input.path);
+      if (!current) return Fatal(current.error()), false;
+      if (!LookUp(s)) return false;
+      if (*current && s.holding.size() == 1) {
+        // (A path in two documents is what a run killed between two shards'
+        // commits can leave; reading the file again mends it.)
+        s.report.outcome = FileOutcome::kUnchanged;
+        return false;
+      }
     }
     if (s.home || in_flight_shas_.contains(s.sha)) {
       s.known_content = true;
@@ -542,6 +551,7 @@ class Run {
       if (Result<bool> cleared = writer_.ClearFailure(path); !cleared) Fatal(cleared.error());
       return;
     }
+    if (fresh_) return;
     Result<bool> has = writer_.HasFailure(path);
     if (!has) return Fatal(has.error());
     if (!*has) return;
@@ -701,6 +711,10 @@ class Run {
   int jobs_ = 1;
   bool sharded_ = false;   // each worker writes shards of its own
   bool released_ = false;  // ... and holds them now
+  // Writers per worker into an index that held nothing when the run began:
+  // the index has nothing to tell about a file. Each path comes once, and
+  // content this run reads stays in in_flight_shas_ until the run ends.
+  bool fresh_ = false;
   std::optional<Pipeline> pipeline_;            // loaded by Prepare
   const DocumentBuilder* builder_ = nullptr;    // the writer's, set by Prepare
   std::vector<Input> inputs_;

@@ -826,6 +826,24 @@ Result<bool> IndexWriter::HasFailure(const std::string& path) const {
   }
 }
 
+Result<bool> IndexWriter::IsEmpty() const {
+  try {
+    return impl_->Reading([&] {
+      for (std::size_t s = 0; s < impl_->shards.size(); ++s) {
+        if (!impl_->released && !impl_->owned[s]) continue;
+        if (impl_->Read(s).get_doccount() > 0) return false;
+      }
+      const Xapian::Database& meta = impl_->Read(0);
+      const std::string prefix(schema::kMetaFailure);
+      return meta.metadata_keys_begin(prefix) == meta.metadata_keys_end(prefix);
+    });
+  } catch (const Xapian::Error& e) {
+    return impl_->Fault("cannot read", e);
+  } catch (const std::runtime_error& e) {
+    return impl_->Fault("cannot read", e.what());
+  }
+}
+
 Result<bool> IndexWriter::DropPath(const std::string& path, const std::string& keep_sha256) {
   try {
     return impl_->DetachPath(path, keep_sha256);

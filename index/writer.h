@@ -148,6 +148,8 @@ class IndexWriter {
   Result<bool> ClearFailure(const std::string& path);
   // True when a failure of `path` is on record.
   Result<bool> HasFailure(const std::string& path) const;
+  // True when the index holds no document and no failure record.
+  Result<bool> IsEmpty() const;
 
   // --- Parallel ingest (index/ingest.h): workers that each write shards of
   // their own, so inverting documents runs on every core.

@@ -84,5 +84,23 @@ TEST(ParallelWriters, ChangedFilesLeaveNothingOfTheirOldContentInAnyShard) {
   }
 }
 
+// A run that indexed nothing still leaves its failures on record, so the
+// next run must look them up: a file that reads now is no longer failed.
+TEST(ParallelWriters, AFileThatFailedInARunThatIndexedNothingIsClearedWhenItReads) {
+  TempDir dir, index;
+  const auto file = dir.path() / "plan.pdf";
+  testing::WriteFile(file, "%PDF-1.4 nothing more");
+  EXPECT_EQ(RunDiar(index.path(), {"ingest", "--jobs", "2", dir.path().string()}).exit_code, 1);
+  ASSERT_TRUE(Has(RunDiar(index.path(), {"status", "--failed"}).out, "plan.pdf"));
+
+  std::filesystem::copy_file(testing::CorpusDir() / "samverkansgruppen-kultur-och-idrott.pdf", file,
+                             std::filesystem::copy_options::overwrite_existing);
+  const RunResult run = RunDiar(index.path(), {"ingest", "--jobs", "2", dir.path().string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const RunResult status = RunDiar(index.path(), {"status", "--failed"});
+  EXPECT_FALSE(Has(status.out, "plan.pdf")) << status.out;
+  EXPECT_TRUE(Has(status.out, "failed:    0")) << status.out;
+}
+
 }  // namespace
 }  // namespace diar
