@@ -435,8 +435,14 @@ int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
 // FindGutter over the stretch [x_from, x_to) of the page rather than the
 // whole width: the columns' own text when a gutter has already parted the
 // page and a column may hold another (three columns and more).
+// `any_run`, when given, says whether some x had a run of rows clear of it
+// with two two-sided rows, the least any gutter needs. Where none of
+// [begin, end) has one, no stretch of those rows has one either (a run in
+// a stretch is part of a run in the whole, with no more two-sided rows),
+// so the search over a stretch can be skipped.
 double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
-                    double x_from, double x_to) {
+                    double x_from, double x_to, bool* any_run = nullptr) {
+  if (any_run != nullptr) *any_run = false;
   const double span = x_to - x_from;
   if (span <= 0 || end - begin < 2) return -1;
   const int lo = static_cast<int>(x_from + span * 0.25);
@@ -535,6 +541,8 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
   // The widest stretch of x with the top score; its centre is the gutter.
   int top = 0;
   for (int v : score) top = std::max(top, v);
+  // Every x with two two-sided rows in a run scores above 0.
+  if (any_run != nullptr) *any_run = top > 0;
   if (top == 0) return -1;
   std::size_t run_start = 0, best_start = 0, best_len = 0;
   bool in_run = false;
@@ -1186,7 +1194,8 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   ReadAlignedTables(rows, rules);
   // A gutter shared by the whole page (two-column body text, possibly with
   // full-width headings and running lines across it).
-  const double page_gutter = FindGutter(rows, 0, rows.size(), page_width);
+  bool any_run = false;
+  const double page_gutter = FindGutterIn(rows, 0, rows.size(), 0, page_width, &any_run);
   if (page_gutter >= 0) {
     EmitRegion(rows, 0, rows.size(), page_gutter, page_width, out);
     return out;
@@ -1202,7 +1211,8 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
            rows[end].y0 - rows[end - 1].y1 <= std::max(rows[end].height, rows[end - 1].height)) {
       ++end;
     }
-    EmitRegion(rows, begin, end, FindGutter(rows, begin, end, page_width), page_width, out);
+    const double gutter = any_run ? FindGutter(rows, begin, end, page_width) : -1;
+    EmitRegion(rows, begin, end, gutter, page_width, out);
     begin = end;
   }
   return out;
