@@ -1,5 +1,6 @@
 #include "index/term_generator.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -113,13 +114,48 @@ TermGenerator::TermGenerator(Xapian::Document& doc, const Xapian::Stopper* stopp
 
 void TermGenerator::Index(std::string_view text, Xapian::termcount wdf_inc, std::string_view prefix) {
   forms_.clear();
-  IndexWords(text, wdf_inc, prefix);
+  occurrences_.clear();
+  prefix_ = prefix;
+  const Xapian::termpos first = termpos_ + 1;
+  IndexWords(text);
+  AddPostings(first, wdf_inc);
   for (const auto& [word, form] : forms_) {
-    if (!form.stem_term.empty()) doc_.add_term(form.stem_term, form.wdf);
+    if (!form.stem_term.empty()) doc_.add_term(form.stem_term, form.occurrences * wdf_inc);
   }
 }
 
-void TermGenerator::IndexWords(std::string_view text, Xapian::termcount wdf_inc, std::string_view prefix) {
+// Xapian's Document keeps its terms in a std::map and looks the term up on
+// every add_posting: a string comparison per level of a tree of thousands
+// of terms, for every word of the text. Added form by form, the most
+// frequent first, most words are added while the tree is still small (a
+// text's few commonest words are a large share of it). Each term still gets
+// its positions in ascending order, so the document is the same.
+void TermGenerator::AddPostings(Xapian::termpos first, Xapian::termcount wdf_inc) {
+  order_.clear();
+  for (Forms::value_type& form : forms_) order_.push_back(&form);
+  std::sort(order_.begin(), order_.end(), [](const Forms::value_type* a, const Forms::value_type* b) {
+    return a->second.occurrences > b->second.occurrences;
+  });
+  // Each form's positions, in `order_`'s order of forms.
+  std::uint32_t at = 0;
+  for (Forms::value_type* form : order_) {
+    form->second.next = at;
+    at += form->second.occurrences;
+  }
+  positions_.resize(occurrences_.size());
+  Xapian::termpos pos = first;
+  for (Forms::value_type* form : occurrences_) positions_[form->second.next++] = pos++;
+  const Xapian::termpos* p = positions_.data();
+  for (const Forms::value_type* form : order_) {
+    term_.assign(prefix_);
+    term_ += form->first;
+    for (const Xapian::termpos* const last = p + form->second.occurrences; p < last; ++p) {
+      doc_.add_posting(term_, *p, wdf_inc);
+    }
+  }
+}
+
+void TermGenerator::IndexWords(std::string_view text) {
   const AsciiTable& ascii = Ascii();
   const char* p = text.data();
   const char* const end = p + text.size();
@@ -150,7 +186,7 @@ void TermGenerator::IndexWords(std::string_view text, Xapian::termcount wdf_inc,
       }
       if (word_.size() > 1 && (q == end || !IsWordChar(At(q, end).code, ascii))) {
         p = q;
-        AddWord(wdf_inc, prefix);
+        AddWord();
         continue;
       }
       word_.clear();
@@ -204,39 +240,42 @@ void TermGenerator::IndexWords(std::string_view text, Xapian::termcount wdf_inc,
       }
       if (!ended && IsWordChar(c.code, ascii)) word_.resize(bare);
     }
-    AddWord(wdf_inc, prefix);
+    AddWord();
   }
 }
 
-void TermGenerator::AddWord(Xapian::termcount wdf_inc, std::string_view prefix) {
+void TermGenerator::AddWord() {
   if (word_.size() > kMaxWordBytes) return;
-  term_.assign(prefix);
-  term_ += word_;
-  doc_.add_posting(term_, ++termpos_, wdf_inc);
+  ++termpos_;
   auto [it, fresh] = forms_.try_emplace(word_);
-  if (fresh) it->second.stem_term = StemTerm(prefix);
-  it->second.wdf += wdf_inc;
+  Form& form = it->second;
+  if (fresh) {
+    form.stopword = stopper_ != nullptr && (*stopper_)(word_);
+    form.stem_term = StemTerm(word_, form);
+  }
+  ++form.occurrences;
+  occurrences_.push_back(&*it);
 }
 
-std::string TermGenerator::StemTerm(std::string_view prefix) const {
-  if (stopper_ != nullptr && (*stopper_)(word_)) return "";
+std::string TermGenerator::StemTerm(const std::string& word, const Form& form) const {
+  if (form.stopword) return "";
   // Numbers and codes get no stem; words starting with a letter do.
-  const auto first = static_cast<unsigned char>(word_[0]);
+  const auto first = static_cast<unsigned char>(word[0]);
   if (first < 128) {
     if (!Ascii().stems[first]) return "";
   } else {
-    const Xapian::Unicode::category cat = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word_));
+    const Xapian::Unicode::category cat = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word));
     if (cat != Xapian::Unicode::LOWERCASE_LETTER && cat != Xapian::Unicode::TITLECASE_LETTER &&
         cat != Xapian::Unicode::MODIFIER_LETTER && cat != Xapian::Unicode::OTHER_LETTER) {
       return "";
     }
   }
-  const std::string& stem = stem_(word_);
+  const std::string& stem = stem_(word);
   if (stem.empty()) return "";
   std::string term;
-  term.reserve(1 + prefix.size() + stem.size());
+  term.reserve(1 + prefix_.size() + stem.size());
   term += 'Z';
-  term += prefix;
+  term += prefix_;
   term += stem;
   return term;
 }

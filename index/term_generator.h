@@ -34,10 +34,12 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace diar {
 
@@ -45,6 +47,18 @@ class TermGenerator {
  public:
   // A word's stem; the reference is read before the next call.
   using Stemmer = std::function<const std::string&(const std::string& word)>;
+
+  // A word form of an Index call (the word, without the prefix, is its
+  // key in forms()): how often it occurred, each time with a position and
+  // wdf_inc; whether it is a stopword; its stemmed term ("" when it gets
+  // none).
+  struct Form {
+    Xapian::termcount occurrences = 0;
+    bool stopword = false;
+    std::string stem_term;
+    std::uint32_t next = 0;  // AddPostings' place for its next position
+  };
+  using Forms = std::unordered_map<std::string, Form>;
 
   // Adds terms to `doc`; `stopper` (may be null: no stopwords) and `stem`
   // are used while this object lives. Positions start after 0.
@@ -57,30 +71,36 @@ class TermGenerator {
   // Leaves a gap in the positions, so no phrase spans two texts.
   void IncreaseTermpos(Xapian::termpos delta = 100) { termpos_ += delta; }
 
- private:
-  // A word form of the text being indexed: its stemmed term ("" when it
-  // gets none) and the wdf that term has gathered.
-  struct Form {
-    std::string stem_term;
-    Xapian::termcount wdf = 0;
-  };
+  // The word forms of the last Index call, in no particular order: what a
+  // caller would otherwise read back from the document's term list (which
+  // merges the calls' forms and costs a string per term).
+  const Forms& forms() const { return forms_; }
 
-  void IndexWords(std::string_view text, Xapian::termcount wdf_inc, std::string_view prefix);
-  void AddWord(Xapian::termcount wdf_inc, std::string_view prefix);
-  std::string StemTerm(std::string_view prefix) const;
+ private:
+  void IndexWords(std::string_view text);
+  void AddWord();
+  void AddPostings(Xapian::termpos first, Xapian::termcount wdf_inc);
+  std::string StemTerm(const std::string& word, const Form& form) const;
 
   Xapian::Document& doc_;
   const Xapian::Stopper* stopper_;
   Stemmer stem_;
   Xapian::termpos termpos_ = 0;
+  std::string_view prefix_;  // of the Index call under way
   // Reused for every word, so a word costs no allocation.
   std::string word_;
-  std::string term_;
   // The forms of one Index call. A text repeats its words: each form is
   // stopped and stemmed once, and its stemmed term (which has no positions)
   // added once with the summed wdf, as Xapian sums the wdf of a term added
   // again.
-  std::unordered_map<std::string, Form> forms_;
+  Forms forms_;
+  // The form of each word of the text, in order: word i has position
+  // first + i. Its postings go to the document after the walk (AddPostings).
+  std::vector<Forms::value_type*> occurrences_;
+  // AddPostings' work space, kept for its capacity.
+  std::vector<Forms::value_type*> order_;
+  std::vector<Xapian::termpos> positions_;
+  std::string term_;
 };
 
 }  // namespace diar

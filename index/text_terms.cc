@@ -199,30 +199,29 @@ void IndexText(const std::string& title, const std::string& text, Xapian::Docume
   WordCache& cache = WordCache::For(lexicon);
   TermGenerator generator(doc, stopper,
                           [&cache](const std::string& word) -> const std::string& { return cache.Entry(word).stem; });
+  // Over the unprefixed words as indexed (the title's and the text's): does
+  // the text look like language (every occurrence has a position, stopwords
+  // keep theirs), and which compound parts do its words add, with the wdf
+  // each call gave the word (Xapian sums a term added again).
+  Xapian::termcount words = 0, stop = 0;
+  const bool compounds = lexicon.has_compounds();
+  auto unprefixed = [&](Xapian::termcount wdf_inc) {
+    for (const auto& [word, form] : generator.forms()) {
+      words += form.occurrences;
+      if (form.stopword) stop += form.occurrences;
+      if (!compounds) continue;
+      for (const std::string& part : cache.Parts(word)) doc.add_term(part, form.occurrences * wdf_inc);
+    }
+  };
   generator.Index(title, kTitleWeight, schema::kTitle);
   generator.Index(title, kTitleWeight, "");
+  unprefixed(kTitleWeight);
   generator.IncreaseTermpos();
   generator.Index(text, 1, "");
-  // One walk over the terms: does the text look like language (counted over
-  // the words as indexed: every occurrence has a position, stopwords keep
-  // theirs), and which compound parts do its words add. The parts are added
-  // after the walk, which they would otherwise disturb.
-  Xapian::termcount words = 0, stop = 0;
-  std::vector<std::pair<std::string, Xapian::termcount>> parts;
-  const bool compounds = lexicon.has_compounds();
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (!Unprefixed(term)) continue;
-    const Xapian::termcount n = t.positionlist_count();
-    words += n;
-    if (stopper != nullptr && (*stopper)(term)) stop += n;
-    if (!compounds) continue;
-    for (const std::string& part : cache.Parts(term)) parts.emplace_back(part, t.get_wdf());
-  }
+  unprefixed(1);
   if (words >= kMinWordsToJudge && stop < kMinStopwordShare * words) {
     doc.add_boolean_term(NoSpellingTerm());
   }
-  for (const auto& [term, wdf] : parts) doc.add_term(term, wdf);
 }
 
 void CountSpelling(const Xapian::Document& doc, SpellingCounts& counts) {
