@@ -1,5 +1,7 @@
 #include "index/output_json.h"
 
+#include <unicode/utf8.h>
+
 #include "index/byte_string.h"
 
 namespace diar {
@@ -21,6 +23,59 @@ nlohmann::ordered_json MentionJson(const Mention& m) {
   if (m.inferred) fields.emplace("inferred", true);
   if (!m.owner.empty()) fields.emplace("owner", m.owner);
   return j;
+}
+
+namespace {
+
+// `s` as a JSON string, as nlohmann's dump writes it (no ensure_ascii,
+// invalid UTF-8 replaced). A string of well-formed UTF-8 without control
+// characters, quotes or backslashes, which mentions nearly always are, is
+// written as it is; any other goes through nlohmann.
+void AppendJsonString(const std::string& s, std::string& out) {
+  bool plain = true;
+  for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n && plain;) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      plain = b >= 0x20 && b != '"' && b != '\\';
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    plain = c >= 0;
+  }
+  if (!plain) {
+    out += nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+}  // namespace
+
+void AppendMentionJson(const Mention& m, std::string& out) {
+  out += "{\"type\":";
+  AppendJsonString(m.type, out);
+  out += ",\"text\":";
+  AppendJsonString(m.text, out);
+  out += ",\"value\":";
+  AppendJsonString(m.value, out);
+  out += ",\"start\":";
+  out += std::to_string(m.start);
+  out += ",\"end\":";
+  out += std::to_string(m.end);
+  out += ",\"page\":";
+  out += std::to_string(m.page);
+  out += ",\"rule\":";
+  AppendJsonString(m.rule, out);
+  if (m.inferred) out += ",\"inferred\":true";
+  if (!m.owner.empty()) {
+    out += ",\"owner\":";
+    AppendJsonString(m.owner, out);
+  }
+  out += '}';
 }
 
 nlohmann::ordered_json HitJson(const Hit& hit) {

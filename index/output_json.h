@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 #include "index/searcher.h"  // Hit, StoredDocument
 #include "pipeline/tag/tag.h"
 
@@ -17,6 +19,12 @@ namespace diar {
 // type, text, value, start and end (code points), page, rule, and inferred
 // and owner only when set.
 nlohmann::ordered_json MentionJson(const Mention& m);
+
+// Appends to `out` exactly what MentionJson(m).dump() writes with no indent
+// and invalid UTF-8 replaced (error_handler_t::replace), without building
+// the JSON value: a long plan's record holds thousands of mentions, and
+// building and dumping them was most of its encoding.
+void AppendMentionJson(const Mention& m, std::string& out);
 
 // The reverse, for a stored record. Throws nlohmann::json::exception when a
 // field is missing or of the wrong type; the record reader reports that as a

@@ -98,25 +98,35 @@ StoredDocument RecordFromProcessed(const ProcessedDocument& document,
 }
 
 std::string EncodeRecord(const StoredDocument& r) {
-  // Ordered, as output_json.h writes its parts: no copy of each mention
-  // into another JSON type on the way to the index.
-  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
-  for (const Mention& m : r.mentions) mentions.push_back(MentionJson(m));
-  nlohmann::ordered_json j = {{"id", r.id},
-                              {"format", r.format},
-                              {"bytes", r.bytes},
-                              {"pages", r.pages},
-                              {"author", r.author},
-                              {"created", r.created},
-                              {"ingested", r.ingested},
-                              {"classification", ClassificationJson(r.classification)},
-                              {"page_starts", r.page_starts},
-                              {"ocr_pages", r.ocr_pages}};
-  j["mentions"] = std::move(mentions);
-  PathsToJson(r.paths, j);
+  // One JSON object, written in three parts: the fields before the
+  // mentions and the paths after them through nlohmann, the mentions
+  // straight into the text (AppendMentionJson), so the bytes are those of
+  // one dump of the whole object without a JSON value per mention.
   // Texts come out of extraction as UTF-8; should a byte slip through, it
   // becomes U+FFFD rather than failing the whole document.
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  constexpr auto kReplace = nlohmann::ordered_json::error_handler_t::replace;
+  const nlohmann::ordered_json head = {{"id", r.id},
+                                       {"format", r.format},
+                                       {"bytes", r.bytes},
+                                       {"pages", r.pages},
+                                       {"author", r.author},
+                                       {"created", r.created},
+                                       {"ingested", r.ingested},
+                                       {"classification", ClassificationJson(r.classification)},
+                                       {"page_starts", r.page_starts},
+                                       {"ocr_pages", r.ocr_pages}};
+  std::string out = head.dump(-1, ' ', false, kReplace);
+  out.pop_back();  // the closing brace
+  out += ",\"mentions\":[";
+  for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendMentionJson(r.mentions[i], out);
+  }
+  out += "],";
+  nlohmann::ordered_json tail = nlohmann::ordered_json::object();
+  PathsToJson(r.paths, tail);
+  out.append(tail.dump(-1, ' ', false, kReplace), 1);  // after its opening brace
+  return out;
 }
 
 StoredDocument DecodeRecord(const Xapian::Document& doc) {

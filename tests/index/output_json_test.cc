@@ -101,6 +101,42 @@ TEST(ClassificationJson, ReadsBackWhatItWritesWithItsCues) {
   EXPECT_EQ(back.cues[0].cue, c.cues[0].cue);
 }
 
+// The stored record writes its mentions with AppendMentionJson: the bytes
+// must be those nlohmann dumps, for every kind of string.
+TEST(MentionJson, AppendedTextIsTheDumpOfTheJson) {
+  const std::vector<std::string> strings = {
+      "",
+      "Dnr 2021/123",
+      "Region Västmanland – ÅÄÖ åäö é ü",
+      "citat \"inom\" och \\ snedstreck",
+      "rad\nny\tflik\r\b\f\x01\x1f",
+      "del \x7f tecken",
+      "ogiltig \xff byte",
+      "avhuggen \xc3",
+      "surrogat \xed\xa0\x80 och \xed\x9f\xbf",
+      "för lång \xc0\xaf och \xe0\x80\xaf",
+      "utanför \xf4\x90\x80\x80 och inom \xf4\x8f\xbf\xbf",
+      "fyra byte \xf0\x9f\x98\x80",
+      "\xc3\xa5\xc3",
+  };
+  for (const std::string& s : strings) {
+    for (const bool set : {false, true}) {
+      Mention m = OwnedPlan();
+      m.text = s;
+      m.value = s + "x";
+      m.rule = s;
+      m.inferred = set;
+      m.owner = set ? s : "";
+      m.page = set ? -1 : 12;
+      std::string appended = "[";
+      AppendMentionJson(m, appended);
+      std::string dumped = "[";
+      dumped += MentionJson(m).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      EXPECT_EQ(appended, dumped) << "string: " << s << ", inferred and owner " << set;
+    }
+  }
+}
+
 TEST(DocumentJson, APathThatIsNotUtf8IsShownEscapedWithItsBytes) {
   StoredDocument d;
   d.id = "0123456789ab";
