@@ -2,30 +2,29 @@
 
 #include <unicode/utf8.h>
 
+#include <string>
+#include <type_traits>
+
 #include "index/byte_string.h"
 
 namespace diar {
 
-nlohmann::ordered_json MentionJson(const Mention& m) {
-  // Filled field by field: an initializer list builds every pair as a JSON
-  // array first and copies it into the object, half the cost of storing a
-  // long plan's thousands of mentions.
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  auto& fields = j.get_ref<nlohmann::ordered_json::object_t&>();
-  fields.reserve(9);
-  fields.emplace("type", m.type);
-  fields.emplace("text", m.text);
-  fields.emplace("value", m.value);
-  fields.emplace("start", m.start);
-  fields.emplace("end", m.end);
-  fields.emplace("page", m.page);
-  fields.emplace("rule", m.rule);
-  if (m.inferred) fields.emplace("inferred", true);
-  if (!m.owner.empty()) fields.emplace("owner", m.owner);
-  return j;
-}
-
 namespace {
+
+// A mention's fields in output order, `inferred` and `owner` only when set:
+// the one list both writers below follow, so their JSON cannot drift apart.
+template <typename Field>
+void MentionFields(const Mention& m, Field&& field) {
+  field("type", m.type);
+  field("text", m.text);
+  field("value", m.value);
+  field("start", m.start);
+  field("end", m.end);
+  field("page", m.page);
+  field("rule", m.rule);
+  if (m.inferred) field("inferred", true);
+  if (!m.owner.empty()) field("owner", m.owner);
+}
 
 // `s` as a JSON string, as nlohmann's dump writes it (no ensure_ascii,
 // invalid UTF-8 replaced). A string of well-formed UTF-8 without control
@@ -55,26 +54,34 @@ void AppendJsonString(const std::string& s, std::string& out) {
 
 }  // namespace
 
+nlohmann::ordered_json MentionJson(const Mention& m) {
+  // Filled field by field: an initializer list builds every pair as a JSON
+  // array first and copies it into the object, half the cost of storing a
+  // long plan's thousands of mentions.
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  auto& fields = j.get_ref<nlohmann::ordered_json::object_t&>();
+  fields.reserve(9);
+  MentionFields(m, [&fields](const char* name, const auto& value) { fields.emplace(name, value); });
+  return j;
+}
+
 void AppendMentionJson(const Mention& m, std::string& out) {
-  out += "{\"type\":";
-  AppendJsonString(m.type, out);
-  out += ",\"text\":";
-  AppendJsonString(m.text, out);
-  out += ",\"value\":";
-  AppendJsonString(m.value, out);
-  out += ",\"start\":";
-  out += std::to_string(m.start);
-  out += ",\"end\":";
-  out += std::to_string(m.end);
-  out += ",\"page\":";
-  out += std::to_string(m.page);
-  out += ",\"rule\":";
-  AppendJsonString(m.rule, out);
-  if (m.inferred) out += ",\"inferred\":true";
-  if (!m.owner.empty()) {
-    out += ",\"owner\":";
-    AppendJsonString(m.owner, out);
-  }
+  char separator = '{';
+  MentionFields(m, [&](const char* name, const auto& value) {
+    out += separator;
+    separator = ',';
+    out += '"';
+    out += name;
+    out += "\":";
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, std::string>) {
+      AppendJsonString(value, out);
+    } else if constexpr (std::is_same_v<Value, bool>) {
+      out += value ? "true" : "false";
+    } else {
+      out += std::to_string(value);
+    }
+  });
   out += '}';
 }
 
