@@ -685,17 +685,41 @@ struct Searcher::Impl {
   }
 
   // Every path of the documents whose text hash is `hash`, `first`'s first.
-  std::vector<std::string> PathsWithText(const std::string& hash, const std::vector<std::string>& first) {
-    std::vector<std::string> paths = first;
+  // The hit for every document whose normalised text hashes to `hash`
+  // (`shown`, one of them, among them). The hit shown is the one whose
+  // first path sorts first, and the other paths follow it in path order:
+  // which document of the twins ranks first is decided by document ids,
+  // and under --jobs 2 those depend on which worker took which file, so
+  // the same files would otherwise show another hit from run to run.
+  void MergeTwins(const std::string& hash, Hit& shown) {
     const std::string term = std::string(schema::kTextHash) + hash;
+    std::vector<Hit> twins;
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-      Hit other;
-      DecodeHit(db.get_document(*p).get_value(schema::kSlotHit), other);
-      for (const std::string& path : other.paths) {
-        if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+      Hit twin;
+      DecodeHit(db.get_document(*p).get_value(schema::kSlotHit), twin);
+      if (!twin.paths.empty()) twins.push_back(std::move(twin));
+    }
+    if (twins.empty()) return;
+    const auto first = std::min_element(twins.begin(), twins.end(), [](const Hit& a, const Hit& b) {
+      return a.paths.front() < b.paths.front();
+    });
+    std::vector<std::string> others;
+    for (const Hit& twin : twins) {
+      for (const std::string& path : twin.paths) {
+        if (std::find(first->paths.begin(), first->paths.end(), path) == first->paths.end()) {
+          others.push_back(path);
+        }
       }
     }
-    return paths;
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    // Rank, score and snippet stay: the twins share their text.
+    Hit merged = std::move(*first);
+    merged.rank = shown.rank;
+    merged.score = shown.score;
+    merged.snippet = std::move(shown.snippet);
+    merged.paths.insert(merged.paths.end(), others.begin(), others.end());
+    shown = std::move(merged);
   }
 
   // The documents `id_or_path` names: one for a path or a unique id
@@ -866,10 +890,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
       const std::string text = doc.get_value(schema::kSlotText);
       std::size_t match_at = 0;
       hit.snippet = snippeter.Make(mset, text, &match_at);
+      if (has_twins) impl_->MergeTwins(doc.get_value(schema::kSlotTextHash), hit);
       hit.snippet_page = PageAt(text, match_at, hit.page_starts);
-      if (has_twins) {
-        hit.paths = impl_->PathsWithText(doc.get_value(schema::kSlotTextHash), hit.paths);
-      }
       result.hits.push_back(std::move(hit));
     }
     if (request.facets) {
