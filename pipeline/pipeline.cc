@@ -79,7 +79,7 @@ void Pipeline::Analyse(ProcessedDocument& doc) const {
   // body), and an organ's owner is that issuer: so owners come last.
   doc.classification =
       impl_->classifier->Classify(doc.source, doc.text, doc.mentions, tagger, text_date);
-  AssignOwners(doc.classification, tagger, &doc.mentions);
+  AssignOwners(doc.text, doc.classification, tagger, &doc.mentions);
 }
 
 Result<ProcessedDocument> Pipeline::Process(const std::string& path) const {

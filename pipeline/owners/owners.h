@@ -1,17 +1,25 @@
-// owners: which body each organ mention belongs to, decided once the
-// document's issuer is known (classification), from data in dictionaries/.
+// owners: which body each organ mention belongs to, from what the text says
+// next to it or else from the document's issuer (classification), with data
+// from dictionaries/.
 //
-//   diar::AssignOwners(classification, tagger, &mentions);
+//   diar::AssignOwners(text, classification, tagger, &mentions);
 //
-// A body mention gets the issuer as `owner` when it names a part of a body
-// (its last word ends in a head of owned_heads.list: "Kulturnämnden",
-// "Regionala utvecklingsförvaltningen", "Revisionen") that the gazetteers do
-// not know as a body of its own, unless its name puts it on the other tier:
-// "Kommunstyrelsen" in a region's document belongs to the kommuner, and
-// "Regionstyrelsen" in a kommun's to the region (an unknown owner is better
-// than a wrong one). A bare "Länsstyrelsen" gets the issuer's county's
-// länsstyrelse (TAGGING.md). Nothing changes when the document has no issuer,
-// and an owner already set is kept.
+// An organ mention is one that names a part of a body (its last word ends in
+// a head of owned_heads.list: "Kulturnämnden", "Regionala
+// utvecklingsförvaltningen", "Revisionen") that the gazetteers do not know as
+// a body of its own.
+//   1. The text names its owner, a kommun or a region, right beside it:
+//      "Socialnämnden i Mora kommun", "Region Dalarnas kulturnämnd". That
+//      owner wins, whatever the issuer.
+//   2. Otherwise it gets the issuer, unless its name puts it on the other
+//      tier: "Kommunstyrelsen" in a region's document belongs to the
+//      kommuner, and "Regionstyrelsen" in a kommun's to the region (an
+//      unknown owner is better than a wrong one). The same tier rule holds
+//      for 1, and an organ whose named owner it refuses ("Kommunstyrelsen i
+//      Region Dalarna") gets no owner at all.
+//   3. A bare "Länsstyrelsen" gets the issuer's county's länsstyrelse
+//      (TAGGING.md).
+// Without an issuer only 1 applies, and an owner already set is kept.
 //
 // This is the only place owners are set: the tagger forms values without
 // knowing the issuer, and classification needs the mentions first.
@@ -21,12 +29,15 @@
 #include <vector>
 
 #include "pipeline/classify/classify.h"
+#include "pipeline/normalise/normalise.h"
 #include "pipeline/tag/tag.h"
 
 namespace diar {
 
-void AssignOwners(const Classification& classification, const Tagger& tagger,
-                  std::vector<Mention>* mentions);
+// `text` is the text the mentions were tagged in (their offsets are its
+// code points).
+void AssignOwners(const NormalisedText& text, const Classification& classification,
+                  const Tagger& tagger, std::vector<Mention>* mentions);
 
 }  // namespace diar
 

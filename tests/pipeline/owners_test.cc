@@ -1,5 +1,6 @@
 // Owners: the one place an organ mention learns whose organ it is, from the
-// document's issuer and owned_heads.list.
+// owner the text names beside it or the document's issuer, and
+// owned_heads.list.
 #include <gtest/gtest.h>
 
 #include "pipeline/owners/owners.h"
@@ -14,11 +15,12 @@ using testing::ProjectTagger;
 // The body mentions of `text` once owners are assigned for `issuer` (in `county`).
 std::vector<Mention> OwnedBodies(const std::string& text, const std::string& issuer,
                                  const std::string& county = "") {
-  std::vector<Mention> mentions = ProjectTagger().Tag(Plain(text), {});
+  const NormalisedText plain = Plain(text);
+  std::vector<Mention> mentions = ProjectTagger().Tag(plain, {});
   Classification c;
   c.issuer = issuer;
   c.county = county;
-  AssignOwners(c, ProjectTagger(), &mentions);
+  AssignOwners(plain, c, ProjectTagger(), &mentions);
   std::erase_if(mentions, [](const Mention& m) { return m.type != "body"; });
   return mentions;
 }
@@ -68,6 +70,32 @@ TEST(Owners, ABodyOfItsOwnHasNoOwner) {
 TEST(Owners, NoIssuerNoOwners) {
   const auto bodies = OwnedBodies("Regionstyrelsen beslutar.", "");
   EXPECT_EQ(OwnerOf(bodies, "Regionstyrelsen"), "");
+}
+
+TEST(Owners, AnOwnerNamedAfterTheOrganWithIBeatsTheIssuer) {
+  const auto bodies = OwnedBodies("Socialnämnden i Mora kommun och kulturnämnden.", "Falkenbergs kommun");
+  EXPECT_EQ(OwnerOf(bodies, "Socialnämnden"), "Mora kommun");
+  EXPECT_EQ(OwnerOf(bodies, "Kulturnämnden"), "Falkenbergs kommun");
+}
+
+TEST(Owners, AnOwnerNamedInTheGenitiveBeforeTheOrganBeatsTheIssuer) {
+  const auto bodies = OwnedBodies("Region Dalarnas kulturnämnd beslutade.", "Mora kommun");
+  EXPECT_EQ(OwnerOf(bodies, "Kulturnämnden"), "Region Dalarna");
+}
+
+TEST(Owners, AnOwnerNamedBesideTheOrganNeedsNoIssuer) {
+  const auto bodies = OwnedBodies("Barn- och utbildningsnämnden i Älvdalens kommun har yttrat sig.", "");
+  EXPECT_EQ(OwnerOf(bodies, "Barn- och utbildningsnämnden"), "Älvdalens kommun");
+}
+
+TEST(Owners, ANamedOwnerOnTheOtherTierIsNotTakenNorIsTheIssuerGuessed) {
+  const auto bodies = OwnedBodies("Kommunstyrelsen i Region Dalarna", "Falkenbergs kommun");
+  EXPECT_EQ(OwnerOf(bodies, "Kommunstyrelsen"), "");
+}
+
+TEST(Owners, AnOwnerFurtherAwayThanIIsNotTaken) {
+  const auto bodies = OwnedBodies("Socialnämnden och Mora kommun", "");
+  EXPECT_EQ(OwnerOf(bodies, "Socialnämnden"), "");
 }
 
 }  // namespace
