@@ -125,8 +125,12 @@ class CliObserver : public IngestObserver {
   void Draw(const IngestProgress& p) {
     const double seconds = std::chrono::duration<double>(p.elapsed).count();
     const double pages_per_second = seconds > 0 ? p.pages_done / seconds : 0;
+    // Unknown for the first second; none once every file is done, however
+    // soon that is.
     std::string left = "?";
-    if (p.bytes_done > 0 && seconds > 1) {
+    if (p.files_done >= p.files_total) {
+      left = Duration(0);
+    } else if (p.bytes_done > 0 && seconds > 1) {
       const double rate = p.bytes_done / seconds;
       left = Duration((p.bytes_total - p.bytes_done) / rate);
     }

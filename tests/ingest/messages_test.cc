@@ -98,6 +98,23 @@ TEST(IngestMessages, ATerminalGetsOneUpdatingProgressLine) {
   EXPECT_EQ(tty.find("[1/5]"), std::string::npos) << "per-file lines on a terminal:\n" << tty;
 }
 
+// A run done within its first second has no rate to tell time left by; its
+// last line still says nothing is left.
+TEST(IngestMessages, ARunDoneInASecondEndsItsProgressLineWithNothingLeft) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 2);
+  const std::string command = "script -qec " +
+                              testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar --index " +
+                                             testing::Quote(index.path().string()) + " ingest " +
+                                             testing::Quote(dir.path().string())) +
+                              " /dev/null > " + testing::Quote((dir.path() / "tty").string());
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string tty = testing::ReadFile(dir.path() / "tty");
+  const std::size_t last = tty.rfind("\r\x1b[Kdiar: 2/2 files, ");
+  ASSERT_NE(last, std::string::npos) << tty;
+  EXPECT_NE(tty.find(", 0s left, 0 failed", last), std::string::npos) << tty.substr(last);
+}
+
 TEST(IngestMessages, AMissingOcrModelStopsTheRunWithExit2) {
   TempDir dir, index, empty_tessdata;
   testing::WriteScan(dir.path() / "scan.pdf", 1);
