@@ -30,16 +30,16 @@ bool OnOtherTier(const std::string& lower_name, const std::string& owner_kind) {
   return false;
 }
 
-// A mention of a body that owns organs: a kommun or a region.
+// A body mention naming a body that owns organs: a kommun or a region.
 const BodyInfo* Owning(const Tagger& tagger, const Mention& m) {
-  if (m.type != "body") return nullptr;
   const BodyInfo* body = tagger.FindBody(m.value);
   return body != nullptr && (body->kind == "kommun" || body->kind == "region") ? body : nullptr;
 }
 
-// True when `m` names a part of a body rather than a body of its own.
+// True when body mention `m` names a part of a body rather than a body of
+// its own.
 bool IsOrgan(const Tagger& tagger, const Mention& m) {
-  return m.type == "body" && tagger.FindBody(m.value) == nullptr && tagger.IsOwnedPart(m.value);
+  return tagger.FindBody(m.value) == nullptr && tagger.IsOwnedPart(m.value);
 }
 
 // "Mora kommuns", "Region Dalarnas", "EU:s": the mention is its value in

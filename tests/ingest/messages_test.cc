@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -29,6 +30,21 @@ using testing::DiarProcess;
 using testing::RunDiar;
 using testing::RunResult;
 using testing::TempDir;
+
+// `diar ingest DIR` run on a terminal, as a user at a shell runs it:
+// script(1) gives it one. Returns the exit status; `tty` gets what the
+// terminal showed.
+int IngestOnATerminal(const std::filesystem::path& index, const std::filesystem::path& dir,
+                      std::string* tty) {
+  const std::string command = "script -qec " +
+                              testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar --index " +
+                                             testing::Quote(index.string()) + " ingest " +
+                                             testing::Quote(dir.string())) +
+                              " /dev/null > " + testing::Quote((dir / "tty").string());
+  const int status = std::system(command.c_str());
+  *tty = testing::ReadFile(dir / "tty");
+  return status;
+}
 
 std::string Normalised(const std::string& text, bool nfd) {
   UErrorCode status = U_ZERO_ERROR;
@@ -84,14 +100,8 @@ TEST(IngestMessages, ATerminalGetsOneUpdatingProgressLine) {
   TempDir dir, index;
   testing::WriteTextDocuments(dir.path(), 4);
   testing::WriteScan(dir.path() / "z-scan.pdf", 9);  // long enough for a tick
-  // script(1) gives the run a terminal, as a user at a shell has.
-  const std::string command = "script -qec " +
-                              testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar --index " +
-                                             testing::Quote(index.path().string()) + " ingest " +
-                                             testing::Quote(dir.path().string())) +
-                              " /dev/null > " + testing::Quote((dir.path() / "tty").string());
-  ASSERT_EQ(std::system(command.c_str()), 0);
-  const std::string tty = testing::ReadFile(dir.path() / "tty");
+  std::string tty;
+  ASSERT_EQ(IngestOnATerminal(index.path(), dir.path(), &tty), 0);
   EXPECT_NE(tty.find("\r\x1b[Kdiar: 5/5 files, "), std::string::npos) << tty;
   EXPECT_NE(tty.find(" pages/s, "), std::string::npos) << tty;
   EXPECT_NE(tty.find(" left, 0 failed"), std::string::npos) << tty;
@@ -103,13 +113,8 @@ TEST(IngestMessages, ATerminalGetsOneUpdatingProgressLine) {
 TEST(IngestMessages, ARunDoneInASecondEndsItsProgressLineWithNothingLeft) {
   TempDir dir, index;
   testing::WriteTextDocuments(dir.path(), 2);
-  const std::string command = "script -qec " +
-                              testing::Quote(std::string(DIAR_BINARY_DIR) + "/cli/diar --index " +
-                                             testing::Quote(index.path().string()) + " ingest " +
-                                             testing::Quote(dir.path().string())) +
-                              " /dev/null > " + testing::Quote((dir.path() / "tty").string());
-  ASSERT_EQ(std::system(command.c_str()), 0);
-  const std::string tty = testing::ReadFile(dir.path() / "tty");
+  std::string tty;
+  ASSERT_EQ(IngestOnATerminal(index.path(), dir.path(), &tty), 0);
   const std::size_t last = tty.rfind("\r\x1b[Kdiar: 2/2 files, ");
   ASSERT_NE(last, std::string::npos) << tty;
   EXPECT_NE(tty.find(", 0s left, 0 failed", last), std::string::npos) << tty.substr(last);
