@@ -1,5 +1,8 @@
 #include "index/shards.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -118,7 +121,20 @@ std::size_t ShardOf(const std::string& sha256, std::size_t shards) {
   return static_cast<std::size_t>(value % shards);
 }
 
+std::optional<Error> UnreadableIndex(const std::string& index) {
+  std::error_code ec;
+  const bool exists = fs::exists(index, ec);
+  const bool directory = exists && fs::is_directory(index, ec);
+  if (ec == std::errc::permission_denied ||
+      (exists && ::access(index.c_str(), directory ? R_OK | X_OK : R_OK) != 0 && errno == EACCES)) {
+    return ConfigError(index + ": index cannot be read (permission denied); check that this user may "
+                               "read the index folder and enter every folder above it");
+  }
+  return std::nullopt;
+}
+
 Result<ReadableIndex> OpenForReading(const std::string& index, const ReadOptions& options) {
+  if (std::optional<Error> unreadable = UnreadableIndex(index)) return *unreadable;
   std::error_code ec;
   if (!fs::exists(index, ec)) {
     return ConfigError(index + ": no index here; run `diar ingest PATH...` first or pass --index DIR");

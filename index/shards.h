@@ -26,6 +26,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,12 @@ struct ReadableIndex {
   bool has_remote = false;               // some shard is remote
   std::vector<std::string> unavailable;  // shards left out (allow_partial)
 };
+
+// A kConfig error when this user may not read `index` (a folder or a stub
+// file) or may not enter a folder above it: told apart from a missing index,
+// which is what Xapian and a failed stat would otherwise make it look like.
+// Nothing when `index` can be read or does not exist.
+std::optional<Error> UnreadableIndex(const std::string& index);
 
 // Opens `index` — a database folder, a sharded folder or a stub file — for
 // reading. kConfig error when there is no index, or a shard cannot be opened

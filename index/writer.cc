@@ -413,6 +413,7 @@ Result<std::vector<ShardSpec>> PlanShards(const std::string& dir, const WriterOp
   const bool has_database = HoldsXapianDatabase(folder);
   if (!has_database) {
     if (!options.create) {
+      if (std::optional<Error> unreadable = UnreadableIndex(dir)) return *unreadable;
       return ConfigError(dir + ": no diar index here; check --index (or DIAR_INDEX), or "
                                "ingest files first with diar ingest");
     }

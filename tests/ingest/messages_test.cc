@@ -227,6 +227,49 @@ TEST(IngestMessages, AReadOnlyIndexSaysSo) {
                                std::filesystem::perm_options::add);
 }
 
+// An index this user may not read, or may not reach, is not missing: the
+// message says which it is, where Xapian would say it finds no database.
+TEST(IngestMessages, AnIndexTheUserMayNotReadSaysSoRatherThanThatThereIsNone) {
+  TempDir dir, index;
+  testing::WriteTextDocuments(dir.path(), 1);
+  ASSERT_EQ(RunDiar(index.path(), {"ingest", dir.path().string()}).exit_code, 0);
+  const TempDir io;
+  const auto perms_all = std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                         std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                         std::filesystem::perms::others_exec;
+  std::filesystem::permissions(io.path(), std::filesystem::perms::all);
+  std::filesystem::permissions(index.path().parent_path(), std::filesystem::perms::others_exec,
+                               std::filesystem::perm_options::add);
+  const testing::UnprivilegedDiar diar;
+  auto run = [&](const std::filesystem::path& where, const std::string& args) {
+    const std::string err = (io.path() / "err").string();
+    const std::string command = diar.command() + " --index " + testing::Quote(where.string()) + " " +
+                                args + " > /dev/null 2> " + testing::Quote(err);
+    const int status = std::system(command.c_str());
+    return std::make_pair(WEXITSTATUS(status), testing::ReadFile(err));
+  };
+  auto status_of = [&](const std::filesystem::path& where) { return run(where, "status"); };
+  // Closed to the user diar runs as: nobody when the tests run as root,
+  // else the owner itself.
+  const auto closed = ::geteuid() == 0 ? std::filesystem::perms::owner_all : std::filesystem::perms::none;
+  // The index folder itself closed.
+  std::filesystem::permissions(index.path(), closed);
+  const auto [closed_exit, closed_err] = status_of(index.path());
+  EXPECT_EQ(closed_exit, 2);
+  EXPECT_NE(closed_err.find("index cannot be read (permission denied)"), std::string::npos) << closed_err;
+  const auto [remove_exit, remove_err] = run(index.path(), "remove " + testing::Quote((dir.path() / "x.txt").string()));
+  EXPECT_EQ(remove_exit, 2);
+  EXPECT_NE(remove_err.find("index cannot be read (permission denied)"), std::string::npos) << remove_err;
+  // Open, but inside a folder others may not enter.
+  std::filesystem::permissions(index.path(), perms_all);
+  std::filesystem::create_directories(index.path() / "sub");
+  std::filesystem::permissions(index.path() / "sub", closed);
+  const auto [below_exit, below_err] = status_of(index.path() / "sub" / "index");
+  std::filesystem::permissions(index.path() / "sub", std::filesystem::perms::owner_all);
+  EXPECT_EQ(below_exit, 2);
+  EXPECT_NE(below_err.find("index cannot be read (permission denied)"), std::string::npos) << below_err;
+}
+
 TEST(IngestMessages, ReadersAndRemoveNeverCreateAnIndex) {
   TempDir dir;
   const auto missing = dir.path() / "no-index-here";
