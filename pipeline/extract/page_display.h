@@ -1,8 +1,8 @@
 // page_display: the pages of one PDF interpreted into text devices, in
 // order, with each font parsed once for a run of pages instead of once per
 // page. Private to extract (pdf.cc); it sees poppler's core API (Debian's
-// libpoppler-private-dev), so a poppler version change touches it and
-// pdf.cc alone.
+// libpoppler-private-dev), so a poppler version change touches it,
+// pdf.cc and reading_words.cc alone.
 //
 // poppler 22.12 builds a Gfx for every page, and with it a GfxFontDict
 // that reads and parses each font the page names (its encoding, widths,
@@ -37,7 +37,9 @@ namespace diar::extract_internal {
 // poppler alone would have found no font.
 class RunTextOutputDev : public TextOutputDev {
  public:
-  RunTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+  // Raw order: poppler keeps the words as drawn and builds no reading
+  // order; reading_words.h does what of it the layout needs.
+  RunTextOutputDev() : TextOutputDev(nullptr, false, 0, true, false) {}
   void updateFont(GfxState* state) override;
   void restoreState(GfxState* state) override;
 

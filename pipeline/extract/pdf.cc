@@ -3,8 +3,9 @@
 // poppler's core API (Debian libpoppler-private-dev) for the text layer:
 // poppler-cpp's page::text_list() converts every word to UTF-16 through a
 // fresh iconv handle and copies each glyph's box, a quarter of the ingest
-// (docs/DECISIONS.md). Only this file and page_display.cc see these
-// headers, so a poppler version change touches them alone.
+// (docs/DECISIONS.md). Only this file, page_display.cc and
+// reading_words.cc see these headers, so a poppler version change touches
+// them alone.
 #include <DateInfo.h>
 #include <Error.h>
 #include <ErrorCodes.h>
@@ -38,6 +39,7 @@
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
 #include "pipeline/extract/page_display.h"
+#include "pipeline/extract/reading_words.h"
 #include "pipeline/extract/scan_rules.h"
 #include "pipeline/extract/turned_text.h"
 #include "pipeline/extract/tex_bitmap_fonts.h"
@@ -378,8 +380,8 @@ template <typename PageFn>
 std::vector<TextLine> TextLayerLines(PageDisplay& display, bool alone, int page_number,
                                      double width, double height, PageFn&& render_page,
                                      double max_pixels, int& turn) {
-  // The settings of poppler-cpp's text_list(): reading order, no physical
-  // layout, the page unrotated at 72 dpi (one unit per point).
+  // The page unrotated at 72 dpi (one unit per point), its words in
+  // poppler's raw order made into reading order's words (reading_words.h).
   // PageDisplay's devices are made by ExtractPdf, of this type.
   auto& device = static_cast<RuleTextOutputDev&>(alone ? display.DisplayAlone(page_number)
                                                        : display.Display(page_number));
@@ -388,26 +390,30 @@ std::vector<TextLine> TextLayerLines(PageDisplay& display, bool alone, int page_
   std::vector<Word>& words = page.words;
   // Stamps and margin notes, read after the page.
   std::vector<TurnedWord>& turned = page.turned;
-  const int count = list ? list->getLength() : 0;
-  words.reserve(static_cast<std::size_t>(count));
-  page.bases.reserve(static_cast<std::size_t>(count));
-  page.em_sizes.reserve(static_cast<std::size_t>(count));
+  const ReadingWords reading = list ? ReadingOrderWords(*list) : ReadingWords();
+  words.reserve(reading.words.size());
+  page.bases.reserve(reading.words.size());
+  page.em_sizes.reserve(reading.words.size());
   std::string utf8;
-  for (int i = 0; i < count; ++i) {
-    const TextWord* tw = list->get(i);
+  for (const ReadingWord& rw : reading.words) {
+    const TextWord* tw = reading.raw[rw.begin];
     Word w;
     // The glyphs' code points straight to UTF-8: no per-word encoder, and
     // one copy into the word's string.
-    const int n = tw->getLength();
+    int n = 0;
+    for (int k = rw.begin; k < rw.end; ++k) n += reading.raw[k]->getLength();
     utf8.resize(4 * static_cast<std::size_t>(n));
     int32_t size = 0;
-    for (int k = 0; k < n; ++k) {
-      const UChar32 c = static_cast<UChar32>(*tw->getChar(k));
-      if (c > 0 && c <= 0x10FFFF && !U_IS_SURROGATE(c)) U8_APPEND_UNSAFE(utf8.data(), size, c);
+    for (int k = rw.begin; k < rw.end; ++k) {
+      const TextWord* part = reading.raw[k];
+      for (int c = 0, m = part->getLength(); c < m; ++c) {
+        const UChar32 u = static_cast<UChar32>(*part->getChar(c));
+        if (u > 0 && u <= 0x10FFFF && !U_IS_SURROGATE(u)) U8_APPEND_UNSAFE(utf8.data(), size, u);
+      }
     }
     if (size == 0) continue;
     w.text.assign(utf8.data(), static_cast<std::size_t>(size));
-    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+    w.x0 = rw.x0, w.y0 = rw.y0, w.x1 = rw.x1, w.y1 = rw.y1;
     double em = tw->getFontSize();
     if (const double tex_size = device.TexFontSize(*tw); tex_size > 0 && tw->getRotation() == 0) {
       em = tex_size;

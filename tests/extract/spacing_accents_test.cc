@@ -6,18 +6,17 @@
 // its letter, before it, or as the ActualText of another glyph.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "pipeline/extract/extract.h"
-#include "tests/foundation/raw_pdf.h"
+#include "tests/extract/helvetica_pages.h"
 
 namespace diar {
 namespace {
+
+using testing::PageTexts;
+using testing::Show;
 
 // Helvetica's advance widths (its AFM), in thousandths of an em, for the
 // glyphs the pages use.
@@ -38,57 +37,10 @@ double Width(const std::string& text, double size) {
   return units * size / 1000;
 }
 
-// Shows `text` at (x, y) in 12 pt Helvetica.
-std::string Show(double x, double y, const std::string& text) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "1 0 0 1 %.3f %.3f Tm (", x, y);
-  return buf + text + ") Tj\n";
-}
-
 // The x at which a glyph `width` wide stands centred over the glyph `under`
 // that follows `before` on a line starting at 72.
 double Over(const std::string& before, const std::string& under, double width) {
   return 72 + Width(before, 12) + (Width(under, 12) - width) / 2;
-}
-
-// A PDF of one page per content stream (a BT/ET body), in Helvetica.
-std::string WritePdf(const std::vector<std::string>& bodies) {
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
-  const std::size_t font = 3;
-  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                    "/Encoding /WinAnsiEncoding >>");
-  std::string kids;
-  for (const std::string& body : bodies) {
-    const std::string content = "BT /F1 12 Tf\n" + body + "ET\n";
-    const std::size_t page = objects.size() + 1;
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 750] /Resources << /Font "
-                      "<< /F1 " + std::to_string(font) + " 0 R >> >> /Contents " +
-                      std::to_string(page + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-                      "\nendstream");
-    kids += std::to_string(page) + " 0 R ";
-  }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(bodies.size()) + " >>";
-  std::random_device rd;
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("diar-accents-" + std::to_string(rd()) + ".pdf"))
-                               .string();
-  std::ofstream(path, std::ios::binary) << testing::AssemblePdf(objects);
-  return path;
-}
-
-std::vector<std::string> PageTexts(const std::vector<std::string>& bodies) {
-  const std::string path = WritePdf(bodies);
-  ExtractOptions options;
-  options.ocr = OcrMode::kNever;
-  Result<ExtractedDocument> doc = ExtractFile(path, options);
-  std::filesystem::remove(path);
-  EXPECT_TRUE(doc.ok()) << (doc.ok() ? "" : doc.error().message);
-  std::vector<std::string> texts;
-  if (doc.ok()) {
-    for (const ExtractedPage& page : doc->pages) texts.push_back(page.text);
-  }
-  return texts;
 }
 
 TEST(SpacingAccents, AnAccentAfterItsLetterOrBeforeItOrAsActualTextJoinsTheLetter) {
