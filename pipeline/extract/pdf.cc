@@ -32,9 +32,11 @@
 
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
+#include "pipeline/extract/glyph_words.h"
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr.h"
 #include "pipeline/extract/ocr_misreads.h"
@@ -114,8 +116,15 @@ std::string TextString(const std::unique_ptr<GooString>& value) {
 // poppler's text device, which also keeps the page's straight rules (table
 // borders) for the layout: stroked horizontal and vertical segments, and
 // thin filled rectangles (how Chromium and others draw borders).
+//
+// A page's glyphs go to the GlyphWordBuilder (glyph_words.h) rather than to
+// poppler's text page, unless `*poppler_words` is set when the page starts:
+// once the builder has given up on a page of the document, its pages are
+// read by poppler's text page.
 class RuleTextOutputDev : public RunTextOutputDev {
  public:
+  explicit RuleTextOutputDev(const bool* poppler_words) : poppler_words_(poppler_words) {}
+
   // One device reads a run of pages (page_display.h): what it keeps is the
   // page's.
   void startPage(int number, GfxState* state, XRef* xref) override {
@@ -125,7 +134,36 @@ class RuleTextOutputDev : public RunTextOutputDev {
     visible_ = invisible_ = 0;
     accents_ = false;
     setMergeCombining(false);
+    glyphs_on_ = !*poppler_words_;
+    if (glyphs_on_) glyphs_.StartPage(state);
     RunTextOutputDev::startPage(number, state, xref);
+  }
+  void endPage() override {
+    RunTextOutputDev::endPage();
+    if (glyphs_on_) glyphs_.EndPage();
+  }
+  void updateFont(GfxState* state) override {
+    RunTextOutputDev::updateFont(state);
+    if (glyphs_on_) glyphs_.UpdateFont(state);
+  }
+  void restoreState(GfxState* state) override {
+    RunTextOutputDev::restoreState(state);
+    if (glyphs_on_) glyphs_.UpdateFont(state);
+  }
+  void incCharCount(int chars) override {
+    if (glyphs_on_) {
+      glyphs_.IncCharCount(chars);
+    } else {
+      TextOutputDev::incCharCount(chars);
+    }
+  }
+  // The page's words, from the builder or from poppler's text page (its
+  // word list kept in `list`); null when the builder gave up on the page.
+  const GlyphWords* Words(std::unique_ptr<TextWordList>& list, GlyphWords& from_poppler) {
+    if (glyphs_on_) return glyphs_.Read() ? &glyphs_.words() : nullptr;
+    list = makeWordList();
+    if (list) from_poppler = WordsFromPoppler(*list);
+    return &from_poppler;
   }
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<Dot>& dots() const { return dots_; }
@@ -144,6 +182,16 @@ class RuleTextOutputDev : public RunTextOutputDev {
     const GfxFont* font = state->getFont().get();
     bool look = font != nullptr && font->getType() == fontType3;
     for (int i = 0; i < u_len && !accents_ && !look; ++i) look = IsSpacingAccent(u[i]);
+    if (glyphs_on_) {
+      // The builder leaves TeX's bitmap fonts and combining accents to
+      // poppler.
+      if (look) {
+        glyphs_.GiveUp();
+      } else {
+        glyphs_.DrawChar(state, x, y, dx, dy, code, bytes, u, u_len);
+      }
+      return;
+    }
     if (look) {
       DrawLookedAtChar(state, x, y, dx, dy, origin_x, origin_y, code, bytes, u, u_len);
       return;
@@ -174,7 +222,19 @@ class RuleTextOutputDev : public RunTextOutputDev {
       }
       gfree(ucs4);
     }
+    if (glyphs_on_) {
+      if (accents_) glyphs_.GiveUp();
+      glyphs_.BeginActualText(text);
+      return;
+    }
     TextOutputDev::beginActualText(state, text);
+  }
+  void endActualText(GfxState* state) override {
+    if (glyphs_on_) {
+      glyphs_.EndActualText(state);
+    } else {
+      TextOutputDev::endActualText(state);
+    }
   }
 
   // The size of the TeX bitmap font a word is set in, or 0 for a word in
@@ -302,6 +362,9 @@ class RuleTextOutputDev : public RunTextOutputDev {
     accents_ = true;
     setMergeCombining(true);
   }
+  const bool* poppler_words_;
+  bool glyphs_on_ = false;  // this page's glyphs go to glyphs_
+  GlyphWordBuilder glyphs_;
   std::vector<Rule> rules_;
   std::vector<Dot> dots_;
   std::unordered_map<GfxFont*, TexFont> tex_fonts_;
@@ -376,60 +439,63 @@ std::vector<Rule> ImageRules(PageFn&& render_page, double max_pixels) {
 // page with width and height swapped.
 // `alone`: the page is read through poppler's per-page path rather than
 // in a run of pages that share their fonts (page_display.h).
+// Nothing when the glyph word builder gave up on the page (glyph_words.h):
+// it is then to be read again with `*poppler_words` set.
 template <typename PageFn>
-std::vector<TextLine> TextLayerLines(PageDisplay& display, bool alone, int page_number,
-                                     double width, double height, PageFn&& render_page,
-                                     double max_pixels, int& turn) {
-  // The page unrotated at 72 dpi (one unit per point), its words in
-  // poppler's raw order made into reading order's words (reading_words.h).
+std::optional<std::vector<TextLine>> TextLayerLines(PageDisplay& display, bool alone,
+                                                    int page_number, double width, double height,
+                                                    PageFn&& render_page, double max_pixels,
+                                                    int& turn) {
+  // The page unrotated at 72 dpi (one unit per point), its words in the
+  // order drawn made into reading order's words (reading_words.h).
   // PageDisplay's devices are made by ExtractPdf, of this type.
   auto& device = static_cast<RuleTextOutputDev&>(alone ? display.DisplayAlone(page_number)
                                                        : display.Display(page_number));
-  const std::unique_ptr<TextWordList> list = device.makeWordList();
+  std::unique_ptr<TextWordList> list;
+  GlyphWords from_poppler;
+  const GlyphWords* glyph_words = device.Words(list, from_poppler);
+  if (glyph_words == nullptr) return std::nullopt;
   PageWords page;
   std::vector<Word>& words = page.words;
   // Stamps and margin notes, read after the page.
   std::vector<TurnedWord>& turned = page.turned;
-  const ReadingWords reading = list ? ReadingOrderWords(*list) : ReadingWords();
-  words.reserve(reading.words.size());
-  page.bases.reserve(reading.words.size());
-  page.em_sizes.reserve(reading.words.size());
+  const std::vector<ReadingWord> reading = ReadingOrderWords(*glyph_words);
+  words.reserve(reading.size());
+  page.bases.reserve(reading.size());
+  page.em_sizes.reserve(reading.size());
   std::string utf8;
-  for (const ReadingWord& rw : reading.words) {
-    const TextWord* tw = reading.raw[rw.begin];
+  for (const ReadingWord& rw : reading) {
+    const GlyphWord& first = glyph_words->words[rw.begin];
     Word w;
     // The glyphs' code points straight to UTF-8: no per-word encoder, and
     // one copy into the word's string.
-    int n = 0;
-    for (int k = rw.begin; k < rw.end; ++k) n += reading.raw[k]->getLength();
-    utf8.resize(4 * static_cast<std::size_t>(n));
+    const Unicode* chars = glyph_words->chars.data();
+    const int begin = first.chars_begin, end = glyph_words->words[rw.end - 1].chars_end;
+    utf8.resize(4 * static_cast<std::size_t>(end - begin));
     int32_t size = 0;
-    for (int k = rw.begin; k < rw.end; ++k) {
-      const TextWord* part = reading.raw[k];
-      for (int c = 0, m = part->getLength(); c < m; ++c) {
-        const UChar32 u = static_cast<UChar32>(*part->getChar(c));
-        if (u > 0 && u <= 0x10FFFF && !U_IS_SURROGATE(u)) U8_APPEND_UNSAFE(utf8.data(), size, u);
-      }
+    for (int c = begin; c < end; ++c) {
+      const UChar32 u = static_cast<UChar32>(chars[c]);
+      if (u > 0 && u <= 0x10FFFF && !U_IS_SURROGATE(u)) U8_APPEND_UNSAFE(utf8.data(), size, u);
     }
     if (size == 0) continue;
     w.text.assign(utf8.data(), static_cast<std::size_t>(size));
     w.x0 = rw.x0, w.y0 = rw.y0, w.x1 = rw.x1, w.y1 = rw.y1;
-    double em = tw->getFontSize();
-    if (const double tex_size = device.TexFontSize(*tw); tex_size > 0 && tw->getRotation() == 0) {
+    double em = first.size;
+    const double tex_size = first.poppler != nullptr ? device.TexFontSize(*first.poppler) : 0;
+    if (tex_size > 0 && first.rot == 0) {
       em = tex_size;
-      w.y0 = tw->getBaseline() - kTexAscent * em;
-      w.y1 = tw->getBaseline() + kTexDescent * em;
+      w.y0 = first.base - kTexAscent * em;
+      w.y1 = first.base + kTexDescent * em;
     }
     // Poppler's word box spans the font's ascent to descent: about 1.16 em
     // for common fonts (measured: 10.5 pt text gives 12.2 pt boxes). Half a
     // point is fine enough to tell headings from body text.
     w.font_size = std::round((w.y1 - w.y0) / 1.16 * 2) / 2;
-    if (tw->getRotation() != 0) {
-      turned.push_back({std::move(w.text), w.x0, w.y0, w.x1, w.y1, tw->getRotation(),
-                        tw->getBaseline(), em});
+    if (first.rot != 0) {
+      turned.push_back({std::move(w.text), w.x0, w.y0, w.x1, w.y1, first.rot, first.base, em});
       continue;
     }
-    page.bases.push_back(tw->getBaseline());
+    page.bases.push_back(first.base);
     page.em_sizes.push_back(em);
     words.push_back(std::move(w));
   }
@@ -614,8 +680,12 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
   // Rendering (the ink check, OCR) goes through poppler-cpp, opened only
   // for a document with a page that needs it.
   std::unique_ptr<poppler::document> renderable;
+  // Set once the glyph word builder gives up on a page: the document's
+  // later pages then go to poppler's text page straight away.
+  bool poppler_words = false;
   PageDisplay display(
-      *pdf, [] { return std::make_unique<RuleTextOutputDev>(); }, poppler_errors.count);
+      *pdf, [&poppler_words] { return std::make_unique<RuleTextOutputDev>(&poppler_words); },
+      poppler_errors.count);
   for (int i = 0; i < count; ++i) {
     ExtractedPage out;
     out.number = i + 1;
@@ -645,15 +715,23 @@ Result<ExtractedDocument> ExtractPdf(ExtractedDocument doc, const std::string& b
     };
     int turn = 0;
     const PopplerErrors errors_before = poppler_errors;
-    out.lines = TextLayerLines(display, false, i + 1, out.width, out.height, render_page,
-                               options.ocr_max_pixels, turn);
+    auto read = [&](bool alone) {
+      std::optional<std::vector<TextLine>> lines = TextLayerLines(
+          display, alone, i + 1, out.width, out.height, render_page, options.ocr_max_pixels, turn);
+      if (lines) return std::move(*lines);
+      // Glyphs the builder leaves to poppler: the page again, through it.
+      poppler_errors = errors_before;
+      poppler_words = true;
+      return std::move(*TextLayerLines(display, true, i + 1, out.width, out.height, render_page,
+                                       options.ocr_max_pixels, turn));
+    };
+    out.lines = read(false);
     // A page without text says what poppler reported about it (below); in
     // a run of pages poppler reports a font's faults on the first page only,
     // so such a page is read again on its own.
     if (JoinLines(out.lines).empty()) {
       poppler_errors = errors_before;
-      out.lines = TextLayerLines(display, true, i + 1, out.width, out.height, render_page,
-                                 options.ocr_max_pixels, turn);
+      out.lines = read(true);
     }
     if (turn % 2 == 1) std::swap(out.width, out.height);
     out.text = JoinLines(out.lines);

@@ -22,13 +22,7 @@ constexpr double kMaxWideCharSpacing = 0.4;
 constexpr double kMaxWordFontSizeDelta = 0.05;
 constexpr double kTextPoolStep = 4;
 
-// A raw word with what the two passes ask of it.
-struct Raw {
-  const TextWord* word;
-  int rot;
-  double base, size;
-  double x0, y0, x1, y1;
-};
+using Raw = GlyphWord;
 
 // The gap from `a`'s end to `b`'s start along the line (TextWord::primaryDelta).
 double PrimaryDelta(const Raw& a, const Raw& b) {
@@ -61,29 +55,32 @@ bool PoolOrder(const Raw& a, int ia, const Raw& b, int ib) {
   return ia > ib;
 }
 
-bool SameText(const TextWord* a, const TextWord* b) {
-  const int n = a->getLength();
-  return n == b->getLength() &&
-         std::memcmp(a->getChar(0), b->getChar(0), static_cast<std::size_t>(n) * sizeof(Unicode)) == 0;
-}
-
-std::uint64_t TextHash(const TextWord* w) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (int i = 0, n = w->getLength(); i < n; ++i) h = (h ^ *w->getChar(i)) * 1099511628211ull;
-  return h;
-}
+// Each word's text, in `chars`.
+struct Texts {
+  const std::vector<Unicode>& chars;
+  bool Same(const Raw& a, const Raw& b) const {
+    return a.length() == b.length() &&
+           std::memcmp(&chars[a.chars_begin], &chars[b.chars_begin],
+                       static_cast<std::size_t>(a.length()) * sizeof(Unicode)) == 0;
+  }
+  std::uint64_t Hash(const Raw& w) const {
+    std::uint64_t h = 14695981039346656037ull;
+    for (int i = w.chars_begin; i < w.chars_end; ++i) h = (h ^ chars[i]) * 1099511628211ull;
+    return h;
+  }
+};
 
 // `later` repeats `kept` (earlier in pool order) where poppler's
 // TextBlock::coalesce drops it: the same text, each edge within a tenth of
 // `kept`'s size along the line and a fifth across it, in the baseline
 // buckets it searches.
-bool Repeats(const Raw& kept, const Raw& later) {
+bool Repeats(const Raw& kept, const Raw& later, const Texts& texts) {
   const double pri = kDupMaxPriDelta * kept.size, sec = kDupMaxSecDelta * kept.size;
   if (BaseIdx(later.base) > BaseIdx(kept.base + sec)) return false;
   const double dx = kept.rot % 2 == 0 ? pri : sec, dy = kept.rot % 2 == 0 ? sec : pri;
   return std::abs(kept.x0 - later.x0) < dx && std::abs(kept.x1 - later.x1) < dx &&
          std::abs(kept.y0 - later.y0) < dy && std::abs(kept.y1 - later.y1) < dy &&
-         SameText(kept.word, later.word);
+         texts.Same(kept, later);
 }
 
 // Whether `a` and `b` could be one text drawn twice: a loose test, true of
@@ -97,13 +94,13 @@ bool Near(const Raw& a, const Raw& b) {
 // each other: on most pages none do, and nothing needs sorting. Each word
 // is checked against the earlier words of its text, found through a hash
 // table of chains.
-bool AnyNearTwins(const std::vector<Raw>& raw) {
+bool AnyNearTwins(const std::vector<Raw>& raw, const Texts& texts) {
   std::size_t slots = 16;
   while (slots < 2 * raw.size()) slots *= 2;
   std::vector<std::pair<std::uint64_t, int>> heads(slots, {0, -1});  // text hash, latest word
   std::vector<int> earlier(raw.size(), -1);                          // the word before of the same hash
   for (int i = 0; i < static_cast<int>(raw.size()); ++i) {
-    const std::uint64_t h = TextHash(raw[i].word);
+    const std::uint64_t h = texts.Hash(raw[i]);
     std::size_t slot = h & (slots - 1);
     while (heads[slot].second >= 0 && heads[slot].first != h) slot = (slot + 1) & (slots - 1);
     for (int j = heads[slot].second; j >= 0; j = earlier[j]) {
@@ -118,10 +115,10 @@ bool AnyNearTwins(const std::vector<Raw>& raw) {
 // Marks in `dropped` each word that repeats one before it in pool order.
 // Only words with a twin in text can repeat, so they are grouped by a hash
 // of their text first.
-void DropRepeats(const std::vector<Raw>& raw, std::vector<bool>& dropped) {
+void DropRepeats(const std::vector<Raw>& raw, const Texts& texts, std::vector<bool>& dropped) {
   std::vector<std::pair<std::uint64_t, int>> by_text;
   by_text.reserve(raw.size());
-  for (int i = 0; i < static_cast<int>(raw.size()); ++i) by_text.emplace_back(TextHash(raw[i].word), i);
+  for (int i = 0; i < static_cast<int>(raw.size()); ++i) by_text.emplace_back(texts.Hash(raw[i]), i);
   std::sort(by_text.begin(), by_text.end());
   std::vector<int> twins;
   for (std::size_t s = 0; s < by_text.size();) {
@@ -138,7 +135,7 @@ void DropRepeats(const std::vector<Raw>& raw, std::vector<bool>& dropped) {
         const Raw& later = raw[twins[k]];
         for (std::size_t j = 0; j < k && !dropped[twins[k]]; ++j) {
           const Raw& kept = raw[twins[j]];
-          if (!dropped[twins[j]] && kept.rot == later.rot && Repeats(kept, later)) dropped[twins[k]] = true;
+          if (!dropped[twins[j]] && kept.rot == later.rot && Repeats(kept, later, texts)) dropped[twins[k]] = true;
         }
       }
     }
@@ -153,10 +150,10 @@ void DropRepeats(const std::vector<Raw>& raw, std::vector<bool>& dropped) {
 double MergeSpacing(const std::vector<Raw>& raw, const std::vector<int>& line) {
   const Raw& first = raw[line[0]];
   double min_space = 0;
-  if (raw[line[0]].word->getLength() == 1 && raw[line[1]].word->getLength() == 1) {
+  if (raw[line[0]].length() == 1 && raw[line[1]].length() == 1) {
     min_space = PrimaryDelta(raw[line[0]], raw[line[1]]);
     for (std::size_t k = 2; k < line.size() && min_space > 0; ++k) {
-      if (raw[line[k]].word->getLength() > 1) min_space = 0;
+      if (raw[line[k]].length() > 1) min_space = 0;
       min_space = std::min(min_space, PrimaryDelta(raw[line[k - 1]], raw[line[k]]));
     }
   }
@@ -175,11 +172,10 @@ void MergeLine(const std::vector<Raw>& raw, const std::vector<int>& line,
   auto emit = [&] { out.push_back({begin, end, merged.x0, merged.y0, merged.x1, merged.y1}); };
   for (std::size_t k = 1; k < line.size(); ++k) {
     const Raw& next = raw[line[k]];
-    const TextWord* last = raw[end - 1].word;
+    const Raw& last = raw[end - 1];
     const bool joins = PrimaryDelta(merged, next) < space && line[k] == end &&
-                       last->getFontInfo(last->getLength() - 1) == next.word->getFontInfo(0) &&
-                       std::abs(merged.size - next.size) < size_delta &&
-                       next.word->getCharPos() == last->getCharPos() + last->getCharLen();
+                       last.font_last == next.font_first && std::abs(merged.size - next.size) < size_delta &&
+                       next.char_pos == last.char_end;
     if (joins) {
       merged.x0 = std::min(merged.x0, next.x0), merged.y0 = std::min(merged.y0, next.y0);
       merged.x1 = std::max(merged.x1, next.x1), merged.y1 = std::max(merged.y1, next.y1);
@@ -195,23 +191,14 @@ void MergeLine(const std::vector<Raw>& raw, const std::vector<int>& line,
 
 }  // namespace
 
-ReadingWords ReadingOrderWords(TextWordList& list) {
-  ReadingWords result;
-  const int n = list.getLength();
-  result.raw.reserve(static_cast<std::size_t>(n));
-  std::vector<Raw> raw;
-  raw.reserve(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    const TextWord* w = list.get(i);
-    result.raw.push_back(w);
-    Raw r{w, w->getRotation(), w->getBaseline(), w->getFontSize(), 0, 0, 0, 0};
-    w->getBBox(&r.x0, &r.y0, &r.x1, &r.y1);
-    raw.push_back(r);
-  }
+std::vector<ReadingWord> ReadingOrderWords(const GlyphWords& glyph_words) {
+  const std::vector<Raw>& raw = glyph_words.words;
+  const Texts texts{glyph_words.chars};
+  const int n = static_cast<int>(raw.size());
   std::vector<bool> dropped(raw.size(), false);
-  if (AnyNearTwins(raw)) DropRepeats(raw, dropped);
+  if (AnyNearTwins(raw, texts)) DropRepeats(raw, texts, dropped);
 
-  std::vector<ReadingWord>& out = result.words;
+  std::vector<ReadingWord> out;
   out.reserve(raw.size());
   std::vector<int> line;
   for (int i = 0; i <= n; ++i) {
@@ -230,7 +217,7 @@ ReadingWords ReadingOrderWords(TextWordList& list) {
     line.clear();
     if (i < n) line.push_back(i);
   }
-  return result;
+  return out;
 }
 
 }  // namespace diar::extract_internal

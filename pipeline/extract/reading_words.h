@@ -1,7 +1,7 @@
 // reading_words: a page's words as poppler's reading order makes them,
 // taken from its raw order, without poppler building that order. Private to
-// extract (pdf.cc); it sees poppler's core API, so a poppler version change
-// touches it, pdf.cc and page_display.cc alone.
+// extract (pdf.cc); it follows poppler 22.12's rules, so a poppler version
+// change is checked here with glyph_words.cc, pdf.cc and page_display.cc.
 //
 // Why: the layout (layout.h) orders the words itself, from their boxes, so
 // of poppler's reading order (TextPage::coalesce: blocks, lines, flows; 11 %
@@ -24,28 +24,23 @@
 #ifndef DIAR_PIPELINE_EXTRACT_READING_WORDS_H_
 #define DIAR_PIPELINE_EXTRACT_READING_WORDS_H_
 
-#include <TextOutputDev.h>
-
 #include <vector>
+
+#include "pipeline/extract/glyph_words.h"
 
 namespace diar::extract_internal {
 
-// One word: poppler's raw words `begin` to `end` (exclusive), which follow
-// one another in the raw order; the first's rotation, baseline, font size
-// and font are the word's. The box is the union of theirs.
+// One word: the glyph words `begin` to `end` (exclusive), which follow one
+// another in the order drawn; the first's rotation, baseline, size and font
+// are the word's. The box is the union of theirs.
 struct ReadingWord {
   int begin = 0, end = 0;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-struct ReadingWords {
-  std::vector<const TextWord*> raw;  // the list's words, in raw order
-  std::vector<ReadingWord> words;    // in raw order
-};
-
-// The words of `list` (a TextOutputDev's word list in raw order) with
-// duplicates dropped and parted words merged.
-ReadingWords ReadingOrderWords(TextWordList& list);
+// The words of a page, `glyph_words` (glyph_words.h, in the order drawn),
+// with duplicates dropped and parted words merged, in the order drawn.
+std::vector<ReadingWord> ReadingOrderWords(const GlyphWords& glyph_words);
 
 }  // namespace diar::extract_internal
 
