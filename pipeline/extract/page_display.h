@@ -2,7 +2,7 @@
 // order, with each font parsed once for a run of pages instead of once per
 // page. Private to extract (pdf.cc); it sees poppler's core API (Debian's
 // libpoppler-private-dev), so a poppler version change touches it,
-// pdf.cc and reading_words.cc alone.
+// pdf.cc and glyph_words.cc alone.
 //
 // poppler 22.12 builds a Gfx for every page, and with it a GfxFontDict
 // that reads and parses each font the page names (its encoding, widths,

@@ -3,9 +3,8 @@
 // poppler's core API (Debian libpoppler-private-dev) for the text layer:
 // poppler-cpp's page::text_list() converts every word to UTF-16 through a
 // fresh iconv handle and copies each glyph's box, a quarter of the ingest
-// (docs/DECISIONS.md). Only this file, page_display.cc and
-// reading_words.cc see these headers, so a poppler version change touches
-// them alone.
+// (docs/DECISIONS.md). Only the extract files pipeline/CMakeLists.txt names
+// see these headers, so a poppler version change touches them alone.
 #include <DateInfo.h>
 #include <Error.h>
 #include <ErrorCodes.h>

@@ -1,7 +1,7 @@
 // reading_words: a page's words as poppler's reading order makes them,
 // taken from its raw order, without poppler building that order. Private to
 // extract (pdf.cc); it follows poppler 22.12's rules, so a poppler version
-// change is checked here with glyph_words.cc, pdf.cc and page_display.cc.
+// change is checked here too (glyph_words.h).
 //
 // Why: the layout (layout.h) orders the words itself, from their boxes, so
 // of poppler's reading order (TextPage::coalesce: blocks, lines, flows; 11 %
