@@ -173,7 +173,11 @@ void MergeLine(const std::vector<Raw>& raw, const std::vector<int>& line,
   for (std::size_t k = 1; k < line.size(); ++k) {
     const Raw& next = raw[line[k]];
     const Raw& last = raw[end - 1];
+    // poppler's line is in order along it, so `next` must start no earlier
+    // than the word before it: a mirrored line's glyphs, drawn leftwards,
+    // are never one word.
     const bool joins = PrimaryDelta(merged, next) < space && line[k] == end &&
+                       Primary(next) >= Primary(last) &&
                        last.font_last == next.font_first && std::abs(merged.size - next.size) < size_delta &&
                        next.char_pos == last.char_end;
     if (joins) {
