@@ -7,7 +7,6 @@
 #include "pipeline/data_file/body_table.h"
 #include "pipeline/data_file/county_table.h"
 #include "pipeline/data_file/data_file.h"
-#include "pipeline/tag/factored_alternation.h"
 #include "pipeline/tag/lexicon.h"
 #include "pipeline/tag/organs.h"
 #include "pipeline/tag/rule_set.h"
@@ -40,31 +39,25 @@ bool InnerGenitive(std::string_view form) {
   return space != std::string_view::npos && form.substr(space).starts_with(" i ");
 }
 
-// RE2 pattern for one name form: white-space runs between words, and the
-// first letter in either case when `lower_first`.
-std::string FormPattern(const std::string& form, bool lower_first) {
-  std::string out;
-  std::size_t start = 0;
+// The spellings of one name form the trie takes: the first letter in
+// either case when `lower_first`, and for a name "Head i Place" the head in
+// the genitive too ("Kammarrättens i Göteborg yttrande").
+std::vector<std::string> FormSpellings(const std::string& form, bool lower_first) {
+  std::vector<std::string> out = {form};
   if (lower_first) {
     std::size_t length = 0;
     DecodeAt(form, 0, &length);
     const std::string first = form.substr(0, length);
-    const std::string upper = Upper(first);
-    const std::string lower = Lower(first);
-    out = upper == lower ? QuoteRegex(first)
-                         : "(?:" + QuoteRegex(upper) + "|" + QuoteRegex(lower) + ")";
-    start = length;
+    const std::string upper = Upper(first), lower = Lower(first);
+    out = upper == lower ? std::vector<std::string>{form}
+                         : std::vector<std::string>{upper + form.substr(length), lower + form.substr(length)};
   }
-  std::size_t word = start;
-  while (word <= form.size()) {
-    const std::size_t space = form.find(' ', word);
-    out += QuoteRegex(form.substr(word, space - word));
-    if (space == std::string::npos) break;
-    // "Kammarrätten i Göteborg": the genitive goes on the head word
-    // ("Kammarrättens i Göteborg yttrande").
-    if (word == start && InnerGenitive(form)) out += "s?";
-    out += "\\s+";
-    word = space + 1;
+  if (InnerGenitive(form)) {
+    const std::size_t n = out.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t space = out[i].find(' ');
+      out.push_back(out[i].substr(0, space) + "s" + out[i].substr(space));
+    }
   }
   return out;
 }
@@ -85,27 +78,6 @@ void Gazetteer::Load(const std::string& dir, const Lexicon& lexicon,
     LoadBodyFile(programmes, false, lexicon, errors, warnings);
   }
 
-  if (alternatives_.empty()) return;
-  // Factored by common prefixes: the same matches (the match is the
-  // longest), less to compile (factored_alternation.h). It sorts and
-  // dedupes, so the program does not depend on the files' order.
-  std::string pattern = FactoredAlternation(alternatives_);
-  // The possessive stays inside the span: "Region Västmanlands", "EU:s";
-  // in a heading in capitals a capital S ("KUMLA KOMMUNS MILJÖMÅL").
-  pattern += "(?::s|s|’s|S|:S)?";
-  RE2::Options options = PatternOptions();
-  options.set_longest_match(true);
-  regex_ = std::make_unique<RE2>(WithWordBoundaries(pattern), options);
-  if (!regex_->ok()) {
-    errors->push_back(dir + "/bodies_*.tsv: the names do not compile together (" +
-                      regex_->error() + "); look for an unusual character in a recent edit");
-    regex_.reset();
-  }
-  // (Scan matches anchored at each name start the prefilter gives: RE2 then
-  // runs the alternation forwards only, and its reverse program, a quarter
-  // of the gazetteer's load to compile, is never needed.)
-  alternatives_.clear();
-  alternatives_.shrink_to_fit();
   atom_keys_.clear();
 }
 
@@ -221,7 +193,7 @@ void Gazetteer::AddForm(const std::string& form, std::size_t entry, bool acronym
     }
     return;
   }
-  alternatives_.push_back(FormPattern(form, lower_first && !acronym));
+  for (const std::string& spelling : FormSpellings(form, lower_first && !acronym)) names_.Add(spelling);
   // The prefilter's atom: the form's first word, which begins the name,
   // in the case the name takes: as written for acronyms, capitals and
   // names that keep their capital ("EU" is no atom for "europeiska"). A
@@ -350,9 +322,7 @@ std::size_t Gazetteer::CountyEnd(std::string_view text, std::size_t at) const {
 
 void Gazetteer::Scan(std::string_view text, const std::vector<std::size_t>& starts,
                      const std::function<void(const GazetteerMatch&)>& sink) const {
-  if (!regex_) return;
-  const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece whole;
+  if (names_.empty()) return;
   std::size_t pos = 0;
   for (const std::size_t start : starts) {
     if (start < pos) continue;
@@ -360,15 +330,14 @@ void Gazetteer::Scan(std::string_view text, const std::vector<std::size_t>& star
     // start there is none).
     const std::size_t anchor = start > 0 ? CharBefore(text, start, 0) : 0;
     if (start > 0 && anchor < pos) continue;
-    // Only the whole match is asked for: with groups RE2 would run its NFA
-    // over the match with this program of thousands of names. The name is
-    // the whole match without the boundary characters the wrapper consumed:
-    // the first one unless the match starts the text with a letter, the
-    // last one unless it ends the text.
-    if (!regex_->Match(input, anchor, input.size(), RE2::ANCHOR_START, &whole, 1)) continue;
-    const std::size_t whole_begin = whole.data() - text.data();
+    // The name is the whole match without the boundary characters it
+    // takes: the first one unless the match starts the text with a letter,
+    // the last one unless it ends the text.
+    const std::size_t match_end = names_.MatchEnd(text, anchor);
+    if (match_end == 0) continue;
+    const std::size_t whole_begin = anchor;
     std::size_t begin = whole_begin;
-    std::size_t end = whole_begin + whole.size();
+    std::size_t end = match_end;
     std::size_t length = 0;
     const char32_t first = DecodeAt(text, whole_begin, &length);
     if (!(whole_begin == 0 && IsWordChar(first))) begin += length;

@@ -5,10 +5,10 @@
 //
 // bodies_*.tsv and programmes.tsv: `#` comment lines, then the header
 // `canonical<TAB>kind<TAB>variants<TAB>acronyms<TAB>county`; variants and
-// acronyms are `|`-separated. Every name form becomes one alternative of a
-// single RE2 alternation (leftmost-longest, Unicode word boundaries), tried
-// anchored only where the prefilter (prefilter.h) found a form's first word,
-// so the cost is in the names a text has, not in their number.
+// acronyms are `|`-separated. Every name form goes into one trie
+// (name_trie.h: longest match, the rules' word boundaries), tried anchored
+// only where the prefilter (prefilter.h) found a form's first word, so the
+// cost is in the names a text has, not in their number.
 //
 // Matching rules (TAGGING.md, body):
 // - names and variants match as written, with a white-space run wherever the
@@ -29,7 +29,6 @@
 #ifndef DIAR_PIPELINE_TAG_GAZETTEER_H_
 #define DIAR_PIPELINE_TAG_GAZETTEER_H_
 
-#include <re2/re2.h>
 
 #include <functional>
 #include <memory>
@@ -41,6 +40,7 @@
 #include <vector>
 
 #include "pipeline/tag/atom_scanner.h"  // Atom
+#include "pipeline/tag/name_trie.h"
 #include "pipeline/tag/tag.h"
 
 namespace diar::tag_internal {
@@ -129,10 +129,9 @@ class Gazetteer {
   std::unordered_map<std::string, Form, Hash, std::equal_to<>> forms_;
   // Lower-case name form -> the first form listed so (not acronyms).
   std::unordered_map<std::string, std::string> listed_;
-  std::vector<std::string> alternatives_;
   std::vector<Atom> atoms_;
   std::set<std::tuple<std::string, bool, bool>> atom_keys_;  // dedupes atoms_ while loading
-  std::unique_ptr<RE2> regex_;
+  NameTrie names_;  // every form, as the scan matches them
   std::vector<County> counties_;
 };
 
