@@ -31,6 +31,24 @@ TEST(BodyTagger, PossessiveStaysInSpanAndLeavesValue) {
   EXPECT_EQ(Spans("enligt SKR:s rapport", "body"), "SKR:s=Sveriges Kommuner och Regioner");
 }
 
+TEST(BodyTagger, ATypographicApostrophePossessiveStaysInSpan) {
+  EXPECT_EQ(Spans("enligt SKR\u2019s rapport", "body"), "SKR\u2019s=Sveriges Kommuner och Regioner");
+}
+
+TEST(BodyTagger, ANameEndsAtPunctuationOrTheTextsEnd) {
+  EXPECT_EQ(Spans("(Trafikverket)", "body"), "Trafikverket=Trafikverket");
+  EXPECT_EQ(Spans("beslut av Trafikverket", "body"), "Trafikverket=Trafikverket");
+  EXPECT_EQ(Spans("Trafikverket, SKR.", "body"),
+            "Trafikverket=Trafikverket; SKR=Sveriges Kommuner och Regioner");
+}
+
+TEST(BodyTagger, ANameBesideABrokenByteIsNoMention) {
+  // Text is checked UTF-8 before it is tagged; a stray byte is no word
+  // boundary, as it was none for the RE2 pattern the names once were.
+  EXPECT_EQ(Spans("av \xFFTrafikverket i", "body"), "");
+  EXPECT_EQ(Spans("av Trafikverket\xFF i", "body"), "");
+}
+
 TEST(BodyTagger, MapsAcronymsAndVariantsToCanonicalNames) {
   EXPECT_EQ(Spans("SKR har", "body"), "SKR=Sveriges Kommuner och Regioner");
   EXPECT_EQ(Spans("Regionen Västmanlands arbete", "body"),
