@@ -241,5 +241,25 @@ TEST(Producers, ChromiumListBulletsDrawnAsShapesOpenTheirItems) {
             "• bygger på ideellt engagemang.");
 }
 
+TEST(Producers, TurnedMarginNotesFollowThePageInTheOrderTheDocumentHasThem) {
+  // Text set vertically or turned (a registry stamp, an annex label in the
+  // margin) is read after the page's lines, in the order drawn, which is
+  // the document's; poppler's own block order put the label up the left
+  // edge before the stamp down the right one.
+  const std::string style =
+      ".stamp{writing-mode:vertical-rl;height:300px;float:right}"
+      ".label{transform:rotate(-90deg);position:absolute;left:-60px;top:400px}";
+  const std::string body =
+      "<div class=\"stamp\">Diarienummer KS 2023/145</div>"
+      "<p>Kommunstyrelsen beslutar att anta kulturplanen.</p>"
+      "<div class=\"label\">Bilaga 1 till protokoll</div>";
+  Result<ExtractedDocument> doc = PrintAndExtract("margin_notes", Html(style, body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text,
+            "Kommunstyrelsen beslutar att anta kulturplanen.\n"
+            "Diarienummer KS 2023/145\n"
+            "Bilaga 1 till protokoll");
+}
+
 }  // namespace
 }  // namespace diar
