@@ -147,15 +147,24 @@ void GlyphWordBuilder::AddChar(const GfxState* state, double x, double y, double
     return;
   }
   // A new word where the glyph does not follow the word's last one: a gap
-  // of more than a tenth of an em, an overlap of more than a fifth, a
-  // glyph over the last one (duplicated text: each duplicate a word of its
-  // own at this stage, as is the glyph after one), another baseline or
-  // another size.
+  // of more than a tenth of an em along the line, an overlap of more than
+  // a fifth, a glyph over the last one (duplicated text: each duplicate a
+  // word of its own at this stage, as is the glyph after one), another
+  // baseline or another size. Along the line is x for rotations 0 and 2
+  // (2 reads leftwards), y for 1 and 3 (3 reads upwards).
   if (in_word_) {
     const double size = word_.size;
-    const double gap = x1 - word_.x1;
-    const double shift = std::fabs(y1 - word_.base);
-    const bool overlap = std::fabs(x1 - last_char_x_) < kDupMaxPriDelta * size && shift < kDupMaxSecDelta * size;
+    const bool across_x = word_.rot % 2 == 1;  // the baseline is an x
+    const double base = across_x ? x1 : y1;
+    double gap = 0, delta = 0;
+    switch (word_.rot) {
+      case 0: gap = x1 - word_.x1, delta = x1 - last_char_edge_; break;
+      case 1: gap = y1 - word_.y1, delta = y1 - last_char_edge_; break;
+      case 2: gap = word_.x0 - x1, delta = last_char_edge_ - x1; break;
+      default: gap = word_.y0 - y1, delta = last_char_edge_ - y1; break;
+    }
+    const double shift = std::fabs(base - word_.base);
+    const bool overlap = std::fabs(delta) < kDupMaxPriDelta * size && shift < kDupMaxSecDelta * size;
     if (overlap || last_char_overlap_ || gap < -kMinDupBreakOverlap * size ||
         gap > kMinWordBreakSpace * size || shift > kMaxBaseShift || font_size_ != size) {
       EndWord();
@@ -169,27 +178,24 @@ void GlyphWordBuilder::AddChar(const GfxState* state, double x, double y, double
     return;
   }
   if (!in_word_ && !BeginWord(state)) return;
-  if (w < 0) {  // drawn right to left: poppler parts it glyph by glyph
+  const int rot = word_.rot;
+  if ((rot == 0 && w < 0) || (rot == 1 && h < 0) || (rot == 2 && w > 0) || (rot == 3 && h > 0)) {
+    // Drawn against its reading direction: poppler parts it glyph by glyph.
     gave_up_ = true;
     return;
   }
   w /= u_len;
+  h /= u_len;
   for (int i = 0; i < u_len; ++i) {
-    const double gx = x1 + i * w;
-    if (word_.chars_end == word_.chars_begin) {
-      // The box spans the font's ascent to its descent at the first glyph.
-      const double ascent = (font_ != nullptr ? font_->getAscent() : 0.95) * word_.size;
-      const double descent = (font_ != nullptr ? font_->getDescent() : -0.35) * word_.size;
-      word_.x0 = gx;
-      word_.y0 = y1 - ascent;
-      word_.y1 = y1 - descent;
-      if (word_.y0 == word_.y1) word_.y0 = y1, word_.y1 = y1 + 1;
-      word_.base = y1;
-      word_.char_pos = char_pos_;
-      word_.font_first = font_;
+    const double gx = x1 + i * w, gy = y1 + i * h;
+    if (word_.chars_end == word_.chars_begin) StartBox(gx, gy);
+    // The glyph's edge along the line, and the word's end there.
+    switch (rot) {
+      case 0: last_char_edge_ = gx, word_.x1 = gx + w; break;
+      case 1: last_char_edge_ = gy, word_.y1 = gy + h; break;
+      case 2: last_char_edge_ = gx, word_.x0 = gx + w; break;
+      default: last_char_edge_ = gy, word_.y0 = gy + h; break;
     }
-    last_char_x_ = gx;
-    word_.x1 = gx + w;
     words_.chars.push_back(u[i]);
     ++word_.chars_end;
     word_.char_end = char_pos_ + bytes;
@@ -198,19 +204,57 @@ void GlyphWordBuilder::AddChar(const GfxState* state, double x, double y, double
   char_pos_ += bytes;
 }
 
-// Starts a word for a glyph in the current font. Only upright horizontal
-// text is read here: poppler's rotation of the word from the font's
-// transform must be 0 and the font's writing mode horizontal.
+// The box of a word whose first glyph is at (x, y): across the line it
+// spans the font's ascent to its descent (a sliver of a point where a
+// font declares both the same); along it the glyphs set it.
+void GlyphWordBuilder::StartBox(double x, double y) {
+  const double ascent = (font_ != nullptr ? font_->getAscent() : 0.95) * word_.size;
+  const double descent = (font_ != nullptr ? font_->getDescent() : -0.35) * word_.size;
+  switch (word_.rot) {
+    case 0:
+      word_.x0 = x, word_.y0 = y - ascent, word_.y1 = y - descent;
+      if (word_.y0 == word_.y1) word_.y0 = y, word_.y1 = y + 1;
+      word_.base = y;
+      break;
+    case 1:
+      word_.x0 = x + descent, word_.y0 = y, word_.x1 = x + ascent;
+      if (word_.x0 == word_.x1) word_.x0 = x, word_.x1 = x + 1;
+      word_.base = x;
+      break;
+    case 2:
+      word_.y0 = y + descent, word_.x1 = x, word_.y1 = y + ascent;
+      if (word_.y0 == word_.y1) word_.y0 = y, word_.y1 = y + 1;
+      word_.base = y;
+      break;
+    default:
+      word_.x0 = x - ascent, word_.x1 = x - descent, word_.y1 = y;
+      if (word_.x0 == word_.x1) word_.x0 = x, word_.x1 = x + 1;
+      word_.base = x;
+      break;
+  }
+  word_.char_pos = char_pos_;
+  word_.font_first = font_;
+}
+
+// Starts a word for a glyph in the current font, turned as poppler turns
+// it from the font's transform (a quarter turn at a time). Text in a Type 3
+// font or a vertical font is left to poppler.
 bool GlyphWordBuilder::BeginWord(const GfxState* state) {
-  double m[4];
-  state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
-  const bool upright = std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2]) && (m[0] > 0 || m[3] < 0);
   const GfxFont* font = state->getFont().get();
-  if (!upright || (font != nullptr && (font->getType() == fontType3 || font->getWMode() != 0))) {
+  if (font != nullptr && (font->getType() == fontType3 || font->getWMode() != 0)) {
     gave_up_ = true;
     return false;
   }
+  double m[4];
+  state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
+  int rot;
+  if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) {
+    rot = (m[0] > 0 || m[3] < 0) ? 0 : 2;
+  } else {
+    rot = m[2] > 0 ? 1 : 3;
+  }
   word_ = GlyphWord();
+  word_.rot = rot;
   word_.size = font_size_;
   word_.chars_begin = word_.chars_end = static_cast<int>(words_.chars.size());
   in_word_ = true;

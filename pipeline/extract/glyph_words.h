@@ -9,12 +9,13 @@
 // heap word object per word: 13 % of a long plan's ingest, of which the
 // layout reads the words' text, box, baseline, size, fonts and positions.
 // GlyphWordBuilder keeps only those, with poppler's rules for where a word
-// breaks, for the glyphs of upright horizontal text in ordinary fonts: the
-// text of nearly every page. A glyph it does not read as poppler would (a
-// Type 3 font, a vertical font, text turned or drawn mirrored, a spacing
-// accent poppler would combine with its letter) makes it give up on the
-// page (Read() false); the page is then read by poppler's own text page,
-// which WordsFromPoppler puts in the same form.
+// breaks, for the glyphs of horizontal text in ordinary fonts, upright or
+// turned: the text of nearly every page. A glyph it does not read as
+// poppler would (a Type 3 font, a vertical font, text drawn against its
+// reading direction, a spacing accent poppler would combine with its
+// letter) makes it give up on the page (Read() false); the page is then
+// read by poppler's own text page, which WordsFromPoppler puts in the same
+// form.
 #ifndef DIAR_PIPELINE_EXTRACT_GLYPH_WORDS_H_
 #define DIAR_PIPELINE_EXTRACT_GLYPH_WORDS_H_
 
@@ -73,6 +74,7 @@ class GlyphWordBuilder {
   void AddChar(const GfxState* state, double x, double y, double dx, double dy, CharCode c,
                int bytes, const Unicode* u, int u_len);
   bool BeginWord(const GfxState* state);
+  void StartBox(double x, double y);
   void EndWord();
 
   GlyphWords words_;
@@ -84,7 +86,7 @@ class GlyphWordBuilder {
   int tiny_chars_ = 0;
   bool in_word_ = false;
   GlyphWord word_;             // the word being built, while in_word_
-  double last_char_x_ = 0;     // where the word's last glyph starts
+  double last_char_edge_ = 0;  // where the word's last glyph starts along the line
   bool last_char_overlap_ = false;
   // An ActualText span: its text, and the glyphs' extent and bytes so far.
   std::optional<std::string> span_;
