@@ -75,8 +75,8 @@ struct ReadableIndex {
   std::vector<std::string> unavailable;  // shards left out (allow_partial)
 };
 
-// A kConfig error when this user may not read `index` (a folder or a stub
-// file) or may not enter a folder above it: told apart from a missing index,
+// A kConfig error when this user may not read `index` (a folder, or a
+// Xapian stub file listing databases) or may not enter a folder above it: told apart from a missing index,
 // which is what Xapian and a failed stat would otherwise make it look like.
 // Nothing when `index` can be read or does not exist.
 std::optional<Error> UnreadableIndex(const std::string& index);

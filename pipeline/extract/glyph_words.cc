@@ -67,6 +67,7 @@ void GlyphWordBuilder::StartPage(const GfxState* state) {
   page_width_ = state != nullptr ? state->getPageWidth() : 0;
   page_height_ = state != nullptr ? state->getPageHeight() : 0;
   font_ = nullptr;
+  font_vertical_ = false;
   font_size_ = 0;
   char_pos_ = 0;
   tiny_chars_ = 0;
@@ -75,6 +76,7 @@ void GlyphWordBuilder::StartPage(const GfxState* state) {
 
 void GlyphWordBuilder::UpdateFont(const GfxState* state) {
   font_ = state->getFont().get();
+  font_vertical_ = font_ != nullptr && font_->getWMode() != 0;
   font_size_ = state->getTransformedFontSize();
   // poppler sizes a Type 3 font by guessing its glyph space from the width
   // of an "m"; such fonts are left to it (DrawChar gives up on them).
@@ -83,7 +85,7 @@ void GlyphWordBuilder::UpdateFont(const GfxState* state) {
 void GlyphWordBuilder::DrawChar(const GfxState* state, double x, double y, double dx, double dy,
                                 CharCode c, int bytes, const Unicode* u, int u_len) {
   if (gave_up_) return;
-  if (font_ != nullptr && font_->getWMode() != 0) {  // vertical text
+  if (font_vertical_) {
     gave_up_ = true;
     return;
   }

@@ -81,6 +81,7 @@ class GlyphWordBuilder {
   bool gave_up_ = false;
   double page_width_ = 0, page_height_ = 0;
   const GfxFont* font_ = nullptr;  // the current font, and its size in points
+  bool font_vertical_ = false;     // the current font writes vertically
   double font_size_ = 0;
   int char_pos_ = 0;
   int tiny_chars_ = 0;

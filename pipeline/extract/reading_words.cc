@@ -55,19 +55,24 @@ bool PoolOrder(const Raw& a, int ia, const Raw& b, int ib) {
   return ia > ib;
 }
 
-// Each word's text, in `chars`.
+// The words' texts: their code points, and a hash of each word's, worked
+// out once for both passes over them.
 struct Texts {
-  const std::vector<Unicode>& chars;
+  Texts(const std::vector<Raw>& words, const std::vector<Unicode>& chars) : chars(chars) {
+    hashes.reserve(words.size());
+    for (const Raw& w : words) {
+      std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+      for (int i = w.chars_begin; i < w.chars_end; ++i) h = (h ^ chars[i]) * 1099511628211ull;
+      hashes.push_back(h);
+    }
+  }
   bool Same(const Raw& a, const Raw& b) const {
     return a.length() == b.length() &&
            std::memcmp(&chars[a.chars_begin], &chars[b.chars_begin],
                        static_cast<std::size_t>(a.length()) * sizeof(Unicode)) == 0;
   }
-  std::uint64_t Hash(const Raw& w) const {
-    std::uint64_t h = 14695981039346656037ull;
-    for (int i = w.chars_begin; i < w.chars_end; ++i) h = (h ^ chars[i]) * 1099511628211ull;
-    return h;
-  }
+  const std::vector<Unicode>& chars;
+  std::vector<std::uint64_t> hashes;  // by word
 };
 
 // `later` repeats `kept` (earlier in pool order) where poppler's
@@ -100,7 +105,7 @@ bool AnyNearTwins(const std::vector<Raw>& raw, const Texts& texts) {
   std::vector<std::pair<std::uint64_t, int>> heads(slots, {0, -1});  // text hash, latest word
   std::vector<int> earlier(raw.size(), -1);                          // the word before of the same hash
   for (int i = 0; i < static_cast<int>(raw.size()); ++i) {
-    const std::uint64_t h = texts.Hash(raw[i]);
+    const std::uint64_t h = texts.hashes[i];
     std::size_t slot = h & (slots - 1);
     while (heads[slot].second >= 0 && heads[slot].first != h) slot = (slot + 1) & (slots - 1);
     for (int j = heads[slot].second; j >= 0; j = earlier[j]) {
@@ -118,7 +123,7 @@ bool AnyNearTwins(const std::vector<Raw>& raw, const Texts& texts) {
 void DropRepeats(const std::vector<Raw>& raw, const Texts& texts, std::vector<bool>& dropped) {
   std::vector<std::pair<std::uint64_t, int>> by_text;
   by_text.reserve(raw.size());
-  for (int i = 0; i < static_cast<int>(raw.size()); ++i) by_text.emplace_back(texts.Hash(raw[i]), i);
+  for (int i = 0; i < static_cast<int>(raw.size()); ++i) by_text.emplace_back(texts.hashes[i], i);
   std::sort(by_text.begin(), by_text.end());
   std::vector<int> twins;
   for (std::size_t s = 0; s < by_text.size();) {
@@ -197,7 +202,7 @@ void MergeLine(const std::vector<Raw>& raw, const std::vector<int>& line,
 
 std::vector<ReadingWord> ReadingOrderWords(const GlyphWords& glyph_words) {
   const std::vector<Raw>& raw = glyph_words.words;
-  const Texts texts{glyph_words.chars};
+  const Texts texts(raw, glyph_words.chars);
   const int n = static_cast<int>(raw.size());
   std::vector<bool> dropped(raw.size(), false);
   if (AnyNearTwins(raw, texts)) DropRepeats(raw, texts, dropped);

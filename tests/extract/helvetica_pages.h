@@ -28,27 +28,13 @@ inline std::string Show(double x, double y, const std::string& text) {
 // Writes a PDF of one 300 x 750 pt page per body (what goes between
 // "BT /F1 12 Tf" and "ET") to a temporary file and returns its path.
 inline std::string WriteHelveticaPdf(const std::vector<std::string>& bodies) {
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
-  const std::size_t font = 3;
-  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                    "/Encoding /WinAnsiEncoding >>");
-  std::string kids;
-  for (const std::string& body : bodies) {
-    const std::string content = "BT /F1 12 Tf\n" + body + "ET\n";
-    const std::size_t page = objects.size() + 1;
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 750] /Resources << /Font "
-                      "<< /F1 " + std::to_string(font) + " 0 R >> >> /Contents " +
-                      std::to_string(page + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-                      "\nendstream");
-    kids += std::to_string(page) + " 0 R ";
-  }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(bodies.size()) + " >>";
+  std::vector<std::string> contents;
+  for (const std::string& body : bodies) contents.push_back("BT /F1 12 Tf\n" + body + "ET\n");
   std::random_device rd;
   const std::string path = (std::filesystem::temp_directory_path() /
                             ("diar-helvetica-" + std::to_string(rd()) + ".pdf"))
                                .string();
-  std::ofstream(path, std::ios::binary) << AssemblePdf(objects);
+  std::ofstream(path, std::ios::binary) << MinimalPdf(contents, 300, 750);
   return path;
 }
 

@@ -33,6 +33,27 @@ inline std::string AssemblePdf(const std::vector<std::string>& objects,
   return pdf;
 }
 
+// A PDF with one page per entry of `contents` (content streams using font
+// /F1, Helvetica in WinAnsiEncoding), each page `width` x `height` points.
+inline std::string MinimalPdf(const std::vector<std::string>& contents, int width = 595,
+                              int height = 842) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
+  std::string kids;
+  for (std::size_t i = 0; i < contents.size(); ++i) {
+    const std::size_t page = 4 + 2 * i;
+    kids += std::to_string(page) + " 0 R ";
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(width) + " " +
+                      std::to_string(height) + "] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                      std::to_string(page + 1) + " 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" +
+                      contents[i] + "\nendstream");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
+  return AssemblePdf(objects);
+}
+
 }  // namespace diar::testing
 
 #endif  // DIAR_TESTS_FOUNDATION_RAW_PDF_H_

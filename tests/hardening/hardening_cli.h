@@ -1,6 +1,6 @@
 // hardening_cli: what the issue 12 tests share — the folder of committed
-// bad inputs, a PDF writer for inputs made on the spot, and a run of the
-// real binary next to one good file.
+// bad inputs, a run of the real binary next to one good file, and (through
+// raw_pdf.h) MinimalPdf for inputs made on the spot.
 #ifndef DIAR_TESTS_HARDENING_HARDENING_CLI_H_
 #define DIAR_TESTS_HARDENING_HARDENING_CLI_H_
 
@@ -19,27 +19,6 @@ namespace diar::testing {
 
 inline std::filesystem::path BadInputs() {
   return std::filesystem::path(DIAR_SOURCE_DIR) / "tests/data/bad";
-}
-
-// A PDF with one page per entry of `contents` (content streams using font
-// /F1, Helvetica), each page `width` x `height` points (raw_pdf.h).
-inline std::string MinimalPdf(const std::vector<std::string>& contents, int width = 595,
-                              int height = 842) {
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
-  std::string kids;
-  for (std::size_t i = 0; i < contents.size(); ++i) {
-    const std::size_t page = 4 + 2 * i;
-    kids += std::to_string(page) + " 0 R ";
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(width) + " " +
-                      std::to_string(height) + "] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
-                      std::to_string(page + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" +
-                      contents[i] + "\nendstream");
-  }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
-  return AssemblePdf(objects);
 }
 
 // True when `needle` occurs in `haystack` (a message, an output).
