@@ -384,6 +384,24 @@ bool Crosses(const Row& row, double gutter) {
   return false;
 }
 
+// Whether `words` (one row's, in x order) are a single justified line whose
+// word spaces were stretched: two spaces or more, all of one width within
+// half a point. Justification spreads a line's slack evenly over its
+// spaces (Word, LibreOffice, Chromium, InDesign), and a narrow column of
+// long Swedish words leaves lines of three words 2 em apart, as wide as a
+// gutter. Gutters, cell borders and tab stops are not that even with each
+// other and with the word spaces of the text beside them.
+bool IsStretchedLine(const std::vector<Word>& words) {
+  if (words.size() < 3) return false;
+  double narrowest = 1e9, widest = -1e9;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const double gap = words[i].x0 - words[i - 1].x1;
+    narrowest = std::min(narrowest, gap);
+    widest = std::max(widest, gap);
+  }
+  return narrowest > 0 && widest - narrowest <= 0.5;
+}
+
 // Looks for a vertical gutter between 25 % and 75 % of the page width in
 // rows [begin, end): an x that a run of consecutive rows keeps clear of,
 // with a wide gap and words on both sides in some of them. Returns a
@@ -401,7 +419,10 @@ bool Crosses(const Row& row, double gutter) {
 // block — word spaces never get that wide).
 // The longest run of consecutive rows in [begin, end) with a gap of at
 // least `min_gap` over x whose left side starts at one x in every row and
-// whose right side starts at one x in every row (within a point).
+// whose right side starts at one x in every row (within a point). A
+// stretched line (IsStretchedLine) has no such gap: three loose lines of a
+// narrow justified column can start their second words within a point of
+// each other by chance.
 int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double x,
                double min_gap) {
   int best = 0, run = 0;
@@ -409,7 +430,7 @@ int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
   for (std::size_t k = begin; k < end; ++k) {
     const std::vector<Word>& w = rows[k].words;
     double l = -1, r = -1;
-    for (std::size_t i = 1; i < w.size(); ++i) {
+    for (std::size_t i = IsStretchedLine(w) ? w.size() : 1; i < w.size(); ++i) {
       if (w[i - 1].x1 < x && w[i].x0 > x && w[i].x0 - w[i - 1].x1 >= min_gap) {
         l = w.front().x0;
         r = w[i].x0;
@@ -816,10 +837,15 @@ bool RightColumnBeside(const std::vector<Row>& rows, std::size_t begin, std::siz
 // columns end and the next section's begin: columns side by side above it
 // and below it (two rows or more with words either side of `gutter`, each
 // way), no line of the right column beside it (RightColumnBeside), and the
-// columns above it ending together, as balanced columns do (their last
-// lines within 1.2 lines of each other). An index's letter heading in the
-// left column has white space beside it too, but the right column goes on
-// past it (measured on a GNU manual's index: 1.7 lines lower).
+// columns above it ending together, as balanced columns do: their last
+// lines within 1.2 lines of each other, or the right column's up to three
+// lines higher. Balancing fills the columns from the left, so the last
+// column is the short one, by a line or two plus a paragraph's spacing
+// when widow and orphan control keeps lines together (a Chromium print of
+// three columns under a heading spanning them: two lines). An index's
+// letter heading in the left column has white space beside it too, but
+// the right column goes on past it (measured on a GNU manual's index: 1.7
+// lines lower).
 bool EndsASection(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                   std::size_t k, double gutter) {
   int above = 0, below = 0;
@@ -837,7 +863,9 @@ bool EndsASection(const std::vector<Row>& rows, std::size_t begin, std::size_t e
       below += two_sided ? 1 : 0;
     }
   }
-  if (above < 2 || below < 2 || std::abs(left_bottom - right_bottom) > 1.2 * Median(heights)) {
+  const double line = Median(heights);
+  if (above < 2 || below < 2 || right_bottom - left_bottom > 1.2 * line ||
+      left_bottom - right_bottom > 3 * line) {
     return false;
   }
   // A heading wrapped onto more lines (a narrow column's "2 Bakgrund och

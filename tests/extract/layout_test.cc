@@ -247,6 +247,61 @@ TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
   for (const TextLine& l : lines) EXPECT_EQ(l.column, 0) << l.text;
 }
 
+TEST(Layout, ReadsLooseJustifiedLinesOfANarrowColumnInRowOrder) {
+  // A narrow justified column of long words: three lines of two or three
+  // words, each line's spaces stretched to one width (1.4-2.6 em), whose
+  // second words start at one x by chance. Not a second column: the lines
+  // read in row order (a line's words wider apart than 1.5 em are
+  // fragments of their line, which normalise joins).
+  std::vector<Word> words;
+  Set(words, "naturvardsverket har gett ut en ny", 200, 100);
+  Set(words, "vagledningarna om strandskydd.", 200, 100 + kPitch, 26);
+  Set(words, "lansstyrelsernas kommer att halla", 200, 100 + 2 * kPitch, 14);
+  Set(words, "utbildningarnas for kommunernas", 200, 100 + 3 * kPitch, 20);
+  Set(words, "handlaggare under varen och hosten", 200, 100 + 4 * kPitch);
+  std::string text;
+  for (const TextLine& l : BuildLines(words, kPageWidth)) text += (text.empty() ? "" : " ") + l.text;
+  EXPECT_EQ(text,
+            "naturvardsverket har gett ut en ny vagledningarna om strandskydd. lansstyrelsernas "
+            "kommer att halla utbildningarnas for kommunernas handlaggare under varen och hosten");
+}
+
+TEST(Layout, ReadsThreeColumnsWhoseLastEndsTwoLinesShortBeforeTheNextSectionsHeading) {
+  // Balanced columns fill from the left: the third column of the first
+  // section ends two lines above the other two. A heading over the first
+  // two columns' width then opens the next section of three columns.
+  std::vector<Word> words;
+  const double x[3] = {72, 250, 428};
+  for (int c = 0; c < 3; ++c) {
+    for (int i = 0; i < (c == 2 ? 2 : 4); ++i) {
+      Set(words, "forsta avsnittet spalt " + std::to_string(c) + " rad " + std::to_string(i), x[c],
+          100 + i * kPitch);
+    }
+  }
+  words.push_back(Word{.text = "Nästa", .x0 = 72, .y0 = 166, .x1 = 130, .y1 = 182, .font_size = 14});
+  words.push_back(Word{.text = "avsnittets", .x0 = 136, .y0 = 166, .x1 = 230, .y1 = 182, .font_size = 14});
+  words.push_back(Word{.text = "rubrik", .x0 = 236, .y0 = 166, .x1 = 290, .y1 = 182, .font_size = 14});
+  for (int c = 0; c < 3; ++c) {
+    for (int i = 0; i < 4; ++i) {
+      Set(words, "andra avsnittet spalt " + std::to_string(c) + " rad " + std::to_string(i), x[c],
+          194 + i * kPitch);
+    }
+  }
+  std::vector<std::string> want;
+  for (int c = 0; c < 3; ++c) {
+    for (int i = 0; i < (c == 2 ? 2 : 4); ++i) {
+      want.push_back("forsta avsnittet spalt " + std::to_string(c) + " rad " + std::to_string(i));
+    }
+  }
+  want.push_back("Nästa avsnittets rubrik");
+  for (int c = 0; c < 3; ++c) {
+    for (int i = 0; i < 4; ++i) {
+      want.push_back("andra avsnittet spalt " + std::to_string(c) + " rad " + std::to_string(i));
+    }
+  }
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), want);
+}
+
 TEST(Layout, ReadsALabelValueTableRowByRow) {
   std::vector<Word> words;
   const char* labels[] = {"Datum", "Dnr", "Handlaggare", "Telefon", "E-post"};

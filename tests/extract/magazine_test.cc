@@ -231,6 +231,37 @@ TEST(Magazine, FourColumnsUnderAHeadingThenFourMoreUnderTheNextReadSectionBySect
             0.005);
 }
 
+// A county board's newsletter: three justified columns, a heading spanning
+// them, three more. Chromium balances the first section so that its last
+// column ends two lines above the others, and sets the narrow columns'
+// long words three to a line with their spaces stretched wide.
+TEST(Magazine, ThreeColumnsThenAHeadingSpanningThemThenThreeMoreReadSectionBySection) {
+  const std::vector<std::string> first = {
+      "Länsstyrelsen har under hösten arbetat med den regionala handlingsplanen för "
+      "klimatanpassning. Planen tas fram tillsammans med länets kommuner och Region Dalarna och "
+      "ska vara klar under första halvåret 2025.",
+      "I arbetet ingår en kartläggning av risker för översvämning, ras och skred längs Dalälven. "
+      "Resultaten presenteras vid ett seminarium i Falun den 14 mars."};
+  const std::vector<std::string> second = {
+      "Naturvårdsverket har gett ut en ny vägledning om strandskydd. Länsstyrelsen kommer att "
+      "hålla utbildningar för kommunernas handläggare under våren.",
+      "Frågor om vägledningen besvaras av enheten för naturvård. Ärenden om dispens handläggs "
+      "som tidigare av kommunerna, och överprövning sker hos Länsstyrelsen.",
+      "Mer information finns på webbplatsen under rubriken natur och landskap, där även "
+      "tidigare nyhetsbrev finns samlade."};
+  const std::string css = "@page{size:A4;margin:15mm}body{font-size:10pt;margin:8px}h1{font-size:22pt}"
+                          ".cols{column-count:3;column-gap:6mm;text-align:justify;hyphens:auto}"
+                          "h2{column-span:all;font-size:14pt}";
+  std::string body = "<h1>Nyhetsbrev från Länsstyrelsen i Dalarnas län</h1><div class=\"cols\">";
+  std::string truth = "Nyhetsbrev från Länsstyrelsen i Dalarnas län\n";
+  for (const std::string& p : first) body += "<p>" + p + "</p>", truth += p + "\n";
+  body += "<h2>Ny vägledning för strandskydd</h2>";
+  truth += "Ny vägledning för strandskydd\n";
+  for (const std::string& p : second) body += "<p>" + p + "</p>", truth += p + "\n";
+  body += "</div>";
+  EXPECT_LT(Read("three_columns_spanning_heading", css, body, truth).cer, 0.005);
+}
+
 TEST(Magazine, AHeadingOverTwoOfThreeColumnsReadsBeforeThoseTwo) {
   const std::string css = kPage +
                           ".grid{display:grid;grid-template-columns:1fr 2fr;gap:0.6cm}"
