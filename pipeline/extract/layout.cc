@@ -792,20 +792,84 @@ void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
 // side parts again (three columns or more), the sides are columns: the
 // form test (ReadsAsColumns) would take two narrow columns beside a third
 // for a wide value column beside labels.
-void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double gutter,
-               double page_width, std::vector<TextLine>& out) {
+// Rows [end, flow_end) follow the block and carry on its left column's
+// last paragraph (LeftFlowEnd): read after the left column, before the
+// right one.
+void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+               std::size_t flow_end, double gutter, double page_width, std::vector<TextLine>& out) {
   const Column left = ColumnOf(SideOf(rows, begin, end, gutter, true), 0, gutter);
   const Column right = ColumnOf(SideOf(rows, begin, end, gutter, false), gutter, page_width);
   if (!PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
-    for (std::size_t r = begin; r < end; ++r) {
+    for (std::size_t r = begin; r < flow_end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
     }
     return;
   }
   int column = 1;
   EmitColumn(left, column, out);
+  for (std::size_t r = end; r < flow_end; ++r) {
+    AppendFragments(rows[r].words, 0, rows[r].words.size(), column, out);
+  }
   ++column;
   EmitColumn(right, column, out);
+}
+
+bool StartsInLowerCase(const std::string& word) {
+  if (word.empty()) return false;
+  std::size_t i = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), i, word.size(), c);
+  return c >= 0 && u_islower(c);
+}
+
+// Where the rows from `block_end` stop carrying on the paragraph that the
+// left column of the block [begin, block_end) ends with: block_end when
+// they do not. Text wrapped around a box set beside it (Word's text box
+// with square wrapping, a float in HTML, a fact panel in a brochure) runs
+// beside the box and then goes on below it at full width, mid-sentence.
+// Read left column first and then the box, the paragraph would be cut in
+// two by the box's text. The rows carry it on when the left column went on
+// past the right one's end by half a line or more (the text wraps below the
+// box; balanced columns end together) and the first of them starts at the
+// left column's edge, in its size, at its line pitch (no paragraph space)
+// and in lower case, the sentence going on; they end at a row set apart or
+// in another size or edge, or after a row that stays left of the gutter
+// (the paragraph's short last line).
+std::size_t LeftFlowEnd(const std::vector<Row>& rows, std::size_t begin, std::size_t block_end,
+                        std::size_t end, double gutter) {
+  if (block_end >= end || !Crosses(rows[block_end], gutter)) return block_end;
+  std::size_t last = block_end;
+  for (std::size_t k = block_end; k-- > begin;) {
+    if (SplitIndex(rows[k], gutter) > 0) {
+      last = k;
+      break;
+    }
+  }
+  if (last == block_end) return block_end;
+  // The text goes on beside the box past its end; balanced columns end
+  // together.
+  double right_bottom = -1;
+  for (std::size_t k = begin; k < block_end; ++k) {
+    if (SplitIndex(rows[k], gutter) < rows[k].words.size()) right_bottom = rows[k].y1;
+  }
+  if (rows[last].y1 - right_bottom < 0.5 * rows[last].height) return block_end;
+  const Word& edge = rows[last].words.front();
+  auto goes_on = [&](const Row& above, const Row& row) {
+    const Word& first = row.words.front();
+    return std::abs(first.x0 - edge.x0) <= 2 && std::abs(FontSize(first) - FontSize(edge)) <= 0.5 &&
+           row.y0 - above.y1 <= 0.6 * std::min(above.height, row.height);
+  };
+  if (!goes_on(rows[last], rows[block_end]) || !StartsInLowerCase(rows[block_end].words.front().text)) {
+    return block_end;
+  }
+  std::size_t flow = block_end + 1;
+  while (flow < end && goes_on(rows[flow - 1], rows[flow])) {
+    const bool crosses = Crosses(rows[flow], gutter);
+    if (!crosses && SplitIndex(rows[flow], gutter) < rows[flow].words.size()) break;
+    ++flow;
+    if (!crosses) break;
+  }
+  return flow;
 }
 
 // Whether some row of [begin, end) other than `k` has words right of
@@ -947,8 +1011,9 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
       ++block_end;
     }
     block_end = EndOfColumns(rows, r, block_end, gutter);
-    EmitBlock(rows, r, block_end, gutter, page_width, out);
-    r = block_end;
+    const std::size_t flow_end = LeftFlowEnd(rows, r, block_end, end, gutter);
+    EmitBlock(rows, r, block_end, flow_end, gutter, page_width, out);
+    r = flow_end;
   }
 }
 

@@ -302,6 +302,34 @@ TEST(Layout, ReadsThreeColumnsWhoseLastEndsTwoLinesShortBeforeTheNextSectionsHea
   EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), want);
 }
 
+TEST(Layout, ReadsTextWrappedAroundABoxOnBelowItBeforeTheBox) {
+  // A box of smaller type set right of the text, which runs beside it and
+  // then on below it at full width, mid-sentence: the paragraph is read
+  // whole, then the box, then the next paragraph.
+  std::vector<Word> words;
+  for (int i = 0; i < 6; ++i) {
+    Set(words, "text bredvid rutan rad " + std::to_string(i), 72, 100 + i * kPitch);
+  }
+  for (int i = 0; i < 4; ++i) {
+    words.push_back(Word{.text = "ruta", .x0 = 340, .y0 = 104.0 + i * 11, .x1 = 364,
+                         .y1 = 113.0 + i * 11, .font_size = 8});
+    words.push_back(Word{.text = "rad" + std::to_string(i), .x0 = 367, .y0 = 104.0 + i * 11,
+                         .x1 = 391, .y1 = 113.0 + i * 11, .font_size = 8});
+  }
+  Set(words, "och fortsatter under rutan over hela bredden av sidan med samma stycke", 72,
+      100 + 6 * kPitch);
+  Set(words, "som slutar har", 72, 100 + 7 * kPitch);
+  Set(words, "Nasta stycke borjar efter luft over hela bredden av sidan med ny mening", 72,
+      100 + 9 * kPitch);
+  std::vector<std::string> want;
+  for (int i = 0; i < 6; ++i) want.push_back("text bredvid rutan rad " + std::to_string(i));
+  want.push_back("och fortsatter under rutan over hela bredden av sidan med samma stycke");
+  want.push_back("som slutar har");
+  for (int i = 0; i < 4; ++i) want.push_back("ruta rad" + std::to_string(i));
+  want.push_back("Nasta stycke borjar efter luft over hela bredden av sidan med ny mening");
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), want);
+}
+
 TEST(Layout, ReadsALabelValueTableRowByRow) {
   std::vector<Word> words;
   const char* labels[] = {"Datum", "Dnr", "Handlaggare", "Telefon", "E-post"};

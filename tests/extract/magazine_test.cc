@@ -262,6 +262,38 @@ TEST(Magazine, ThreeColumnsThenAHeadingSpanningThemThenThreeMoreReadSectionBySec
   EXPECT_LT(Read("three_columns_spanning_heading", css, body, truth).cer, 0.005);
 }
 
+// A fact box floated right of the text, as Word's text box with square
+// wrapping or an HTML float: the paragraph runs beside it and goes on below
+// it mid-sentence, and is read whole before the box.
+TEST(Magazine, TextWrappedAroundAFactBoxReadsOnBelowItBeforeTheBox) {
+  const std::vector<std::string> text = {
+      "Region Gävleborg driver sedan 2024 ett projekt för att stärka kompetensförsörjningen "
+      "inom vård och omsorg i länet. Projektet genomförs tillsammans med länets tio kommuner "
+      "och Högskolan i Gävle, och riktar sig särskilt till personer som saknar fullständig "
+      "gymnasieutbildning.",
+      "Insatserna omfattar validering av yrkeskunskaper, språkstöd och handledning på "
+      "arbetsplatsen. Under det första året har 180 deltagare påbörjat en utbildning, och av "
+      "dem har 120 fått en anställning inom vård och omsorg. Resultaten följs upp av en extern "
+      "utvärderare som rapporterar till styrgruppen två gånger per år.",
+      "Erfarenheterna från projektet ska tas tillvara i den regionala kompetensplattformen och "
+      "i arbetet med den regionala utvecklingsstrategin."};
+  const std::string box = "Projektägare: Region Gävleborg<br>Budget: 4,2 miljoner kronor<br>"
+                          "Period: 2024–2026<br>Finansiering: Europeiska regionala "
+                          "utvecklingsfonden";
+  const std::string css = "@page{size:A4;margin:25mm}body{font-size:11pt;margin:8px}"
+                          ".box{float:right;width:60mm;margin:0 0 4mm 6mm;padding:3mm;"
+                          "border:1px solid #333;font-family:'Liberation Sans';font-size:9pt}"
+                          ".box h4{margin:0 0 2mm 0}";
+  const std::string body = "<h2>Bakgrund</h2><div class=\"box\"><h4>Fakta om projektet</h4>" +
+                           box + "</div><p>" + text[0] + "</p><p>" + text[1] + "</p><p>" +
+                           text[2] + "</p>";
+  const std::string truth = "Bakgrund\n" + text[0] + "\n" + text[1] +
+                            "\nFakta om projektet\nProjektägare: Region Gävleborg Budget: 4,2 "
+                            "miljoner kronor Period: 2024–2026 Finansiering: Europeiska "
+                            "regionala utvecklingsfonden\n" + text[2] + "\n";
+  EXPECT_LT(Read("float_box", css, body, truth).cer, 0.005);
+}
+
 TEST(Magazine, AHeadingOverTwoOfThreeColumnsReadsBeforeThoseTwo) {
   const std::string css = kPage +
                           ".grid{display:grid;grid-template-columns:1fr 2fr;gap:0.6cm}"
