@@ -4,8 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "pipeline/normalise/normalise.h"
 
@@ -64,6 +66,37 @@ bool EndsWithWordHyphen(const std::string& t) {
 bool EndsWithGluedEnDash(const std::string& t) {
   const std::size_t n = std::string(kEnDash).size();
   return EndsWith(t, kEnDash) && t.size() > n && t[t.size() - n - 1] != ' ';
+}
+
+// An entry of a table of contents: "1.1 Syfte och mål ........ 3". It ends
+// with a page number (digits, or a roman numeral) after a leader of four
+// dots or more (".", "…" or "·", spaced or not). Running text never ends
+// so, and an entry is a paragraph of its own however full its line.
+bool EndsWithLeaderAndPage(const std::string& t) {
+  std::size_t e = t.size();
+  while (e > 0 && t[e - 1] == ' ') --e;
+  std::size_t d = e;
+  while (d > 0 && (std::isdigit(static_cast<unsigned char>(t[d - 1])) ||
+                   std::string_view("ivxlcIVXLC").find(t[d - 1]) != std::string_view::npos)) {
+    --d;
+  }
+  if (d == e || e - d > 6) return false;
+  int dots = 0;
+  std::size_t i = d;
+  while (i > 0) {
+    if (t[i - 1] == ' ') {
+      --i;
+    } else if (t[i - 1] == '.') {
+      ++dots, --i;
+    } else if (i >= 3 && t.compare(i - 3, 3, "\u2026") == 0) {
+      dots += 3, i -= 3;
+    } else if (i >= 2 && t.compare(i - 2, 2, "\u00b7") == 0) {
+      ++dots, i -= 2;
+    } else {
+      break;
+    }
+  }
+  return dots >= 4;
 }
 
 std::string LastWord(const std::string& t) {
@@ -431,7 +464,8 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         if (b.x0 <= item_x0 + 0.3 * em) item_x0 = -1;
       }
       if (table ||
-          (!same_row && (BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach, edges)) ||
+          (!same_row && (EndsWithLeaderAndPage(para) ||
+                         BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach, edges)) ||
                          StartsNextNote(para, lines[first], b, body_size)))) {
         if (!para.empty()) out.push_back(std::move(para));
         para.clear();
@@ -480,7 +514,7 @@ std::vector<std::string> PlainParagraphs(const std::vector<Line>& lines,
       const Line& b = lines[i];
       if (i > begin) {
         const Line& a = lines[i - 1];
-        const bool joins = wrapped && !StartsBullet(b.text) &&
+        const bool joins = wrapped && !StartsBullet(b.text) && !EndsWithLeaderAndPage(a.text) &&
                            (a.text.size() * 10 >= longest * 6 || EndsWithWordHyphen(a.text) ||
                             a.soft_hyphen_end) &&
                            !(EndsSentence(a.text) && !StartsLower(b.text) &&

@@ -149,6 +149,42 @@ TEST(Normalise, SplitsPlainTextAtBlankLinesAndUnwrapsHardWrappedBlocks) {
             "\xE2\x80\xA2 en punkt\n\xE2\x80\xA2 en till");
 }
 
+TEST(Normalise, KeepsEachEntryOfATableOfContentsAParagraph) {
+  // Full lines at the body's pitch and size, indented and not: only the
+  // leader and page number that end each show where an entry ends.
+  ExtractedDocument doc;
+  doc.pages.push_back(PageBuilder()
+                          .Line("Inneh\xC3\xA5ll", 16, true)
+                          .Line("1 Inledning ....................................... 3", 10, false, 8)
+                          .Line("1.1 Syfte och m\xC3\xA5l ................................ 3", 10, false, 0, 96)
+                          .Line("1.2 Avgr\xC3\xA4nsningar ...............................4", 10, false, 0, 96)
+                          .Line("2 Nul\xC3\xA4gesbeskrivning \xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6 xii")
+                          .Line("3 \xC3\x85tg\xC3\xA4rder 2025\xE2\x80\x93" "2027 . . . . . . . . . . . . . 9")
+                          .Build(1));
+  EXPECT_EQ(Lines(Normalise(doc, {}).text),
+            (std::vector<std::string>{
+                "Inneh\xC3\xA5ll", "1 Inledning ....................................... 3",
+                "1.1 Syfte och m\xC3\xA5l ................................ 3",
+                "1.2 Avgr\xC3\xA4nsningar ...............................4",
+                "2 Nul\xC3\xA4gesbeskrivning \xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6 xii",
+                "3 \xC3\x85tg\xC3\xA4rder 2025\xE2\x80\x93" "2027 . . . . . . . . . . . . . 9"}));
+}
+
+TEST(Normalise, KeepsEachEntryOfATableOfContentsInPlainTextALine) {
+  ExtractedDocument doc;
+  ExtractedPage page;
+  page.number = 1;
+  page.text =
+      "1 Inledning .................................. 3\n"
+      "1.1 Syfte och m\xC3\xA5l ........................... 3\n"
+      "2 Nul\xC3\xA4gesbeskrivning .......................... 5\n";
+  doc.pages.push_back(page);
+  EXPECT_EQ(Lines(Normalise(doc, {}).text),
+            (std::vector<std::string>{"1 Inledning .................................. 3",
+                                      "1.1 Syfte och m\xC3\xA5l ........................... 3",
+                                      "2 Nul\xC3\xA4gesbeskrivning .......................... 5"}));
+}
+
 TEST(Normalise, MakesEnDashListItemsBulletsButKeepsALoneLeadingDash) {
   ExtractedDocument doc;
   doc.pages.push_back(PageBuilder()
