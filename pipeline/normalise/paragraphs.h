@@ -29,7 +29,9 @@
 //     a sentence or the second starts with a capital;
 //   - is set smaller than the page's text, at the paragraph's left edge, and
 //     opens with the number after the one the paragraph opened with: the
-//     next footnote, after a note that filled its line.
+//     next footnote, after a note that filled its line;
+//   - follows an entry of a table of contents (the paragraph ends in a
+//     leader of four dots or more and a page number), in plain text too.
 // Lines on the same row (fragments split at a wide gap) always join, with a
 // hyphen between them repaired as at a line end.
 // Text files have no layout: blank lines separate paragraphs, and lines
