@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <string_view>
@@ -69,17 +68,21 @@ bool EndsWithGluedEnDash(const std::string& t) {
 }
 
 // An entry of a table of contents: "1.1 Syfte och mål ........ 3". It ends
-// with a page number (digits, or a roman numeral) after a leader of four
-// dots or more (".", "…" or "·", spaced or not). Running text never ends
-// so, and an entry is a paragraph of its own however full its line.
+// with a page number (digits, or a roman numeral in one case) after a
+// leader of five dots or more (".", "·" or "…" as three, spaced or not).
+// Running text never ends so (an ellipsis is three), and an entry is a
+// paragraph of its own however full its line.
 bool EndsWithLeaderAndPage(const std::string& t) {
   std::size_t e = t.size();
   while (e > 0 && t[e - 1] == ' ') --e;
-  std::size_t d = e;
-  while (d > 0 && (std::isdigit(static_cast<unsigned char>(t[d - 1])) ||
-                   std::string_view("ivxlcIVXLC").find(t[d - 1]) != std::string_view::npos)) {
-    --d;
-  }
+  auto number = [&](std::string_view digits) {
+    std::size_t d = e;
+    while (d > 0 && digits.find(t[d - 1]) != std::string_view::npos) --d;
+    return d;
+  };
+  std::size_t d = number("0123456789");
+  if (d == e) d = number("ivxlc");
+  if (d == e) d = number("IVXLC");
   if (d == e || e - d > 6) return false;
   int dots = 0;
   std::size_t i = d;
@@ -96,7 +99,7 @@ bool EndsWithLeaderAndPage(const std::string& t) {
       break;
     }
   }
-  return dots >= 4;
+  return dots >= 5;
 }
 
 std::string LastWord(const std::string& t) {

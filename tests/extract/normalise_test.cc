@@ -170,6 +170,17 @@ TEST(Normalise, KeepsEachEntryOfATableOfContentsAParagraph) {
                 "3 \xC3\x85tg\xC3\xA4rder 2025\xE2\x80\x93" "2027 . . . . . . . . . . . . . 9"}));
 }
 
+TEST(Normalise, JoinsALineEndingInAnEllipsisAndANumberToTheNext) {
+  ExtractedDocument doc;
+  doc.pages.push_back(PageBuilder()
+                          .Line("Avgifterna h\xC3\xB6js i steg om 100 kronor: 100, 200 ... 800")
+                          .Line("kronor per \xC3\xA5r fram till 2030.", 10, false, 0, 72, 300)
+                          .Build(1));
+  EXPECT_EQ(Normalise(doc, {}).text,
+            "Avgifterna h\xC3\xB6js i steg om 100 kronor: 100, 200 ... 800 kronor per \xC3\xA5r "
+            "fram till 2030.");
+}
+
 TEST(Normalise, KeepsEachEntryOfATableOfContentsInPlainTextALine) {
   ExtractedDocument doc;
   ExtractedPage page;
