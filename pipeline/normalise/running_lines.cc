@@ -153,44 +153,70 @@ std::vector<int> Zones(const PageLayout& page) {
   return zone;
 }
 
+// A number in a line, and whether it numbers a paragraph ("§ 32").
+struct Number {
+  long value = 0;
+  bool section = false;
+};
+
 // The numbers in `text`, in order.
-std::vector<long> Numbers(const std::string& text) {
-  std::vector<long> out;
+std::vector<Number> Numbers(const std::string& text) {
+  std::vector<Number> out;
   long value = -1;
-  for (char c : text) {
+  bool section = false;  // a "§" (and spaces) since the last number
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c >= '0' && c <= '9') {
       value = (value < 0 ? 0 : value * 10) + (c - '0');
       if (value > 1000000) value = 1000000;
-    } else if (value >= 0) {
-      out.push_back(value);
+      continue;
+    }
+    if (value >= 0) {
+      out.push_back({value, section});
       value = -1;
+      section = false;
+    }
+    if (text.compare(i, 2, "\u00a7") == 0) {
+      section = true;
+      ++i;
+    } else if (c != ' ') {
+      section = false;
     }
   }
-  if (value >= 0) out.push_back(value);
+  if (value >= 0) out.push_back({value, section});
   return out;
 }
 
 // Whether the lines of one shape, (page index, text) pairs, run across the
 // pages: the same text everywhere, or a number that moves in step with the
-// page ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5). A number that
-// changes otherwise ("§ 12", "§ 15" heading each page of a protocol) is
-// content.
+// page ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5) while each of
+// the others stays the same or moves in step too. A number that changes
+// otherwise is content: "§ 32 Dnr BUN 2024/0140" and "§ 33 Dnr BUN
+// 2024/0151" heading pages 2 and 3 of a protocol, whose dnr is not the
+// page's. So is a paragraph number ("§ 32", "§ 33"), which may go up one a
+// page when each paragraph fills one but numbers no page.
 bool RunsAcrossPages(const std::vector<std::pair<std::size_t, std::string>>& lines) {
   bool same_text = true;
   for (const auto& l : lines) same_text = same_text && l.second == lines.front().second;
   if (same_text) return true;
-  std::vector<std::vector<long>> numbers;
+  std::vector<std::vector<Number>> numbers;
   for (const auto& l : lines) numbers.push_back(Numbers(l.second));
-  for (std::size_t k = 0; k < numbers.front().size(); ++k) {
-    bool in_step = true;
-    const long offset = numbers.front()[k] - static_cast<long>(lines.front().first);
-    for (std::size_t i = 0; i < lines.size() && in_step; ++i) {
-      in_step = k < numbers[i].size() &&
-                numbers[i][k] - static_cast<long>(lines[i].first) == offset;
-    }
-    if (in_step) return true;
+  const std::size_t count = numbers.front().size();
+  for (const auto& n : numbers) {
+    if (n.size() != count) return false;
   }
-  return false;
+  bool steps = false;
+  for (std::size_t k = 0; k < count; ++k) {
+    bool same = true, in_step = !numbers.front()[k].section;
+    const long offset = numbers.front()[k].value - static_cast<long>(lines.front().first);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      same = same && numbers[i][k].value == numbers.front()[k].value;
+      in_step = in_step && numbers[i][k].value - static_cast<long>(lines[i].first) == offset;
+    }
+    if (!same && !in_step) return false;
+    steps = steps || (in_step && !same);
+  }
+  return steps;
 }
 
 // Whether `text` holds a page number among other words: "sida 4",

@@ -12,8 +12,12 @@
 //     most, because headers often alternate between odd and even pages and
 //     first pages carry a letterhead instead — and runs across the pages:
 //     the same text on each, or a number moving in step with the page
-//     ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5), where headings
-//     such as "§ 12", "§ 15" at the top of protocol pages change otherwise;
+//     ("Sida 4 av 12" on page 4, "Sida 5 av 12" on page 5) and every other
+//     number fixed or in step too, where headings such as "§ 12", "§ 15"
+//     at the top of protocol pages change otherwise ("§ 32 Dnr BUN
+//     2024/0140" on page 2, "§ 33 Dnr BUN 2024/0151" on page 3: the dnr
+//     does not follow the page), and a number after "§" never counts as a
+//     page's;
 //     or its shape is within a small edit distance of such a shape (OCR
 //     misreads a letter or two); and on its page it stands where it stands
 //     on another page (within a line's height, a header measured from the

@@ -178,6 +178,31 @@ TEST(RunningLines, KeepsSectionHeadingsInStepWithTwoPagesButDropsAPageNumberedHe
   EXPECT_TRUE(removed[7][0]);
 }
 
+TEST(RunningLines, KeepsAParagraphHeadingWithItsDnrOpeningEachPage) {
+  // A protocol whose paragraphs each fill a page: the paragraph number goes
+  // up one a page, the dnr beside it does not follow the page.
+  const std::vector<std::vector<bool>> removed = FindRunningLines(PagesWithHeads(
+      {"", "\xC2\xA7 32 Dnr BUN 2024/0140", "\xC2\xA7 33 Dnr BUN 2024/0151"}));
+  EXPECT_FALSE(removed[1][0]);
+  EXPECT_FALSE(removed[2][0]);
+}
+
+TEST(RunningLines, KeepsParagraphNumbersThatGoUpOneAPage) {
+  std::vector<std::string> heads;
+  for (int p = 0; p < 5; ++p) heads.push_back("\xC2\xA7 " + std::to_string(31 + p));
+  const std::vector<std::vector<bool>> removed = FindRunningLines(PagesWithHeads(heads));
+  for (int p = 0; p < 5; ++p) EXPECT_FALSE(removed[p][0]) << "page " << p + 1;
+}
+
+TEST(RunningLines, DropsAHeaderWhosePageNumberStepsBesideAFixedDate) {
+  std::vector<std::string> heads;
+  for (int p = 0; p < 5; ++p) {
+    heads.push_back("Protokoll 2024-04-18, sida " + std::to_string(p + 1) + " av 5");
+  }
+  const std::vector<std::vector<bool>> removed = FindRunningLines(PagesWithHeads(heads));
+  for (int p = 0; p < 5; ++p) EXPECT_TRUE(removed[p][0]) << "page " << p + 1;
+}
+
 TEST(RunningLines, DropsAStampAlongTheEdgeThatRecursAndKeepsOneThatDoesNot) {
   std::vector<PageLayout> pages(3);
   for (int p = 0; p < 3; ++p) {
