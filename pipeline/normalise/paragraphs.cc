@@ -263,7 +263,10 @@ bool BreaksLaidOut(const Line& a, const Line& b, double item_x0, const Pitches& 
                    const std::map<int, Edges>& edges, double right) {
   if (StartsBullet(b.text)) return true;
   if (SameRow(a, b)) return false;
-  const bool continues = StartsLower(b.text) || EndsWithWordHyphen(a.text);
+  // A range wrapped at its dash ("2024–" / "2030") goes on as a word
+  // broken at a hyphen does.
+  const bool continues = StartsLower(b.text) || EndsWithWordHyphen(a.text) ||
+                         (EndsWithGluedEnDash(a.text) && u_isdigit(First(b.text)));
   if (b.column != a.column || Centre(b) < Centre(a)) {
     // A jump to the next column or back up the page: no spacing to go by.
     return !continues;

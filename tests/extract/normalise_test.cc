@@ -181,6 +181,18 @@ TEST(Normalise, JoinsALineEndingInAnEllipsisAndANumberToTheNext) {
             "fram till 2030.");
 }
 
+TEST(Normalise, JoinsACentredTitleWrappedInsideAYearRange) {
+  ExtractedDocument doc;
+  doc.pages.push_back(PageBuilder()
+                          .Line("Kulturstrategi f\xC3\xB6r Region Gotland 2024\xE2\x80\x93", 20, true, 0, 90, 505)
+                          .Line("2030", 20, true, 0, 275, 320)
+                          .Line("Antagen av regionfullm\xC3\xA4ktige 2023-12-11.", 10, false, 12)
+                          .Build(1));
+  EXPECT_EQ(Lines(Normalise(doc, {}).text),
+            (std::vector<std::string>{"Kulturstrategi f\xC3\xB6r Region Gotland 2024\xE2\x80\x93" "2030",
+                                      "Antagen av regionfullm\xC3\xA4ktige 2023-12-11."}));
+}
+
 TEST(Normalise, KeepsEachEntryOfATableOfContentsInPlainTextALine) {
   ExtractedDocument doc;
   ExtractedPage page;
