@@ -794,12 +794,14 @@ void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
 // for a wide value column beside labels.
 // Rows [end, flow_end) follow the block and carry on its left column's
 // last paragraph (LeftFlowEnd): read after the left column, before the
-// right one.
+// right one. `left_box`: the block is a box left of text that wraps below
+// it (LeftBoxInText), read as two columns.
 void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
-               std::size_t flow_end, double gutter, double page_width, std::vector<TextLine>& out) {
+               std::size_t flow_end, bool left_box, double gutter, double page_width,
+               std::vector<TextLine>& out) {
   const Column left = ColumnOf(SideOf(rows, begin, end, gutter, true), 0, gutter);
   const Column right = ColumnOf(SideOf(rows, begin, end, gutter, false), gutter, page_width);
-  if (!PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
+  if (!left_box && !PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
     for (std::size_t r = begin; r < flow_end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
     }
@@ -812,6 +814,56 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
   }
   ++column;
   EmitColumn(right, column, out);
+}
+
+// Whether the block [begin, end) is a box set left of running text that
+// goes on below it at full width (a fact box floated left, Word's text box
+// with square wrapping), its lines mostly not level with the text's: read
+// row by row, box and text lines would alternate. All must hold: the box
+// is set smaller than the text; the text side runs on as text does (most
+// of its lines follow the one before at a line's pitch, four words or
+// more to a line); most rows hold one side's line only or the two out of
+// level; and the row after the block crosses the gutter in the text's
+// size, from the box's left edge or further left, at the text's pitch
+// (the text wrapping below the box). A form's labels and values share
+// level rows, and a margin column of paragraph numbers has no text below
+// it at full width.
+bool LeftBoxInText(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+                   std::size_t region_end, double gutter) {
+  if (end >= region_end || !Crosses(rows[end], gutter)) return false;
+  std::vector<double> box_sizes, text_sizes, text_words;
+  double box_edge = 1e9, text_bottom = -1e9, text_height = 0;
+  std::size_t unlevel = 0, text_lines = 0, text_tight = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::vector<Word>& w = rows[k].words;
+    const std::size_t split = SplitIndex(rows[k], gutter);
+    if (split == 0 || split == w.size() || !SidesAligned(rows[k], split)) ++unlevel;
+    for (std::size_t i = 0; i < split; ++i) {
+      box_sizes.push_back(FontSize(w[i]));
+      box_edge = std::min(box_edge, w[i].x0);
+    }
+    if (split == w.size()) continue;
+    double top = 1e9, bottom = -1e9;
+    for (std::size_t i = split; i < w.size(); ++i) {
+      text_sizes.push_back(FontSize(w[i]));
+      top = std::min(top, w[i].y0), bottom = std::max(bottom, w[i].y1);
+    }
+    text_words.push_back(static_cast<double>(w.size() - split));
+    if (text_lines > 0 && top - text_bottom <= 0.5 * (bottom - top)) ++text_tight;
+    ++text_lines;
+    text_bottom = bottom;
+    text_height = bottom - top;
+  }
+  if (box_sizes.empty() || text_lines < 3) return false;
+  const double text_size = Median(text_sizes);
+  if (Median(box_sizes) > text_size - 1 || 2 * text_tight < text_lines || Median(text_words) < 4 ||
+      2 * unlevel <= end - begin) {
+    return false;
+  }
+  const Row& below = rows[end];
+  return below.words.front().x0 <= box_edge + 1 &&
+         std::abs(FontSize(below.words.front()) - text_size) <= 0.5 &&
+         below.y0 - text_bottom <= 0.6 * text_height;
 }
 
 bool StartsInLowerCase(const std::string& word) {
@@ -1012,7 +1064,8 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
     }
     block_end = EndOfColumns(rows, r, block_end, gutter);
     const std::size_t flow_end = LeftFlowEnd(rows, r, block_end, end, gutter);
-    EmitBlock(rows, r, block_end, flow_end, gutter, page_width, out);
+    EmitBlock(rows, r, block_end, flow_end, LeftBoxInText(rows, r, block_end, end, gutter), gutter,
+              page_width, out);
     r = flow_end;
   }
 }

@@ -330,6 +330,28 @@ TEST(Layout, ReadsTextWrappedAroundABoxOnBelowItBeforeTheBox) {
   EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), want);
 }
 
+TEST(Layout, ReadsAFormOfSmallLabelsAboveTextAtFullWidthRowByRow) {
+  // Labels set smaller than their values, level with them, then a
+  // paragraph at full width from the labels' edge: a form, not a box.
+  std::vector<Word> words;
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"Handlaggare", "Karin Lindqvist pa socialforvaltningen i kommunen"},
+      {"Telefon", "021 39 00 00 vardagar mellan nio och tolv"},
+      {"E-post", "karin.lindqvist@vasteras.se eller registrator"}};
+  std::vector<std::string> want;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const double y = 100 + 13.0 * static_cast<double>(i);
+    words.push_back(Word{.text = fields[i].first, .x0 = 72, .y0 = y + 1, .x1 = 72 + 4.0 * static_cast<double>(fields[i].first.size()),
+                         .y1 = y + 10, .font_size = 8});
+    Set(words, fields[i].second, 200, y);
+    want.push_back(fields[i].first);
+    want.push_back(fields[i].second);
+  }
+  Set(words, "Socialforvaltningen har sett over riktlinjerna for ekonomiskt bistand i ar", 72, 139);
+  want.push_back("Socialforvaltningen har sett over riktlinjerna for ekonomiskt bistand i ar");
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), want);
+}
+
 TEST(Layout, ReadsALabelValueTableRowByRow) {
   std::vector<Word> words;
   const char* labels[] = {"Datum", "Dnr", "Handlaggare", "Telefon", "E-post"};

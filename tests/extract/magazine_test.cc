@@ -294,6 +294,44 @@ TEST(Magazine, TextWrappedAroundAFactBoxReadsOnBelowItBeforeTheBox) {
   EXPECT_LT(Read("float_box", css, body, truth).cer, 0.005);
 }
 
+// The same box floated left, with room between its lines: few of its lines
+// are level with the text's, and read row by row the two would alternate.
+// The box is read first, then the text, whole.
+TEST(Magazine, TextWrappedRightOfAFactBoxReadsAfterTheBoxWhole) {
+  const std::vector<std::string> text = {
+      "Förslaget till ny översiktsplan för Falu kommun har varit utställt för samråd under "
+      "vintern 2024. Under samrådstiden hölls sex öppna möten i kommunens tätorter, bland annat "
+      "i Bjursås, Sundborn och Svärdsjö, där sammanlagt cirka 400 personer deltog.",
+      "De flesta yttrandena handlar om bostadsbyggande på landsbygden, skydd av jordbruksmark "
+      "och utvecklingen av kollektivtrafiken mellan Falun och de mindre orterna. Länsstyrelsen i "
+      "Dalarnas län har i sitt yttrande framfört synpunkter på hur riksintressen för "
+      "kulturmiljövården i Stora Kopparbergets gruvområde redovisas.",
+      "Kommunen har efter samrådet gjort ett antal ändringar i planförslaget. Utbyggnadsområdet "
+      "vid Främby udde har minskats för att ta hänsyn till strandskyddet, och ett nytt avsnitt om "
+      "klimatanpassning och skyfall har lagts till. Vidare har redovisningen av riksintressen "
+      "kompletterats med kartor som visar värdekärnorna.",
+      "Det reviderade planförslaget kommer att ställas ut för granskning under hösten 2024. "
+      "Därefter ska kommunfullmäktige ta ställning till om planen ska antas. Enligt tidplanen "
+      "sker antagandet under våren 2025."};
+  const std::vector<std::string> box = {"Samrådstid: 2024-01-15 till 2024-03-31",
+                                        "Antal yttranden: 187", "Dnr: KS 2023/0734",
+                                        "Ansvarig nämnd: Kommunstyrelsens planeringsutskott"};
+  const std::string css = "@page{size:A4;margin:22mm}body{font-size:11.5pt;text-align:justify;margin:8px}"
+                          ".box{float:left;width:60mm;border:1px solid #000;padding:3mm;"
+                          "margin:0 6mm 3mm 0;font-family:'Liberation Sans';font-size:9.5pt;"
+                          "text-align:left}.box h4{margin:0 0 2mm 0}.box p{margin:0 0 2mm 0}"
+                          "h1{font-family:'Liberation Sans';font-size:16pt}";
+  const std::string title = "Översiktsplan för Falu kommun – samrådsredogörelse";
+  std::string body = "<h1>" + title + "</h1><div class=\"box\"><h4>Fakta om samrådet</h4>";
+  for (const std::string& b : box) body += "<p>" + b + "</p>";
+  body += "</div>";
+  for (const std::string& t : text) body += "<p>" + t + "</p>";
+  std::string truth = title + "\nFakta om samrådet\n";
+  for (const std::string& b : box) truth += b + "\n";
+  for (const std::string& t : text) truth += t + "\n";
+  EXPECT_LT(Read("float_box_left", css, body, truth).cer, 0.005);
+}
+
 TEST(Magazine, AHeadingOverTwoOfThreeColumnsReadsBeforeThoseTwo) {
   const std::string css = kPage +
                           ".grid{display:grid;grid-template-columns:1fr 2fr;gap:0.6cm}"
