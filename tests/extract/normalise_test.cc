@@ -50,6 +50,16 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
+// A document of one page of plain text (a .txt file's: no layout).
+ExtractedDocument PlainText(const std::string& text) {
+  ExtractedDocument doc;
+  ExtractedPage page;
+  page.number = 1;
+  page.text = text;
+  doc.pages.push_back(page);
+  return doc;
+}
+
 TEST(Normalise, RebuildsParagraphsAndKeepsHeadingsAndBulletsApart) {
   ExtractedDocument doc;
   doc.pages.push_back(PageBuilder()
@@ -131,17 +141,13 @@ TEST(Normalise, CountsPageStartsInCodePoints) {
 }
 
 TEST(Normalise, SplitsPlainTextAtBlankLinesAndUnwrapsHardWrappedBlocks) {
-  ExtractedDocument doc;
-  ExtractedPage page;
-  page.number = 1;
-  page.text =
+  const ExtractedDocument doc = PlainText(
       "Rubrik\n\n"
       "Det h\xC3\xA4r stycket \xC3\xA4r radbrutet f\xC3\xB6r hand vid ungef\xC3\xA4r\n"
       "sextio tecken, som i ett e-postmeddelande fr\xC3\xA5n en\n"
       "handl\xC3\xA4ggare.\n\n"
       "- en punkt\n"
-      "- en till\n";
-  doc.pages.push_back(page);
+      "- en till\n");
   const NormalisedText text = Normalise(doc, {});
   EXPECT_EQ(text.text,
             "Rubrik\nDet h\xC3\xA4r stycket \xC3\xA4r radbrutet f\xC3\xB6r hand vid ungef\xC3\xA4r "
@@ -194,14 +200,10 @@ TEST(Normalise, JoinsACentredTitleWrappedInsideAYearRange) {
 }
 
 TEST(Normalise, KeepsEachEntryOfATableOfContentsInPlainTextALine) {
-  ExtractedDocument doc;
-  ExtractedPage page;
-  page.number = 1;
-  page.text =
+  const ExtractedDocument doc = PlainText(
       "1 Inledning .................................. 3\n"
       "1.1 Syfte och m\xC3\xA5l ........................... 3\n"
-      "2 Nul\xC3\xA4gesbeskrivning .......................... 5\n";
-  doc.pages.push_back(page);
+      "2 Nul\xC3\xA4gesbeskrivning .......................... 5\n");
   EXPECT_EQ(Lines(Normalise(doc, {}).text),
             (std::vector<std::string>{"1 Inledning .................................. 3",
                                       "1.1 Syfte och m\xC3\xA5l ........................... 3",
@@ -225,11 +227,8 @@ TEST(Normalise, MakesEnDashListItemsBulletsButKeepsALoneLeadingDash) {
 }
 
 TEST(Normalise, KeepsOneParagraphPerLineInUnwrappedText) {
-  ExtractedDocument doc;
-  ExtractedPage page;
-  page.number = 1;
-  page.text = std::string(150, 'a') + "\n" + std::string(120, 'b') + "\nKort rad.\n";
-  doc.pages.push_back(page);
+  const ExtractedDocument doc =
+      PlainText(std::string(150, 'a') + "\n" + std::string(120, 'b') + "\nKort rad.\n");
   EXPECT_EQ(Lines(Normalise(doc, {}).text).size(), 3u);
 }
 
