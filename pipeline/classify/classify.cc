@@ -59,6 +59,70 @@ bool HasLetters(std::string_view text) {
   return letters >= 2;
 }
 
+// Whether `line` is a letter's letterhead run together into one line by
+// the layout: the document's type in capitals, a date or a dnr, with
+// perhaps a body's name and the numbers' labels, and nothing else
+// ("Region Skåne YTTRANDE 2024-03-28", "Västerås stad TJÄNSTESKRIVELSE",
+// "Socialförvaltningen Datum 2024-05-02 Dnr SN 2024/0456", "TRV 2024/12345
+// Dnr 2024-RS-0211"). Every word is in a mention of a body, date, period
+// or dnr, a type's label, a number's label ("Datum", "Dnr"), an agency's
+// code in capitals or no word (figures, "§", a dash). A protokoll or
+// kallelse keeps such a line as its title (its organ, its label and its
+// date), so their labels never make one.
+bool LineIsLetterhead(const Line& line, const std::vector<Mention>& mentions,
+                      const classify_internal::DocTypes& types, const Tagger& tagger) {
+  bool marker = false;
+  std::size_t cp = line.cp_begin;
+  std::size_t i = 0;
+  const std::string_view text = line.text;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i, ++cp;
+      continue;
+    }
+    const std::size_t word_begin = i, cp_word = cp;
+    while (i < text.size() && text[i] != ' ') {
+      UChar32 c;
+      U8_NEXT(text.data(), i, text.size(), c);
+      ++cp;
+    }
+    const std::string_view word = text.substr(word_begin, i - word_begin);
+    bool covered = false;
+    for (const Mention& m : mentions) {
+      if (m.start <= cp_word && m.end >= cp &&
+          (m.type == "body" || m.type == "date" || m.type == "dnr" || m.type == "period")) {
+        covered = true;
+        marker = marker || m.type != "body";
+        break;
+      }
+    }
+    if (covered || !HasLetters(word)) continue;
+    std::string_view bare = word;
+    while (!bare.empty() && (bare.back() == ':' || bare.back() == ',')) bare.remove_suffix(1);
+    if (tagger.IsNumberLabel(bare)) {
+      marker = true;
+      continue;
+    }
+    bool capitals = true;
+    std::size_t letters = 0;
+    for (std::size_t k = 0; k < bare.size();) {
+      UChar32 c;
+      U8_NEXT(bare.data(), k, bare.size(), c);
+      capitals = capitals && !u_islower(c);
+      letters += u_isalpha(c) ? 1 : 0;
+    }
+    const std::string type = types.LabelWordType(bare);
+    if (type.empty()) {
+      // An agency's code before its own number ("TRV 2024/12345").
+      if (capitals && letters <= 5) continue;
+      return false;
+    }
+    if (type == "protokoll" || type == "kallelse") return false;
+    marker = marker || capitals;
+  }
+  return marker;
+}
+
 bool LooksLikeTitle(const Line& line) {
   const std::size_t n = line.cp_end - line.cp_begin;
   if (n < 3 || n > kMaxTitleCodePoints || !HasLetters(line.text)) return false;
@@ -244,6 +308,7 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
       if (body_line.empty()) body_line = line.text;
       continue;
     }
+    if (LineIsLetterhead(line, mentions, impl_->types, tagger)) continue;
     titles.emplace_back(line.text);
     title_lines.push_back(line);
   }

@@ -74,6 +74,11 @@ class DocTypes {
   // True when `word` is one word's label of a type found anywhere, or a
   // compound with one as its head ("Promemoria", "Tjänsteskrivelse").
   bool IsLabelWord(std::string_view word) const { return WordLabel(word) != nullptr; }
+  // The type whose label `word` is (as IsLabelWord), or "".
+  std::string LabelWordType(std::string_view word) const {
+    const Named* label = WordLabel(word);
+    return label != nullptr ? label->type : "";
+  }
 
  private:
   struct Cue {

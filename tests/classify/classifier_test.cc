@@ -203,6 +203,32 @@ TEST_F(ClassifierTest, LetterheadWithTheDocumentTypeBesideTheName) {
   EXPECT_EQ(joined.issuer, "Region Halland") << Cue(joined, "issuer");
 }
 
+TEST_F(ClassifierTest, ALetterheadRunTogetherIsNotTheTitle) {
+  // Sender and document-type blocks read row by row: a body's name with
+  // the type in capitals, a date or a dnr with its label on one line.
+  Classification c = Run(
+      "Region Skåne YTTRANDE 2024-03-28\n"
+      "Trafikverket\nBox 810\n781 28 Borlänge\n"
+      "TRV 2024/12345 Dnr 2024-RS-0211\n"
+      "Yttrande över förslag till nationell plan för transportinfrastrukturen 2025–2036\n"
+      "Region Skåne har beretts tillfälle att yttra sig över förslaget.\n");
+  EXPECT_EQ(c.title, "Yttrande över förslag till nationell plan för transportinfrastrukturen 2025–2036")
+      << Cue(c, "title");
+  Classification letter = Run(
+      "Västerås stad TJÄNSTESKRIVELSE\n"
+      "Socialförvaltningen Datum 2024-05-02 Dnr SN 2024/0456\n"
+      "Revidering av riktlinjer för ekonomiskt bistånd\n"
+      "Socialförvaltningen har sett över riktlinjerna.\n");
+  EXPECT_EQ(letter.title, "Revidering av riktlinjer för ekonomiskt bistånd") << Cue(letter, "title");
+}
+
+TEST_F(ClassifierTest, AProtokollKeepsItsOrganLabelAndDateAsTitle) {
+  Classification c = Run(
+      "Kommunstyrelsen Sammanträdesprotokoll 2024-03-12\n"
+      "§ 45 Val av justerare\nKommunstyrelsen beslutar att utse Karin Holm att justera.\n");
+  EXPECT_EQ(c.title, "Kommunstyrelsen Sammanträdesprotokoll 2024-03-12") << Cue(c, "title");
+}
+
 TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
   Classification c = Run("PM\nTill Region Halland\nText.\n");
   EXPECT_EQ(c.issuer, "");
