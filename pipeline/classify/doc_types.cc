@@ -133,6 +133,18 @@ bool StartsParagraphSign(std::string_view line) {
   return !line.empty() && line.front() >= '0' && line.front() <= '9';
 }
 
+// Whether `line` holds a protocol's paragraph number ("§ 31") after its
+// start: a heading run into the title line by the layout ("Barn- och
+// utbildningsnämnden – Sammanträdesprotokoll 2024-04-18 § 31 Dnr ...").
+// A law is cited with the number first ("6 kap. 33 §").
+bool HoldsParagraphSign(std::string_view line) {
+  constexpr std::string_view kSign = "\xC2\xA7";  // §
+  for (std::size_t at = line.find(kSign); at != std::string_view::npos; at = line.find(kSign, at + 1)) {
+    if (StartsParagraphSign(line.substr(at))) return true;
+  }
+  return false;
+}
+
 bool IsPageToken(std::string_view t) {
   bool digit = false;
   for (char c : t) {
@@ -331,8 +343,9 @@ const DocTypes::Named* DocTypes::CapitalisedLabelInside(std::string_view line) c
   const std::vector<std::string_view> tokens = Tokens(line);
   for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
     const std::string_view word = TrimPunct(tokens[i], " \t:.,;()\"");
+    const UChar32 next = FirstCodePoint(tokens[i + 1]);
     if (word.size() < 6 || word.size() != tokens[i].size() || !u_isupper(FirstCodePoint(word)) ||
-        AllCaps(word, 1) || !u_isupper(FirstCodePoint(tokens[i + 1]))) {
+        AllCaps(word, 1) || !(u_isupper(next) || u_isdigit(next))) {
       continue;
     }
     if (const Named* label = WordLabel(word)) return label;
@@ -438,6 +451,7 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
       return {label->type, "label \"" + label->form + "\" in capitals in the opening line \"" +
                                std::string(line.text.substr(0, 120)) + "\""};
     }
+    if (HoldsParagraphSign(line.text)) break;
   }
 
   const std::string_view opening_text =
@@ -482,10 +496,12 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
   // a protokoll starts its line with one ("Delårsrapport 1 januari - 30
   // juni 2009").
   for (const Line& line : opening) {
+    if (StartsParagraphSign(line.text)) break;
     if (const Named* label = LabelInside(line.text, false)) {
       return {label->type, "label \"" + label->form + "\" first in the opening line \"" +
                                std::string(line.text.substr(0, 120)) + "\""};
     }
+    if (HoldsParagraphSign(line.text)) break;
   }
 
   for (const std::string& title : titles) {

@@ -100,7 +100,7 @@ class DocTypes {
   const Named* WordLabel(std::string_view word) const;
   // A label of an "anywhere" type (or a compound with it as head) inside
   // `line`, not first, written with a capital and followed by a capitalised
-  // word: a letterhead run together by a transcript.
+  // word or a figure (a date): a letterhead run together by a transcript.
   const Named* CapitalisedLabelInside(std::string_view line) const;
   const Named* HeadOf(std::string_view title) const;
   // The head whose form `word` (lower case) ends in, longest first.

@@ -229,6 +229,19 @@ TEST_F(ClassifierTest, AProtokollKeepsItsOrganLabelAndDateAsTitle) {
   EXPECT_EQ(c.title, "Kommunstyrelsen Sammanträdesprotokoll 2024-03-12") << Cue(c, "title");
 }
 
+TEST_F(ClassifierTest, AProtokollWithItsFirstParagraphRunIntoTheTitleLine) {
+  // The layout joined "§ 31" and its dnr to the heading line: the
+  // ärende's "Beslut" below is part of the paragraph, not the document's
+  // label; the heading's own label, before a date, is.
+  Classification c = Run(
+      "Barn- och utbildningsnämnden – Sammanträdesprotokoll 2024-04-18 § 31 Dnr BUN 2024/0112\n"
+      "Skolskjutsregler för läsåret 2024/2025\n"
+      "Förvaltningen har tagit fram förslag till reviderade regler för skolskjuts.\n"
+      "Beslut\n"
+      "Barn- och utbildningsnämnden antar reviderade regler för skolskjuts.\n");
+  EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+}
+
 TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
   Classification c = Run("PM\nTill Region Halland\nText.\n");
   EXPECT_EQ(c.issuer, "");
