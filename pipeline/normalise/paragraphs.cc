@@ -102,6 +102,37 @@ bool EndsWithLeaderAndPage(const std::string& t) {
   return dots >= 5;
 }
 
+// A field of a letterhead or a protocol's form: "Tid: ", "Plats: ",
+// "Vår referens: ", "E-post: " opening a line, one to four words of
+// letters, the first capitalised, the last ending in a colon. Two fields
+// in a row are two paragraphs however short their lines.
+bool StartsWithField(const std::string& t) {
+  if (!u_isupper(First(t))) return false;
+  // Letters and hyphens only ("E-post"), and at least one letter.
+  auto is_word = [](std::string_view word) {
+    bool letter = false;
+    for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
+      UChar32 c;
+      U8_NEXT(word.data(), i, n, c);
+      if (u_isalpha(c)) {
+        letter = true;
+      } else if (c != '-') {
+        return false;
+      }
+    }
+    return letter;
+  };
+  std::size_t i = 0;
+  for (int words = 1; words <= 4; ++words) {
+    const std::size_t end = t.find(' ', i);
+    const std::string_view word(t.data() + i, (end == std::string::npos ? t.size() : end) - i);
+    if (word.size() >= 2 && word.back() == ':') return is_word(word.substr(0, word.size() - 1));
+    if (!is_word(word) || end == std::string::npos) return false;
+    i = end + 1;
+  }
+  return false;
+}
+
 std::string LastWord(const std::string& t) {
   const std::size_t space = t.rfind(' ');
   return space == std::string::npos ? t : t.substr(space + 1);
@@ -470,7 +501,7 @@ std::vector<std::string> LaidOutParagraphs(const std::vector<Line>& lines,
         if (b.x0 <= item_x0 + 0.3 * em) item_x0 = -1;
       }
       if (table ||
-          (!same_row && (EndsWithLeaderAndPage(para) ||
+          (!same_row && (EndsWithLeaderAndPage(para) || (StartsWithField(para) && StartsWithField(b.text)) ||
                          BreaksLaidOut(a, b, item_x0, pitches, edges, LocalRight(lines, i, reach, edges)) ||
                          StartsNextNote(para, lines[first], b, body_size)))) {
         if (!para.empty()) out.push_back(std::move(para));
@@ -521,6 +552,7 @@ std::vector<std::string> PlainParagraphs(const std::vector<Line>& lines,
       if (i > begin) {
         const Line& a = lines[i - 1];
         const bool joins = wrapped && !StartsBullet(b.text) && !EndsWithLeaderAndPage(a.text) &&
+                           !(StartsWithField(para) && StartsWithField(b.text)) &&
                            (a.text.size() * 10 >= longest * 6 || EndsWithWordHyphen(a.text) ||
                             a.soft_hyphen_end) &&
                            !(EndsSentence(a.text) && !StartsLower(b.text) &&

@@ -31,7 +31,9 @@
 //     opens with the number after the one the paragraph opened with: the
 //     next footnote, after a note that filled its line;
 //   - follows an entry of a table of contents (the paragraph ends in a
-//     leader of five dots or more and a page number), in plain text too.
+//     leader of five dots or more and a page number), in plain text too;
+//   - opens with a field's label ("Plats: ", "Vår referens: ") after a
+//     paragraph that did ("Tid: ..."), in plain text too.
 // Lines on the same row (fragments split at a wide gap) always join, with a
 // hyphen between them repaired as at a line end.
 // Text files have no layout: blank lines separate paragraphs, and lines

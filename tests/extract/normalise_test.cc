@@ -199,6 +199,23 @@ TEST(Normalise, JoinsACentredTitleWrappedInsideAYearRange) {
                                       "Antagen av regionfullm\xC3\xA4ktige 2023-12-11."}));
 }
 
+TEST(Normalise, KeepsFieldsOfAKallelseApart) {
+  // Short lines at the body's pitch, each a label and its value: the
+  // pitch and the room left say nothing, the labels do.
+  ExtractedDocument doc;
+  doc.pages.push_back(PageBuilder()
+                          .Line("Tid: Onsdag 2024-06-12 kl. 08.30", 10, false, 0, 72, 240)
+                          .Line("Plats: Kommunhuset, sammantr\xC3\xA4" "desrum \xC3\x84lven", 10, false, 0, 72, 300)
+                          .Line("V\xC3\xA5r referens: Anna Berg", 10, false, 0, 72, 200)
+                          .Build(1));
+  EXPECT_EQ(Lines(Normalise(doc, {}).text),
+            (std::vector<std::string>{"Tid: Onsdag 2024-06-12 kl. 08.30",
+                                      "Plats: Kommunhuset, sammantr\xC3\xA4" "desrum \xC3\x84lven",
+                                      "V\xC3\xA5r referens: Anna Berg"}));
+  EXPECT_EQ(Lines(Normalise(PlainText("Tid: Onsdag 2024-06-12 kl. 08.30\nPlats: Kommunhuset\n"), {}).text),
+            (std::vector<std::string>{"Tid: Onsdag 2024-06-12 kl. 08.30", "Plats: Kommunhuset"}));
+}
+
 TEST(Normalise, KeepsEachEntryOfATableOfContentsInPlainTextALine) {
   const ExtractedDocument doc = PlainText(
       "1 Inledning .................................. 3\n"
