@@ -420,17 +420,18 @@ bool IsStretchedLine(const std::vector<Word>& words) {
 // The longest run of consecutive rows in [begin, end) with a gap of at
 // least `min_gap` over x whose left side starts at one x in every row and
 // whose right side starts at one x in every row (within a point). A
-// stretched line (IsStretchedLine) has no such gap: three loose lines of a
-// narrow justified column can start their second words within a point of
-// each other by chance.
-int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double x,
-               double min_gap) {
+// stretched line (IsStretchedLine; `stretched[k - begin]`, worked out once
+// for all the x tried) has no such gap: three loose lines of a narrow
+// justified column can start their second words within a point of each
+// other by chance.
+int AlignedRun(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
+               const std::vector<char>& stretched, double x, double min_gap) {
   int best = 0, run = 0;
   double left = -1, right = -1;
   for (std::size_t k = begin; k < end; ++k) {
     const std::vector<Word>& w = rows[k].words;
     double l = -1, r = -1;
-    for (std::size_t i = IsStretchedLine(w) ? w.size() : 1; i < w.size(); ++i) {
+    for (std::size_t i = stretched[k - begin] ? w.size() : 1; i < w.size(); ++i) {
       if (w[i - 1].x1 < x && w[i].x0 > x && w[i].x0 - w[i - 1].x1 >= min_gap) {
         l = w.front().x0;
         r = w[i].x0;
@@ -546,6 +547,7 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
   // Score per x; 0 rejects. Strong runs first, then aligned runs, then
   // wide channels.
   std::vector<int> score(width, 0);
+  std::vector<char> stretched;  // per row, filled when an aligned run is first asked for
   for (std::size_t x = 0; x < width; ++x) {
     if (best_sided[x] >= 4 || (best_sided[x] >= 2 && best_rows[x] >= 6)) {
       score[x] = 1000 + best_sided[x];
@@ -555,7 +557,10 @@ double FindGutterIn(const std::vector<Row>& rows, std::size_t begin, std::size_t
       // the width) and wider than a stretched word space (1.3 em).
       const double at = lo + static_cast<double>(x);
       const bool middle = at >= x_from + 0.35 * span && at <= x_from + 0.65 * span;
-      const int aligned = middle ? AlignedRun(rows, begin, end, at, 1.3 * em) : 0;
+      if (middle && stretched.empty()) {
+        for (std::size_t k = begin; k < end; ++k) stretched.push_back(IsStretchedLine(rows[k].words));
+      }
+      const int aligned = middle ? AlignedRun(rows, begin, end, stretched, at, 1.3 * em) : 0;
       score[x] = aligned >= 2 ? 500 + aligned : best_sided[x];
     }
   }
