@@ -328,8 +328,13 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   static const std::vector<std::string> kNone;
   const std::vector<std::string>& letterhead =
       text.removed_lines.empty() ? kNone : text.removed_lines.front();
+  std::vector<std::size_t> body_starts;
+  for (const Mention& m : mentions) {
+    if (m.type == "body") body_starts.push_back(m.start);
+  }
+  std::sort(body_starts.begin(), body_starts.end());
   const classify_internal::TypeDecision type =
-      impl_->types.Detect(titles, letterhead, opening, text.text);
+      impl_->types.Detect(titles, letterhead, opening, text.text, body_starts);
   c.type = type.type;
   c.cues.push_back({"type", type.cue});
 

@@ -339,6 +339,23 @@ const DocTypes::Named* DocTypes::LabelInside(std::string_view line, bool capital
   return nullptr;
 }
 
+const DocTypes::Named* DocTypes::LabelBeforeBody(const Line& line,
+                                                 const std::vector<std::size_t>& body_starts) const {
+  const std::size_t space = line.text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= line.text.size()) return nullptr;
+  const std::string_view first = line.text.substr(0, space);
+  if (!u_isupper(FirstCodePoint(first))) return nullptr;
+  const Named* label = WordLabel(first);
+  if (label == nullptr) return nullptr;
+  std::size_t cp = line.cp_begin;
+  for (std::size_t i = 0; i <= space;) {
+    UChar32 c;
+    U8_NEXT(line.text.data(), i, line.text.size(), c);
+    ++cp;
+  }
+  return std::binary_search(body_starts.begin(), body_starts.end(), cp) ? label : nullptr;
+}
+
 const DocTypes::Named* DocTypes::CapitalisedLabelInside(std::string_view line) const {
   const std::vector<std::string_view> tokens = Tokens(line);
   for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
@@ -423,7 +440,8 @@ const DocTypes::Named* DocTypes::HeadNamed(std::string_view word) const {
 
 TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
                               const std::vector<std::string>& letterhead,
-                              const std::vector<Line>& opening, std::string_view text) const {
+                              const std::vector<Line>& opening, std::string_view text,
+                              const std::vector<std::size_t>& body_starts) const {
   if (types_.empty()) return {"", "no type data loaded"};
   // A letterhead printed on every page ("SAMMANTRÄDESPROTOKOLL
   // Sammanträdesdatum 2023-05-16") is dropped from the text as a running
@@ -449,6 +467,10 @@ TypeDecision DocTypes::Detect(const std::vector<std::string>& titles,
     }
     if (const Named* label = LabelInside(line.text, true)) {
       return {label->type, "label \"" + label->form + "\" in capitals in the opening line \"" +
+                               std::string(line.text.substr(0, 120)) + "\""};
+    }
+    if (const Named* label = LabelBeforeBody(line, body_starts)) {
+      return {label->type, "label \"" + label->form + "\" before a body's name in the opening line \"" +
                                std::string(line.text.substr(0, 120)) + "\""};
     }
     if (HoldsParagraphSign(line.text)) break;

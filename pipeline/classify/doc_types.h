@@ -6,11 +6,13 @@
 //   1. a label in the opening, line by line: a line that is only a type's
 //      label, maybe with a date or number ("TJÄNSTESKRIVELSE", "Protokoll
 //      2022-03-01", "PM"); or, for the kinds of record (doc_types.tsv
-//      "anywhere"), the label as a line's first word before a name or a
-//      number, in capitals inside a line, letter-spaced ("K U N G Ö R E L S
-//      E"), or as a compound's head ("Granskningsyttrande"), or as a line's
-//      first word before what the title is about ("Interpellation till ...",
-//      "Motion om ...") — the document saying what it is. The caller leaves
+//      "anywhere"), the label in capitals inside a line, letter-spaced ("K U
+//      N G Ö R E L S E"), or as a line's first word before a body's name,
+//      however cased ("Protokoll kommunstyrelsen 2024-03-12": whose record
+//      it is) — the document saying what it is. After structure (tier 2b):
+//      the label as a line's first word before a name or a number, or as a
+//      compound's head ("Granskningsyttrande"), or before what the title is
+//      about ("Interpellation till ...", "Motion om ..."). The caller leaves
 //      out site chrome, attachment lines ("Månadsrapport.pdf") and a site's
 //      list of other documents ("Relevanta dokument" and all after it),
 //      which never decide the type;
@@ -64,10 +66,12 @@ class DocTypes {
   // `titles`: candidate titles, best first (PDF Title, heading lines).
   // `letterhead`: the running lines normalise dropped from page 1 (a
   // letterhead repeated on every page is one). `opening`: the opening
-  // lines. `text`: the whole normalised text.
+  // lines. `text`: the whole normalised text. `body_starts`: the code-point
+  // offsets, ascending, where the tagger's body mentions begin.
   TypeDecision Detect(const std::vector<std::string>& titles,
                       const std::vector<std::string>& letterhead,
-                      const std::vector<Line>& opening, std::string_view text) const;
+                      const std::vector<Line>& opening, std::string_view text,
+                      const std::vector<std::size_t>& body_starts) const;
 
   // True when `line` is a label line (tier 1) of some type.
   bool IsLabelLine(std::string_view line) const;
@@ -98,6 +102,10 @@ class DocTypes {
   // head: a word in capitals (`capitals`), else the line's first word.
   const Named* LabelInside(std::string_view line, bool capitals) const;
   const Named* WordLabel(std::string_view word) const;
+  // A label of an "anywhere" type as the line's first word, capitalised,
+  // right before a body's name however it is cased ("Protokoll
+  // kommunstyrelsen 2024-03-12"): the record and whose it is.
+  const Named* LabelBeforeBody(const Line& line, const std::vector<std::size_t>& body_starts) const;
   // A label of an "anywhere" type (or a compound with it as head) inside
   // `line`, not first, written with a capital and followed by a capitalised
   // word or a figure (a date): a letterhead run together by a transcript.

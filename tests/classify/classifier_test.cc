@@ -242,6 +242,30 @@ TEST_F(ClassifierTest, AProtokollWithItsFirstParagraphRunIntoTheTitleLine) {
   EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
 }
 
+TEST_F(ClassifierTest, AProtokollLabelBeforeItsOrganInLowerCase) {
+  // The organ is written as in running text; one of its ärenden is a
+  // remitted yttrande, whose cues alone outweigh the protokoll's one "§".
+  Classification c = Run(
+      "Protokoll kommunstyrelsen 2024-03-12\n"
+      "§ 46 Yttrande över regional transportplan\n"
+      "Dnr KS 2023/0877 Region Skåne har remitterat förslaget till regional transportplan "
+      "2022–2033. Kommunen ställer sig bakom förslaget.\n"
+      "Beslut\n"
+      "Kommunstyrelsen antar yttrandet som sitt eget.\n");
+  EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+}
+
+TEST_F(ClassifierTest, AnAgendaItemNamingAnOrganAfterALabelIsNotTheType) {
+  // Only the line's first word counts: "Remiss" inside an item of a
+  // kallelse's list does not make the kallelse a remiss.
+  Classification c = Run(
+      "Kallelse\n"
+      "Tekniska nämnden\n"
+      "1. Val av justerare\n"
+      "2. Remiss kommunstyrelsen om taxor 2025\n");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+}
+
 TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
   Classification c = Run("PM\nTill Region Halland\nText.\n");
   EXPECT_EQ(c.issuer, "");
