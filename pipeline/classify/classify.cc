@@ -298,12 +298,16 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
   // reads the same lines, in order.
   std::vector<std::string> titles;
   std::vector<Line> title_lines;
-  std::string body_line;
+  std::string body_line, label_line;
   if (!source.title.empty()) titles.push_back(source.title);
   for (const Line& whole : opening) {
     Line line = whole;
     if (!LooksLikeTitle(whole) && !HeadingBeforeContents(whole, &line)) continue;
-    if (impl_->page_lines.IsField(line.text) || impl_->types.IsLabelLine(line.text)) continue;
+    if (impl_->types.IsLabelLine(line.text)) {
+      if (label_line.empty()) label_line = line.text;
+      continue;
+    }
+    if (impl_->page_lines.IsField(line.text)) continue;
     if (LineIsOneBody(line, mentions)) {
       if (body_line.empty()) body_line = line.text;
       continue;
@@ -337,6 +341,24 @@ Classification Classifier::Classify(const ExtractedDocument& source, const Norma
       impl_->types.Detect(titles, letterhead, opening, text.text, body_starts);
   c.type = type.type;
   c.cues.push_back({"type", type.cue});
+
+  // A meeting's record whose opening is a form (label, organ, time, place,
+  // members, agenda) has no heading naming it: its first numbered line is
+  // an agenda item ("1. Val av justerare") and a name is a member's. The
+  // record is named by its label and organ, as archives list it
+  // ("Kallelse Tekniska nämnden").
+  const bool meeting = c.type == "protokoll" || c.type == "kallelse";
+  if (meeting && (title.title.empty() || title.last_resort) && !body_line.empty() &&
+      !label_line.empty() &&
+      impl_->types.LabelWordType(label_line.substr(0, label_line.find(' '))) == c.type) {
+    c.title = label_line + " " + body_line;
+    for (Cue& cue : c.cues) {
+      if (cue.field == "title") {
+        cue.cue = "a meeting record's label line and the line naming its organ (the opening is a "
+                  "form, with no heading naming the record)";
+      }
+    }
+  }
 
   const classify_internal::IssuerDecision issuer =
       impl_->issuers.Detect(source, opening, chrome, text.text, cp_index, mentions, tagger,

@@ -206,7 +206,8 @@ TitleChoice ChooseTitle(const std::string& metadata_title, const std::vector<Lin
   }
   if (late != nullptr) {
     return {Clean(late->text, page_lines),
-            "first line of the opening, though a section heading or a name (no other heading line)" + passed};
+            "first line of the opening, though a section heading or a name (no other heading line)" + passed,
+            true};
   }
   return {"", passed};
 }

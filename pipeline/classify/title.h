@@ -35,6 +35,7 @@ namespace diar::classify_internal {
 struct TitleChoice {
   std::string title;  // empty: none of the lines names the document
   std::string cue;
+  bool last_resort = false;  // a section heading or a name: no other line was left
 };
 
 // `page_lines` tells a metadata title that is a file or program name

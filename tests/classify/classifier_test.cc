@@ -266,6 +266,48 @@ TEST_F(ClassifierTest, AnAgendaItemNamingAnOrganAfterALabelIsNotTheType) {
   EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
 }
 
+TEST_F(ClassifierTest, AKallelseWhoseOpeningIsAFormIsNamedByItsLabelAndOrgan) {
+  // Label, organ, time, place and the agenda: the first numbered line is
+  // the first item, not what the kallelse is called.
+  Classification c = Run(
+      "Kallelse\n"
+      "Tekniska nämnden\n"
+      "Tid: Onsdag 2024-06-12 kl. 08.30\n"
+      "Plats: Kommunhuset, sammanträdesrum Älven\n"
+      "Föredragningslista\n"
+      "1. Val av justerare\n"
+      "2. Godkännande av dagordning\n"
+      "3. Ekonomisk uppföljning per april 2024\n"
+      "TN 2024/0088\n");
+  EXPECT_EQ(c.type, "kallelse") << Cue(c, "type");
+  EXPECT_EQ(c.title, "Kallelse Tekniska nämnden") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, AProtokollFormIsNotTitledByAMember) {
+  // One member a line with party letters, as an attendance list wraps.
+  Classification c = Run(
+      "Protokoll\n"
+      "Kommunstyrelsen\n"
+      "Sammanträdesdatum 2024-03-12\n"
+      "Plats och tid Stadshuset, sal Ekhagen, kl. 13.00–16.15\n"
+      "Beslutande ledamöter Anna Berglund (S), ordförande Johan Ek (M), vice ordförande\n"
+      "Fatima Hassan (S)\n"
+      "Mikael Sjöberg (L) tjänstgörande ersättare\n"
+      "Justeringens plats och Kommunkansliet, 2024-03-15 tid\n"
+      "Protokollet omfattar §§ 45–62\n");
+  EXPECT_EQ(c.type, "protokoll") << Cue(c, "type");
+  EXPECT_EQ(c.title, "Protokoll Kommunstyrelsen") << Cue(c, "title");
+}
+
+TEST_F(ClassifierTest, AKallelseWithATitleLineKeepsIt) {
+  Classification c = Run(
+      "Kallelse\n"
+      "Kallelse till sammanträde med regionala utvecklingsnämnden\n"
+      "Tid: 2024-05-14 kl. 09.00\n"
+      "1. Val av justerare\n");
+  EXPECT_EQ(c.title, "Kallelse till sammanträde med regionala utvecklingsnämnden") << Cue(c, "title");
+}
+
 TEST_F(ClassifierTest, AddresseeLineIsNotTheIssuer) {
   Classification c = Run("PM\nTill Region Halland\nText.\n");
   EXPECT_EQ(c.issuer, "");
