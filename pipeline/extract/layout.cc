@@ -792,6 +792,79 @@ void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
   }
 }
 
+// A run of one side's lines at line pitch: a paragraph, a heading, a
+// letterhead's block. A gap of more than half a line parts groups.
+struct LineGroup {
+  std::size_t first = 0, end = 0;  // rows of the side
+  double top = 0, first_bottom = 0, first_height = 0;
+};
+
+std::vector<LineGroup> GroupsOf(const std::vector<Row>& side) {
+  std::vector<LineGroup> groups;
+  for (std::size_t k = 0; k < side.size(); ++k) {
+    const bool starts =
+        k == 0 || side[k].y0 - side[k - 1].y1 > 0.5 * std::max(side[k].height, side[k - 1].height);
+    if (starts) groups.push_back({k, k, side[k].y0, side[k].y1, side[k].y1 - side[k].y0});
+    groups.back().end = k + 1;
+  }
+  return groups;
+}
+
+// Whether the groups of `margin` stand in a margin beside `text`: two or
+// more, of four lines at most, together no more lines than the text's
+// (a list's numbers beside one-line items have as many), the margin at
+// most 0.6 of the text's width (two parties' signature blocks side by
+// side are read block by block), and each level with the first line of one of the text's groups
+// (tops or bottoms within a third of the smaller line): Swedish
+// "marginalrubriker" set beside their paragraphs, a protocol's dnr beside
+// its paragraph's heading, a letterhead's right block beside its left one.
+// A sidebar's paragraphs start where they fall, mostly beside the middle
+// of the text's.
+bool StandsInMargin(const std::vector<Row>& margin, const std::vector<LineGroup>& margin_groups,
+                    const std::vector<Row>& text, const std::vector<LineGroup>& text_groups) {
+  if (margin_groups.size() < 2 || margin.size() > text.size()) return false;
+  auto width = [](const std::vector<Row>& side) {
+    double x0 = 1e9, x1 = -1e9;
+    for (const Row& r : side) x0 = std::min(x0, r.words.front().x0), x1 = std::max(x1, r.words.back().x1);
+    return x1 - x0;
+  };
+  if (width(margin) > 0.6 * width(text)) return false;
+  for (const LineGroup& m : margin_groups) {
+    if (m.end - m.first > 4) return false;
+    const bool level = std::any_of(text_groups.begin(), text_groups.end(), [&](const LineGroup& t) {
+      const double tolerance = 0.3 * std::min(m.first_height, t.first_height);
+      return std::abs(m.top - t.top) <= tolerance || std::abs(m.first_bottom - t.first_bottom) <= tolerance;
+    });
+    if (!level) return false;
+  }
+  return true;
+}
+
+// Reads a text side and a margin side (StandsInMargin) group by group, top
+// down; of two level groups the left one first (a heading in the left
+// margin before its paragraph, a dnr in the right margin after its
+// paragraph's heading). Each side keeps its column number.
+void EmitWithMargin(const std::vector<Row>& left, const std::vector<LineGroup>& left_groups,
+                    const std::vector<Row>& right, const std::vector<LineGroup>& right_groups,
+                    int column, std::vector<TextLine>& out) {
+  const std::vector<LineGroup>* groups[2] = {&left_groups, &right_groups};
+  std::size_t next[2] = {0, 0};
+  while (next[0] < groups[0]->size() || next[1] < groups[1]->size()) {
+    int side = next[0] < groups[0]->size() ? 0 : 1;
+    if (side == 0 && next[1] < groups[1]->size()) {
+      const LineGroup& l = (*groups[0])[next[0]];
+      const LineGroup& r = (*groups[1])[next[1]];
+      const double tolerance = 0.3 * std::min(l.first_height, r.first_height);
+      if (r.top < l.top - tolerance) side = 1;
+    }
+    const LineGroup& g = (*groups[side])[next[side]++];
+    const std::vector<Row>& rows = side == 0 ? left : right;
+    for (std::size_t k = g.first; k < g.end; ++k) {
+      AppendFragments(rows[k].words, 0, rows[k].words.size(), column + side, out);
+    }
+  }
+}
+
 // Emits the rows [begin, end), none of which crosses `gutter`, as columns,
 // left first, or row by row when they look like a table or a form. When a
 // side parts again (three columns or more), the sides are columns: the
@@ -799,18 +872,27 @@ void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
 // for a wide value column beside labels.
 // Rows [end, flow_end) follow the block and carry on its left column's
 // last paragraph (LeftFlowEnd): read after the left column, before the
-// right one. `left_box`: the block is a box left of text that wraps below
-// it (LeftBoxInText), read as two columns.
+// right one. `as_columns`: the block is known to be two columns (a box
+// left of text that wraps below it, LeftBoxInText; a letterhead's two
+// blocks, LetterheadEnd).
 void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
-               std::size_t flow_end, bool left_box, double gutter, double page_width,
+               std::size_t flow_end, bool as_columns, double gutter, double page_width,
                std::vector<TextLine>& out) {
   const Column left = ColumnOf(SideOf(rows, begin, end, gutter, true), 0, gutter);
   const Column right = ColumnOf(SideOf(rows, begin, end, gutter, false), gutter, page_width);
-  if (!left_box && !PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
+  if (!as_columns && !PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
     for (std::size_t r = begin; r < flow_end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
     }
     return;
+  }
+  if (!as_columns && flow_end == end && !PartsAgain(left) && !PartsAgain(right)) {
+    const std::vector<LineGroup> left_groups = GroupsOf(left.rows), right_groups = GroupsOf(right.rows);
+    if (StandsInMargin(left.rows, left_groups, right.rows, right_groups) ||
+        StandsInMargin(right.rows, right_groups, left.rows, left_groups)) {
+      EmitWithMargin(left.rows, left_groups, right.rows, right_groups, 1, out);
+      return;
+    }
   }
   int column = 1;
   EmitColumn(left, column, out);
@@ -1049,10 +1131,68 @@ std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::s
   return end;
 }
 
+// The rows at the top of a page that are a letterhead's two blocks side by
+// side, and the channel between them: the sender left ("Österviks kommun"
+// over its förvaltning), the document's type, date and dnr right. They are
+// the rows before the first vertical gap of more than a line, five at
+// most, parted by a channel of a quarter of the page or more that no word
+// crosses, with a word of three letters either side and six words at
+// most to a line each side, and not every row a level pair of lines. Returns the end of
+// those rows and sets `channel` to its middle, or returns 0. Their lines
+// are often level (a row or two holding both blocks, too few for a
+// gutter), and the right block's are short, as a form's values are. A
+// label/value list pairs its lines row by row; a letterhead of two blocks
+// of level lines, as many each side, is read row by row too.
+std::size_t LetterheadEnd(const std::vector<Row>& rows, std::size_t end, double page_width,
+                          double* channel) {
+  std::size_t n = 1;
+  while (n < end && rows[n].y0 - rows[n - 1].y1 <= std::max(rows[n].height, rows[n - 1].height)) ++n;
+  if (n > 5 || n < 2) return 0;
+  std::vector<std::pair<double, double>> spans;
+  for (std::size_t k = 0; k < n; ++k) {
+    for (const Word& w : rows[k].words) spans.emplace_back(w.x0, w.x1);
+  }
+  std::sort(spans.begin(), spans.end());
+  double reach = spans.front().second, best = 0, at = -1;
+  for (std::size_t i = 1; i < spans.size(); ++i) {
+    if (spans[i].first - reach > best) best = spans[i].first - reach, at = (spans[i].first + reach) / 2;
+    reach = std::max(reach, spans[i].second);
+  }
+  if (best < 0.25 * page_width) return 0;
+  bool letters[2] = {false, false};
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t split = SplitIndex(rows[k], at);
+    // Names, a date, a dnr: a few words to a line, not running text (a
+    // protocol's paragraph under its heading, its dnr far right).
+    if (split > 6 || rows[k].words.size() - split > 6) return 0;
+    for (const Word& w : rows[k].words) {
+      if (LetterCount(w.text, 3) >= 3) letters[w.x0 > at ? 1 : 0] = true;
+    }
+  }
+  if (!letters[0] || !letters[1]) return 0;
+  // Every row holding a line each side, level, is a table's or a form's
+  // rows, label and value ("Datum" | "2025-04-07"); a letterhead's two
+  // blocks differ in lines or in where their lines stand.
+  const bool pairs = std::all_of(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(n), [&](const Row& r) {
+    const std::size_t split = SplitIndex(r, at);
+    return split > 0 && split < r.words.size() && SidesAligned(r, split);
+  });
+  if (pairs) return 0;
+  *channel = at;
+  return n;
+}
+
 // Reads rows [begin, end) with `gutter` (negative: none).
 void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                 double gutter, double page_width, std::vector<TextLine>& out) {
   std::size_t r = begin;
+  double channel = -1;
+  if (begin == 0) {
+    if (const std::size_t letterhead = LetterheadEnd(rows, end, page_width, &channel)) {
+      EmitBlock(rows, 0, letterhead, letterhead, true, channel, page_width, out);
+      r = letterhead;
+    }
+  }
   while (r < end) {
     if (gutter < 0 || Crosses(rows[r], gutter)) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);

@@ -420,7 +420,8 @@ ColumnReach ColumnReaches(const std::vector<Line>& lines) {
 // lines reach at least as far as the column goes (ColumnReach).
 //
 // A line that no other line around reaches half as far as (from its own
-// left edge) shows no edge it was wrapped at: it is a line of its own
+// left edge), or whose lines around reach a third of the column's width
+// at most, shows no edge it was wrapped at: it is a line of its own
 // among short ones (a page opening with one-line paragraphs, each a line
 // of a list or a site's menu), and only its column's lines elsewhere on
 // the page show how far text goes. A block narrowed beside a picture has
@@ -436,9 +437,15 @@ double LocalRight(const std::vector<Line>& lines, std::size_t i, const ColumnRea
     }
   }
   double right = a.table_row ? others : std::max(others, a.x1);
-  if (!a.table_row && a.has_box && others - a.x0 < 0.5 * (a.x1 - a.x0)) {
+  if (!a.table_row && a.has_box) {
+    // A block of short lines (an address: "Trafikverket", "Box 810", "781 28
+    // Borlänge") reaches a third of its column's width at most, which no
+    // text wrapped narrower beside a picture does.
     const auto e = edges.find(column);
-    if (e != edges.end()) right = std::max(right, e->second.right);
+    if (e != edges.end() && (others - a.x0 < 0.5 * (a.x1 - a.x0) ||
+                             right - a.x0 < (e->second.right - e->second.left) / 3)) {
+      right = std::max(right, e->second.right);
+    }
   }
   if (column >= 1) {
     const auto next = reach.next_start.find(column);

@@ -234,6 +234,72 @@ TEST(Layout, ReadsALetterheadSenderBlockBeforeItsDocumentTypeBlock) {
   EXPECT_EQ(got[2], "TJANSTESKRIVELSE");
 }
 
+TEST(Layout, ReadsMarginHeadingsEachBeforeItsParagraph) {
+  // "Marginalrubriker": each heading in a left margin column, level with
+  // the first line of its paragraph in the text column; one wraps. Read as
+  // two columns, all the headings came first.
+  std::vector<Word> words;
+  const std::vector<std::vector<std::string>> headings = {
+      {"Forslag till beslut"}, {"Bedomning av skalighet", "och proportionalitet"}, {"Hur man overklagar"}};
+  for (int s = 0; s < 3; ++s) {
+    const double top = 100 + s * 5 * kPitch;
+    const auto& heading = headings[static_cast<std::size_t>(s)];
+    for (std::size_t h = 0; h < heading.size(); ++h) Set(words, heading[h], 60, top + h * kPitch);
+    for (int i = 0; i < 4; ++i) {
+      Set(words, "stycke " + std::to_string(s) + " rad " + std::to_string(i) + " med lopande text i spalten",
+          215, top + i * kPitch);
+    }
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 16u);
+  EXPECT_EQ(got[0], "Forslag till beslut");
+  EXPECT_EQ(got[1], "stycke 0 rad 0 med lopande text i spalten");
+  EXPECT_EQ(got[5], "Bedomning av skalighet");
+  EXPECT_EQ(got[6], "och proportionalitet");
+  EXPECT_EQ(got[7], "stycke 1 rad 0 med lopande text i spalten");
+  EXPECT_EQ(got[11], "Hur man overklagar");
+  EXPECT_EQ(got[12], "stycke 2 rad 0 med lopande text i spalten");
+}
+
+TEST(Layout, ReadsADnrInTheRightMarginAfterItsParagraphsHeading) {
+  // A protocol's paragraphs, each with its dnr in a right margin column
+  // on its heading's line.
+  std::vector<Word> words;
+  for (int s = 0; s < 3; ++s) {
+    const double top = 100 + s * 6 * kPitch;
+    Set(words, "§ " + std::to_string(14 + s) + " Rubrik for arende " + std::to_string(s), 72, top);
+    Set(words, "Dnr TN 2025/00" + std::to_string(10 + s), 450, top);
+    for (int i = 1; i < 4; ++i) {
+      Set(words, "arende " + std::to_string(s) + " rad " + std::to_string(i) + " med text i spalten",
+          72, top + 8 + i * kPitch);
+    }
+  }
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 15u);
+  for (int s = 0; s < 3; ++s) {
+    EXPECT_EQ(got[static_cast<std::size_t>(5 * s)], "§ " + std::to_string(14 + s) + " Rubrik for arende " + std::to_string(s));
+    EXPECT_EQ(got[static_cast<std::size_t>(5 * s + 1)], "Dnr TN 2025/00" + std::to_string(10 + s));
+  }
+}
+
+TEST(Layout, ReadsTwoSignatureBlocksSideBySideBlockByBlock) {
+  // Two parties' blocks of equal width, their lines level: neither is a
+  // margin of the other.
+  std::vector<Word> words;
+  Set(words, "For Region Varmland", 76, 500);
+  Set(words, "For Karlstads kommun", 327, 500);
+  Set(words, "Karlstad 2025-04-23", 76, 526);
+  Set(words, "Karlstad 2025-04-25", 327, 526);
+  Set(words, "Ann-Charlotte Wiklund", 76, 585);
+  Set(words, "Per-Olof Granstrom", 327, 585);
+  Set(words, "Regiondirektor", 76, 599);
+  Set(words, "Kommundirektor", 327, 599);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 8u);
+  EXPECT_EQ(got[0], "For Region Varmland");
+  EXPECT_EQ(got[1], "Karlstad 2025-04-23");
+}
+
 TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
   std::vector<Word> words;
   // Wide (1.2 em) justified spaces that line up on alternate rows only.

@@ -216,6 +216,29 @@ TEST(Normalise, KeepsFieldsOfAKallelseApart) {
             (std::vector<std::string>{"Tid: Onsdag 2024-06-12 kl. 08.30", "Plats: Kommunhuset"}));
 }
 
+TEST(Normalise, KeepsTheLinesOfAnAddressBlockApart) {
+  // A letter's recipient, set right of the middle: three short lines that
+  // reach a sixth of the page's text width, wrapped at no edge, with short
+  // lines (a reference field) below them.
+  ExtractedDocument doc;
+  doc.pages.push_back(PageBuilder()
+                          .Line("Trafikverket", 11, false, 0, 345, 405)
+                          .Line("Box 810", 11, false, 0, 345, 387)
+                          .Line("781 28 Borl\xC3\xA4nge", 11, false, 0, 345, 426)
+                          .Line("Er referens", 7.5, false, 24, 72, 112)
+                          .Line("TRV 2024/12345", 10, false, 0, 72, 150)
+                          .Line("Region Sk\xC3\xA5ne har tagit del av f\xC3\xB6rslaget och l\xC3\xA4mnar "
+                                "f\xC3\xB6ljande synpunkter p\xC3\xA5", 10, false, 30)
+                          .Line("planens inriktning och dess genomf\xC3\xB6rande.", 10, false, 0, 72, 300)
+                          .Build(1));
+  EXPECT_EQ(Lines(Normalise(doc, {}).text),
+            (std::vector<std::string>{"Trafikverket", "Box 810", "781 28 Borl\xC3\xA4nge",
+                                      "Er referens", "TRV 2024/12345",
+                                      "Region Sk\xC3\xA5ne har tagit del av f\xC3\xB6rslaget och "
+                                      "l\xC3\xA4mnar f\xC3\xB6ljande synpunkter p\xC3\xA5 planens "
+                                      "inriktning och dess genomf\xC3\xB6rande."}));
+}
+
 TEST(Normalise, KeepsEachEntryOfATableOfContentsInPlainTextALine) {
   const ExtractedDocument doc = PlainText(
       "1 Inledning .................................. 3\n"
