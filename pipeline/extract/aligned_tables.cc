@@ -252,16 +252,30 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
     end = last_rule;
     lines.resize(end - begin);
   }
+  // Rules between rows, and whether they part every row of the table from
+  // the next (three or more, none more than four lines apart: a grid, or
+  // a rule under each row): then each stretch between two rules is one
+  // row, however its cells sit in it. Cells set to the middle of their row
+  // (a Word or HTML default) put a wrapped name's first line above the
+  // row's amounts and its second below them, lines that share no column.
+  std::vector<char> rule_before(end - begin, 0);
+  std::size_t rules_between = 0, lines_since_rule = 1, most_lines = 1;
+  for (std::size_t r = begin + 1; r < end; ++r) {
+    rule_before[r - begin] = RuleBetween(horizontal, rows[r - 1], rows[r], span) ? 1 : 0;
+    rules_between += rule_before[r - begin];
+    lines_since_rule = rule_before[r - begin] ? 1 : lines_since_rule + 1;
+    most_lines = std::max(most_lines, lines_since_rule);
+  }
+  const bool rows_ruled = rules_between >= 3 && most_lines <= 4;
   std::vector<Group> groups;
-  std::size_t rules_between = 0;
   for (std::size_t r = begin; r < end; ++r) {
     const std::vector<Line>& cur = lines[r - begin];
     bool starts = groups.empty();
     if (!starts) {
-      const bool rule = RuleBetween(horizontal, rows[r - 1], rows[r], span);
-      rules_between += rule ? 1 : 0;
-      starts = rule || rows[r].center - rows[r - 1].center > 1.2 * pitch ||
-               !Continues(lines[r - 1 - begin], cur, groups.back(), left, limit, em);
+      const bool rule = rule_before[r - begin] != 0;
+      starts = rule || (!rows_ruled && (rows[r].center - rows[r - 1].center > 1.2 * pitch ||
+                                        !Continues(lines[r - 1 - begin], cur, groups.back(), left,
+                                                   limit, em)));
     }
     if (starts) {
       groups.push_back({r, std::vector<std::vector<std::string>>(nc), std::vector<double>(nc),

@@ -22,7 +22,11 @@
 // horizontal rule, at a vertical gap wider than the run's line pitch (cell
 // padding), or where a cell's next line would have fitted on its previous
 // line (so that line did not wrap there); a line continues a cell only when
-// the wrap shows (Continues in aligned_tables.cc). Each table row replaces its
+// the wrap shows (Continues in aligned_tables.cc). When rules part every row
+// from the next (three or more, none more than four lines apart), a table
+// row is what lies between two rules: cells set to the middle of their row
+// put a wrapped cell's lines above and below the row's other cells.
+// Each table row replaces its
 // physical rows as one row holding one table_row Word, text as ruled tables
 // give it: cells separated by " | ", a cell's wrapped lines by U+2028.
 #ifndef DIAR_PIPELINE_EXTRACT_ALIGNED_TABLES_H_

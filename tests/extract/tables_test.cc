@@ -163,6 +163,27 @@ TEST(AlignedTables, AnAttendanceListWithRulesBetweenRowsKeepsLedamotAndErsattare
   EXPECT_EQ(text, Want(rows));
 }
 
+TEST(AlignedTables, ARuledTableWithCellsSetToTheMiddleOfTheirRowsKeepsEachRowTogether) {
+  // A rule under every row and cells set to the middle (Word's and HTML's
+  // default): a name wrapped onto two lines has the row's amounts level
+  // between its lines, sharing no column with either, as has a wrapped
+  // header cell.
+  const Table rows = {
+      {"Nämnd", ">Budget 2025", ">Förslag 2026", ">Förändring"},
+      {"Kommunstyrelsen", ">142 300", ">146 950", ">4 650"},
+      {"Barn- och utbildningsnämnden", ">812 400", ">838 100", ">25 700"},
+      {"Socialnämnden", ">1 021 750", ">1 064 200", ">42 450"},
+      {"Miljö- och byggnadsnämnden", ">21 600", ">22 150", ">550"},
+      {"Summa", ">1 998 050", ">2 071 400", ">73 350"},
+  };
+  const std::string text = ReadTablePage(
+      "middle",
+      "table{border-collapse:collapse}td{vertical-align:middle;padding:3pt 6pt;"
+      "border-bottom:0.5pt solid #000}td:first-child{width:3.2cm}td:not(:first-child){width:2.4cm}",
+      rows, "");
+  EXPECT_EQ(text, Want(rows));
+}
+
 // Prose for the layouts that are not tables.
 const std::vector<std::string> kProse = {
     "Regionstyrelsen har remitterat medborgarförslaget om trädplantering till "
