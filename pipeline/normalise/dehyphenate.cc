@@ -22,15 +22,37 @@ bool IsAsciiPunct(char c) {
   return u < 0x80 && !std::isalnum(u);
 }
 
+// Punctuation around a word: ASCII's, and typographic quotes and brackets
+// ("“Ar-" / "betsmarknaden”").
 std::string StripLeading(const std::string& w) {
   std::size_t b = 0;
-  while (b < w.size() && IsAsciiPunct(w[b])) ++b;
+  while (b < w.size()) {
+    if (IsAsciiPunct(w[b])) {
+      ++b;
+      continue;
+    }
+    std::size_t next = b;
+    UChar32 c;
+    U8_NEXT(w.data(), next, w.size(), c);
+    if (c < 0x80 || !u_ispunct(c)) break;
+    b = next;
+  }
   return w.substr(b);
 }
 
 std::string StripTrailing(const std::string& w) {
   std::size_t e = w.size();
-  while (e > 0 && IsAsciiPunct(w[e - 1])) --e;
+  while (e > 0) {
+    if (IsAsciiPunct(w[e - 1])) {
+      --e;
+      continue;
+    }
+    int32_t prev = static_cast<int32_t>(e);
+    UChar32 c;
+    U8_PREV(w.data(), 0, prev, c);
+    if (c < 0x80 || !u_ispunct(c)) break;
+    e = static_cast<std::size_t>(prev);
+  }
   return w.substr(0, e);
 }
 

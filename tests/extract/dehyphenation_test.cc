@@ -162,6 +162,8 @@ TEST(Dehyphenation, AppliesEachRuleToWordsOutsideTheCorpus) {
       {"kick-", "offen", "kick-offen"},                         // keep list
       {"2023\xE2\x80\x93", "2026", "2023\xE2\x80\x93" "2026"},          // glued en dash
       {"kultur \xE2\x80\x93", "och", "kultur \xE2\x80\x93 och"},         // dash as punctuation
+      {"\xE2\x80\x9C" "Ar-", "betsmarknaden", "\xE2\x80\x9C" "Arbetsmarknaden"},  // inside quotes
+      {"(\xC2\xBB" "Kultur-", "planen\xC2\xAB)", "(\xC2\xBB" "Kulturplanen\xC2\xAB)"},
   };
   HyphenEvidence evidence;
   evidence.lexicon = Lexicon::Get("/usr/share/hunspell/sv_SE");
