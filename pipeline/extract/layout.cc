@@ -1,6 +1,7 @@
 #include "pipeline/extract/layout.h"
 
 #include "pipeline/extract/aligned_tables.h"
+#include "pipeline/extract/foot_notes.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -1489,6 +1490,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   const double page_gutter = FindGutterIn(rows, 0, rows.size(), 0, page_width, &any_run);
   if (page_gutter >= 0) {
     EmitRegion(rows, 0, rows.size(), page_gutter, page_width, out);
+    MoveFootnotesToPageEnd(out);
     return out;
   }
   // Otherwise each slab of rows set apart by vertical white space (a
@@ -1506,6 +1508,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
     EmitRegion(rows, begin, end, gutter, page_width, out);
     begin = end;
   }
+  MoveFootnotesToPageEnd(out);
   return out;
 }
 

@@ -300,6 +300,53 @@ TEST(Layout, ReadsTwoSignatureBlocksSideBySideBlockByBlock) {
   EXPECT_EQ(got[1], "Karlstad 2025-04-23");
 }
 
+// Words of `text` in `size` pt type (Set's metrics scaled).
+void SetSmall(std::vector<Word>& words, const std::string& text, double x, double y, double size) {
+  const std::size_t from = words.size();
+  Set(words, text, x, y);
+  double at = x;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    const double width = (words[i].x1 - words[i].x0) * size / kSize;
+    words[i].x0 = at;
+    words[i].x1 = at + width;
+    words[i].y1 = y + 12 * size / kSize;
+    words[i].font_size = size;
+    at = words[i].x1 + 3 * size / kSize;
+  }
+}
+
+TEST(Layout, ReadsAColumnsFootnotesAfterThePagesText) {
+  // The left column's sentence goes on at the top of the right column;
+  // the left column's notes stand at its foot, the right column's at its.
+  std::vector<Word> words;
+  for (int i = 0; i < 6; ++i) {
+    Set(words, "vanster rad " + std::to_string(i) + " med text", 72, 100 + i * kPitch);
+    Set(words, "hoger rad " + std::to_string(i) + " med text", 320, 100 + i * kPitch);
+  }
+  SetSmall(words, "1 Forsta noten i vanster spalt.", 72, 200, 6);
+  SetSmall(words, "2 Andra noten i vanster spalt.", 72, 208, 6);
+  SetSmall(words, "3 Noten i hoger spalt.", 320, 200, 6);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 15u);
+  EXPECT_EQ(got[5], "vanster rad 5 med text");
+  EXPECT_EQ(got[6], "hoger rad 0 med text");
+  EXPECT_EQ(got[12], "1 Forsta noten i vanster spalt.");
+  EXPECT_EQ(got[13], "2 Andra noten i vanster spalt.");
+  EXPECT_EQ(got[14], "3 Noten i hoger spalt.");
+}
+
+TEST(Layout, KeepsSmallPrintThatTheColumnGoesOnAfterInPlace) {
+  // A note-sized line opening with a number, then the column's text going
+  // on below it: no foot of a column.
+  std::vector<Word> words;
+  for (int i = 0; i < 3; ++i) Set(words, "rad " + std::to_string(i) + " med lopande text i spalten", 72, 100 + i * kPitch);
+  SetSmall(words, "2 Bildtext under figuren i liten stil.", 72, 145, 6);
+  for (int i = 0; i < 3; ++i) Set(words, "rad " + std::to_string(3 + i) + " med lopande text i spalten", 72, 160 + i * kPitch);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 7u);
+  EXPECT_EQ(got[3], "2 Bildtext under figuren i liten stil.");
+}
+
 TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
   std::vector<Word> words;
   // Wide (1.2 em) justified spaces that line up on alternate rows only.
