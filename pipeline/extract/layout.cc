@@ -1275,7 +1275,9 @@ std::string CellText(std::vector<const Word*> words) {
 }
 
 // Ruled tables: where vertical and horizontal rules cross into a grid of at
-// least two columns and one row, the words inside are read cell by cell,
+// least two columns and one row, the words inside are read cell by cell
+// (a row's cells parted by the vertical rules that run through it, so a
+// cell spanning columns is one),
 // and each table row replaces them as one word (table_row) spanning the
 // row, which the rest of the layout then places like any line. Rules that
 // touch (a border drawn cell by cell) are one rule; a frame with no inner
@@ -1320,8 +1322,21 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
     const std::vector<double> columns = Distinct(xs, kTouch);
     const std::vector<double> row_bounds = Distinct(ys, kTouch);
     if (columns.size() < 3 || row_bounds.size() < 2) continue;
-    // cells[row][column]: the words whose centre is inside.
+    // Each row's own column bounds: the vertical rules that run through
+    // it. A cell spanning columns (a form's full-width box under a row of
+    // three, a header over two columns) has none inside it.
     const std::size_t nr = row_bounds.size() - 1, nc = columns.size() - 1;
+    std::vector<std::vector<double>> row_columns(nr);
+    for (std::size_t r = 0; r < nr; ++r) {
+      std::vector<double> through;
+      for (std::size_t i : group) {
+        if (i >= nv) continue;
+        const Rule& v = vertical[i];
+        if (v.y0 <= row_bounds[r] + kTouch && v.y1 >= row_bounds[r + 1] - kTouch) through.push_back(v.x0);
+      }
+      row_columns[r] = Distinct(through, kTouch);
+    }
+    // cells[row][column]: the words whose centre is inside.
     std::vector<std::vector<std::vector<const Word*>>> cells(
         nr, std::vector<std::vector<const Word*>>(nc));
     std::vector<std::vector<std::size_t>> row_words(nr);
@@ -1329,8 +1344,9 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
       if (taken[k]) continue;
       const Word& w = words[k];
       const int r = Interval(row_bounds, (w.y0 + w.y1) / 2);
-      const int c = Interval(columns, (w.x0 + w.x1) / 2);
-      if (r < 0 || c < 0) continue;
+      if (r < 0) continue;
+      const int c = Interval(row_columns[static_cast<std::size_t>(r)], (w.x0 + w.x1) / 2);
+      if (c < 0) continue;
       cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)].push_back(&w);
       row_words[static_cast<std::size_t>(r)].push_back(k);
     }

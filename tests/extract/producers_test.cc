@@ -223,6 +223,31 @@ TEST(Producers, RuledTableReadsRowByRowWithWrappedCellsJoined) {
   EXPECT_EQ(text, want);
 }
 
+TEST(Producers, RuledTableCellSpanningColumnsIsOneCell) {
+  // A header cell over two columns (colspan) and a full-width row: no
+  // vertical rule runs through them, so their text is one cell each.
+  const std::string body =
+      "<p>" + kParagraphs[0] + "</p><table style=\"width:13cm\">"
+      "<tr><td rowspan=\"2\">Projekt</td><td colspan=\"2\">Budget per år (tkr)</td></tr>"
+      "<tr><td>2025</td><td>2026</td></tr>"
+      "<tr><td>Ny simhall i Iggesund</td><td>12 500</td><td>48 000</td></tr>"
+      "<tr><td colspan=\"3\">Beskriv projektets syfte och hur det bidrar till kommunens mål "
+      "för folkhälsa och ett aktivt fritidsliv för alla åldrar</td></tr>"
+      "<tr><td>Gång- och cykelväg längs Kvarnvägen</td><td>3 200</td><td>1 100</td></tr>"
+      "</table><p>" + kParagraphs[3] + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table_spans", Html("table{border-collapse:collapse}td{border:1px solid #000;padding:3pt;"
+                          "vertical-align:top}", body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const std::string text = Normalise(*doc, {}).text;
+  EXPECT_NE(text.find("\nProjekt | Budget per år (tkr)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nBeskriv projektets syfte och hur det bidrar till kommunens mål för "
+                      "folkhälsa och ett aktivt fritidsliv för alla åldrar\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\nNy simhall i Iggesund | 12 500 | 48 000\n"), std::string::npos) << text;
+}
+
 TEST(Producers, ChromiumListBulletsDrawnAsShapesOpenTheirItems) {
   // Chromium draws a list's discs, squares and rings as paths, not glyphs:
   // without them the items ran together, lower-case starts and all.
