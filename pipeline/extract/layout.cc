@@ -1183,6 +1183,46 @@ std::size_t LetterheadEnd(const std::vector<Row>& rows, std::size_t end, double 
   return n;
 }
 
+// Whether the slabs [begin, middle) and [middle, end) are short blocks of
+// two columns each, four rows at most and none across `gutter`, whose left
+// sides start at one x and right sides at one x, at most six lines apart:
+// the halves of a signature block parted by the space to sign in.
+bool SameTwoColumns(const std::vector<Row>& rows, std::size_t begin, std::size_t middle,
+                    std::size_t end, double gutter) {
+  if (middle - begin > 4 || end - middle > 4) return false;
+  if (rows[middle].y0 - rows[middle - 1].y1 > 6 * rows[middle - 1].height) return false;
+  auto starts = [&](std::size_t from, std::size_t to, double* left, double* right) {
+    *left = *right = 1e9;
+    for (std::size_t k = from; k < to; ++k) {
+      if (Crosses(rows[k], gutter)) return false;
+      const std::size_t split = SplitIndex(rows[k], gutter);
+      if (split > 0) *left = std::min(*left, rows[k].words.front().x0);
+      if (split < rows[k].words.size()) *right = std::min(*right, rows[k].words[split].x0);
+    }
+    return *left < 1e9 && *right < 1e9;
+  };
+  double left[2], right[2];
+  return starts(begin, middle, &left[0], &right[0]) && starts(middle, end, &left[1], &right[1]) &&
+         std::abs(left[0] - left[1]) <= 2 && std::abs(right[0] - right[1]) <= 2;
+}
+
+// Whether the two sides of rows [begin, end) are alike, as two parties'
+// blocks are ("För Region Västernorrland" beside "För Sundsvalls kommun"):
+// in three rows of four holding both, neither side is over twice as wide
+// as the other. A form's labels are much shorter than its values.
+bool SidesAlike(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double gutter) {
+  std::size_t both = 0, alike = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::vector<Word>& w = rows[k].words;
+    const std::size_t split = SplitIndex(rows[k], gutter);
+    if (split == 0 || split == w.size()) continue;
+    ++both;
+    const double left = w[split - 1].x1 - w.front().x0, right = w.back().x1 - w[split].x0;
+    if (std::min(left, right) >= 0.5 * std::max(left, right)) ++alike;
+  }
+  return both > 0 && 4 * alike >= 3 * both;
+}
+
 // Reads rows [begin, end) with `gutter` (negative: none).
 void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                 double gutter, double page_width, std::vector<TextLine>& out) {
@@ -1203,15 +1243,28 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
     // A block: consecutive rows clear of the gutter, broken also at a
     // vertical gap of more than three lines, which separates a footer or a
     // letterhead from the body even when they keep clear of the gutter.
-    std::size_t block_end = r + 1;
-    while (block_end < end && !Crosses(rows[block_end], gutter) &&
-           rows[block_end].y0 - rows[block_end - 1].y1 < 3 * rows[block_end - 1].height) {
-      ++block_end;
+    auto clear_end = [&](std::size_t from) {
+      std::size_t to = from + 1;
+      while (to < end && !Crosses(rows[to], gutter) &&
+             rows[to].y0 - rows[to - 1].y1 < 3 * rows[to - 1].height) {
+        ++to;
+      }
+      return to;
+    };
+    std::size_t block_end = clear_end(r);
+    // The halves of a signature block, parted by the space to sign in.
+    bool signatures = false;
+    while (block_end < end && !Crosses(rows[block_end], gutter)) {
+      const std::size_t next = clear_end(block_end);
+      if (!SameTwoColumns(rows, r, block_end, next, gutter)) break;
+      block_end = next;
+      signatures = true;
     }
     block_end = EndOfColumns(rows, r, block_end, gutter);
     const std::size_t flow_end = LeftFlowEnd(rows, r, block_end, end, gutter);
-    EmitBlock(rows, r, block_end, flow_end, LeftBoxInText(rows, r, block_end, end, gutter), gutter,
-              page_width, out);
+    const bool as_columns = LeftBoxInText(rows, r, block_end, end, gutter) ||
+                            (signatures && SidesAlike(rows, r, block_end, gutter));
+    EmitBlock(rows, r, block_end, flow_end, as_columns, gutter, page_width, out);
     r = flow_end;
   }
 }
@@ -1513,14 +1566,26 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   // letterhead, a signature block, a short two-column passage) gets its own
   // chance: more than a line's height of space parts slabs, while
   // paragraph spacing (half a line, typically) does not.
-  std::size_t begin = 0;
-  while (begin < rows.size()) {
+  auto slab_end = [&](std::size_t begin) {
     std::size_t end = begin + 1;
     while (end < rows.size() &&
            rows[end].y0 - rows[end - 1].y1 <= std::max(rows[end].height, rows[end - 1].height)) {
       ++end;
     }
+    return end;
+  };
+  std::size_t begin = 0;
+  while (begin < rows.size()) {
+    std::size_t end = slab_end(begin);
     const double gutter = any_run ? FindGutter(rows, begin, end, page_width) : -1;
+    // Two parties' signature blocks: place and date, the space to sign in,
+    // then name and title, each party's lines starting at one x. The slabs
+    // either side of the space are one block.
+    while (gutter >= 0 && end < rows.size()) {
+      const std::size_t next = slab_end(end);
+      if (!SameTwoColumns(rows, begin, end, next, gutter)) break;
+      end = next;
+    }
     EmitRegion(rows, begin, end, gutter, page_width, out);
     begin = end;
   }

@@ -347,6 +347,47 @@ TEST(Layout, KeepsSmallPrintThatTheColumnGoesOnAfterInPlace) {
   EXPECT_EQ(got[3], "2 Bildtext under figuren i liten stil.");
 }
 
+TEST(Layout, ReadsTwoPartiesSignatureBlocksPartedByTheSigningSpaceBlockByBlock) {
+  // Place and date, four lines of space to sign in, then name and title:
+  // each party's lines start at one x either side of the space.
+  std::vector<Word> words;
+  Set(words, "Overenskommelsen har upprattats i tva likalydande exemplar av vilka parterna tagit var sitt", 72, 80);
+  Set(words, "For Region Vasternorrland", 72, 120);
+  Set(words, "For Sundsvalls kommun", 320, 120);
+  Set(words, "Harnosand 2024-11-20", 72, 134);
+  Set(words, "Sundsvall 2024-11-28", 320, 134);
+  Set(words, "Glenn Nordlund", 72, 200);
+  Set(words, "Niklas Sawen", 320, 200);
+  Set(words, "Regionstyrelsens ordforande", 72, 214);
+  Set(words, "Kommunstyrelsens ordforande", 320, 214);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "Overenskommelsen har upprattats i tva likalydande exemplar av vilka parterna tagit var sitt",
+                     "For Region Vasternorrland", "Harnosand 2024-11-20", "Glenn Nordlund",
+                     "Regionstyrelsens ordforande", "For Sundsvalls kommun", "Sundsvall 2024-11-28",
+                     "Niklas Sawen", "Kommunstyrelsens ordforande"}));
+}
+
+TEST(Layout, ReadsTwoLabelValueBlocksPartedBySpaceRowByRow) {
+  // A form's two groups of fields at one tab stop: labels much shorter
+  // than their values, so no parties' blocks.
+  std::vector<Word> words;
+  Set(words, "Rubrik som gar over hela sidans bredd och lite till har", 72, 80);
+  Set(words, "Sokande", 72, 120);
+  Set(words, "Birgitta Sundqvist Storgatan 41 B 831 31 Ostersund", 200, 120);
+  Set(words, "Telefon", 72, 134);
+  Set(words, "063-12 45 78 dagtid och kvallstid alla dagar", 200, 134);
+  Set(words, "Ombud", 72, 200);
+  Set(words, "Anders Sundqvist Storgatan 41 B 831 31 Ostersund", 200, 200);
+  Set(words, "Telefon", 72, 214);
+  Set(words, "070-123 45 67 dagtid och kvallstid alla dagar", 200, 214);
+  const std::vector<std::string> got = Texts(BuildLines(words, kPageWidth));
+  ASSERT_EQ(got.size(), 9u);
+  EXPECT_EQ(got[1], "Sokande");
+  EXPECT_EQ(got[2], "Birgitta Sundqvist Storgatan 41 B 831 31 Ostersund");
+  EXPECT_EQ(got[3], "Telefon");
+}
+
 TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
   std::vector<Word> words;
   // Wide (1.2 em) justified spaces that line up on alternate rows only.
