@@ -259,10 +259,18 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
   // (a Word or HTML default) put a wrapped name's first line above the
   // row's amounts and its second below them, lines that share no column.
   std::vector<char> rule_before(end - begin, 0);
-  std::size_t rules_between = 0, lines_since_rule = 1, most_lines = 1;
+  // Rules with cells beside each other both above and below them part a
+  // table's rows; a heading's rules over two columns of text (above or
+  // below the heading, which has one column's text) do not.
+  auto cells_beside = [&](std::size_t r) {
+    return std::count_if(lines[r - begin].begin(), lines[r - begin].end(),
+                         [](const Line& l) { return !l.text.empty(); }) >= 2;
+  };
+  std::size_t rules_between = 0, rules_parting_cells = 0, lines_since_rule = 1, most_lines = 1;
   for (std::size_t r = begin + 1; r < end; ++r) {
     rule_before[r - begin] = RuleBetween(horizontal, rows[r - 1], rows[r], span) ? 1 : 0;
     rules_between += rule_before[r - begin];
+    if (rule_before[r - begin] && cells_beside(r - 1) && cells_beside(r)) ++rules_parting_cells;
     lines_since_rule = rule_before[r - begin] ? 1 : lines_since_rule + 1;
     most_lines = std::max(most_lines, lines_since_rule);
   }
@@ -323,10 +331,10 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
                          Median(std::move(words)) <= 2;
     prose = prose && Median(std::move(fill)) >= 0.75 && !amounts;
   }
-  // Rules between rows in two places or more are a table's, whatever its
-  // cells hold: full cells of hyphenated text fill their columns as prose
-  // does.
-  if (prose && rules_between < 2) return {};
+  // Rules between rows of cells in two places or more are a table's,
+  // whatever its cells hold: full cells of hyphenated text fill their
+  // columns as prose does.
+  if (prose && rules_parting_cells < 2) return {};
   std::vector<Row> out;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const Group& g = groups[i];

@@ -1223,9 +1223,11 @@ bool SidesAlike(const std::vector<Row>& rows, std::size_t begin, std::size_t end
   return both > 0 && 4 * alike >= 3 * both;
 }
 
-// Reads rows [begin, end) with `gutter` (negative: none).
+// Reads rows [begin, end) with `gutter` (negative: none); `rules`, the
+// page's, part blocks where one is drawn across the gutter.
 void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
-                double gutter, double page_width, std::vector<TextLine>& out) {
+                double gutter, double page_width, const std::vector<Rule>& rules,
+                std::vector<TextLine>& out) {
   std::size_t r = begin;
   double channel = -1;
   if (begin == 0) {
@@ -1243,10 +1245,19 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
     // A block: consecutive rows clear of the gutter, broken also at a
     // vertical gap of more than three lines, which separates a footer or a
     // letterhead from the body even when they keep clear of the gutter.
+    // A rule across the gutter ends the columns above it: no column runs
+    // on past a rule drawn over both (a heading ruled above and below,
+    // spanning them).
+    auto ruled_across = [&](std::size_t k) {
+      return std::any_of(rules.begin(), rules.end(), [&](const Rule& rule) {
+        return rule.y0 == rule.y1 && rule.y0 >= rows[k - 1].y1 - 1 && rule.y0 <= rows[k].y0 + 1 &&
+               rule.x0 < gutter - 10 && rule.x1 > gutter + 10;
+      });
+    };
     auto clear_end = [&](std::size_t from) {
       std::size_t to = from + 1;
       while (to < end && !Crosses(rows[to], gutter) &&
-             rows[to].y0 - rows[to - 1].y1 < 3 * rows[to - 1].height) {
+             rows[to].y0 - rows[to - 1].y1 < 3 * rows[to - 1].height && !ruled_across(to)) {
         ++to;
       }
       return to;
@@ -1558,7 +1569,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   bool any_run = false;
   const double page_gutter = FindGutterIn(rows, 0, rows.size(), 0, page_width, &any_run);
   if (page_gutter >= 0) {
-    EmitRegion(rows, 0, rows.size(), page_gutter, page_width, out);
+    EmitRegion(rows, 0, rows.size(), page_gutter, page_width, rules, out);
     MoveFootnotesToPageEnd(out);
     return out;
   }
@@ -1586,7 +1597,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
       if (!SameTwoColumns(rows, begin, end, next, gutter)) break;
       end = next;
     }
-    EmitRegion(rows, begin, end, gutter, page_width, out);
+    EmitRegion(rows, begin, end, gutter, page_width, rules, out);
     begin = end;
   }
   MoveFootnotesToPageEnd(out);

@@ -262,6 +262,40 @@ TEST(Magazine, ThreeColumnsThenAHeadingSpanningThemThenThreeMoreReadSectionBySec
   EXPECT_LT(Read("three_columns_spanning_heading", css, body, truth).cer, 0.005);
 }
 
+TEST(Magazine, TwoColumnsThenARuledHeadingSpanningThemThenTwoMoreReadSectionBySection) {
+  // The heading's rules above and below it run between rows of the two
+  // columns' text; they part no table's cells.
+  const std::vector<std::string> first = {
+      "Året präglades av att det nya kulturhuset kunde invigas den 14 september efter tre års "
+      "ombyggnad. Under hösten genomfördes 86 föreställningar och konserter med sammanlagt drygt "
+      "31 000 besökare.",
+      "Stadsbiblioteket utökade sina öppettider med meröppet på lördagar och söndagar. Antalet lån "
+      "ökade med 7 procent, främst inom barn- och ungdomslitteratur.",
+      "Nämnden fördelade 9 860 tkr i föreningsbidrag till 142 föreningar. Aktivitetsstödet till "
+      "barn- och ungdomsföreningar höjdes med 10 procent per deltagartillfälle."};
+  const std::vector<std::string> second = {
+      "Nämnden redovisar ett underskott om 2 140 tkr mot budget. Underskottet beror i huvudsak på "
+      "högre kostnader än beräknat för invigningen och på ökade energikostnader i simhallen.",
+      "Investeringarna uppgick till 18 450 tkr, vilket är 3 600 tkr lägre än budget. Upprustningen "
+      "av konstgräsplanen har skjutits till 2025 på grund av förseningar i upphandlingen.",
+      "Inför 2025 har nämnden fått ett utökat ramanslag om 4 000 tkr för driften av kulturhuset."};
+  const std::string css =
+      "@page{size:A4;margin:20mm 18mm}body{font-family:'Liberation Serif';font-size:10.5pt;"
+      "line-height:1.4;margin:0}h1{font-family:'Liberation Sans';font-size:20pt;margin:1mm 0 5mm 0}"
+      ".cols{column-count:2;column-gap:9mm;text-align:justify}.cols p{margin:0 0 2.5mm 0}"
+      ".cols h3{font-family:'Liberation Sans';font-size:10.5pt;margin:2mm 0 1mm 0}"
+      ".cols h2{column-span:all;font-family:'Liberation Sans';font-size:14pt;"
+      "border-top:1pt solid #000;border-bottom:1pt solid #000;padding:1.5mm 0;margin:5mm 0 4mm 0}";
+  std::string body = "<h1>Kultur- och fritidsnämnden</h1><div class=\"cols\"><h3>Årets händelser</h3>";
+  std::string truth = "Kultur- och fritidsnämnden\nÅrets händelser\n";
+  for (const std::string& p : first) body += "<p>" + p + "</p>", truth += p + "\n";
+  body += "<h2>Ekonomiskt utfall</h2>";
+  truth += "Ekonomiskt utfall\n";
+  for (const std::string& p : second) body += "<p>" + p + "</p>", truth += p + "\n";
+  body += "</div>";
+  EXPECT_LT(Read("two_columns_ruled_heading", css, body, truth).cer, 0.005);
+}
+
 // A fact box floated right of the text, as Word's text box with square
 // wrapping or an HTML float: the paragraph runs beside it and goes on below
 // it mid-sentence, and is read whole before the box.
