@@ -35,10 +35,18 @@ bool IsSingleCodePoint(const std::string& s) {
   return s.size() == len;
 }
 
+bool IsLetter(const std::string& s) {
+  std::size_t i = 0;
+  UChar32 c;
+  U8_NEXT(s.data(), i, s.size(), c);
+  return c > 0 && u_isalpha(c);
+}
+
 // Letter-spaced text ("k o m m u n e r n a s", from stretched justification
 // or spaced-out headings) comes out of the text layer one letter per word.
 // A run of four or more one-letter words is such text: letters closer than
 // 1.6 times the run's median gap join into words, wider gaps stay spaces.
+// Figures and signs among them, at gaps of 0.4 em or more, are words.
 void JoinLetterSpaced(std::vector<Word>& words) {
   // Most rows have no such run: find out before rebuilding the row.
   std::size_t run = 0;
@@ -62,7 +70,20 @@ void JoinLetterSpaced(std::vector<Word>& words) {
     std::vector<double> sorted = gaps;
     std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2),
                      sorted.end());
-    const double limit = std::max(0.5, 1.6 * sorted[sorted.size() / 2]);
+    const double median = sorted[sorted.size() / 2];
+    // Figures and signs set one to a word at word spaces are words, not
+    // letter-spacing: a law's "8 § I 3 kap. 22 §" in a justified line.
+    // Letters are closed up however wide they are spaced ("K U N G Ö R E L
+    // S E"), and a run with figures or signs when its gaps are under 0.4
+    // em (leaders ". . . .", "{ 1 2 3 4 }").
+    const bool letters = std::all_of(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                     words.begin() + static_cast<std::ptrdiff_t>(end),
+                                     [](const Word& w) { return IsLetter(w.text); });
+    if (!letters && median >= 0.4 * FontSize(words[i])) {
+      for (; i < end; ++i) out.push_back(std::move(words[i]));
+      continue;
+    }
+    const double limit = std::max(0.5, 1.6 * median);
     out.push_back(std::move(words[i]));
     for (std::size_t k = i + 1; k < end; ++k) {
       if (gaps[k - i - 1] <= limit) {

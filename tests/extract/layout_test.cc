@@ -388,6 +388,21 @@ TEST(Layout, ReadsTwoLabelValueBlocksPartedBySpaceRowByRow) {
   EXPECT_EQ(got[3], "Telefon");
 }
 
+TEST(Layout, KeepsALawsOneCharacterWordsAtWordSpacesApart) {
+  // "8 § I 3 kap. 22 §" in a justified line: four one-character words in a
+  // row, each gap a (stretched) word space, half an em.
+  std::vector<Word> words;
+  Set(words, "8 \xC2\xA7 I 3 kap. 22 \xC2\xA7 ordningslagen finns bestammelser om straff", 72, 100, 5);
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)),
+            std::vector<std::string>{"8 \xC2\xA7 I 3 kap. 22 \xC2\xA7 ordningslagen finns bestammelser om straff"});
+}
+
+TEST(Layout, ClosesUpWidelyLetterSpacedCapitals) {
+  std::vector<Word> words;
+  Set(words, "K U N G \xC3\x96 R E L S E", 72, 100, 5);
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), std::vector<std::string>{"KUNG\xC3\x96RELSE"});
+}
+
 TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
   std::vector<Word> words;
   // Wide (1.2 em) justified spaces that line up on alternate rows only.
