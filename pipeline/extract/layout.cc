@@ -1159,7 +1159,8 @@ std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::s
 // the rows before the first vertical gap of more than a line, five at
 // most, parted by a channel of a quarter of the page or more that no word
 // crosses, with a word of three letters either side and six words at
-// most to a line each side, and not every row a level pair of lines. Returns the end of
+// most to a line each side, their first lines level, and not every row a
+// level pair of lines. Returns the end of
 // those rows and sets `channel` to its middle, or returns 0. Their lines
 // are often level (a row or two holding both blocks, too few for a
 // gutter), and the right block's are short, as a form's values are. A
@@ -1182,8 +1183,12 @@ std::size_t LetterheadEnd(const std::vector<Row>& rows, std::size_t end, double 
   }
   if (best < 0.25 * page_width) return 0;
   bool letters[2] = {false, false};
+  double top[2] = {1e9, 1e9}, height = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t split = SplitIndex(rows[k], at);
+    if (split > 0) top[0] = std::min(top[0], rows[k].y0);
+    if (split < rows[k].words.size()) top[1] = std::min(top[1], rows[k].y0);
+    height = std::max(height, rows[k].height);
     // Names, a date, a dnr: a few words to a line, not running text (a
     // protocol's paragraph under its heading, its dnr far right).
     if (split > 6 || rows[k].words.size() - split > 6) return 0;
@@ -1191,7 +1196,9 @@ std::size_t LetterheadEnd(const std::vector<Row>& rows, std::size_t end, double 
       if (LetterCount(w.text, 3) >= 3) letters[w.x0 > at ? 1 : 0] = true;
     }
   }
-  if (!letters[0] || !letters[1]) return 0;
+  // The blocks start level: a line above the other side's first is read
+  // before it, as lines are (a motion's party above its addressee).
+  if (!letters[0] || !letters[1] || std::abs(top[0] - top[1]) > 0.8 * height) return 0;
   // Every row holding a line each side, level, is a table's or a form's
   // rows, label and value ("Datum" | "2025-04-07"); a letterhead's two
   // blocks differ in lines or in where their lines stand.

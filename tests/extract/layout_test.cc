@@ -403,6 +403,18 @@ TEST(Layout, ClosesUpWidelyLetterSpacedCapitals) {
   EXPECT_EQ(Texts(BuildLines(words, kPageWidth)), std::vector<std::string>{"KUNG\xC3\x96RELSE"});
 }
 
+TEST(Layout, ReadsALineSetRightAboveTheLeftBlockFirst) {
+  // A motion: the party right, a line above its addressee left; not a
+  // letterhead's two blocks, whose first lines stand level.
+  std::vector<Word> words;
+  Set(words, "Vansterpartiet Umea", 411, 78);
+  Set(words, "Till kommunfullmaktige", 76, 94);
+  Set(words, "Motion om avgiftsfria sommarlovsaktiviteter for alla barn i kommunen", 76, 137);
+  EXPECT_EQ(Texts(BuildLines(words, kPageWidth)),
+            (std::vector<std::string>{"Vansterpartiet Umea", "Till kommunfullmaktige",
+                                      "Motion om avgiftsfria sommarlovsaktiviteter for alla barn i kommunen"}));
+}
+
 TEST(Layout, KeepsJustifiedSingleColumnTextInRowOrderDespiteWideSpaces) {
   std::vector<Word> words;
   // Wide (1.2 em) justified spaces that line up on alternate rows only.
