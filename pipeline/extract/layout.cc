@@ -789,6 +789,34 @@ bool PartsAgain(const Column& c) {
   return false;
 }
 
+// Whether the rows [begin, end), none across `gutter`, are cards side by
+// side: each side one block of lines at line pitch that opens with a line
+// set larger than the rest (an annual report's key figures, "312 mnkr" over
+// "Årets resultat"; fact boxes, each with its heading), the two openings
+// level. Read row by row, the figures run together and the captions
+// interleave. A form's labels and values are set in one size.
+bool SideBySideCards(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double gutter) {
+  for (const bool left : {true, false}) {
+    const std::vector<Row> side = SideOf(rows, begin, end, gutter, left);
+    if (side.size() < 2) return false;
+    std::vector<double> rest;
+    for (std::size_t k = 0; k < side.size(); ++k) {
+      if (k > 0 && side[k].y0 - side[k - 1].y1 > 0.5 * std::max(side[k].height, side[k - 1].height)) {
+        return false;
+      }
+      for (const Word& w : side[k].words) {
+        if (k > 0) rest.push_back(FontSize(w));
+      }
+    }
+    std::vector<double> first;
+    for (const Word& w : side.front().words) first.push_back(FontSize(w));
+    if (Median(first) < 1.3 * Median(rest)) return false;
+  }
+  const std::vector<Row> left = SideOf(rows, begin, end, gutter, true);
+  const std::vector<Row> right = SideOf(rows, begin, end, gutter, false);
+  return std::abs(left.front().y0 - right.front().y0) <= 0.3 * std::min(left.front().height, right.front().height);
+}
+
 // Emits one column's rows top to bottom, parting the stretches that hold
 // further columns (PartsIntoColumns) and reading rows across their gutter
 // (a heading over two of three columns) in place. `column` numbers the
@@ -799,7 +827,8 @@ void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
   while (r < rows.size()) {
     const bool crosses = c.gutter >= 0 && Crosses(rows[r], c.gutter);
     const std::size_t end = c.gutter < 0 ? rows.size() : RunEnd(rows, r, c.gutter, crosses);
-    if (c.gutter >= 0 && !crosses && PartsIntoColumns(rows, r, end, c.gutter)) {
+    if (c.gutter >= 0 && !crosses &&
+        (PartsIntoColumns(rows, r, end, c.gutter) || SideBySideCards(rows, r, end, c.gutter))) {
       ++column;
       EmitColumn(ColumnOf(SideOf(rows, r, end, c.gutter, true), c.x_from, c.gutter), column, out);
       ++column;

@@ -296,6 +296,31 @@ TEST(Magazine, TwoColumnsThenARuledHeadingSpanningThemThenTwoMoreReadSectionBySe
   EXPECT_LT(Read("two_columns_ruled_heading", css, body, truth).cer, 0.005);
 }
 
+TEST(Magazine, KeyFiguresInBoxesSideBySideReadBoxByBox) {
+  // An annual report's key figures: a large figure over a small caption
+  // that wraps, four boxes in a row filled with colour (no rules).
+  const std::vector<std::pair<std::string, std::string>> boxes = {
+      {"48 mnkr", "Årets resultat"},
+      {"1,8 %", "Resultat i förhållande till skatter och statsbidrag"},
+      {"2 415", "Antal anställda den 31 december"},
+      {"21,35 kr", "Kommunal skattesats per hundra kronor"}};
+  const std::string css =
+      "@page{size:A4;margin:20mm}body{font-family:'Liberation Sans';font-size:10.5pt;margin:0}"
+      ".row{display:flex;gap:5mm;margin:6mm 0}.box{flex:1;background:#0b4a6f;color:#fff;"
+      "padding:5mm 4mm;min-height:30mm}.n{font-size:19pt;font-weight:bold;white-space:nowrap}"
+      ".t{font-size:9pt;margin-top:2mm;line-height:1.25}";
+  std::string body = "<h1>Året i korthet</h1><p>" + kText[0] + "</p><div class=\"row\">";
+  std::string truth = "Året i korthet\n" + kText[0] + "\n";
+  for (const auto& [figure, caption] : boxes) {
+    body += "<div class=\"box\"><div class=\"n\">" + figure + "</div><div class=\"t\">" + caption +
+            "</div></div>";
+    truth += figure + "\n" + caption + "\n";
+  }
+  body += "</div><p>" + kText[1] + "</p>";
+  truth += kText[1] + "\n";
+  EXPECT_LT(Read("key_figures", css, body, truth).cer, 0.005);
+}
+
 // A fact box floated right of the text, as Word's text box with square
 // wrapping or an HTML float: the paragraph runs beside it and goes on below
 // it mid-sentence, and is read whole before the box.
