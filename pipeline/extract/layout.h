@@ -24,7 +24,13 @@
 //   4. A block that looks like a two-column table rather than running text
 //      (short left cells; or a form: a few words to a left line beside a
 //      much wider right column) is read row by row, which keeps label and
-//      value together.
+//      value together. A margin column beside the text (headings, a dnr,
+//      clause numbers, each level with a group of the text's lines) is read
+//      group by group with it. A letterhead's two blocks at the page's top,
+//      two parties' signature blocks either side of the signing space and
+//      cards side by side (a large figure over its caption) are read block
+//      by block. A rule drawn across the gutter ends the columns above it.
+//   5. A column's footnotes are read after the page's text (foot_notes.h).
 // First of all, list bullets that the producer drew as shapes rather than
 // as glyphs (Chromium and Qt WebKit, so wkhtmltopdf, draw a list's discs,
 // squares and rings as paths) become "•" words, so the items read as
