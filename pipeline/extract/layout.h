@@ -35,8 +35,8 @@
 // as glyphs (Chromium and Qt WebKit, so wkhtmltopdf, draw a list's discs,
 // squares and rings as paths) become "•" words, so the items read as
 // bullet items do.
-// Before the rows are formed, ruled tables are taken out (ReadTables in
-// layout.cc): where the page's rules form a grid, each table row becomes one
+// Before the rows are formed, ruled tables are taken out (ruled_tables.h):
+// where the page's rules form a grid, each table row becomes one
 // line, its cells in order separated by " | ", a cell's own wrapped lines
 // separated by U+2028 (normalise joins them and repairs their hyphens).
 // Once the rows are formed, tables without vertical rules are read the same
@@ -91,6 +91,9 @@ double FontSize(const Word& w);
 
 // The middle value (the upper one of an even count); 0 for none.
 double Median(std::vector<double> v);
+
+// Whether `b` goes on `a`'s word with no space (layout.cc says why).
+bool Touches(const Word& a, const Word& b);
 
 // A straight rule drawn on the page (a table's border), in the words'
 // coordinates: horizontal when y0 == y1, vertical when x0 == x1.
