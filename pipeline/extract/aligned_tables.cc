@@ -299,9 +299,11 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
       g.cells[c].push_back(cur[c].text);
     }
   }
-  // Two columns without a rule between rows are left to layout.cc.
+  // Two columns without a rule between rows of cells are left to
+  // layout.cc: a letterhead's two blocks over the rule under them (and the
+  // title below it) are no table.
   const bool ruled = rules_between > 0;
-  if (nc < 2 || (nc == 2 && !ruled) || groups.size() < (ruled ? 2u : 3u)) return {};
+  if (nc < 2 || (nc == 2 && rules_parting_cells == 0) || groups.size() < (ruled ? 2u : 3u)) return {};
   bool prose = true;
   for (std::size_t c = 0; c < nc; ++c) {
     std::vector<double> x0, x1;

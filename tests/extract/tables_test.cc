@@ -254,5 +254,26 @@ TEST(AlignedTables, ALetterheadWithTabStopsIsNotReadAsATable) {
   ExpectNoTable("letterhead", "td{padding:0;vertical-align:top}", body, truth);
 }
 
+TEST(AlignedTables, ALetterheadOverARuleIsNotReadAsATable) {
+  // The sender left, the document's type, date and dnr right, a rule under
+  // both, then the title and a boxed summary: the rules part no row of
+  // cells from another.
+  const std::string body =
+      "<div class=\"top\"><div><b>Skolverket</b><br>Avdelningen för analys</div>"
+      "<div style=\"text-align:right\">PM<br>2025-03-18<br>Dnr 2025:00412</div></div>"
+      "<h1>Elevers närvaro i grundskolan läsåret 2023/24</h1><div class=\"box\"><h2>Sammanfattning</h2>"
+      "<p>" + kBefore + "</p></div>";
+  const std::string truth = "Skolverket\nAvdelningen för analys\nPM\n2025-03-18\nDnr 2025:00412\n"
+                            "Elevers närvaro i grundskolan läsåret 2023/24\nSammanfattning\n" + kBefore;
+  ExpectNoTable("letterhead_rule",
+                "@page{size:A4;margin:20mm 22mm}body{font-size:11.5pt;line-height:1.35}"
+                ".top{font-family:'Liberation Sans';font-size:9.5pt;border-bottom:1pt solid #000;"
+                "padding-bottom:2mm;margin-bottom:6mm;display:flex;justify-content:space-between}"
+                ".top b{font-size:12pt}h1{font-family:'Liberation Sans';font-size:17pt;margin:0 0 5mm 0}"
+                ".box{border:1.2pt solid #2b5d34;padding:4mm 6mm;font-family:'Liberation Sans';"
+                "font-size:10.5pt}.box h2{font-size:12pt;margin:0 0 2mm 0}.box p{margin:0}",
+                body, truth);
+}
+
 }  // namespace
 }  // namespace diar
