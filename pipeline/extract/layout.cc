@@ -790,6 +790,24 @@ bool PartsAgain(const Column& c) {
   return false;
 }
 
+// A run of one side's lines at line pitch: a paragraph, a heading, a
+// letterhead's block. A gap of more than half a line parts groups.
+struct LineGroup {
+  std::size_t first = 0, end = 0;  // rows of the side
+  double top = 0, first_bottom = 0, first_height = 0;
+};
+
+std::vector<LineGroup> GroupsOf(const std::vector<Row>& side) {
+  std::vector<LineGroup> groups;
+  for (std::size_t k = 0; k < side.size(); ++k) {
+    const bool starts =
+        k == 0 || side[k].y0 - side[k - 1].y1 > 0.5 * std::max(side[k].height, side[k - 1].height);
+    if (starts) groups.push_back({k, k, side[k].y0, side[k].y1, side[k].y1 - side[k].y0});
+    groups.back().end = k + 1;
+  }
+  return groups;
+}
+
 // Whether the rows [begin, end), none across `gutter`, are cards side by
 // side: each side one block of lines at line pitch that opens with a line
 // set larger than the rest (an annual report's key figures, "312 mnkr" over
@@ -797,25 +815,20 @@ bool PartsAgain(const Column& c) {
 // level. Read row by row, the figures run together and the captions
 // interleave. A form's labels and values are set in one size.
 bool SideBySideCards(const std::vector<Row>& rows, std::size_t begin, std::size_t end, double gutter) {
-  for (const bool left : {true, false}) {
-    const std::vector<Row> side = SideOf(rows, begin, end, gutter, left);
-    if (side.size() < 2) return false;
-    std::vector<double> rest;
-    for (std::size_t k = 0; k < side.size(); ++k) {
-      if (k > 0 && side[k].y0 - side[k - 1].y1 > 0.5 * std::max(side[k].height, side[k - 1].height)) {
-        return false;
-      }
-      for (const Word& w : side[k].words) {
-        if (k > 0) rest.push_back(FontSize(w));
-      }
-    }
-    std::vector<double> first;
+  const std::vector<Row> sides[2] = {SideOf(rows, begin, end, gutter, true),
+                                     SideOf(rows, begin, end, gutter, false)};
+  for (const std::vector<Row>& side : sides) {
+    if (side.size() < 2 || GroupsOf(side).size() != 1) return false;
+    std::vector<double> first, rest;
     for (const Word& w : side.front().words) first.push_back(FontSize(w));
+    for (std::size_t k = 1; k < side.size(); ++k) {
+      for (const Word& w : side[k].words) rest.push_back(FontSize(w));
+    }
     if (Median(first) < 1.3 * Median(rest)) return false;
   }
-  const std::vector<Row> left = SideOf(rows, begin, end, gutter, true);
-  const std::vector<Row> right = SideOf(rows, begin, end, gutter, false);
-  return std::abs(left.front().y0 - right.front().y0) <= 0.3 * std::min(left.front().height, right.front().height);
+  const Row& left = sides[0].front();
+  const Row& right = sides[1].front();
+  return std::abs(left.y0 - right.y0) <= 0.3 * std::min(left.height, right.height);
 }
 
 // Emits one column's rows top to bottom, parting the stretches that hold
@@ -842,24 +855,6 @@ void EmitColumn(const Column& c, int& column, std::vector<TextLine>& out) {
     }
     r = end;
   }
-}
-
-// A run of one side's lines at line pitch: a paragraph, a heading, a
-// letterhead's block. A gap of more than half a line parts groups.
-struct LineGroup {
-  std::size_t first = 0, end = 0;  // rows of the side
-  double top = 0, first_bottom = 0, first_height = 0;
-};
-
-std::vector<LineGroup> GroupsOf(const std::vector<Row>& side) {
-  std::vector<LineGroup> groups;
-  for (std::size_t k = 0; k < side.size(); ++k) {
-    const bool starts =
-        k == 0 || side[k].y0 - side[k - 1].y1 > 0.5 * std::max(side[k].height, side[k - 1].height);
-    if (starts) groups.push_back({k, k, side[k].y0, side[k].y1, side[k].y1 - side[k].y0});
-    groups.back().end = k + 1;
-  }
-  return groups;
 }
 
 // Whether the groups of `margin` stand in a margin beside `text`: two or
@@ -932,13 +927,14 @@ void EmitBlock(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                std::vector<TextLine>& out) {
   const Column left = ColumnOf(SideOf(rows, begin, end, gutter, true), 0, gutter);
   const Column right = ColumnOf(SideOf(rows, begin, end, gutter, false), gutter, page_width);
-  if (!as_columns && !PartsAgain(left) && !PartsAgain(right) && !ReadsAsColumns(rows, begin, end, gutter)) {
+  const bool parts_again = !as_columns && (PartsAgain(left) || PartsAgain(right));
+  if (!as_columns && !parts_again && !ReadsAsColumns(rows, begin, end, gutter)) {
     for (std::size_t r = begin; r < flow_end; ++r) {
       AppendFragments(rows[r].words, 0, rows[r].words.size(), 0, out);
     }
     return;
   }
-  if (!as_columns && flow_end == end && !PartsAgain(left) && !PartsAgain(right)) {
+  if (!as_columns && flow_end == end && !parts_again) {
     const std::vector<LineGroup> left_groups = GroupsOf(left.rows), right_groups = GroupsOf(right.rows);
     if (StandsInMargin(left.rows, left_groups, right.rows, right_groups) ||
         StandsInMargin(right.rows, right_groups, left.rows, left_groups)) {
@@ -1183,6 +1179,15 @@ std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::s
   return end;
 }
 
+// The end of the slab of rows from `begin` (before `end`): more than a
+// line's height of space parts slabs, while paragraph spacing (half a
+// line, typically) does not.
+std::size_t SlabEnd(const std::vector<Row>& rows, std::size_t begin, std::size_t end) {
+  std::size_t k = begin + 1;
+  while (k < end && rows[k].y0 - rows[k - 1].y1 <= std::max(rows[k].height, rows[k - 1].height)) ++k;
+  return k;
+}
+
 // The rows at the top of a page that are a letterhead's two blocks side by
 // side, and the channel between them: the sender left ("Österviks kommun"
 // over its förvaltning), the document's type, date and dnr right. They are
@@ -1198,8 +1203,7 @@ std::size_t EndOfColumns(const std::vector<Row>& rows, std::size_t begin, std::s
 // of level lines, as many each side, is read row by row too.
 std::size_t LetterheadEnd(const std::vector<Row>& rows, std::size_t end, double page_width,
                           double* channel) {
-  std::size_t n = 1;
-  while (n < end && rows[n].y0 - rows[n - 1].y1 <= std::max(rows[n].height, rows[n - 1].height)) ++n;
+  const std::size_t n = SlabEnd(rows, 0, end);
   if (n > 5 || n < 2) return 0;
   std::vector<std::pair<double, double>> spans;
   for (std::size_t k = 0; k < n; ++k) {
@@ -1463,23 +1467,15 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   // letterhead, a signature block, a short two-column passage) gets its own
   // chance: more than a line's height of space parts slabs, while
   // paragraph spacing (half a line, typically) does not.
-  auto slab_end = [&](std::size_t begin) {
-    std::size_t end = begin + 1;
-    while (end < rows.size() &&
-           rows[end].y0 - rows[end - 1].y1 <= std::max(rows[end].height, rows[end - 1].height)) {
-      ++end;
-    }
-    return end;
-  };
   std::size_t begin = 0;
   while (begin < rows.size()) {
-    std::size_t end = slab_end(begin);
+    std::size_t end = SlabEnd(rows, begin, rows.size());
     const double gutter = any_run ? FindGutter(rows, begin, end, page_width) : -1;
     // Two parties' signature blocks: place and date, the space to sign in,
     // then name and title, each party's lines starting at one x. The slabs
     // either side of the space are one block.
     while (gutter >= 0 && end < rows.size()) {
-      const std::size_t next = slab_end(end);
+      const std::size_t next = SlabEnd(rows, end, rows.size());
       if (!SameTwoColumns(rows, begin, end, next, gutter)) break;
       end = next;
     }
