@@ -355,14 +355,15 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
     w.y0 = rows[g.first].y0;
     w.y1 = rows[g.first].y1;
     w.font_size = Median(std::move(sizes));
+    std::vector<std::string> texts;
     for (const std::vector<std::string>& cell : g.cells) {
-      if (cell.empty()) continue;
-      if (!w.text.empty()) w.text += " | ";
+      std::string& text = texts.emplace_back();
       for (std::size_t k = 0; k < cell.size(); ++k) {
-        if (k > 0) w.text += "\xE2\x80\xA8";  // U+2028
-        w.text += cell[k];
+        if (k > 0) text += "\xE2\x80\xA8";  // U+2028
+        text += cell[k];
       }
     }
+    w.text = TableRowText(texts);
     Row row;
     row.center = rows[g.first].center;
     row.height = rows[g.first].height;

@@ -1385,6 +1385,27 @@ void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
   for (Word& b : bullets) words.push_back(std::move(b));
 }
 
+// The horizontal rules of `rules`, pieces that meet or overlap at one
+// height (to within a point) joined into one rule.
+std::vector<Rule> JoinedHorizontalRules(const std::vector<Rule>& rules) {
+  std::vector<Rule> pieces;
+  for (const Rule& r : rules) {
+    if (r.y0 == r.y1) pieces.push_back(r);
+  }
+  std::sort(pieces.begin(), pieces.end(), [](const Rule& a, const Rule& b) {
+    return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0;
+  });
+  std::vector<Rule> joined;
+  for (const Rule& r : pieces) {
+    if (!joined.empty() && r.y0 - joined.back().y0 <= 0.5 && r.x0 <= joined.back().x1 + 1) {
+      joined.back().x1 = std::max(joined.back().x1, r.x1);
+    } else {
+      joined.push_back(r);
+    }
+  }
+  return joined;
+}
+
 // A table drawn with horizontal rules only, in one column of a page set in
 // two (a LaTeX \\hline or booktabs table in an article's right column): the
 // page's aligned-table search sees the left column's lines beside it as
@@ -1395,15 +1416,14 @@ void AddDrawnBullets(std::vector<Word>& words, const std::vector<Dot>& dots) {
 // page-level search reads the table as before. The rules must be under
 // 0.6 of the page's width, as a column is: rules across the text width
 // are a running header's and footer's, or a full-width table's, with at
-// most a margin note beside them.
+// most a margin note beside them. A rule drawn cell by cell (Chromium,
+// Word) is one rule: its pieces meet end to end at one height.
 void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules,
                       double page_width) {
-  std::vector<Rule> horizontal;
-  for (const Rule& r : rules) {
-    if (r.y0 == r.y1 && r.x1 - r.x0 >= 36 && r.x1 - r.x0 < 0.6 * page_width) {
-      horizontal.push_back(r);
-    }
-  }
+  std::vector<Rule> horizontal = JoinedHorizontalRules(rules);
+  std::erase_if(horizontal, [page_width](const Rule& r) {
+    return r.x1 - r.x0 < 36 || r.x1 - r.x0 >= 0.6 * page_width;
+  });
   std::sort(horizontal.begin(), horizontal.end(),
             [](const Rule& a, const Rule& b) { return a.y0 < b.y0; });
   std::vector<bool> used(horizontal.size(), false);
@@ -1420,9 +1440,28 @@ void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules,
       }
     }
     if (count < 2) continue;
+    // The header row sits on the top rule when the rules are drawn under
+    // each row (an HTML table's borders): words of one band right above
+    // it, the band's other words well clear of the box (a heading or a
+    // paragraph across it stays where it is).
+    const double em = FontSize(words.front());
+    auto on_top = [&](const Word& w) {
+      return !w.table_row && w.y1 <= top.y0 + 0.5 && top.y0 - w.y1 <= 0.6 * FontSize(w);
+    };
+    bool header_clear = true;
+    for (const Word& w : words) {
+      if (!on_top(w)) continue;
+      const double cx = (w.x0 + w.x1) / 2;
+      const bool in_box = cx > top.x0 - 1 && cx < top.x1 + 1;
+      if (in_box ? (w.x0 < top.x0 - 1 || w.x1 > top.x1 + 1)
+                 : (w.x1 > top.x0 - em && w.x0 < top.x1 + em)) {
+        header_clear = false;
+      }
+    }
     auto inside = [&](const Word& w) {
       const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
-      return !w.table_row && cx > top.x0 - 1 && cx < top.x1 + 1 && cy > top.y0 && cy < bottom;
+      if (w.table_row || cx <= top.x0 - 1 || cx >= top.x1 + 1) return false;
+      return (cy > top.y0 && cy < bottom) || (header_clear && on_top(w));
     };
     std::vector<double> beside;  // centres of the words beside the box
     for (const Word& w : words) {

@@ -41,10 +41,12 @@
 // separated by U+2028 (normalise joins them and repairs their hyphens).
 // Once the rows are formed, tables without vertical rules are read the same
 // way (aligned_tables.h says how they are found). Before that, a table
-// marked by horizontal rules of one width (two or more) with text beside
-// it (a table in one column of two) is read on its own, from the words
-// inside its rules (ReadTablesBeside in layout.cc), so the other column's
-// lines are not taken for more of its columns.
+// marked by horizontal rules of one width (two or more; a rule drawn cell
+// by cell is one) with text beside it (a table in one column of two, or
+// two tables side by side) is read on its own, from the words inside its
+// rules and its header row on the top rule (ReadTablesBeside in
+// layout.cc), so the other column's lines are not taken for more of its
+// columns.
 // Once the rows are formed, a page whose word boxes fall short of their ink
 // (an OCR text layer: even its narrowest word spaces are over half an em)
 // has its words widened back to a typeset page's spacing
@@ -94,6 +96,14 @@ double Median(std::vector<double> v);
 
 // Whether `b` goes on `a`'s word with no space (layout.cc says why).
 bool Touches(const Word& a, const Word& b);
+
+// A table row's text from its cells in order: " | " between cells, a
+// cell's own lines as they are. An empty cell between two cells of text
+// keeps its place ("Summa | | 412 500"), so the next cell's text is not
+// handed to its column; empty cells before the row's first cell of text
+// and after its last (a header's corner, an indent, a blank mark) are
+// left out.
+std::string TableRowText(const std::vector<std::string>& cells);
 
 // A straight rule drawn on the page (a table's border), in the words'
 // coordinates: horizontal when y0 == y1, vertical when x0 == x1.

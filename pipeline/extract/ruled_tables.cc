@@ -65,6 +65,21 @@ std::string CellText(std::vector<const Word*> words) {
 
 }  // namespace
 
+std::string TableRowText(const std::vector<std::string>& cells) {
+  // Before the first cell of text and after the last, nothing is moved
+  // out of its column: empty cells there are a header's corner, an
+  // indent's column or a blank mark.
+  std::size_t begin = 0, end = cells.size();
+  while (begin < end && cells[begin].empty()) ++begin;
+  while (end > begin && cells[end - 1].empty()) --end;
+  std::string text;
+  for (std::size_t c = begin; c < end; ++c) {
+    if (c > begin) text += cells[c].empty() ? " |" : " | ";
+    text += cells[c];
+  }
+  return text;
+}
+
 void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
   constexpr double kTouch = 2;  // points: rules this close meet
   std::vector<Rule> vertical, horizontal;
@@ -154,11 +169,14 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
       // The row reads at its first line's height, so it sorts and groups
       // with the text beside it as a one-line row would.
       row.y1 = std::min(row.y1, row.y0 + (words[row_words[r].front()].y1 - words[row_words[r].front()].y0));
-      for (std::size_t c = 0; c < nc; ++c) {
-        if (cells[r][c].empty()) continue;
-        if (!row.text.empty()) row.text += " | ";
-        row.text += CellText(cells[r][c]);
+      // The row's own cells (cells[r] is indexed by them: a spanning cell
+      // is one).
+      const std::size_t own = row_columns[r].size() > 1 ? row_columns[r].size() - 1 : 0;
+      std::vector<std::string> texts(own);
+      for (std::size_t c = 0; c < own && c < nc; ++c) {
+        if (!cells[r][c].empty()) texts[c] = CellText(cells[r][c]);
       }
+      row.text = TableRowText(texts);
       rows_out.push_back(std::move(row));
     }
   }

@@ -104,7 +104,7 @@ TEST(GhostscriptAndWkhtmltopdf, TableRowsAreOneLineEach) {
       "2022 | 187 200",
       "Lokalbidrag | Hyra av klubblokal och omklädningsrum vid Strandvallen, 40 procent av "
       "godkänd kostnad | 168 000",
-      "Summa | 412 500",
+      "Summa | | 412 500",
   });
 }
 

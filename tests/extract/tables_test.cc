@@ -48,15 +48,20 @@ std::string TableHtml(const Table& rows, const std::string& table_style) {
 }
 
 // What a reader takes the table to say: a row per line, cells in order
-// joined by " | ", soft hyphens and alignment marks gone.
+// joined by " | ", soft hyphens and alignment marks gone; an empty cell
+// between two cells of text keeps its place ("Summa | | 412 500").
 std::string TableText(const Table& rows) {
   std::string text;
   for (const std::vector<std::string>& row : rows) {
+    std::size_t begin = 0, end = row.size();
+    while (begin < end && row[begin].empty()) ++begin;
+    while (end > begin && row[end - 1].empty()) --end;
     std::string line;
-    for (std::string cell : row) {
+    for (std::size_t c = begin; c < end; ++c) {
+      std::string cell = row[c];
       if (cell.starts_with(">")) cell.erase(0, 1);
       for (std::size_t at; (at = cell.find(kShy)) != std::string::npos;) cell.erase(at, 2);
-      if (!line.empty()) line += " | ";
+      if (c > begin) line += cell.empty() ? " |" : " | ";
       line += cell;
     }
     text += line + "\n";
@@ -182,6 +187,69 @@ TEST(AlignedTables, ARuledTableWithCellsSetToTheMiddleOfTheirRowsKeepsEachRowTog
       "border-bottom:0.5pt solid #000}td:first-child{width:3.2cm}td:not(:first-child){width:2.4cm}",
       rows, "");
   EXPECT_EQ(text, Want(rows));
+}
+
+TEST(AlignedTables, AnEmptyCellKeepsItsPlaceBetweenCellsOfText) {
+  // A sum with no text in the middle column, and a row whose last cell is
+  // blank: the amount stays in its column, nothing follows the last text.
+  const Table rows = {
+      {"Bidragsdel", "Underlag", ">Belopp (kr)"},
+      {"Aktivitetsbidrag", "3 120 deltagartillfällen", ">187 200"},
+      {"Lokalbidrag", "Hyra av klubblokal", ">168 000"},
+      {"Startbidrag", "Ny sektion för parasport", ""},
+      {"Summa", "", ">355 200"},
+  };
+  const std::string text = ReadTablePage(
+      "empty_cells",
+      "table{border-collapse:collapse}td{vertical-align:top;padding:3pt 6pt;"
+      "border-bottom:0.75pt solid #000}",
+      rows, "width:15cm");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(RuledTables, AnEmptyCellOfAGridKeepsItsPlaceBetweenCellsOfText) {
+  // The header's empty corner is no cell of text's place: left out.
+  const Table rows = {
+      {"", ">Budget 2025", ">Förslag 2026"},
+      {"Kommunstyrelsen", ">142 300", ">146 950"},
+      {"Kulturnämnden", "", ">21 600"},
+      {"Summa", ">142 300", ">168 550"},
+  };
+  const std::string text = ReadTablePage(
+      "grid_empty_cell",
+      "table{border-collapse:collapse}td{padding:3pt 6pt;border:0.75pt solid #000}", rows,
+      "width:14cm");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(AlignedTables, TwoTablesSideBySideReadTableByTable) {
+  // A protokoll's attendance list: members left, substitutes right, each a
+  // table of its own with a rule under every row (drawn cell by cell), the
+  // right one shorter. Each table is read whole, header first, before the
+  // other; a row of one is never joined to the other's row beside it.
+  const Table left = {
+      {"Ledamöter", "Parti", "Närv."},    {"Anna Berg, ordf.", "S", "X"},
+      {"Bo Dahl, vice ordf.", "M", "X"}, {"Cecilia Ek", "S", ""},
+      {"David Falk", "C", "X"},          {"Eva Gran", "V", "X"},
+      {"Fredrik Holm", "L", ""},         {"Greta Ivarsson", "KD", "X"},
+  };
+  const Table right = {
+      {"Ersättare", "Parti", "Närv."}, {"Hanna Jonsson", "S", "T"},
+      {"Ivar Karlsson", "M", ""},      {"Jenny Lund", "C", "X"},
+      {"Karl Malm", "V", "T"},
+  };
+  const std::string style =
+      "border-collapse:collapse;width:100%;font-size:9.5pt";
+  const std::string body = "<p>" + kBefore + "</p><div class=\"two\">" + TableHtml(left, style) +
+                           TableHtml(right, style) + "</div><p>" + kAfter + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table_side_by_side",
+      Html(".two{display:grid;grid-template-columns:1fr 1fr;column-gap:10mm;align-items:start}"
+           "td{padding:0.7mm 1mm;border-bottom:0.3pt solid #bbb}"
+           "tr:first-child td{font-weight:bold;border-bottom:1pt solid #000}",
+           body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text, kBefore + "\n" + TableText(left) + TableText(right) + kAfter);
 }
 
 // Prose for the layouts that are not tables.
