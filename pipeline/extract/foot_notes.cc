@@ -44,11 +44,7 @@ bool IsNoteNumber(const std::string& t) {
 
 }  // namespace
 
-void MoveFootnotesToPageEnd(std::vector<TextLine>& lines) {
-  const double body = BodySize(lines);
-  if (body <= 0) return;
-  // The page's foot: short lines below everything else (a page number,
-  // "Sida 2 av 3"), which stay last, where running lines are looked for.
+std::size_t PageFootStart(const std::vector<TextLine>& lines) {
   std::size_t foot = lines.size();
   while (foot > 0 && lines[foot - 1].text.size() <= 40) {
     double above = -1e9;
@@ -56,6 +52,13 @@ void MoveFootnotesToPageEnd(std::vector<TextLine>& lines) {
     if (lines[foot - 1].y0 < above) break;
     --foot;
   }
+  return foot;
+}
+
+void MoveFootnotesToPageEnd(std::vector<TextLine>& lines) {
+  const double body = BodySize(lines);
+  if (body <= 0) return;
+  const std::size_t foot = PageFootStart(lines);
   auto small = [&](const TextLine& l) {
     return !l.table_row && l.font_size > 0 && l.font_size <= body - 1.5 && l.font_size <= body * 5 / 6;
   };

@@ -20,6 +20,7 @@
 #ifndef DIAR_PIPELINE_EXTRACT_FOOT_NOTES_H_
 #define DIAR_PIPELINE_EXTRACT_FOOT_NOTES_H_
 
+#include <cstddef>
 #include <vector>
 
 #include "pipeline/extract/extract.h"
@@ -27,6 +28,12 @@
 namespace diar::extract_internal {
 
 void MoveFootnotesToPageEnd(std::vector<TextLine>& lines);
+
+// Where the page's foot starts in `lines` (in reading order): the short
+// lines below everything else at the end (a page number, "Sida 2 av 3"),
+// which stay last, where running lines are looked for. lines.size() when
+// there are none.
+std::size_t PageFootStart(const std::vector<TextLine>& lines);
 
 }  // namespace diar::extract_internal
 

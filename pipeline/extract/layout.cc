@@ -1,6 +1,7 @@
 #include "pipeline/extract/layout.h"
 
 #include "pipeline/extract/aligned_tables.h"
+#include "pipeline/extract/callouts.h"
 #include "pipeline/extract/foot_notes.h"
 #include "pipeline/extract/ruled_tables.h"
 
@@ -1289,7 +1290,7 @@ bool SidesAlike(const std::vector<Row>& rows, std::size_t begin, std::size_t end
 // page's, part blocks where one is drawn across the gutter.
 void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end,
                 double gutter, double page_width, const std::vector<Rule>& rules,
-                std::vector<TextLine>& out) {
+                const std::vector<Callout>& callouts, std::vector<TextLine>& out) {
   std::size_t r = begin;
   double channel = -1;
   if (begin == 0) {
@@ -1335,7 +1336,13 @@ void EmitRegion(const std::vector<Row>& rows, std::size_t begin, std::size_t end
     }
     block_end = EndOfColumns(rows, r, block_end, gutter);
     const std::size_t flow_end = LeftFlowEnd(rows, r, block_end, end, gutter);
-    const bool as_columns = LeftBoxInText(rows, r, block_end, end, gutter) ||
+    // Columns wrapped around a callout over the gutter (taken out of the
+    // page, callouts.h) stop short at its frame, as a form's values stop
+    // short of the column's edge: two columns all the same.
+    const bool around_callout = std::any_of(callouts.begin(), callouts.end(), [&](const Callout& c) {
+      return c.x0 < gutter && c.x1 > gutter && c.y0 < rows[block_end - 1].y1 && c.y1 > rows[r].y0;
+    });
+    const bool as_columns = around_callout || LeftBoxInText(rows, r, block_end, end, gutter) ||
                             (signatures && SidesAlike(rows, r, block_end, gutter));
     EmitBlock(rows, r, block_end, flow_end, as_columns, gutter, page_width, out);
     r = flow_end;
@@ -1483,10 +1490,34 @@ void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules,
   }
 }
 
-}  // namespace
+// Reads the page's callouts (callouts.h) after its text, before its foot.
+void AddCallouts(std::vector<Callout> callouts, double page_width, const std::vector<Dot>& dots,
+                 std::vector<TextLine>& out) {
+  if (callouts.empty()) return;
+  std::vector<TextLine> lines;
+  for (Callout& callout : callouts) {
+    for (TextLine& line : BuildLines(std::move(callout.words), page_width, {}, dots)) {
+      lines.push_back(std::move(line));
+    }
+  }
+  // A foot line stands apart from the text above it; a column's last
+  // short line does not, and the callout comes after it.
+  std::size_t at = PageFootStart(out);
+  while (at < out.size()) {
+    double above = -1e9;
+    for (std::size_t k = 0; k < at; ++k) above = std::max(above, out[k].y1);
+    if (out[at].y0 - above >= out[at].y1 - out[at].y0) break;
+    ++at;
+  }
+  out.insert(out.begin() + static_cast<std::ptrdiff_t>(at), std::make_move_iterator(lines.begin()),
+             std::make_move_iterator(lines.end()));
+}
 
-std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
-                                 const std::vector<Rule>& rules, const std::vector<Dot>& dots) {
+// The page's lines in reading order (BuildLines without the callouts and
+// the footnotes' move).
+std::vector<TextLine> ReadPage(std::vector<Word> words, double page_width,
+                               const std::vector<Rule>& rules, const std::vector<Dot>& dots,
+                               const std::vector<Callout>& callouts) {
   std::vector<TextLine> out;
   AddDrawnBullets(words, dots);
   ReadTables(words, rules);
@@ -1498,8 +1529,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
   bool any_run = false;
   const double page_gutter = FindGutterIn(rows, 0, rows.size(), 0, page_width, &any_run);
   if (page_gutter >= 0) {
-    EmitRegion(rows, 0, rows.size(), page_gutter, page_width, rules, out);
-    MoveFootnotesToPageEnd(out);
+    EmitRegion(rows, 0, rows.size(), page_gutter, page_width, rules, callouts, out);
     return out;
   }
   // Otherwise each slab of rows set apart by vertical white space (a
@@ -1518,9 +1548,32 @@ std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
       if (!SameTwoColumns(rows, begin, end, next, gutter)) break;
       end = next;
     }
-    EmitRegion(rows, begin, end, gutter, page_width, rules, out);
+    EmitRegion(rows, begin, end, gutter, page_width, rules, callouts, out);
     begin = end;
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<TextLine> BuildLines(std::vector<Word> words, double page_width,
+                                 const std::vector<Rule>& rules, const std::vector<Dot>& dots) {
+  std::vector<Callout> callouts = TakeCallouts(words, rules, page_width);
+  // A callout's frame goes with it: drawn across the gutter, it would end
+  // the columns wrapped around it (EmitRegion).
+  std::vector<Rule> without_frames;
+  if (!callouts.empty()) {
+    for (const Rule& r : rules) {
+      const bool frame = std::any_of(callouts.begin(), callouts.end(), [&r](const Callout& c) {
+        return r.x0 >= c.x0 - 2 && r.x1 <= c.x1 + 2 && r.y0 >= c.y0 - 2 && r.y1 <= c.y1 + 2;
+      });
+      if (!frame) without_frames.push_back(r);
+    }
+  }
+  std::vector<TextLine> out =
+      ReadPage(std::move(words), page_width, callouts.empty() ? rules : without_frames, dots,
+               callouts);
+  AddCallouts(std::move(callouts), page_width, dots, out);
   MoveFootnotesToPageEnd(out);
   return out;
 }

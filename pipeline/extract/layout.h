@@ -31,6 +31,9 @@
 //      cards side by side (a large figure over its caption) are read block
 //      by block. A rule drawn across the gutter ends the columns above it.
 //   5. A column's footnotes are read after the page's text (foot_notes.h).
+//   6. A framed box set over a two-column page's gutter, the columns
+//      wrapped around it (a callout, callouts.h), is taken out first and
+//      read after the page's text, before its foot.
 // First of all, list bullets that the producer drew as shapes rather than
 // as glyphs (Chromium and Qt WebKit, so wkhtmltopdf, draw a list's discs,
 // squares and rings as paths) become "•" words, so the items read as

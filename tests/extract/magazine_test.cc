@@ -116,6 +116,36 @@ TEST(Magazine, AFactPanelBoxedLeftOfTheWideColumnThenTheColumn) {
   EXPECT_LT(Read("sidebar_left", kPage + kBoxCss, body, kBoxTruth + Truth(0, 4)).cer, 0.005);
 }
 
+TEST(Magazine, ACalloutBoxOverTheGutterReadsAfterBothColumnsWrappedAroundIt) {
+  // An information sheet's framed "Visste du att…" box set over the
+  // middle of two columns, each column's lines stopping short at it
+  // (spacers floated beside the box's place). The columns read whole, the
+  // left one first, and the box after them; none of its lines is spliced
+  // into the columns' lines level with it.
+  const std::string css =
+      kPage +
+      "body{font-size:10pt;line-height:1.4}.wrap{position:relative}"
+      ".cols{display:grid;grid-template-columns:1fr 1fr;column-gap:1.1cm}"
+      ".push{width:0;height:3.2cm}.sp{width:3.6cm;height:3.4cm}"
+      ".cols>div:first-child .push,.cols>div:first-child .sp{float:right;clear:right}"
+      ".cols>div:last-child .push,.cols>div:last-child .sp{float:left;clear:left}"
+      "h2{font-size:11pt;margin:0 0 2pt 0}"
+      ".callout{position:absolute;left:50%;top:3.4cm;transform:translateX(-50%);width:6.6cm;"
+      "background:#fff;border:1.5pt solid #234;padding:8pt;font-size:9pt}";
+  const std::string callout =
+      "Länets kommuner tog emot 41 000 nya invånare under perioden, och var tredje av dem var "
+      "under 25 år.";
+  const std::string body =
+      "<div class=\"wrap\"><div class=\"cols\"><div><div class=\"push\"></div><div "
+      "class=\"sp\"></div><h2>Bakgrund</h2>" + Paragraphs(0, 3) +
+      "</div><div><div class=\"push\"></div><div class=\"sp\"></div><h2>Uppföljning</h2>" +
+      Paragraphs(3, 6) + "</div></div><div class=\"callout\"><b>Visste du att…</b><br>" + callout +
+      "</div></div>";
+  const std::string truth = "Bakgrund\n" + Truth(0, 3) + "Uppföljning\n" + Truth(3, 6) +
+                            "Visste du att…\n" + callout + "\n";
+  EXPECT_LT(Read("callout_over_gutter", css, body, truth).cer, 0.005);
+}
+
 TEST(Magazine, APullQuoteInANarrowColumnBesideTheText) {
   const std::string css = kPage +
                           ".row{display:flex;gap:0.8cm}.main{flex:3}"
