@@ -107,6 +107,27 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
       }
     }
   }
+  // A border drawn cell by cell is one rule: pieces on one line that meet
+  // end to end join their tables, so a cell spanning two columns (no
+  // vertical rule under its border's middle) does not cut the table in two.
+  auto join_pieces = [&](std::size_t offset, const std::vector<Rule>& pieces, bool across) {
+    std::vector<std::size_t> order(pieces.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto line = [&](std::size_t i) { return across ? pieces[i].y0 : pieces[i].x0; };
+    auto start = [&](std::size_t i) { return across ? pieces[i].x0 : pieces[i].y0; };
+    auto stop = [&](std::size_t i) { return across ? pieces[i].x1 : pieces[i].y1; };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return line(a) != line(b) ? line(a) < line(b) : start(a) < start(b);
+    });
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      const std::size_t a = order[k - 1], b = order[k];
+      if (line(b) - line(a) <= kTouch && start(b) <= stop(a) + kTouch) {
+        parent[find(offset + a)] = find(offset + b);
+      }
+    }
+  };
+  join_pieces(0, vertical, false);
+  join_pieces(nv, horizontal, true);
   std::vector<std::vector<std::size_t>> groups(n);
   for (std::size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
   std::vector<Word> rows_out;

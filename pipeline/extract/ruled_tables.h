@@ -3,8 +3,9 @@
 // before the rows are formed.
 //
 // Where the page's rules cross into a grid of at least two columns and one
-// row (rules that touch, a border drawn cell by cell, are one rule; a frame
-// with no inner vertical rule is a box around text, not a table), the words
+// row (rules that touch, a border drawn cell by cell, are one rule, also
+// where pieces of one line meet end to end with no rule across the joint;
+// a frame with no inner vertical rule is a box around text, not a table), the words
 // inside are read cell by cell: a row's cells are parted by the vertical
 // rules that run through that row, so a cell spanning columns (a header over
 // two, a form's full-width box) is one cell. Each table row replaces its

@@ -248,6 +248,36 @@ TEST(Producers, RuledTableCellSpanningColumnsIsOneCell) {
   EXPECT_NE(text.find("\nNy simhall i Iggesund | 12 500 | 48 000\n"), std::string::npos) << text;
 }
 
+TEST(Producers, AFormWhoseEveryRowSpansTwoOfItsColumnsReadsCellByCell) {
+  // A form's signature boxes: a fixed grid of three columns, each row a box
+  // and a box over the other two. Chromium draws each row's border column
+  // by column, so the border over the spanning box is two pieces meeting
+  // end to end with no vertical rule under the joint; they are one rule,
+  // and the boxes one table read box by box, each box's label before its
+  // value.
+  const std::string body =
+      "<p>" + kParagraphs[0] + "</p><table><tr><td></td><td></td><td></td></tr>"
+      "<tr><td><span class=\"l\">Ort och datum</span>Gävle 2025-05-20</td><td colspan=\"2\">"
+      "<span class=\"l\">Underskrift</span>&nbsp;</td></tr>"
+      "<tr><td><span class=\"l\">Namnförtydligande</span>Karin Lund</td><td colspan=\"2\">"
+      "<span class=\"l\">Befattning</span>Enhetschef</td></tr></table><p>" + kParagraphs[3] +
+      "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "form_spans",
+      Html("table{width:16cm;border-collapse:collapse;table-layout:fixed}"
+           "tr:first-child td{height:0;padding:0;border:0}"
+           "tr:not(:first-child) td{border:0.8pt solid #000;padding:1mm 1.5mm;height:10mm;"
+           "vertical-align:top}.l{display:block;font-size:7pt;margin-bottom:1mm}",
+           body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const std::string text = Normalise(*doc, {}).text;
+  EXPECT_NE(text.find("\nOrt och datum Gävle 2025-05-20 | Underskrift\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\nNamnförtydligande Karin Lund | Befattning Enhetschef\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(Producers, ChromiumListBulletsDrawnAsShapesOpenTheirItems) {
   // Chromium draws a list's discs, squares and rings as paths, not glyphs:
   // without them the items ran together, lower-case starts and all.
