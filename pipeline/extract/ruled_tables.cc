@@ -35,12 +35,14 @@ int Interval(const std::vector<double>& bounds, double v) {
   return -1;
 }
 
-// The words of one cell as its lines, top to bottom, joined by U+2028.
-std::string CellText(std::vector<const Word*> words) {
+using CellLine = std::vector<const Word*>;
+
+// The words of one cell as its lines, top to bottom, each left to right.
+std::vector<CellLine> CellLines(std::vector<const Word*> words) {
   std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
     return a->y0 + a->y1 < b->y0 + b->y1;
   });
-  std::vector<std::vector<const Word*>> lines;
+  std::vector<CellLine> lines;
   double centre = 0, height = 0;
   for (const Word* w : words) {
     const double c = (w->y0 + w->y1) / 2;
@@ -51,16 +53,121 @@ std::string CellText(std::vector<const Word*> words) {
     }
     lines.back().push_back(w);
   }
-  std::string text;
-  for (std::vector<const Word*>& line : lines) {
+  for (CellLine& line : lines) {
     std::sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
-    if (!text.empty()) text += "\xE2\x80\xA8";  // U+2028
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      if (i > 0 && !Touches(*line[i - 1], *line[i])) text += ' ';
-      text += line[i]->text;
-    }
+  }
+  return lines;
+}
+
+// The text of one line of a cell.
+std::string LineText(const CellLine& line) {
+  std::string text;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (i > 0 && !Touches(*line[i - 1], *line[i])) text += ' ';
+    text += line[i]->text;
   }
   return text;
+}
+
+// The words of one cell as its lines joined by U+2028.
+std::string CellText(const std::vector<const Word*>& words) {
+  std::string text;
+  for (const CellLine& line : CellLines(words)) {
+    if (!text.empty()) text += "\xE2\x80\xA8";  // U+2028
+    text += LineText(line);
+  }
+  return text;
+}
+
+// True when every word of `line` is a figure ("22,4", "-1 200", "12 %").
+bool IsFigures(const CellLine& line) {
+  return std::all_of(line.begin(), line.end(), [](const Word* w) {
+    return !w->text.empty() && std::all_of(w->text.begin(), w->text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '%';
+    });
+  });
+}
+
+// True when some x stays clear on every line of `lines` in a gap an em
+// wide or more between two of its words: columns inside the cell.
+bool SharesAChannel(const std::vector<CellLine>& lines) {
+  struct Gap {
+    double x0, x1;
+  };
+  std::vector<Gap> open;  // the first line's wide gaps, narrowed line by line
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    std::vector<Gap> gaps;
+    const CellLine& line = lines[k];
+    for (std::size_t i = 1; i < line.size(); ++i) {
+      const double em = std::min(FontSize(*line[i - 1]), FontSize(*line[i]));
+      if (line[i]->x0 - line[i - 1]->x1 >= em) gaps.push_back({line[i - 1]->x1, line[i]->x0});
+    }
+    if (k == 0) {
+      open = std::move(gaps);
+      continue;
+    }
+    std::vector<Gap> kept;
+    for (const Gap& a : open) {
+      for (const Gap& b : gaps) {
+        if (std::min(a.x1, b.x1) > std::max(a.x0, b.x0)) {
+          kept.push_back({std::max(a.x0, b.x0), std::min(a.x1, b.x1)});
+        }
+      }
+    }
+    open = std::move(kept);
+    if (open.empty()) return false;
+  }
+  return !open.empty();
+}
+
+// True when a line of `lines` goes on from the one before it as wrapped
+// text does: the one before ends in a hyphen, or it starts in lower case.
+bool ShowsAWrap(const std::vector<CellLine>& lines) {
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    const std::string& last = lines[k - 1].back()->text;
+    if (last.ends_with("-") || last.ends_with("\xC2\xAD")) return true;
+    const std::string& first = lines[k].front()->text;
+    const unsigned char c = static_cast<unsigned char>(first[0]);
+    const bool lower = (c >= 'a' && c <= 'z') ||
+                       (c == 0xC3 && first.size() > 1 &&
+                        static_cast<unsigned char>(first[1]) >= 0xA0);
+    if (lower) return true;
+  }
+  return false;
+}
+
+// What a band between two rules holds (UnruledRows).
+enum class Band {
+  kOneRow,      // one table row, its cells' lines wrapped text
+  kLineRows,    // a table row per line, level across its cells
+  kSubColumns,  // rows and columns of their own inside its cells
+};
+
+// Whether the band's cells hold rows of their own, which no rule parts
+// (groff's tbl boxes a table and rules its columns, or only its first,
+// without rules between rows). Two cells or more of two lines or more
+// each, as many in each, and one cell of figures line under line (amounts
+// do not wrap) or of columns of its own (a channel through all its lines):
+// kSubColumns, for the aligned-table reader. Three cells or more of three
+// lines or more each, none going on from the line before as wrapped text
+// does (ShowsAWrap): kLineRows. Cells of words wrapped to as many lines
+// have none of these.
+Band UnruledRows(const std::vector<std::vector<const Word*>>& band) {
+  std::size_t filled = 0, lines = 0;
+  bool columns = false, wrapped = false;
+  for (const std::vector<const Word*>& cell : band) {
+    if (cell.empty()) continue;
+    const std::vector<CellLine> cell_lines = CellLines(cell);
+    if (cell_lines.size() < 2 || (lines > 0 && cell_lines.size() != lines)) return Band::kOneRow;
+    lines = cell_lines.size();
+    ++filled;
+    columns = columns || std::all_of(cell_lines.begin(), cell_lines.end(), IsFigures) ||
+              SharesAChannel(cell_lines);
+    wrapped = wrapped || ShowsAWrap(cell_lines);
+  }
+  if (filled >= 2 && columns) return Band::kSubColumns;
+  if (filled >= 3 && lines >= 3 && !wrapped) return Band::kLineRows;
+  return Band::kOneRow;
 }
 
 }  // namespace
@@ -145,12 +252,27 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
     // it. A cell spanning columns (a form's full-width box under a row of
     // three, a header over two columns) has none inside it.
     const std::size_t nr = row_bounds.size() - 1, nc = columns.size() - 1;
+    // The group's vertical rules with pieces meeting end to end joined (a
+    // border drawn row by row runs through a band of several rows).
+    std::vector<Rule> spans;
+    for (std::size_t i : group) {
+      if (i < nv) spans.push_back(vertical[i]);
+    }
+    std::sort(spans.begin(), spans.end(), [](const Rule& a, const Rule& b) {
+      return a.x0 != b.x0 ? a.x0 < b.x0 : a.y0 < b.y0;
+    });
+    std::vector<Rule> joined;
+    for (const Rule& v : spans) {
+      if (!joined.empty() && v.x0 - joined.back().x0 <= kTouch && v.y0 <= joined.back().y1 + kTouch) {
+        joined.back().y1 = std::max(joined.back().y1, v.y1);
+      } else {
+        joined.push_back(v);
+      }
+    }
     std::vector<std::vector<double>> row_columns(nr);
     for (std::size_t r = 0; r < nr; ++r) {
       std::vector<double> through;
-      for (std::size_t i : group) {
-        if (i >= nv) continue;
-        const Rule& v = vertical[i];
+      for (const Rule& v : joined) {
         if (v.y0 <= row_bounds[r] + kTouch && v.y1 >= row_bounds[r + 1] - kTouch) through.push_back(v.x0);
       }
       row_columns[r] = Distinct(through, kTouch);
@@ -169,36 +291,74 @@ void ReadTables(std::vector<Word>& words, const std::vector<Rule>& rules) {
       cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)].push_back(&w);
       row_words[static_cast<std::size_t>(r)].push_back(k);
     }
-    for (std::size_t r = 0; r < nr; ++r) {
-      if (row_words[r].empty()) continue;
+    // Rows that no rule parts are the aligned-table reader's to find
+    // (aligned_tables.h): the table's words are left to it.
+    std::vector<Band> bands(nr);
+    for (std::size_t r = 0; r < nr; ++r) bands[r] = UnruledRows(cells[r]);
+    // Columns inside cells are the aligned-table reader's to find
+    // (aligned_tables.h): the table's words are left to it.
+    if (std::find(bands.begin(), bands.end(), Band::kSubColumns) != bands.end()) continue;
+    // One table row from `row_cells` (the band's own cells, each as its
+    // words), its words taken.
+    auto emit = [&](const std::vector<std::vector<const Word*>>& row_cells,
+                    const std::vector<std::string>& texts) {
       Word row;
       row.table_row = true;
       row.x0 = row.y0 = 1e9;
       row.x1 = row.y1 = -1e9;
       std::vector<double> sizes;
-      for (std::size_t k : row_words[r]) {
-        const Word& w = words[k];
-        row.x0 = std::min(row.x0, w.x0);
-        row.y0 = std::min(row.y0, w.y0);
-        row.x1 = std::max(row.x1, w.x1);
-        row.y1 = std::max(row.y1, w.y1);
-        sizes.push_back(w.font_size);
-        taken[k] = true;
+      const Word* first = nullptr;
+      for (const std::vector<const Word*>& cell : row_cells) {
+        for (const Word* w : cell) {
+          if (first == nullptr || w->y0 < first->y0) first = w;
+          row.x0 = std::min(row.x0, w->x0);
+          row.y0 = std::min(row.y0, w->y0);
+          row.x1 = std::max(row.x1, w->x1);
+          row.y1 = std::max(row.y1, w->y1);
+          sizes.push_back(w->font_size);
+          taken[static_cast<std::size_t>(w - words.data())] = true;
+        }
       }
+      if (first == nullptr) return;
       std::sort(sizes.begin(), sizes.end());
       row.font_size = sizes[sizes.size() / 2];
       // The row reads at its first line's height, so it sorts and groups
       // with the text beside it as a one-line row would.
-      row.y1 = std::min(row.y1, row.y0 + (words[row_words[r].front()].y1 - words[row_words[r].front()].y0));
-      // The row's own cells (cells[r] is indexed by them: a spanning cell
-      // is one).
-      const std::size_t own = row_columns[r].size() > 1 ? row_columns[r].size() - 1 : 0;
-      std::vector<std::string> texts(own);
-      for (std::size_t c = 0; c < own && c < nc; ++c) {
-        if (!cells[r][c].empty()) texts[c] = CellText(cells[r][c]);
-      }
+      row.y1 = std::min(row.y1, row.y0 + (first->y1 - first->y0));
       row.text = TableRowText(texts);
       rows_out.push_back(std::move(row));
+    };
+    for (std::size_t r = 0; r < nr; ++r) {
+      if (row_words[r].empty()) continue;
+      // The row's own cells (cells[r] is indexed by them: a spanning cell
+      // is one).
+      const std::size_t own = std::min(nc, row_columns[r].size() > 1 ? row_columns[r].size() - 1 : 0);
+      if (bands[r] == Band::kLineRows) {
+        std::vector<std::vector<CellLine>> lines(own);
+        std::size_t count = 0;
+        for (std::size_t c = 0; c < own; ++c) {
+          lines[c] = CellLines(cells[r][c]);
+          count = std::max(count, lines[c].size());
+        }
+        for (std::size_t k = 0; k < count; ++k) {
+          std::vector<std::vector<const Word*>> row_cells(own);
+          std::vector<std::string> texts(own);
+          for (std::size_t c = 0; c < own; ++c) {
+            if (k >= lines[c].size()) continue;
+            row_cells[c] = lines[c][k];
+            texts[c] = LineText(lines[c][k]);
+          }
+          emit(row_cells, texts);
+        }
+        continue;
+      }
+      std::vector<std::vector<const Word*>> row_cells(own);
+      std::vector<std::string> texts(own);
+      for (std::size_t c = 0; c < own; ++c) {
+        row_cells[c] = cells[r][c];
+        if (!cells[r][c].empty()) texts[c] = CellText(cells[r][c]);
+      }
+      emit(row_cells, texts);
     }
   }
   if (rows_out.empty()) return;

@@ -8,7 +8,13 @@
 // a frame with no inner vertical rule is a box around text, not a table), the words
 // inside are read cell by cell: a row's cells are parted by the vertical
 // rules that run through that row, so a cell spanning columns (a header over
-// two, a form's full-width box) is one cell. Each table row replaces its
+// two, a form's full-width box) is one cell. A band between two rules
+// whose cells hold rows no rule parts (groff's tbl "box" with its columns
+// ruled, or only its first: every cell as many lines, figures line under
+// line or columns inside a cell, or three lines or more none of which goes
+// on from the one before) is not one row: its lines are rows, level across
+// its cells, or, with columns inside cells, the whole table is left to the
+// aligned-table reader (aligned_tables.h). Each table row replaces its
 // words as one word (table_row) spanning the row, read at its first line's
 // height, its cells in order separated by " | " and a cell's own lines by
 // U+2028, for the rest of the layout to place like any line.

@@ -222,6 +222,70 @@ TEST(RuledTables, AnEmptyCellOfAGridKeepsItsPlaceBetweenCellsOfText) {
   EXPECT_EQ(text, Want(rows));
 }
 
+TEST(RuledTables, ABoxedTableRuledOnlyAfterItsFirstColumnReadsRowByRowWithItsColumns) {
+  // groff's tbl "box" with one "|": a frame, a rule under the header and a
+  // rule after the first column, no rule between rows nor between the
+  // figures' columns. Each line is a row and each column a cell.
+  const Table rows = {
+      {"Mätplats", ">Kväveoxider", ">Partiklar", ">Ozon"},
+      {"Centrum", ">22,4", ">16,8", ">48,1"},
+      {"Hamnen", ">18,9", ">15,2", ">51,6"},
+      {"Sjukhuset", ">11,3", ">13,9", ">55,0"},
+      {"Gränsvärde", ">40", ">40", ">120"},
+  };
+  const std::string text = ReadTablePage(
+      "box_one_rule",
+      "table{border-collapse:collapse;border:0.75pt solid #000}td{padding:1pt 8pt}"
+      "tr:first-child td{border-bottom:0.75pt solid #000}td:first-child{border-right:0.75pt "
+      "solid #000}",
+      rows, "");
+  EXPECT_EQ(text, Want(rows));
+}
+
+TEST(RuledTables, ARuledTableWithoutRulesBetweenItsRowsReadsLineByLine) {
+  // A box, a rule under the header and column rules drawn from top to
+  // bottom in one stroke each (as groff's tbl draws them), no rule between
+  // the rows: each line of the band under the header is a row when no
+  // cell's line goes on from the one before (no lower-case start, no
+  // hyphen at the end).
+  const Table rows = {
+      {"Område", "Förbud gäller", "Undantag"},
+      {"Gamla stan", "Hela året", "Nyårsafton kl. 18.00–01.00"},
+      {"Södra hamnen", "Hela året", "Inga"},
+      {"Badplatsen", "1 maj–30 september", "Valborgsmässoafton"},
+  };
+  const std::string body =
+      "<p>" + kBefore + "</p><div class=\"frame\">" + TableHtml(rows, "") +
+      "<div class=\"rule\" style=\"left:3.5cm\"></div><div class=\"rule\" "
+      "style=\"left:7.5cm\"></div></div><p>" + kAfter + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table_columns_ruled_only",
+      Html(".frame{position:relative;width:15cm}.rule{position:absolute;top:0;bottom:0;"
+           "border-left:0.75pt solid #000}table{border-collapse:collapse;border:0.75pt solid "
+           "#000;width:15cm;table-layout:fixed}td{padding:1pt 6pt}td:nth-child(1){width:3.5cm}"
+           "td:nth-child(2){width:4cm}tr:first-child td{border-bottom:0.75pt solid #000}",
+           body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text, Want(rows));
+}
+
+TEST(RuledTables, ARuledRowWhoseCellsAllWrapToThreeLinesStaysOneRow) {
+  // Every cell of the row three lines, level, the text going on in lower
+  // case: one row of wrapped cells, not three rows.
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table_wrapped_alike",
+      Html("table{border-collapse:collapse;width:14cm}td{border:0.75pt solid #000;padding:2pt 5pt;"
+           "vertical-align:top}",
+           "<p>" + kBefore + "</p><table><tr><td>Insats</td><td>Ansvar</td><td>Tid</td></tr>"
+           "<tr><td>Ta fram en plan<br>för uppföljning av<br>målen</td><td>Kommunstyrelsen<br>"
+           "och samtliga<br>nämnder</td><td>Årligen<br>i mars och<br>oktober</td></tr></table><p>" +
+               kAfter + "</p>"));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text,
+            kBefore + "\nInsats | Ansvar | Tid\nTa fram en plan för uppföljning av målen | "
+                      "Kommunstyrelsen och samtliga nämnder | Årligen i mars och oktober\n" + kAfter);
+}
+
 TEST(AlignedTables, TwoTablesSideBySideReadTableByTable) {
   // A protokoll's attendance list: members left, substitutes right, each a
   // table of its own with a rule under every row (drawn cell by cell), the
