@@ -64,7 +64,8 @@
 // by less than a word space, as LibreOffice sets an automatic break's, is
 // glued back (GlueDetachedHyphens); footnote references, small raised
 // digits glued to a word, are dropped (DropNoteReferences) — the notes
-// themselves stay at the foot of the page.
+// themselves stay at the foot of the page; small lowered figures glued to
+// a word are its subscript ("CO2", "PM2,5": GlueSubscripts).
 #ifndef DIAR_PIPELINE_EXTRACT_LAYOUT_H_
 #define DIAR_PIPELINE_EXTRACT_LAYOUT_H_
 

@@ -278,6 +278,29 @@ TEST(Producers, AFormWhoseEveryRowSpansTwoOfItsColumnsReadsCellByCell) {
       << text;
 }
 
+TEST(Producers, ChromiumSubscriptsJoinTheirWord) {
+  // <sub> is set at 0.83 of the size and lowered: "CO" and "2" are one word.
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "subscripts", Html("", "<p>Målet är att utsläppen av CO<sub>2</sub> ska halveras och att "
+                             "halterna av NO<sub>2</sub> och PM<sub>2,5</sub> ska klara normen.</p>"));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text,
+            "Målet är att utsläppen av CO2 ska halveras och att halterna av NO2 och PM2,5 ska "
+            "klara normen.");
+}
+
+TEST(Producers, ChromiumFootnoteReferencesAreDropped) {
+  // <sup> is set at 0.83 of the size and raised: a note's number glued to
+  // its word goes; the note stays where it is.
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "note_references",
+      Html("", "<p>Befolkningen ökade med 1,2 procent under 2024<sup>1</sup> och väntas öka "
+               "även i år.<sup>2</sup></p>"));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text,
+            "Befolkningen ökade med 1,2 procent under 2024 och väntas öka även i år.");
+}
+
 TEST(Producers, ChromiumListBulletsDrawnAsShapesOpenTheirItems) {
   // Chromium draws a list's discs, squares and rings as paths, not glyphs:
   // without them the items ran together, lower-case starts and all.
