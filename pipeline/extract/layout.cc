@@ -1457,6 +1457,7 @@ std::vector<Rule> JoinedHorizontalRules(const std::vector<Rule>& rules) {
 // Word) is one rule: its pieces meet end to end at one height.
 void ReadTablesBeside(std::vector<Word>& words, const std::vector<Rule>& rules,
                       double page_width) {
+  if (words.empty()) return;
   std::vector<Rule> horizontal = JoinedHorizontalRules(rules);
   std::erase_if(horizontal, [page_width](const Rule& r) {
     return r.x1 - r.x0 < 36 || r.x1 - r.x0 >= 0.6 * page_width;
