@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <string>
+#include <utility>
 #include <string_view>
 
 #include "pipeline/normalise/normalise.h"
@@ -71,8 +74,9 @@ bool EndsWithGluedEnDash(const std::string& t) {
 // with a page number (digits, or a roman numeral in one case) after a
 // leader of five dots or more (".", "·" or "…" as three, spaced or not).
 // Running text never ends so (an ellipsis is three), and an entry is a
-// paragraph of its own however full its line.
-bool EndsWithLeaderAndPage(const std::string& t) {
+// paragraph of its own however full its line. Returns where the leader
+// starts and where the page number starts; none when `t` is no entry.
+std::optional<std::pair<std::size_t, std::size_t>> LeaderAndPage(const std::string& t) {
   std::size_t e = t.size();
   while (e > 0 && t[e - 1] == ' ') --e;
   auto number = [&](std::string_view digits) {
@@ -83,7 +87,7 @@ bool EndsWithLeaderAndPage(const std::string& t) {
   std::size_t d = number("0123456789");
   if (d == e) d = number("ivxlc");
   if (d == e) d = number("IVXLC");
-  if (d == e || e - d > 6) return false;
+  if (d == e || e - d > 6) return std::nullopt;
   int dots = 0;
   std::size_t i = d;
   while (i > 0) {
@@ -99,7 +103,20 @@ bool EndsWithLeaderAndPage(const std::string& t) {
       break;
     }
   }
-  return dots >= 5;
+  if (dots < 5) return std::nullopt;
+  return std::make_pair(i, d);
+}
+
+bool EndsWithLeaderAndPage(const std::string& t) { return LeaderAndPage(t).has_value(); }
+
+// An entry's leader is layout, as a tab in the document's source: the
+// title and the page number are parted by one space ("1.1 Syfte och mål 3").
+// A leader that is the whole entry's text before the number (a row of dots
+// and a number, no title) stays.
+void DropLeader(std::string& t) {
+  const auto span = LeaderAndPage(t);
+  if (!span || span->first == 0) return;
+  t = t.substr(0, span->first) + " " + t.substr(span->second);
 }
 
 // A field of a letterhead or a protocol's form: "Tid: ", "Plats: ",
@@ -590,6 +607,9 @@ std::vector<std::vector<std::string>> BuildParagraphs(const std::vector<std::vec
     const bool laid_out = !lines.empty() && lines.front().has_box;
     out.push_back(laid_out ? LaidOutParagraphs(lines, pitches, evidence)
                            : PlainParagraphs(lines, evidence));
+  }
+  for (std::vector<std::string>& page : out) {
+    for (std::string& para : page) DropLeader(para);
   }
   // A word hyphenated across a page break goes whole to the first page.
   for (std::size_t p = 0; p + 1 < out.size(); ++p) {

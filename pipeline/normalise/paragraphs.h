@@ -32,6 +32,9 @@
 //     next footnote, after a note that filled its line;
 //   - follows an entry of a table of contents (the paragraph ends in a
 //     leader of five dots or more and a page number), in plain text too;
+//     the entry's leader then goes, one space parting its title from the
+//     page number ("1.1 Syfte och mål 3"), as a tab parts them in the
+//     source;
 //   - opens with a field's label ("Plats: ", "Vår referens: ") after a
 //     paragraph that did ("Tid: ..."), in plain text too.
 // Lines on the same row (fragments split at a wide gap) always join, with a
