@@ -204,6 +204,28 @@ bool TwoAligned(std::vector<double> xs) {
   return false;
 }
 
+// True when `groups` are a table of contents' entries, whose leaders are
+// drawn (a dotted border) rather than written: four rows or more, each
+// ending in a page number of one to three digits in the last column, the
+// numbers never going down, and no header over them. Each entry is still
+// a line of its own, but its parts are parted by spaces, as entries with
+// written leaders read ("1.1 Syfte och mål 3"), not by a table's " | ".
+bool IsTableOfContents(const std::vector<Group>& groups) {
+  if (groups.size() < 4) return false;
+  int last = -1;
+  for (const Group& g : groups) {
+    const std::vector<std::string>& cell = g.cells.back();
+    if (cell.size() != 1 || cell[0].empty() || cell[0].size() > 3 ||
+        cell[0].find_first_not_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    const int page = std::stoi(cell[0]);
+    if (page < last) return false;
+    last = page;
+  }
+  return true;
+}
+
 // Rows [begin, end), which keep clear of `channels`, read as a table: its
 // rows, each one Row holding one table_row Word; none when they do not
 // look like a table (aligned_tables.h). `end` comes back lowered when the
@@ -337,6 +359,7 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
   // whatever its cells hold: full cells of hyphenated text fill their
   // columns as prose does.
   if (prose && rules_parting_cells < 2) return {};
+  const bool contents = IsTableOfContents(groups);
   std::vector<Row> out;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const Group& g = groups[i];
@@ -363,7 +386,15 @@ std::vector<Row> ReadTable(const std::vector<Row>& rows, std::size_t begin, std:
         text += cell[k];
       }
     }
-    w.text = TableRowText(texts);
+    if (contents) {
+      for (const std::string& text : texts) {
+        if (text.empty()) continue;
+        if (!w.text.empty()) w.text += ' ';
+        w.text += text;
+      }
+    } else {
+      w.text = TableRowText(texts);
+    }
     Row row;
     row.center = rows[g.first].center;
     row.height = rows[g.first].height;

@@ -28,7 +28,10 @@
 // put a wrapped cell's lines above and below the row's other cells.
 // Each table row replaces its
 // physical rows as one row holding one table_row Word, text as ruled tables
-// give it: cells separated by " | ", a cell's wrapped lines by U+2028.
+// give it: cells separated by " | ", a cell's wrapped lines by U+2028. A
+// table of contents with drawn leaders (four rows or more, each ending in a
+// page number in the last column, the numbers never going down, no header)
+// keeps an entry a line, its parts parted by spaces instead.
 #ifndef DIAR_PIPELINE_EXTRACT_ALIGNED_TABLES_H_
 #define DIAR_PIPELINE_EXTRACT_ALIGNED_TABLES_H_
 

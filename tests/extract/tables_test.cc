@@ -316,6 +316,30 @@ TEST(AlignedTables, TwoTablesSideBySideReadTableByTable) {
   EXPECT_EQ(Normalise(*doc, {}).text, kBefore + "\n" + TableText(left) + TableText(right) + kAfter);
 }
 
+TEST(AlignedTables, ATableOfContentsWithDrawnLeadersReadsEntryByEntryWithoutPipes) {
+  // Section number, title, a dotted border as the leader, page number: the
+  // columns line up as a table's, but each entry reads as a line of text.
+  const std::vector<std::vector<std::string>> entries = {
+      {"1", "Bakgrund", "2"},          {"1.1", "Uppdraget", "2"},
+      {"1.2", "Avgränsningar", "3"},   {"2", "Nuläge i länet", "5"},
+      {"2.1", "Befolkning", "6"},      {"3", "Mål och insatser", "11"},
+  };
+  std::string body = "<h2>Innehåll</h2>", truth = "Innehåll\n";
+  for (const auto& e : entries) {
+    body += "<div class=\"r\"><span class=\"n\">" + e[0] + "</span><span>" + e[1] +
+            "</span><span class=\"d\"></span><span>" + e[2] + "</span></div>";
+    truth += e[0] + " " + e[1] + " " + e[2] + "\n";
+  }
+  body += "<p>" + kAfter + "</p>";
+  Result<ExtractedDocument> doc = PrintAndExtract(
+      "table_contents",
+      Html(".r{display:flex;align-items:baseline;margin:0 0 3pt 0}.n{width:1.4cm}"
+           ".d{flex:1;border-bottom:1.2pt dotted #000;margin:0 2mm}",
+           body));
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(Normalise(*doc, {}).text, truth + kAfter);
+}
+
 // Prose for the layouts that are not tables.
 const std::vector<std::string> kProse = {
     "Regionstyrelsen har remitterat medborgarförslaget om trädplantering till "
